@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// MARK: - Shared settings
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+// MARK: - Package
+
+let package = Package(
+  name: "Almanac",
+  products: [
+    .executable(name: "almanac", targets: ["almanac"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // MARK: libxml2, behind one wrapper
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(name: "LibXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+
+    // MARK: Data flow: files → Document → analysis → report model → writers
+    .target(name: "Corpus", swiftSettings: strictSettings),
+    .target(
+      name: "Analysis",
+      dependencies: ["Corpus"],
+      resources: [
+        .embedInCode("Resources/organizations.tsv"),
+        .embedInCode("Resources/stopwords-en.txt"),
+        .embedInCode("Resources/stopwords-ru.txt"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(name: "ReportModel", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
+    .target(
+      name: "Rendering",
+      dependencies: ["LibXML", "ReportModel"],
+      resources: [.embedInCode("Resources/almanac.xsd")],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "Pipeline",
+      dependencies: ["Corpus", "Analysis", "ReportModel", "Rendering"],
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Thin executable
+    .executableTarget(
+      name: "almanac",
+      dependencies: [
+        "Pipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: Tests mirror the modules
+    .testTarget(name: "LibXMLTests", dependencies: ["LibXML"], swiftSettings: strictSettings),
+    .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strictSettings),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Corpus"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "RenderingTests",
+      dependencies: ["Rendering", "ReportModel", "LibXML"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["Pipeline", "LibXML"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)

@@ -1,0 +1,48 @@
+/// A proleptic Gregorian calendar date without time or zone.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year, 1 through 9999.
+  public let year: Int
+  /// The month, 1 through 12.
+  public let month: Int
+  /// The day of the month, valid for `year` and `month`.
+  public let day: Int
+
+  /// The earliest year Almanac accepts in an article header.
+  public static let earliestYear = 1800
+  /// The latest year Almanac accepts in an article header.
+  public static let latestYear = 2100
+
+  /// Creates a date when the day exists in the calendar, nil otherwise (2021-02-30, month 13).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+      day <= CalendarDate.daysIn(month: month, year: year)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Days in a month of the Gregorian calendar.
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2:
+      let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+      return leap ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+}

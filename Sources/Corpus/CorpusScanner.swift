@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A `.txt` file found below the corpus folder.
+public struct CorpusFile: Sendable, Hashable {
+  /// The path relative to the corpus folder, with `/` separators.
+  public let path: String
+  /// The path as opened on disk.
+  public let fullPath: String
+  /// The size in bytes when the folder was scanned.
+  public let size: Int
+
+  /// Creates a corpus file entry.
+  public init(path: String, fullPath: String, size: Int) {
+    self.path = path
+    self.fullPath = fullPath
+    self.size = size
+  }
+}
+
+/// What a scan of the corpus folder found.
+public struct CorpusScan: Sendable {
+  /// Every regular `.txt` file, sorted by relative path (byte order) so runs are stable.
+  public var files: [CorpusFile]
+  /// Entries that could not be listed or are not followed, with the reason.
+  public var skipped: [(path: String, reason: Rejection)]
+}
+
+/// Why the corpus as a whole cannot be read.
+public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The corpus path does not exist.
+  case missingFolder(path: String)
+  /// The corpus path exists but is not a folder.
+  case notAFolder(path: String)
+  /// The corpus folder could not be opened.
+  case unreadableFolder(path: String, errno: Int32)
+
+  /// A message for the user.
+  public var description: String {
+    switch self {
+    case .missingFolder(let path): return "corpus folder '\(path)' does not exist"
+    case .notAFolder(let path): return "corpus path '\(path)' is not a folder"
+    case .unreadableFolder(let path, let errno):
+      return "corpus folder '\(path)' cannot be read: \(String(cString: strerror(errno)))"
+    }
+  }
+}
+
+/// Lists the articles below a folder: every regular file whose name ends in `.txt`, at any
+/// depth. Symbolic links are not followed (a link could leave the corpus or loop); they are
+/// reported as skipped, as are subfolders that cannot be opened.
+public enum CorpusScanner {
+  /// Scans `root`.
+  ///
+  /// - Parameter root: The corpus folder.
+  /// - Returns: The files in a stable order and what was skipped.
+  /// - Throws: ``CorpusError`` when `root` itself cannot be listed.
+  public static func scan(root: String) throws(CorpusError) -> CorpusScan {
+    var info = stat()
+    guard stat(root, &info) == 0 else { throw .missingFolder(path: root) }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path: root) }
+    guard let top = opendir(root) else { throw .unreadableFolder(path: root, errno: errno) }
+    closedir(top)
+
+    var scan = CorpusScan(files: [], skipped: [])
+    var pending: [String] = [""]
+    while let relative = pending.popLast() {
+      let folder = relative.isEmpty ? root : root + "/" + relative
+      guard let handle = opendir(folder) else {
+        let code = errno
+        scan.skipped.append((relative, .unreadable(errno: code, detail: "folder cannot be opened")))
+        continue
+      }
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        if name == "." || name == ".." || name.hasPrefix(".") { continue }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        let full = root + "/" + child
+        var childInfo = stat()
+        guard lstat(full, &childInfo) == 0 else { continue }  // vanished during the scan
+        switch childInfo.st_mode & S_IFMT {
+        case S_IFDIR:
+          pending.append(child)
+        case S_IFREG where name.hasSuffix(".txt"):
+          scan.files.append(CorpusFile(path: child, fullPath: full, size: Int(childInfo.st_size)))
+        case S_IFLNK where name.hasSuffix(".txt"):
+          scan.skipped.append(
+            (child, .unreadable(errno: 0, detail: "symbolic link, not followed")))
+        default:
+          continue
+        }
+      }
+    }
+    scan.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    scan.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return scan
+  }
+}

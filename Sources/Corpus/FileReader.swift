@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads whole files with plain `open`/`read`, reporting failures as ``Rejection``s.
+public enum FileReader {
+  /// The largest article Almanac reads; bigger files are rejected rather than loaded.
+  public static let maximumSize = 256 << 20
+
+  /// Reads the file at `path`.
+  ///
+  /// - Throws: ``Rejection/unreadable(errno:detail:)`` when the file cannot be opened or read,
+  ///   or is larger than ``maximumSize``.
+  public static func read(_ path: String) throws(Rejection) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else {
+      let code = errno
+      throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      let code = errno
+      throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+    }
+    let expected = Int(info.st_size)
+    guard expected <= maximumSize else {
+      throw .unreadable(errno: EFBIG, detail: "larger than \(maximumSize >> 20) MiB")
+    }
+    var bytes = [UInt8](repeating: 0, count: expected + 1)
+    var filled = 0
+    while true {
+      if filled == bytes.count {
+        guard bytes.count <= maximumSize else {
+          throw .unreadable(errno: EFBIG, detail: "grew beyond \(maximumSize >> 20) MiB while read")
+        }
+        bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+      }
+      let got = bytes.withUnsafeMutableBytes { raw in
+        Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+      }
+      if got < 0 {
+        let code = errno
+        if code == EINTR { continue }
+        throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+      }
+      if got == 0 { break }
+      filled += got
+    }
+    bytes.removeSubrange(filled...)
+    return bytes
+  }
+}

@@ -1,0 +1,112 @@
+internal import CLibXML2
+
+/// An XML or HTML document built or parsed through libxml2.
+///
+/// The document is the single owner of its libxml2 tree: every ``XMLElement`` handed out keeps
+/// the document alive, and the tree is freed exactly once, in `deinit`.
+public final class XMLDocument {
+  /// Whether the tree is serialised as XML or as HTML5.
+  public enum Kind: Sendable { case xml, html }
+
+  let pointer: xmlDocPtr
+  /// How this document is serialised.
+  public let kind: Kind
+
+  init(adopting pointer: xmlDocPtr, kind: Kind) {
+    self.pointer = pointer
+    self.kind = kind
+  }
+
+  /// Creates an XML document whose root element is `rootName`.
+  ///
+  /// - Parameters:
+  ///   - rootName: The name of the root element.
+  ///   - namespace: The default namespace declared on the root, if any.
+  public convenience init(rootName: String, namespace: String? = nil) {
+    let doc = xmlNewDoc("1.0")!
+    self.init(adopting: doc, kind: .xml)
+    let root = xmlNewDocNode(doc, nil, rootName, nil)!
+    xmlDocSetRootElement(doc, root)
+    if let namespace {
+      let ns = xmlNewNs(root, namespace, nil)
+      xmlSetNs(root, ns)
+    }
+  }
+
+  /// Creates an HTML5 document (`<!DOCTYPE html>`) whose root is an `html` element.
+  ///
+  /// - Parameter language: The value of the root's `lang` attribute.
+  public static func html(language: String = "en") -> XMLDocument {
+    let doc = htmlNewDocNoDtD(nil, nil)!
+    let document = XMLDocument(adopting: doc, kind: .html)
+    xmlCreateIntSubset(doc, "html", nil, nil)
+    let root = xmlNewDocNode(doc, nil, "html", nil)!
+    xmlDocSetRootElement(doc, root)
+    document.root.setAttribute("lang", language)
+    return document
+  }
+
+  deinit {
+    xmlFreeDoc(pointer)
+  }
+
+  /// The root element.
+  public var root: XMLElement {
+    XMLElement(document: self, node: xmlDocGetRootElement(pointer)!)
+  }
+
+  /// The document serialised as UTF-8 bytes: an XML declaration and indented elements for XML,
+  /// `<!DOCTYPE html>` and raw UTF-8 (no character entities) for HTML.
+  public func serialized() -> [UInt8] {
+    switch kind {
+    case .xml:
+      var memory: UnsafeMutablePointer<xmlChar>?
+      var size: Int32 = 0
+      xmlDocDumpFormatMemoryEnc(pointer, &memory, &size, "UTF-8", 1)
+      defer { almanac_xmlFree(memory) }
+      guard let memory, size > 0 else { return [] }
+      return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+    case .html:
+      let buffer = xmlBufferCreate()!
+      defer { xmlBufferFree(buffer) }
+      let output = xmlOutputBufferCreateBuffer(buffer, nil)!
+      htmlDocContentDumpFormatOutput(output, pointer, "UTF-8", 1)
+      xmlOutputBufferFlush(output)
+      xmlOutputBufferClose(output)
+      let length = Int(xmlBufferLength(buffer))
+      guard length > 0, let content = xmlBufferContent(buffer) else { return [] }
+      return Array(UnsafeBufferPointer(start: content, count: length))
+    }
+  }
+
+  /// Parses XML without network access, entity substitution or DTD loading.
+  ///
+  /// A document that declares entities or a DTD of its own is refused: Almanac's own files never
+  /// need one, and refusing them stops billion-laughs and external-entity attacks.
+  ///
+  /// - Parameters:
+  ///   - bytes: The XML text.
+  ///   - name: The name used in error messages (usually the file path).
+  /// - Returns: The parsed document.
+  /// - Throws: ``XMLError/malformed(name:issues:)`` or ``XMLError/forbiddenDoctype(name:)``.
+  public static func parse(_ bytes: [UInt8], name: String) throws(XMLError) -> XMLDocument {
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    let collector = IssueCollector()
+    let parsed: xmlDocPtr? = collector.collecting {
+      bytes.withUnsafeBufferPointer { raw in
+        raw.withMemoryRebound(to: CChar.self) { chars in
+          xmlReadMemory(chars.baseAddress, Int32(chars.count), name, nil, options)
+        }
+      }
+    }
+    guard let parsed else {
+      throw .malformed(name: name, issues: collector.issues)
+    }
+    let document = XMLDocument(adopting: parsed, kind: .xml)
+    if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+      throw .forbiddenDoctype(name: name)
+    }
+    return document
+  }
+}

@@ -1,0 +1,145 @@
+/// The finished report: every figure both writers show, already computed, sorted and bounded.
+///
+/// Writers turn a `Report` into XML or HTML and compute nothing themselves; everything a
+/// reader sees is here.
+public struct Report: Sendable, Equatable {
+  /// Version of the report's XML schema.
+  public var schemaVersion: String
+  /// When the report was generated, ISO 8601 in UTC (`2026-11-23T00:30:00Z`).
+  public var generatedAt: String
+  /// The tool and its version, e.g. `almanac 0.1.0`.
+  public var tool: String
+  /// What produced the figures (versions, settings, registry).
+  public var provenance: Provenance
+  /// The corpus as a whole.
+  public var corpus: CorpusSummary
+  /// One entry per year that has accepted documents, oldest first.
+  public var years: [YearSummary]
+  /// The most frequent unigrams, bounded by `--top`.
+  public var unigrams: [TermEntry]
+  /// The most frequent bigrams, bounded by `--top`.
+  public var bigrams: [TermEntry]
+  /// Every organization found, registered and discovered.
+  public var organizations: [OrganizationEntry]
+  /// Every pair of organizations named in the same document.
+  public var cooccurrences: [PairEntry]
+  /// One comparison per year that has a previous year with data.
+  public var trends: [TrendComparison]
+  /// Files that were not analysed, with the reason.
+  public var rejected: [RejectedFile]
+
+  /// Creates a report.
+  public init(
+    schemaVersion: String, generatedAt: String, tool: String, provenance: Provenance,
+    corpus: CorpusSummary, years: [YearSummary], unigrams: [TermEntry], bigrams: [TermEntry],
+    organizations: [OrganizationEntry], cooccurrences: [PairEntry], trends: [TrendComparison],
+    rejected: [RejectedFile]
+  ) {
+    self.schemaVersion = schemaVersion
+    self.generatedAt = generatedAt
+    self.tool = tool
+    self.provenance = provenance
+    self.corpus = corpus
+    self.years = years
+    self.unigrams = unigrams
+    self.bigrams = bigrams
+    self.organizations = organizations
+    self.cooccurrences = cooccurrences
+    self.trends = trends
+    self.rejected = rejected
+  }
+}
+
+/// The settings and versions that determine the figures, so a reader can reproduce them.
+public struct Provenance: Sendable, Equatable {
+  /// Version of the tokenizer rules.
+  public var tokenizerVersion: String
+  /// Version of the organization registry (built-in plus any user file).
+  public var registryVersion: String
+  /// Where the stopwords came from, e.g. `built-in en+ru (571 words)`.
+  public var stopwords: String
+  /// How many unigrams and bigrams are listed at most.
+  public var top: Int
+  /// How many rising and falling terms each comparison lists at most.
+  public var trendTerms: Int
+
+  /// Creates provenance.
+  public init(
+    tokenizerVersion: String, registryVersion: String, stopwords: String, top: Int, trendTerms: Int
+  ) {
+    self.tokenizerVersion = tokenizerVersion
+    self.registryVersion = registryVersion
+    self.stopwords = stopwords
+    self.top = top
+    self.trendTerms = trendTerms
+  }
+}
+
+/// The corpus as a whole.
+public struct CorpusSummary: Sendable, Equatable {
+  /// The corpus folder as given on the command line.
+  public var path: String
+  /// Accepted documents.
+  public var documents: Int
+  /// Rejected files.
+  public var rejected: Int
+  /// Word tokens in accepted documents (stopwords included, pure numbers excluded).
+  public var tokens: Int
+  /// Earliest article date, `YYYY-MM-DD`, or nil without accepted documents.
+  public var firstDate: String?
+  /// Latest article date, `YYYY-MM-DD`, or nil without accepted documents.
+  public var lastDate: String?
+  /// Accepted documents in which invalid UTF-8 was replaced by U+FFFD.
+  public var repairedDocuments: Int
+
+  /// Creates a corpus summary.
+  public init(
+    path: String, documents: Int, rejected: Int, tokens: Int, firstDate: String?,
+    lastDate: String?, repairedDocuments: Int
+  ) {
+    self.path = path
+    self.documents = documents
+    self.rejected = rejected
+    self.tokens = tokens
+    self.firstDate = firstDate
+    self.lastDate = lastDate
+    self.repairedDocuments = repairedDocuments
+  }
+}
+
+/// Totals for one year.
+public struct YearSummary: Sendable, Equatable {
+  /// The calendar year.
+  public var year: Int
+  /// Accepted documents dated in this year.
+  public var documents: Int
+  /// Word tokens in those documents.
+  public var tokens: Int
+  /// Distinct terms (unigram types, stopwords excluded).
+  public var types: Int
+  /// Organization mentions (registered and discovered).
+  public var organizationMentions: Int
+
+  /// Creates a year summary.
+  public init(year: Int, documents: Int, tokens: Int, types: Int, organizationMentions: Int) {
+    self.year = year
+    self.documents = documents
+    self.tokens = tokens
+    self.types = types
+    self.organizationMentions = organizationMentions
+  }
+}
+
+/// A file that was not analysed.
+public struct RejectedFile: Sendable, Equatable {
+  /// The file's path relative to the corpus folder.
+  public var path: String
+  /// Why it was rejected, in words for the reader.
+  public var reason: String
+
+  /// Creates a rejected-file entry.
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+}

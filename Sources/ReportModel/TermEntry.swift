@@ -1,0 +1,111 @@
+/// A unigram or bigram with its counts overall and per year.
+public struct TermEntry: Sendable, Equatable {
+  /// The term, case-folded; a bigram's two words are separated by one space.
+  public var text: String
+  /// 1 for a unigram, 2 for a bigram.
+  public var n: Int
+  /// Occurrences in the corpus.
+  public var count: Int
+  /// Documents containing the term.
+  public var documents: Int
+  /// Occurrences per 10,000 tokens of the whole corpus.
+  public var perTenThousand: Double
+  /// One entry per year of the corpus (zero counts included), oldest first.
+  public var years: [TermYear]
+
+  /// Creates a term entry.
+  public init(
+    text: String, n: Int, count: Int, documents: Int, perTenThousand: Double, years: [TermYear]
+  ) {
+    self.text = text
+    self.n = n
+    self.count = count
+    self.documents = documents
+    self.perTenThousand = perTenThousand
+    self.years = years
+  }
+}
+
+/// A term's figures in one year.
+public struct TermYear: Sendable, Equatable {
+  /// The calendar year.
+  public var year: Int
+  /// Occurrences that year.
+  public var count: Int
+  /// Documents that year containing the term.
+  public var documents: Int
+  /// Occurrences per 10,000 tokens of that year.
+  public var perTenThousand: Double
+
+  /// Creates a term-year entry.
+  public init(year: Int, count: Int, documents: Int, perTenThousand: Double) {
+    self.year = year
+    self.count = count
+    self.documents = documents
+    self.perTenThousand = perTenThousand
+  }
+}
+
+/// Year-over-year keyness: one year against the previous year with data.
+public struct TrendComparison: Sendable, Equatable {
+  /// The year being described.
+  public var year: Int
+  /// The reference year (the previous year with data).
+  public var reference: Int
+  /// Tokens in `year`.
+  public var tokens: Int
+  /// Tokens in `reference`.
+  public var referenceTokens: Int
+  /// Terms used relatively more than in the reference, strongest G² first.
+  public var rising: [TrendTerm]
+  /// Terms used relatively less than in the reference, strongest G² first.
+  public var falling: [TrendTerm]
+
+  /// Creates a comparison.
+  public init(
+    year: Int, reference: Int, tokens: Int, referenceTokens: Int, rising: [TrendTerm],
+    falling: [TrendTerm]
+  ) {
+    self.year = year
+    self.reference = reference
+    self.tokens = tokens
+    self.referenceTokens = referenceTokens
+    self.rising = rising
+    self.falling = falling
+  }
+}
+
+/// One term's keyness in a comparison.
+public struct TrendTerm: Sendable, Equatable {
+  /// Whether the term rose or fell.
+  public enum Direction: String, Sendable { case rising, falling }
+
+  /// The term, case-folded.
+  public var text: String
+  /// 1 for a unigram, 2 for a bigram.
+  public var n: Int
+  /// Rising or falling.
+  public var direction: Direction
+  /// Occurrences in the year.
+  public var count: Int
+  /// Occurrences in the reference year.
+  public var referenceCount: Int
+  /// Dunning's log-likelihood G².
+  public var logLikelihood: Double
+  /// Hardie's log ratio (binary log of the ratio of relative frequencies; 0.5 for a zero).
+  public var logRatio: Double
+
+  /// Creates a trend term.
+  public init(
+    text: String, n: Int, direction: Direction, count: Int, referenceCount: Int,
+    logLikelihood: Double, logRatio: Double
+  ) {
+    self.text = text
+    self.n = n
+    self.direction = direction
+    self.count = count
+    self.referenceCount = referenceCount
+    self.logLikelihood = logLikelihood
+    self.logRatio = logRatio
+  }
+}
