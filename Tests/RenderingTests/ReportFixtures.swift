@@ -1,0 +1,106 @@
+import ReportModel
+
+/// Hand-built reports for the writer tests: the writers compute nothing, so any consistent
+/// figures will do.
+enum ReportFixtures {
+  static let provenance = Provenance(
+    tokenizerVersion: "1", registryVersion: "2026.11.1", stopwords: "built-in en+ru",
+    top: 50, trendTerms: 20)
+
+  /// A small two-year report with one of everything.
+  static func sample() -> Report {
+    Report(
+      schemaVersion: "1.0", generatedAt: "2026-11-23T00:00:00Z", tool: "almanac 0.1.0",
+      provenance: provenance,
+      corpus: CorpusSummary(
+        path: "seeds", documents: 3, rejected: 1, tokens: 900, firstDate: "2019-02-04",
+        lastDate: "2020-09-28", repairedDocuments: 0),
+      years: [
+        YearSummary(year: 2019, documents: 1, tokens: 300, types: 150, organizationMentions: 2),
+        YearSummary(year: 2020, documents: 2, tokens: 600, types: 280, organizationMentions: 5),
+      ],
+      unigrams: [
+        TermEntry(
+          text: "kyrgyzstan", n: 1, count: 12, documents: 3, perTenThousand: 133.3333,
+          years: [
+            TermYear(year: 2019, count: 4, documents: 1, perTenThousand: 133.3333),
+            TermYear(year: 2020, count: 8, documents: 2, perTenThousand: 133.3333),
+          ]),
+        TermEntry(
+          text: "россия", n: 1, count: 3, documents: 1, perTenThousand: 33.3333,
+          years: [
+            TermYear(year: 2019, count: 0, documents: 0, perTenThousand: 0),
+            TermYear(year: 2020, count: 3, documents: 1, perTenThousand: 50),
+          ]),
+      ],
+      bigrams: [
+        TermEntry(
+          text: "vladimir putin", n: 2, count: 6, documents: 3, perTenThousand: 66.6667,
+          years: [
+            TermYear(year: 2019, count: 2, documents: 1, perTenThousand: 66.6667),
+            TermYear(year: 2020, count: 4, documents: 2, perTenThousand: 66.6667),
+          ])
+      ],
+      organizations: [
+        OrganizationEntry(
+          id: "eaeu", name: "Eurasian Economic Union", registered: true, count: 4, documents: 2,
+          aliases: [AliasCount(text: "EAEU", count: 3), AliasCount(text: "ЕАЭС", count: 1)],
+          years: [
+            OrganizationYear(year: 2019, count: 1, documents: 1),
+            OrganizationYear(year: 2020, count: 3, documents: 1),
+          ]),
+        OrganizationEntry(
+          id: "discovered:information policy department", name: "Information Policy Department",
+          registered: false, count: 1, documents: 1,
+          aliases: [AliasCount(text: "Information Policy Department", count: 1)],
+          years: [OrganizationYear(year: 2020, count: 1, documents: 1)]),
+      ],
+      cooccurrences: [
+        PairEntry(
+          a: "discovered:information policy department", b: "eaeu",
+          aName: "Information Policy Department", bName: "Eurasian Economic Union",
+          documents: 1, npmi: 0.6309, logLikelihood: 1.9095,
+          years: [PairYear(year: 2020, documents: 1)])
+      ],
+      trends: [
+        TrendComparison(
+          year: 2020, reference: 2019, tokens: 600, referenceTokens: 300,
+          rising: [
+            TrendTerm(
+              text: "eaeu", n: 1, direction: .rising, count: 3, referenceCount: 0,
+              logLikelihood: 4.1589, logRatio: 1.8074)
+          ],
+          falling: [
+            TrendTerm(
+              text: "official visit", n: 2, direction: .falling, count: 0, referenceCount: 2,
+              logLikelihood: 4.3944, logRatio: -2.3219)
+          ])
+      ],
+      rejected: [RejectedFile(path: "broken/no-header.txt", reason: "no header: the first line must begin with 'date YYYY-MM-DD'")]
+    )
+  }
+
+  /// Text an attacker could put into an article or a file name.
+  static let hostileStrings = [
+    "<script>alert(1)</script>", "</style><script>alert(2)</script>", "javascript:alert(3)",
+    "<img src=x onerror=alert(4)>", "]]>", "a & b < c > d \" ' e", "bell\u{07}null\u{00}esc\u{1B}",
+    "\u{FFFE}", "--><!--",
+  ]
+
+  /// The sample report with hostile text in every string a corpus can influence.
+  static func hostile() -> Report {
+    var report = sample()
+    let evil = hostileStrings.joined(separator: " ")
+    report.corpus.path = evil
+    report.unigrams[0].text = evil
+    report.bigrams[0].text = evil
+    report.organizations[1].id = "discovered:" + evil
+    report.organizations[1].name = evil
+    report.organizations[1].aliases = hostileStrings.map { AliasCount(text: $0, count: 1) }
+    report.cooccurrences[0].a = "discovered:" + evil
+    report.cooccurrences[0].aName = evil
+    report.trends[0].rising[0].text = evil
+    report.rejected = hostileStrings.map { RejectedFile(path: $0 + ".txt", reason: "no header: found '\($0)'") }
+    return report
+  }
+}
