@@ -1,0 +1,71 @@
+/// What one Unicode scalar means to the ``Tokenizer``.
+enum CharacterClass: Equatable {
+  case letter(upper: Bool)
+  case digit
+  /// A combining mark: part of the word it follows.
+  case mark
+  case apostrophe
+  case hyphen
+  /// `.` or `,`: part of a number between digits, otherwise a sentence end (`.`) or punctuation.
+  case decimalSeparator(sentenceEnd: Bool)
+  case sentenceEnd
+  case openingParenthesis
+  case punctuation
+  case space
+
+  /// The class of every ASCII byte, computed once.
+  private static let ascii: [CharacterClass] = (0..<128).map { byte in
+    switch UInt8(byte) {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): return .letter(upper: false)
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter(upper: true)
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+    case UInt8(ascii: "'"): return .apostrophe
+    case UInt8(ascii: "-"): return .hyphen
+    case UInt8(ascii: "."): return .decimalSeparator(sentenceEnd: true)
+    case UInt8(ascii: ","): return .decimalSeparator(sentenceEnd: false)
+    case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A, 0x0D:
+      return .sentenceEnd
+    case UInt8(ascii: "("), UInt8(ascii: "["): return .openingParenthesis
+    case 0x20, 0x09, 0x0B, 0x0C: return .space
+    default: return .punctuation
+    }
+  }
+
+  /// Classifies `scalar`: ASCII by table, Cyrillic by range, the rest by Unicode properties.
+  static func of(_ scalar: Unicode.Scalar) -> CharacterClass {
+    let value = scalar.value
+    if value < 0x80 { return ascii[Int(value)] }
+    switch value {
+    case 0x0410...0x042F, 0x0400...0x040F: return .letter(upper: true)
+    case 0x0430...0x045F: return .letter(upper: false)
+    case 0x2019, 0x02BC: return .apostrophe
+    case 0x2010, 0x2011: return .hyphen
+    case 0x2026: return .sentenceEnd
+    case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
+    case 0x200B...0x200D, 0xFEFF: return .mark  // zero-width characters: invisible, ignored
+    case 0x2028, 0x2029: return .sentenceEnd
+    default: break
+    }
+    let properties = scalar.properties
+    switch properties.generalCategory {
+    case .uppercaseLetter, .titlecaseLetter: return .letter(upper: true)
+    case .lowercaseLetter, .modifierLetter, .otherLetter: return .letter(upper: false)
+    case .decimalNumber: return .digit
+    case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+    case .spaceSeparator: return .space
+    case .openPunctuation: return .openingParenthesis
+    default: return .punctuation
+    }
+  }
+
+  /// The lower-case, `ё`-to-`е` folded form of a Cyrillic letter in U+0400–U+045F, or nil.
+  static func foldCyrillic(_ value: UInt32) -> UInt32? {
+    switch value {
+    case 0x0401, 0x0451: return 0x0435  // Ё, ё → е
+    case 0x0410...0x042F: return value + 0x20
+    case 0x0400...0x040F: return value + 0x50
+    case 0x0430...0x045F: return value
+    default: return nil
+    }
+  }
+}
