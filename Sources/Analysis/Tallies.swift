@@ -1,0 +1,117 @@
+/// How often something occurred and in how many documents.
+public struct TermTally: Sendable, Equatable {
+  /// Occurrences.
+  public var count: Int
+  /// Documents with at least one occurrence.
+  public var documents: Int
+
+  /// Creates a tally.
+  public init(count: Int = 0, documents: Int = 0) {
+    self.count = count
+    self.documents = documents
+  }
+
+  /// Adds another tally of disjoint documents.
+  public mutating func add(_ other: TermTally) {
+    count += other.count
+    documents += other.documents
+  }
+}
+
+/// The figures of one year. Unigram arrays are indexed by the owning
+/// ``CorpusStatistics/vocabulary`` id; an id beyond the end has a zero count.
+public struct YearTally: Sendable {
+  /// Accepted documents dated this year.
+  public var documents = 0
+  /// Word tokens (stopwords included, numbers excluded).
+  public var tokens = 0
+  /// Organization mentions.
+  public var organizationMentions = 0
+  /// Occurrences of each unigram, by term id (stopwords stay at zero).
+  public var unigramCounts: [UInt32] = []
+  /// Documents containing each unigram, by term id.
+  public var unigramDocuments: [UInt32] = []
+  /// Bigram tallies keyed by ``BigramKey``.
+  public var bigrams: [BigramKey: TermTally] = [:]
+
+  /// Creates an empty year.
+  public init() {}
+
+  /// Distinct unigrams used this year.
+  public var types: Int { unigramCounts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+
+  /// The unigram tally of term `id`.
+  public func unigram(_ id: Int32) -> TermTally {
+    let index = Int(id)
+    guard index < unigramCounts.count else { return TermTally() }
+    return TermTally(count: Int(unigramCounts[index]), documents: Int(unigramDocuments[index]))
+  }
+}
+
+/// Two term ids in order, packed into one integer.
+public struct BigramKey: Hashable, Sendable {
+  /// `first << 32 | second`.
+  public let packed: UInt64
+
+  /// Creates a key from two term ids.
+  public init(_ first: Int32, _ second: Int32) {
+    packed = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+  }
+
+  /// The first word's id.
+  public var first: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32)) }
+  /// The second word's id.
+  public var second: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed)) }
+}
+
+/// Everything counted about one organization.
+public struct OrganizationTally: Sendable, Equatable {
+  /// The registry name, or empty for a discovered organization (named by its commonest form).
+  public var registryName: String
+  /// Whether the registry lists it.
+  public var registered: Bool
+  /// Mentions and documents, overall.
+  public var total = TermTally()
+  /// Mentions per surface form.
+  public var aliases: [String: Int] = [:]
+  /// Mentions and documents per year.
+  public var years: [Int: TermTally] = [:]
+
+  /// Creates an empty tally.
+  public init(registryName: String, registered: Bool) {
+    self.registryName = registryName
+    self.registered = registered
+  }
+
+  /// The display name: the registry's, or the most frequent surface form (ties: byte order).
+  public var name: String {
+    if registered && !registryName.isEmpty { return registryName }
+    return aliases.min { lhs, rhs in
+      lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+    }?.key ?? registryName
+  }
+
+  /// Adds the tally of other, disjoint documents.
+  public mutating func merge(_ other: OrganizationTally) {
+    total.add(other.total)
+    aliases.merge(other.aliases, uniquingKeysWith: +)
+    years.merge(other.years) { var sum = $0; sum.add($1); return sum }
+  }
+}
+
+/// Two organization ids, ordered so that `a < b` in byte order.
+public struct OrganizationPair: Hashable, Sendable {
+  /// The smaller id.
+  public let a: String
+  /// The larger id.
+  public let b: String
+
+  /// Creates a pair, ordering the ids.
+  public init(_ first: String, _ second: String) {
+    if first.utf8.lexicographicallyPrecedes(second.utf8) {
+      (a, b) = (first, second)
+    } else {
+      (a, b) = (second, first)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/// What shapes a report without changing the analysis.
+public struct ReportSettings: Sendable, Equatable {
+  /// The corpus folder as the user named it.
+  public var corpusPath: String
+  /// How many unigrams and how many bigrams to list.
+  public var top: Int
+  /// How many rising and how many falling terms each comparison lists.
+  public var trendTerms: Int
+  /// The generation time, ISO 8601 UTC.
+  public var generatedAt: String
+  /// `almanac` and its version.
+  public var tool: String
+  /// Version of the organization registry in use.
+  public var registryVersion: String
+  /// Where the stopwords came from.
+  public var stopwords: String
+
+  /// Creates settings.
+  public init(
+    corpusPath: String, top: Int = 50, trendTerms: Int = 20, generatedAt: String, tool: String,
+    registryVersion: String, stopwords: String
+  ) {
+    self.corpusPath = corpusPath
+    self.top = top
+    self.trendTerms = trendTerms
+    self.generatedAt = generatedAt
+    self.tool = tool
+    self.registryVersion = registryVersion
+    self.stopwords = stopwords
+  }
+}
