@@ -56,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "almanac",
       dependencies: [
-        "Pipeline",
+        "Pipeline", "Corpus", "Rendering",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
