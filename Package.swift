@@ -69,6 +69,7 @@ let package = Package(
     .testTarget(
       name: "RenderingTests",
       dependencies: ["Rendering", "ReportModel", "LibXML"],
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(

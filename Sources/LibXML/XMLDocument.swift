@@ -101,7 +101,13 @@ public final class XMLDocument {
       }
     }
     guard let parsed else {
-      throw .malformed(name: name, issues: collector.issues)
+      var issues = collector.issues
+      if issues.isEmpty {
+        // libxml2 refuses an empty buffer before it starts parsing, without an error.
+        let reason = bytes.isEmpty ? "the document is empty" : "libxml2 could not parse it"
+        issues = [XMLIssue(line: 0, message: reason)]
+      }
+      throw .malformed(name: name, issues: issues)
     }
     let document = XMLDocument(adopting: parsed, kind: .xml)
     if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {

@@ -1,0 +1,197 @@
+public import LibXML
+public import ReportModel
+
+/// Turns a finished ``ReportModel/Report`` into the Almanac XML report.
+///
+/// The writer computes nothing: every element and attribute is a field of the model, in the
+/// model's order. Decimals are written with four fraction digits through
+/// ``ReportModel/NumberFormat/fixed(_:_:)`` and booleans as `true`/`false`, so the same report
+/// always gives the same bytes. The result matches ``ReportSchema``.
+public enum XMLReportWriter {
+  /// The namespace of every element of the report, declared as the root's default namespace.
+  public static let namespace = "urn:almanac:report:1"
+
+  /// Builds the report's XML tree.
+  ///
+  /// - Parameter report: The finished report.
+  /// - Returns: A document whose root is `almanac` in ``namespace``.
+  public static func document(for report: Report) -> XMLDocument {
+    let document = XMLDocument(rootName: "almanac", namespace: namespace)
+    let root = document.root
+    root.setAttribute("schemaVersion", report.schemaVersion)
+    root.setAttribute("generatedAt", report.generatedAt)
+    root.setAttribute("tool", report.tool)
+    addProvenance(report.provenance, to: root)
+    addCorpus(report.corpus, to: root)
+    addYears(report.years, to: root)
+    addTerms(report.unigrams + report.bigrams, to: root)
+    addOrganizations(report.organizations, to: root)
+    addCooccurrences(report.cooccurrences, to: root)
+    addTrends(report.trends, to: root)
+    addRejected(report.rejected, to: root)
+    return document
+  }
+
+  /// The report serialised as indented UTF-8 XML with an XML declaration.
+  ///
+  /// - Parameter report: The finished report.
+  /// - Returns: The bytes of the XML file; identical for identical reports.
+  public static func bytes(for report: Report) -> [UInt8] {
+    document(for: report).serialized()
+  }
+
+  // MARK: - Formatting
+
+  /// A decimal with four fraction digits.
+  static func decimal(_ value: Double) -> String { NumberFormat.fixed(value, 4) }
+
+  /// `true` or `false`.
+  static func flag(_ value: Bool) -> String { value ? "true" : "false" }
+
+  // MARK: - Sections
+
+  static func addProvenance(_ provenance: Provenance, to root: XMLElement) {
+    root.addElement(
+      "provenance",
+      attributes: [
+        "tokenizerVersion": provenance.tokenizerVersion,
+        "registryVersion": provenance.registryVersion,
+        "stopwords": provenance.stopwords,
+        "top": String(provenance.top),
+        "trendTerms": String(provenance.trendTerms),
+      ])
+  }
+
+  static func addCorpus(_ corpus: CorpusSummary, to root: XMLElement) {
+    let element = root.addElement("corpus")
+    element.setAttribute("path", corpus.path)
+    element.setAttribute("documents", String(corpus.documents))
+    element.setAttribute("rejected", String(corpus.rejected))
+    element.setAttribute("tokens", String(corpus.tokens))
+    if let firstDate = corpus.firstDate { element.setAttribute("firstDate", firstDate) }
+    if let lastDate = corpus.lastDate { element.setAttribute("lastDate", lastDate) }
+    element.setAttribute("repaired", String(corpus.repairedDocuments))
+  }
+
+  static func addYears(_ years: [YearSummary], to root: XMLElement) {
+    let section = root.addElement("years")
+    for year in years {
+      section.addElement(
+        "year",
+        attributes: [
+          "value": String(year.year),
+          "documents": String(year.documents),
+          "tokens": String(year.tokens),
+          "types": String(year.types),
+          "organizationMentions": String(year.organizationMentions),
+        ])
+    }
+  }
+
+  static func addTerms(_ terms: [TermEntry], to root: XMLElement) {
+    let section = root.addElement("terms")
+    for term in terms {
+      let element = section.addElement(
+        "term",
+        attributes: [
+          "text": term.text,
+          "n": String(term.n),
+          "count": String(term.count),
+          "documents": String(term.documents),
+          "perTenThousand": decimal(term.perTenThousand),
+        ])
+      for year in term.years {
+        element.addElement(
+          "year",
+          attributes: [
+            "value": String(year.year),
+            "count": String(year.count),
+            "documents": String(year.documents),
+            "perTenThousand": decimal(year.perTenThousand),
+          ])
+      }
+    }
+  }
+
+  static func addOrganizations(_ organizations: [OrganizationEntry], to root: XMLElement) {
+    let section = root.addElement("organizations")
+    for organization in organizations {
+      let element = section.addElement(
+        "organization",
+        attributes: [
+          "id": organization.id,
+          "name": organization.name,
+          "registered": flag(organization.registered),
+          "count": String(organization.count),
+          "documents": String(organization.documents),
+        ])
+      for alias in organization.aliases {
+        element.addElement("alias", attributes: ["text": alias.text, "count": String(alias.count)])
+      }
+      for year in organization.years {
+        element.addElement(
+          "year",
+          attributes: [
+            "value": String(year.year),
+            "count": String(year.count),
+            "documents": String(year.documents),
+          ])
+      }
+    }
+  }
+
+  static func addCooccurrences(_ pairs: [PairEntry], to root: XMLElement) {
+    let section = root.addElement("cooccurrences")
+    for pair in pairs {
+      let element = section.addElement(
+        "pair",
+        attributes: [
+          "a": pair.a,
+          "b": pair.b,
+          "aName": pair.aName,
+          "bName": pair.bName,
+          "documents": String(pair.documents),
+          "npmi": decimal(pair.npmi),
+          "logLikelihood": decimal(pair.logLikelihood),
+        ])
+      for year in pair.years {
+        element.addElement(
+          "year", attributes: ["value": String(year.year), "documents": String(year.documents)])
+      }
+    }
+  }
+
+  static func addTrends(_ comparisons: [TrendComparison], to root: XMLElement) {
+    let section = root.addElement("trends")
+    for comparison in comparisons {
+      let element = section.addElement(
+        "comparison",
+        attributes: [
+          "year": String(comparison.year),
+          "reference": String(comparison.reference),
+          "tokens": String(comparison.tokens),
+          "referenceTokens": String(comparison.referenceTokens),
+        ])
+      for term in comparison.rising + comparison.falling {
+        element.addElement(
+          "term",
+          attributes: [
+            "text": term.text,
+            "n": String(term.n),
+            "direction": term.direction.rawValue,
+            "count": String(term.count),
+            "referenceCount": String(term.referenceCount),
+            "logLikelihood": decimal(term.logLikelihood),
+            "logRatio": decimal(term.logRatio),
+          ])
+      }
+    }
+  }
+
+  static func addRejected(_ files: [RejectedFile], to root: XMLElement) {
+    let section = root.addElement("rejected")
+    for file in files {
+      section.addElement("document", attributes: ["path": file.path, "reason": file.reason])
+    }
+  }
+}

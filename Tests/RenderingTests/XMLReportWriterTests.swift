@@ -1,0 +1,217 @@
+import LibXML
+import Rendering
+import ReportModel
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@Suite struct XMLReportWriterTests {
+  /// The golden file, next to this source file.
+  static let goldenPath = TestFile.directory(of: #filePath) + "/Fixtures/sample-report.xml"
+
+  /// Parses what the writer wrote, as a reader of the published file would.
+  func reparsed(_ report: Report) throws -> XMLDocument {
+    try XMLDocument.parse(XMLReportWriter.bytes(for: report), name: "report.xml")
+  }
+
+  @Test func sampleMatchesGoldenFile() throws {
+    let bytes = XMLReportWriter.bytes(for: ReportFixtures.sample())
+    if TestFile.environment("ALMANAC_RECORD") == "1" {
+      try TestFile.write(bytes, to: Self.goldenPath)
+    }
+    let golden = try #require(
+      TestFile.read(Self.goldenPath), "missing \(Self.goldenPath); run with ALMANAC_RECORD=1")
+    #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: golden, as: UTF8.self))
+    #expect(bytes == golden)
+  }
+
+  @Test func outputIsDeterministic() {
+    let first = XMLReportWriter.bytes(for: ReportFixtures.sample())
+    let second = XMLReportWriter.bytes(for: ReportFixtures.sample())
+    #expect(first == second)
+    #expect(
+      XMLReportWriter.bytes(for: ReportFixtures.hostile())
+        == XMLReportWriter.bytes(
+          for: ReportFixtures.hostile()))
+  }
+
+  @Test func rootDeclaresTheDefaultNamespace() {
+    let text = String(decoding: XMLReportWriter.bytes(for: ReportFixtures.sample()), as: UTF8.self)
+    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"))
+    #expect(text.contains("<almanac xmlns=\"urn:almanac:report:1\" schemaVersion=\"1.0\""))
+    #expect(!text.contains("xmlns:"))
+  }
+
+  @Test func sectionsComeInSchemaOrder() throws {
+    let root = try reparsed(ReportFixtures.sample()).root
+    #expect(root.name == "almanac")
+    #expect(
+      root.children.map(\.name) == [
+        "provenance", "corpus", "years", "terms", "organizations", "cooccurrences", "trends",
+        "rejected",
+      ])
+    #expect(root.attribute("generatedAt") == "2026-11-23T00:00:00Z")
+    #expect(root.attribute("tool") == "almanac 0.1.0")
+  }
+
+  @Test func corpusAndYearsCarryTheirFigures() throws {
+    let root = try reparsed(ReportFixtures.sample()).root
+    let corpus = try #require(root.children(named: "corpus").first)
+    #expect(corpus.attribute("documents") == "3")
+    #expect(corpus.attribute("rejected") == "1")
+    #expect(corpus.attribute("tokens") == "900")
+    #expect(corpus.attribute("firstDate") == "2019-02-04")
+    #expect(corpus.attribute("lastDate") == "2020-09-28")
+    #expect(corpus.attribute("repaired") == "0")
+    let years = root.children(named: "years").first?.children(named: "year") ?? []
+    #expect(years.map { $0.attribute("value") } == ["2019", "2020"])
+    #expect(years.map { $0.attribute("types") } == ["150", "280"])
+    #expect(years.map { $0.attribute("organizationMentions") } == ["2", "5"])
+  }
+
+  @Test func termsListUnigramsThenBigramsWithFourDecimals() throws {
+    let root = try reparsed(ReportFixtures.sample()).root
+    let terms = root.children(named: "terms").first?.children(named: "term") ?? []
+    #expect(terms.map { $0.attribute("text") } == ["kyrgyzstan", "россия", "vladimir putin"])
+    #expect(terms.map { $0.attribute("n") } == ["1", "1", "2"])
+    #expect(terms.map { $0.attribute("perTenThousand") } == ["133.3333", "33.3333", "66.6667"])
+    let russia = terms[1].children(named: "year")
+    #expect(russia.map { $0.attribute("perTenThousand") } == ["0.0000", "50.0000"])
+    #expect(russia.map { $0.attribute("count") } == ["0", "3"])
+  }
+
+  @Test func organizationsPairsTrendsAndRejections() throws {
+    let root = try reparsed(ReportFixtures.sample()).root
+    let organizations = root.children(named: "organizations").first?.children ?? []
+    #expect(organizations.map { $0.attribute("registered") } == ["true", "false"])
+    #expect(organizations[0].children.map(\.name) == ["alias", "alias", "year", "year"])
+    #expect(
+      organizations[0].children(named: "alias").map { $0.attribute("text") } == ["EAEU", "ЕАЭС"])
+    let pair = try #require(root.children(named: "cooccurrences").first?.children.first)
+    #expect(pair.attribute("a") == "discovered:information policy department")
+    #expect(pair.attribute("bName") == "Eurasian Economic Union")
+    #expect(pair.attribute("npmi") == "0.6309")
+    #expect(pair.attribute("logLikelihood") == "1.9095")
+    let comparison = try #require(root.children(named: "trends").first?.children.first)
+    #expect(comparison.attribute("referenceTokens") == "300")
+    let trendTerms = comparison.children(named: "term")
+    #expect(trendTerms.map { $0.attribute("direction") } == ["rising", "falling"])
+    #expect(trendTerms.map { $0.attribute("logRatio") } == ["1.8074", "-2.3219"])
+    let rejected = root.children(named: "rejected").first?.children ?? []
+    #expect(rejected.map { $0.attribute("path") } == ["broken/no-header.txt"])
+  }
+
+  @Test func emptyCorpusOmitsDatesAndStillValidates() throws {
+    var report = ReportFixtures.sample()
+    report.corpus = CorpusSummary(
+      path: "empty", documents: 0, rejected: 0, tokens: 0, firstDate: nil, lastDate: nil,
+      repairedDocuments: 0)
+    report.years = []
+    report.unigrams = []
+    report.bigrams = []
+    report.organizations = []
+    report.cooccurrences = []
+    report.trends = []
+    report.rejected = []
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "empty.xml")
+    let corpus = try #require(document.root.children(named: "corpus").first)
+    #expect(corpus.attribute("firstDate") == nil)
+    #expect(corpus.attribute("lastDate") == nil)
+    #expect(document.root.children(named: "terms").first?.children.isEmpty == true)
+  }
+
+  // MARK: - Hostile text
+
+  /// What an XML 1.0 document can carry: characters it forbids come back as U+FFFD.
+  static func expectedAfterRoundTrip(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let forbidden =
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D)
+        || value == 0xFFFE || value == 0xFFFF
+      result.append(forbidden ? "\u{FFFD}" : scalar)
+    }
+    return String(result)
+  }
+
+  @Test func hostileReportValidatesAndRoundTrips() throws {
+    let bytes = XMLReportWriter.bytes(for: ReportFixtures.hostile())
+    #expect(!String(decoding: bytes, as: UTF8.self).contains("<script"))
+    try ReportSchema.validate(bytes: bytes, name: "hostile.xml")
+
+    let root = try XMLDocument.parse(bytes, name: "hostile.xml").root
+    let strings = ReportFixtures.hostileStrings
+    let evil = Self.expectedAfterRoundTrip(strings.joined(separator: " "))
+    #expect(
+      Self.expectedAfterRoundTrip("bell\u{07}null\u{00}esc\u{1B}")
+        == "bell\u{FFFD}null\u{FFFD}esc\u{FFFD}")
+    #expect(evil.contains("bell\u{FFFD}null\u{FFFD}esc\u{FFFD}"))
+
+    #expect(root.children(named: "corpus").first?.attribute("path") == evil)
+    let terms = root.children(named: "terms").first?.children ?? []
+    #expect(terms.map { $0.attribute("text") } == [evil, "россия", evil])
+    let organization = try #require(root.children(named: "organizations").first?.children.last)
+    #expect(organization.attribute("id") == "discovered:" + evil)
+    #expect(organization.attribute("name") == evil)
+    #expect(
+      organization.children(named: "alias").map { $0.attribute("text") }
+        == strings.map(Self.expectedAfterRoundTrip))
+    let pair = try #require(root.children(named: "cooccurrences").first?.children.first)
+    #expect(pair.attribute("a") == "discovered:" + evil)
+    #expect(pair.attribute("aName") == evil)
+    let rising = root.children(named: "trends").first?.children.first?.children.first
+    #expect(rising?.attribute("text") == evil)
+    let rejected = root.children(named: "rejected").first?.children ?? []
+    #expect(
+      rejected.map { $0.attribute("path") }
+        == strings.map { Self.expectedAfterRoundTrip($0) + ".txt" })
+    #expect(
+      rejected.map { $0.attribute("reason") }
+        == strings.map { "no header: found '\(Self.expectedAfterRoundTrip($0))'" })
+  }
+}
+
+/// Small file helpers for golden files, without Foundation.
+enum TestFile {
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// The folder holding `filePath` (pass `#filePath`).
+  static func directory(of filePath: String) -> String {
+    String(filePath[..<(filePath.lastIndex(of: "/") ?? filePath.endIndex)])
+  }
+
+  /// The file's bytes, or nil when it cannot be opened.
+  static func read(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = fread(&buffer, 1, buffer.count, file)
+      result += buffer[0..<count]
+      if count < buffer.count { return result }
+    }
+  }
+
+  /// Replaces the file's content with `bytes`.
+  static func write(_ bytes: [UInt8], to path: String) throws {
+    guard let file = fopen(path, "wb") else { throw Failure(description: "cannot write \(path)") }
+    defer { fclose(file) }
+    guard fwrite(bytes, 1, bytes.count, file) == bytes.count else {
+      throw Failure(description: "short write to \(path)")
+    }
+  }
+
+  /// An environment variable's value.
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+}
