@@ -1,0 +1,80 @@
+import Analysis
+import Testing
+
+@Suite struct TokenizerTests {
+  func words(_ text: String) -> [String] {
+    var stream = TokenStream()
+    Tokenizer().tokenize(Array(text.utf8), into: &stream)
+    return stream.words
+  }
+
+  func tokens(_ text: String) -> (TokenStream, [Token]) {
+    var stream = TokenStream()
+    Tokenizer().tokenize(Array(text.utf8), into: &stream)
+    return (stream, stream.tokens)
+  }
+
+  @Test func foldsCaseAndSplitsOnSpacesAndPunctuation() {
+    #expect(words("The EAEU, Kyrgyzstan; and (Russia)!") == ["the", "eaeu", "kyrgyzstan", "and", "russia"])
+  }
+
+  @Test func curlyAndStraightApostrophesGiveTheSameToken() {
+    #expect(words("Russia’s") == ["russia's"])
+    #expect(words("Russia's") == ["russia's"])
+    #expect(words("Russiaʼs") == ["russia's"])
+    // An apostrophe that does not sit between letters separates.
+    #expect(words("'quoted' students’ end") == ["quoted", "students", "end"])
+  }
+
+  @Test func cyrillicIsFoldedAndYoBecomesYe() {
+    #expect(words("ЕАЭС и Россия. Ёлка") == ["еаэс", "и", "россия", "елка"])
+    #expect(words("Евразийского ЭКОНОМИЧЕСКОГО союза") == ["евразийского", "экономического", "союза"])
+  }
+
+  @Test func otherScriptsAreLetters() {
+    #expect(words("Ça va Straße ΑΘΗΝΑ") == ["ça", "va", "straße", "αθηνα"])
+  }
+
+  @Test func hyphenatedWordsStayWholeButDashesSeparate() {
+    #expect(words("well-known COVID-19 e‑commerce") == ["well-known", "covid-19", "e-commerce"])
+    #expect(words("Moscow – Bishkek — Astana - Tashkent") == ["moscow", "bishkek", "astana", "tashkent"])
+    #expect(words("trailing- -leading") == ["trailing", "leading"])
+  }
+
+  @Test func quotesAndGuillemetsSeparate() {
+    #expect(words("«We are glad» “friends” \"ok\"") == ["we", "are", "glad", "friends", "ok"])
+  }
+
+  @Test func pureNumbersAreMarkedAndNotWords() {
+    let (stream, tokens) = tokens("In 2020 about 3.5 or 1,000 people; G20 and 2019-2020.")
+    let numbers = tokens.filter { $0.flags.contains(.number) }.map(stream.foldedString)
+    #expect(numbers == ["2020", "3.5", "1,000", "2019-2020"])
+    #expect(stream.words == ["in", "about", "or", "people", "g20", "and"])
+  }
+
+  @Test func sentenceEndsAndPunctuationAreFlagged() {
+    let (_, tokens) = tokens("One two. Three, four\nfive (six)")
+    #expect(tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, true, false, true, false])
+    #expect(tokens.map { $0.flags.contains(.punctuationBefore) } == [false, false, false, true, false, true])
+    #expect(tokens.map { $0.flags.contains(.openingParenthesisBefore) } == [false, false, false, false, false, true])
+  }
+
+  @Test func capitalisationFlags() {
+    let (_, tokens) = tokens("Union EAEU union ОДКБ Да A")
+    #expect(tokens.map { $0.flags.contains(.capitalized) } == [true, true, false, true, true, true])
+    #expect(tokens.map { $0.flags.contains(.allUppercase) } == [false, true, false, true, false, false])
+  }
+
+  @Test func offsetsPointIntoTheOriginalText() {
+    let text = "Привет, EAEU’s world"
+    let bytes = Array(text.utf8)
+    let (_, tokens) = tokens(text)
+    let surfaces = tokens.map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+    #expect(surfaces == ["Привет", "EAEU’s", "world"])
+  }
+
+  @Test func emptyAndPunctuationOnlyTextGiveNoTokens() {
+    #expect(words("").isEmpty)
+    #expect(words(" ... — «» !!! ").isEmpty)
+  }
+}

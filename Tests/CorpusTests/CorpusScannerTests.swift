@@ -1,0 +1,59 @@
+import Corpus
+import Glibc
+import Testing
+
+@Suite struct CorpusScannerTests {
+  /// Makes a scratch folder with the given files (relative path → content).
+  func makeCorpus(_ files: [String: String]) -> String {
+    var template = Array("/tmp/almanac-scan-XXXXXX".utf8CString)
+    let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    for (path, content) in files {
+      let full = root + "/" + path
+      var folder = ""
+      for component in full.split(separator: "/").dropLast() {
+        folder += "/" + component
+        mkdir(folder, 0o755)
+      }
+      let handle = fopen(full, "w")!
+      fputs(content, handle)
+      fclose(handle)
+    }
+    return root
+  }
+
+  @Test func findsTxtFilesAtAnyDepthInByteOrder() throws {
+    let root = makeCorpus([
+      "b.txt": "x", "a/z.txt": "x", "a/b/c.txt": "x", "notes.md": "x", ".hidden.txt": "x",
+      "A.txt": "x",
+    ])
+    let scan = try CorpusScanner.scan(root: root)
+    #expect(scan.files.map(\.path) == ["A.txt", "a/b/c.txt", "a/z.txt", "b.txt"])
+    #expect(scan.files.allSatisfy { $0.fullPath == root + "/" + $0.path })
+  }
+
+  @Test func symbolicLinksAreNotFollowedButReported() throws {
+    let root = makeCorpus(["real.txt": "x"])
+    symlink("/etc/passwd", root + "/escape.txt")
+    symlink(root, root + "/loop")
+    let scan = try CorpusScanner.scan(root: root)
+    #expect(scan.files.map(\.path) == ["real.txt"])
+    #expect(scan.skipped.map(\.path) == ["escape.txt", "loop"])
+  }
+
+  @Test func missingFolderAndFileAreErrors() {
+    #expect(throws: CorpusError.missingFolder(path: "/nonexistent/almanac")) {
+      try CorpusScanner.scan(root: "/nonexistent/almanac")
+    }
+    let root = makeCorpus(["a.txt": "x"])
+    #expect(throws: CorpusError.notAFolder(path: root + "/a.txt")) {
+      try CorpusScanner.scan(root: root + "/a.txt")
+    }
+  }
+
+  @Test func fileReaderReadsWholeFiles() throws {
+    let text = String(repeating: "Ünïcode line\n", count: 10_000)
+    let root = makeCorpus(["big.txt": text])
+    #expect(try FileReader.read(root + "/big.txt") == Array(text.utf8))
+    #expect(throws: Rejection.self) { try FileReader.read(root + "/absent.txt") }
+  }
+}
