@@ -1,0 +1,198 @@
+public import Corpus
+
+/// Counts over a set of documents: terms, bigrams, organizations and their pairs, per year.
+///
+/// Pure and additive: ``add(_:)`` one document at a time, and ``merge(_:)`` the statistics of
+/// another worker that saw other documents. The result does not depend on the order in which
+/// documents were added or merged (only term ids do, and nothing shown depends on them).
+public struct CorpusStatistics: Sendable {
+  /// Every distinct word seen, stopwords included.
+  public private(set) var vocabulary = Vocabulary()
+  /// Whether term `id` is a stopword.
+  public private(set) var isStopword: [Bool] = []
+  /// Figures per year.
+  public private(set) var years: [Int: YearTally] = [:]
+  /// Organizations by canonical id.
+  public private(set) var organizations: [String: OrganizationTally] = [:]
+  /// Documents naming both organizations of a pair, overall and per year.
+  public private(set) var pairs: [OrganizationPair: PairTally] = [:]
+  /// Accepted documents.
+  public private(set) var documents = 0
+  /// Documents in which invalid UTF-8 had been replaced.
+  public private(set) var repairedDocuments = 0
+  /// Earliest and latest article dates.
+  public private(set) var firstDate: CalendarDate?
+  /// The latest article date.
+  public private(set) var lastDate: CalendarDate?
+
+  private let stopwords: StopwordList
+  private let matcher: OrganizationMatcher
+  private let tokenizer = Tokenizer()
+  private var stream = TokenStream()
+  private var lastDocument: [Int32] = []
+  private var bigramLastDocument: [BigramKey: Int32] = [:]
+
+  /// Creates empty statistics that will leave out `stopwords` and find organizations with
+  /// `matcher`.
+  public init(stopwords: StopwordList, matcher: OrganizationMatcher) {
+    self.stopwords = stopwords
+    self.matcher = matcher
+  }
+
+  /// Counts one document.
+  public mutating func add(_ document: Document) {
+    documents += 1
+    if document.repairedSequences > 0 { repairedDocuments += 1 }
+    if firstDate.map({ document.date < $0 }) ?? true { firstDate = document.date }
+    if lastDate.map({ document.date > $0 }) ?? true { lastDate = document.date }
+    let documentIndex = Int32(truncatingIfNeeded: documents)
+    tokenizer.tokenize(document.text, into: &stream)
+    countTerms(year: document.date.year, documentIndex: documentIndex)
+    countOrganizations(in: document)
+  }
+
+  private mutating func countTerms(year: Int, documentIndex: Int32) {
+    var tally = years.removeValue(forKey: year) ?? YearTally()
+    defer { years[year] = tally }
+    tally.documents += 1
+    var previous: Int32 = -1
+    stream.folded.withUnsafeBufferPointer { folded in
+      for token in stream.tokens {
+        if token.flags.contains(.number) {
+          previous = -1
+          continue
+        }
+        tally.tokens += 1
+        let word = UnsafeBufferPointer(
+          rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+        let id = intern(word)
+        if isStopword[Int(id)] {
+          previous = -1
+          continue
+        }
+        if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) { previous = -1 }
+        let index = Int(id)
+        if index >= tally.unigramCounts.count {
+          let newCount = max(vocabulary.count, tally.unigramCounts.count * 2)
+          tally.unigramCounts.append(
+            contentsOf: repeatElement(0, count: newCount - tally.unigramCounts.count))
+          tally.unigramDocuments.append(
+            contentsOf: repeatElement(0, count: newCount - tally.unigramDocuments.count))
+        }
+        tally.unigramCounts[index] += 1
+        if lastDocument[index] != documentIndex {
+          lastDocument[index] = documentIndex
+          tally.unigramDocuments[index] += 1
+        }
+        if previous >= 0 {
+          let key = BigramKey(previous, id)
+          let seen = bigramLastDocument.updateValue(documentIndex, forKey: key) == documentIndex
+          tally.bigrams[key, default: TermTally()].count += 1
+          if !seen { tally.bigrams[key, default: TermTally()].documents += 1 }
+        }
+        previous = id
+      }
+    }
+  }
+
+  private mutating func countOrganizations(in document: Document) {
+    let year = document.date.year
+    let mentions = matcher.mentions(in: document.text, tokens: stream)
+    years[year, default: YearTally()].organizationMentions += mentions.count
+    var named = Set<String>()
+    for mention in mentions {
+      var tally = organizations[mention.id]
+        ?? OrganizationTally(
+          registryName: mention.registered ? mention.name : "", registered: mention.registered)
+      tally.total.count += 1
+      tally.aliases[mention.surface, default: 0] += 1
+      tally.years[year, default: TermTally()].count += 1
+      if named.insert(mention.id).inserted {
+        tally.total.documents += 1
+        tally.years[year, default: TermTally()].documents += 1
+      }
+      organizations[mention.id] = tally
+    }
+    let ids = named.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    for (index, first) in ids.enumerated() {
+      for second in ids[(index + 1)...] {
+        pairs[OrganizationPair(first, second), default: PairTally()].add(year: year, documents: 1)
+      }
+    }
+  }
+
+  private mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let id = vocabulary.intern(word)
+    if Int(id) == isStopword.count {
+      isStopword.append(stopwords.words.contains(String(decoding: word, as: UTF8.self)))
+      lastDocument.append(0)
+    }
+    return id
+  }
+
+  /// Adds the statistics of other documents, counted by another worker with the same settings.
+  public mutating func merge(_ other: CorpusStatistics) {
+    documents += other.documents
+    repairedDocuments += other.repairedDocuments
+    for date in [other.firstDate, other.lastDate].compactMap({ $0 }) {
+      if firstDate.map({ date < $0 }) ?? true { firstDate = date }
+      if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+    }
+    // Their term ids → ours.
+    var remap = [Int32](repeating: 0, count: other.vocabulary.count)
+    for id in 0..<other.vocabulary.count {
+      remap[id] = other.vocabulary.bytes(Int32(id)).withUnsafeBufferPointer { intern($0) }
+    }
+    for (year, theirs) in other.years {
+      var ours = years.removeValue(forKey: year) ?? YearTally()
+      ours.documents += theirs.documents
+      ours.tokens += theirs.tokens
+      ours.organizationMentions += theirs.organizationMentions
+      if ours.unigramCounts.count < vocabulary.count {
+        let missing = vocabulary.count - ours.unigramCounts.count
+        ours.unigramCounts.append(contentsOf: repeatElement(0, count: missing))
+        ours.unigramDocuments.append(contentsOf: repeatElement(0, count: missing))
+      }
+      for (id, count) in theirs.unigramCounts.enumerated() where count > 0 {
+        ours.unigramCounts[Int(remap[id])] += count
+        ours.unigramDocuments[Int(remap[id])] += theirs.unigramDocuments[id]
+      }
+      for (key, tally) in theirs.bigrams {
+        let mapped = BigramKey(remap[Int(key.first)], remap[Int(key.second)])
+        ours.bigrams[mapped, default: TermTally()].add(tally)
+      }
+      years[year] = ours
+    }
+    for (id, tally) in other.organizations {
+      if organizations[id] == nil {
+        organizations[id] = tally
+      } else {
+        organizations[id]!.merge(tally)
+      }
+    }
+    for (pair, tally) in other.pairs {
+      pairs[pair, default: PairTally()].merge(tally)
+    }
+  }
+}
+
+/// Documents naming both organizations of a pair.
+public struct PairTally: Sendable, Equatable {
+  /// Documents overall.
+  public var documents = 0
+  /// Documents per year.
+  public var years: [Int: Int] = [:]
+
+  /// Creates an empty tally.
+  public init() {}
+
+  mutating func add(year: Int, documents count: Int) {
+    documents += count
+    years[year, default: 0] += count
+  }
+
+  mutating func merge(_ other: PairTally) {
+    documents += other.documents
+    years.merge(other.years, uniquingKeysWith: +)
+  }
+}

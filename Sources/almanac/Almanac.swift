@@ -1,0 +1,25 @@
+import ArgumentParser
+import Pipeline
+
+/// The `almanac` command: a thin layer over ``ReportJob`` that turns options into a checked
+/// ``RunOptions`` and outcomes into exit statuses.
+@main
+struct Almanac: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "almanac",
+    abstract: "Term, organization and year-over-year trend reports from dated news articles.",
+    discussion: """
+      Exit status: 0 reports published and every file accepted; 3 reports published but some \
+      files rejected; 1 failed, nothing new published; 64 usage error.
+      """,
+    version: "almanac \(ReportJob.version)",
+    subcommands: [Run.self, Validate.self],
+    defaultSubcommand: Run.self
+  )
+}
+
+/// Exit statuses documented in `--help` and the README.
+enum ExitStatus {
+  static let rejectedFiles = ExitCode(3)
+  static let failed = ExitCode(1)
+}
