@@ -1,0 +1,144 @@
+import Foundation
+import LibXML
+import Testing
+
+/// The built binary, end to end, on the seeds and on a corpus with bad files.
+@Suite(.serialized) struct AlmanacBinaryTests {
+  func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+  @Test func seedsPublishValidReportsQuietly() throws {
+    let out = try BinaryRunner.scratchFolder()
+    let result = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.isEmpty, "cron mails whatever a job prints: \(result.stderr)")
+
+    let xml = try text(out.appendingPathComponent("almanac.xml"))
+    #expect(xml.contains(#"<corpus path="seeds" documents="2" rejected="0""#))
+    #expect(xml.contains(#"<year value="2019" documents="1""#))
+    #expect(xml.contains(#"<year value="2020" documents="1""#))
+    #expect(xml.contains(#"<organization id="eaeu" name="Eurasian Economic Union" registered="true""#))
+    #expect(xml.contains(#"<comparison year="2020" reference="2019""#))
+    #expect(xml.contains(#"name="Information Policy Department" registered="false""#))
+    #expect(xml.contains(#"name="Presidential Administration" registered="false""#))
+
+    let validation = try BinaryRunner.run(["validate", out.appendingPathComponent("almanac.xml").path])
+    #expect(validation.status == 0, "\(validation.stderr)")
+
+    let html = try text(out.appendingPathComponent("almanac.html"))
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(!html.contains("<script"))
+    #expect(html.contains("Eurasian Economic Union"))
+    // No temporary files are left behind.
+    let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(left == ["almanac.html", "almanac.xml"])
+  }
+
+  @Test func sameInputSameBytesApartFromTheGenerationTime() throws {
+    let first = try BinaryRunner.scratchFolder()
+    let second = try BinaryRunner.scratchFolder()
+    _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", first.path, "--workers", "1"])
+    _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", second.path, "--workers", "2"])
+    for name in ["almanac.xml", "almanac.html"] {
+      let stamp = try NSRegularExpression(pattern: "20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z")
+      func normalized(_ url: URL) throws -> String {
+        let content = try text(url.appendingPathComponent(name))
+        return stamp.stringByReplacingMatches(
+          in: content, range: NSRange(content.startIndex..., in: content), withTemplate: "TIME")
+      }
+      #expect(try normalized(first) == (try normalized(second)))
+    }
+  }
+
+  @Test func badFilesAreRejectedNamedAndTheRunGoesOn() throws {
+    let corpus = try BinaryRunner.scratchFolder()
+    let out = try BinaryRunner.scratchFolder()
+    try BinaryRunner.write(
+      [
+        "good.txt": Array(" date 2021-05-01 The EAEU summit met in Minsk.".utf8),
+        "nested/deeper/good2.txt": Array("date 2022-01-10 NATO and the EAEU.".utf8),
+        "no-header.txt": Array("Just text".utf8),
+        "impossible.txt": Array("date 2021-02-30 text".utf8),
+        "empty.txt": [],
+        "only-header.txt": Array("date 2021-01-01\n".utf8),
+        "binary.txt": [0x00, 0x01, 0x02, 0x00, 0xFF, 0x00, 0x00, 0x00],
+        "name with <b>html</b> & spaces.txt": Array("no header <script>alert(1)</script>".utf8),
+      ], below: corpus)
+    let result = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
+    #expect(result.status == 3)
+    for name in ["no-header.txt", "impossible.txt", "empty.txt", "only-header.txt", "binary.txt"] {
+      #expect(result.stderr.contains("rejected \(name): "), "stderr names \(name)")
+    }
+    #expect(result.stderr.contains("impossible date '2021-02-30'"))
+
+    let xmlData = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
+    let document = try XMLDocument.parse([UInt8](xmlData), name: "almanac.xml")
+    let corpusElement = document.root.children(named: "corpus")[0]
+    #expect(corpusElement.attribute("documents") == "2")
+    #expect(corpusElement.attribute("rejected") == "6")
+    let rejected = document.root.children(named: "rejected")[0].children(named: "document")
+    #expect(rejected.map { $0.attribute("path") ?? "" } == [
+      "binary.txt", "empty.txt", "impossible.txt", "name with <b>html</b> & spaces.txt",
+      "no-header.txt", "only-header.txt",
+    ])
+    let html = try text(out.appendingPathComponent("almanac.html"))
+    #expect(html.contains("name with &lt;b&gt;html&lt;/b&gt; &amp; spaces.txt"))
+    #expect(!html.contains("<script"))
+  }
+
+  @Test func failuresLeaveThePublishedReportsAlone() throws {
+    let out = try BinaryRunner.scratchFolder()
+    #expect(try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path]).status == 0)
+    let before = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
+
+    let missing = try BinaryRunner.run(["run", "--corpus", "/nonexistent/corpus", "--out", out.path])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("corpus folder '/nonexistent/corpus' does not exist"))
+    #expect(try Data(contentsOf: out.appendingPathComponent("almanac.xml")) == before)
+
+    let badRegistry = try BinaryRunner.scratchFolder().appendingPathComponent("orgs.tsv")
+    try Data("just one column\n".utf8).write(to: badRegistry)
+    let registry = try BinaryRunner.run([
+      "run", "--corpus", "seeds", "--out", out.path, "--organizations", badRegistry.path,
+    ])
+    #expect(registry.status == 1)
+    #expect(registry.stderr.contains(badRegistry.path))
+    #expect(try Data(contentsOf: out.appendingPathComponent("almanac.xml")) == before)
+  }
+
+  @Test func usageErrorsExit64() throws {
+    #expect(try BinaryRunner.run(["run", "--top", "0"]).status == 64)
+    #expect(try BinaryRunner.run(["run", "--no-such-option"]).status == 64)
+    let version = try BinaryRunner.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout.hasPrefix("almanac "))
+    let help = try BinaryRunner.run(["run", "--help"])
+    for option in ["--corpus", "--out", "--top", "--trend-terms", "--stopwords", "--organizations", "--workers"] {
+      #expect(help.stdout.contains(option))
+    }
+  }
+
+  @Test func validateRejectsAForeignOrBrokenFile() throws {
+    let folder = try BinaryRunner.scratchFolder()
+    let broken = folder.appendingPathComponent("broken.xml")
+    try Data("<almanac><unclosed></almanac>".utf8).write(to: broken)
+    let result = try BinaryRunner.run(["validate", broken.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(broken.path))
+  }
+
+  @Test func userStopwordsChangeTheTerms() throws {
+    let folder = try BinaryRunner.scratchFolder()
+    let stopwords = folder.appendingPathComponent("stop.txt")
+    try Data("# extra\nkyrgyzstan\nVISIT\n".utf8).write(to: stopwords)
+    let out = folder.appendingPathComponent("out")
+    let result = try BinaryRunner.run([
+      "run", "--corpus", "seeds", "--out", out.path, "--stopwords", stopwords.path,
+    ])
+    #expect(result.status == 0)
+    let xml = try text(out.appendingPathComponent("almanac.xml"))
+    #expect(!xml.contains(#"<term text="kyrgyzstan""#))
+    #expect(!xml.contains(#"<term text="visit""#))
+    #expect(xml.contains(#"<term text="vladimir""#))
+  }
+}
