@@ -1,0 +1,98 @@
+import LibXML
+import ReportModel
+
+/// The corpus sections: summary, documents per year and rejected files.
+extension HTMLReportWriter {
+  static func addSummary(to section: XMLElement, report: Report) {
+    let corpus = report.corpus
+    let figures = section.element("dl", class: "figures")
+    func figure(_ label: String, _ value: String, detail: String? = nil) {
+      let item = figures.element("div", class: "figure")
+      item.element("dt", text: label)
+      item.element("dd", text: value)
+      if let detail { item.element("dd", class: "detail", text: detail) }
+    }
+    figure("Documents analysed", NumberFormat.grouped(corpus.documents))
+    figure("Files rejected", NumberFormat.grouped(corpus.rejected))
+    figure("Word tokens", NumberFormat.grouped(corpus.tokens))
+    if let first = corpus.firstDate, let last = corpus.lastDate {
+      figure("Date range", first, detail: "to " + last)
+    } else {
+      figure("Date range", "none")
+    }
+    figure(
+      "Repaired documents", NumberFormat.grouped(corpus.repairedDocuments),
+      detail: "invalid UTF-8 replaced")
+
+    let facts = section.element("dl", class: "facts")
+    func fact(_ label: String, _ value: String) {
+      facts.element("dt", text: label)
+      facts.element("dd", text: value)
+    }
+    fact("Corpus folder", corpus.path)
+    fact("Generated", report.generatedAt + " by " + report.tool)
+    fact("Tokenizer", "version " + report.provenance.tokenizerVersion)
+    fact("Organization registry", "version " + report.provenance.registryVersion)
+    fact("Stopwords", report.provenance.stopwords)
+    fact(
+      "Limits",
+      "top " + String(report.provenance.top) + " unigrams and bigrams; "
+        + String(report.provenance.trendTerms) + " rising and falling terms per year")
+  }
+
+  static func addYears(to section: XMLElement, report: Report) {
+    guard !report.years.isEmpty else {
+      section.note("No document was accepted, so there is nothing to show by year.")
+      return
+    }
+    let axis = yearAxis(for: report)
+    let figure = section.element("figure")
+    let chart = BarChart(
+      values: report.years.map { ($0.year, $0.documents) }, axis: axis, valueLabel: "Documents")
+    chart.render(into: figure, id: "chart-years", title: "Accepted documents per year")
+    figure.element(
+      "figcaption",
+      text: "Accepted documents per year, by article date."
+        + (axis.years.count > report.years.count ? " Years without documents show no bar." : ""))
+
+    var table = HTMLTable(
+      caption: "Documents, tokens and organization mentions per year",
+      columns: [
+        .text("Year"), .number("Documents"), .number("Word tokens"), .number("Distinct terms"),
+        .number("Organization mentions"),
+      ])
+    for year in report.years {
+      table.append([
+        .text(String(year.year)), .number(NumberFormat.grouped(year.documents)),
+        .number(NumberFormat.grouped(year.tokens)), .number(NumberFormat.grouped(year.types)),
+        .number(NumberFormat.grouped(year.organizationMentions)),
+      ])
+    }
+    table.render(into: section)
+  }
+
+  static func addRejected(to section: XMLElement, report: Report) {
+    guard !report.rejected.isEmpty else {
+      section.note("No file was rejected: every file in the corpus was analysed.")
+      return
+    }
+    section.note(
+      plural(report.rejected.count, "file was", "files were")
+        + " not analysed. They are listed with the reason so they can be fixed and the run repeated."
+    )
+    var table = HTMLTable(
+      caption: "Files that were not analysed", columns: [.text("File"), .text("Reason")])
+    table.className = "rejected"
+    for file in report.rejected {
+      table.append([
+        .custom { $0.element("code", text: file.path) }, .text(file.reason),
+      ])
+    }
+    table.render(into: section)
+  }
+
+  /// The one year axis every chart of the page uses: the years with accepted documents.
+  static func yearAxis(for report: Report) -> YearAxis {
+    YearAxis(yearsWithData: report.years.map(\.year))
+  }
+}

@@ -1,0 +1,106 @@
+import LibXML
+import ReportModel
+
+/// The organization sections: organizations with aliases and years, and co-occurrence.
+extension HTMLReportWriter {
+  static func addOrganizations(to section: XMLElement, report: Report) {
+    guard !report.organizations.isEmpty else {
+      section.note("No organization was found.")
+      return
+    }
+    let registered = report.organizations.filter(\.registered).count
+    section.note(
+      plural(registered, "organization comes", "organizations come")
+        + " from the registry; "
+        + plural(report.organizations.count - registered, "was", "were")
+        + " discovered in the text.")
+    var table = HTMLTable(
+      caption: "Organizations, with every form in which they were written",
+      columns: [
+        .text("Organization"), .text("Source"), .number("Mentions"), .number("Documents"),
+        .text("Written as (mentions)"),
+      ])
+    table.className = "organizations"
+    for organization in report.organizations {
+      table.append([
+        .text(organization.name), .text(organization.registered ? "registry" : "discovered"),
+        .number(NumberFormat.grouped(organization.count)),
+        .number(NumberFormat.grouped(organization.documents)),
+        .custom { cell in
+          let list = cell.element("ul", class: "aliases")
+          for alias in organization.aliases {
+            let item = list.element("li", text: alias.text + " ")
+            item.element("span", class: "n", text: NumberFormat.grouped(alias.count))
+          }
+        },
+      ])
+    }
+    table.render(into: section)
+
+    guard !report.years.isEmpty else { return }
+    let years = report.years.map(\.year)
+    var perYear = HTMLTable(
+      caption: "Mentions per year",
+      columns: [.text("Organization")] + years.map { .number(String($0)) })
+    perYear.className = "per-year"
+    for organization in report.organizations {
+      var counts: [Int: Int] = [:]
+      for entry in organization.years { counts[entry.year, default: 0] += entry.count }
+      perYear.append(
+        [.text(organization.name)]
+          + years.map { year in
+            let count = counts[year] ?? 0
+            return count == 0 ? .faint("0") : .number(NumberFormat.grouped(count))
+          })
+    }
+    perYear.render(into: section)
+  }
+
+  static func addCooccurrence(to section: XMLElement, report: Report) {
+    guard !report.cooccurrences.isEmpty else {
+      section.note("No two organizations were named in the same document.")
+      return
+    }
+    let matrix = CooccurrenceMatrix(
+      organizations: report.organizations, pairs: report.cooccurrences)
+    if matrix.organizations.count >= 2 {
+      let figure = section.element("figure")
+      matrix.render(
+        into: figure, id: "chart-cooccurrence",
+        title: "Documents naming both organizations, for the "
+          + plural(matrix.organizations.count, "organization", "organizations")
+          + " named in the most documents")
+      let shown =
+        matrix.total > matrix.organizations.count
+        ? "The " + String(matrix.organizations.count)
+          + " organizations named in the most documents (of "
+          + NumberFormat.grouped(matrix.total) + "). "
+        : "All " + String(matrix.total) + " organizations. "
+      figure.element(
+        "figcaption",
+        text: shown + "Each cell gives the documents naming both; darker means more (darkest: "
+          + plural(matrix.largest, "document", "documents")
+          + "). Each organization's number, repeated on the diagonal, heads the column below it.")
+    }
+
+    var table = HTMLTable(
+      caption: "Pairs of organizations named in the same documents",
+      columns: [.text("Pair"), .number("Documents"), .number("NPMI"), .number("G²")])
+    table.className = "pairs"
+    for pair in report.cooccurrences {
+      table.append([
+        .custom { cell in
+          cell.element("span", text: pair.aName)
+          cell.element("span", class: "amp", text: " & ")
+          cell.element("span", text: pair.bName)
+        },
+        .number(NumberFormat.grouped(pair.documents)), .number(NumberFormat.fixed(pair.npmi, 3)),
+        .number(NumberFormat.fixed(pair.logLikelihood, 2)),
+      ])
+    }
+    section.note(
+      "NPMI runs from −1 (never together) through 0 (independent) to 1 (always together); "
+        + "G² says how sure the association is.")
+    table.render(into: section)
+  }
+}

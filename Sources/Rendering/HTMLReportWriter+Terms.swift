@@ -1,0 +1,107 @@
+import LibXML
+import ReportModel
+
+/// The term sections: top terms, top terms across years, rising and falling terms.
+extension HTMLReportWriter {
+  static func addTopTerms(to section: XMLElement, report: Report) {
+    guard !report.unigrams.isEmpty || !report.bigrams.isEmpty else {
+      section.note("No terms were counted.")
+      return
+    }
+    section.note(
+      "The most frequent words (unigrams) and word pairs (bigrams), stopwords excluded. "
+        + "Per 10k is occurrences per 10,000 word tokens of the whole corpus.")
+    let pair = section.element("div", class: "pair")
+    termTable(report.unigrams, caption: "Top unigrams", into: pair)
+    termTable(report.bigrams, caption: "Top bigrams", into: pair)
+  }
+
+  private static func termTable(_ terms: [TermEntry], caption: String, into parent: XMLElement) {
+    let column = parent.element("div")
+    guard !terms.isEmpty else {
+      column.note(caption + ": none.")
+      return
+    }
+    var table = HTMLTable(
+      caption: caption,
+      columns: [
+        .number("Rank"), .text("Term"), .number("Count"), .number("Documents"), .number("Per 10k"),
+      ])
+    table.className = "terms"
+    for (index, term) in terms.enumerated() {
+      table.append([
+        .number(String(index + 1)), .text(term.text), .number(NumberFormat.grouped(term.count)),
+        .number(NumberFormat.grouped(term.documents)),
+        .number(NumberFormat.fixed(term.perTenThousand, 2)),
+      ])
+    }
+    table.render(into: column)
+  }
+
+  static func addTermsByYear(to section: XMLElement, report: Report) {
+    guard !report.unigrams.isEmpty, !report.years.isEmpty else {
+      section.note("No terms were counted, so there is nothing to show by year.")
+      return
+    }
+    let multiples = SmallMultiples(terms: report.unigrams, axis: yearAxis(for: report))
+    section.note(
+      "Occurrences per 10,000 word tokens of each year for the "
+        + plural(multiples.panels.count, "most frequent unigram", "most frequent unigrams")
+        + ". All panels share one year axis and one y-scale, from 0 to "
+        + multiples.scale.label(multiples.scale.maximum) + " per 10,000 tokens.")
+    multiples.render(into: section, idPrefix: "chart-term")
+  }
+
+  static func addTrends(to section: XMLElement, report: Report) {
+    guard !report.trends.isEmpty else {
+      section.note("No year has an earlier year with documents to compare against.")
+      return
+    }
+    section.note(
+      "Each year is compared with the previous year with documents. G² (log-likelihood) says how "
+        + "sure the change is; the log ratio says how large it is (1 means twice as frequent).")
+    for comparison in report.trends {
+      let block = section.element("div", class: "comparison")
+      block.element(
+        "h3", text: String(comparison.year) + " compared with " + String(comparison.reference))
+      block.element(
+        "p", class: "meta",
+        text: plural(comparison.tokens, "token", "tokens") + " in " + String(comparison.year)
+          + ", " + plural(comparison.referenceTokens, "token", "tokens") + " in "
+          + String(comparison.reference) + ".")
+      let pair = block.element("div", class: "pair")
+      trendTable(
+        comparison.rising, caption: "Rising in " + String(comparison.year), comparison: comparison,
+        into: pair)
+      trendTable(
+        comparison.falling, caption: "Falling in " + String(comparison.year),
+        comparison: comparison, into: pair)
+    }
+  }
+
+  private static func trendTable(
+    _ terms: [TrendTerm], caption: String, comparison: TrendComparison, into parent: XMLElement
+  ) {
+    let column = parent.element("div")
+    guard !terms.isEmpty else {
+      column.note(caption + ": no term changed markedly.")
+      return
+    }
+    var table = HTMLTable(
+      caption: caption,
+      columns: [
+        .text("Term"), .number(String(comparison.year)), .number(String(comparison.reference)),
+        .number("G²"), .number("Log ratio"),
+      ])
+    table.className = "trend"
+    for term in terms {
+      table.append([
+        .text(term.text), .number(NumberFormat.grouped(term.count)),
+        .number(NumberFormat.grouped(term.referenceCount)),
+        .number(NumberFormat.fixed(term.logLikelihood, 2)),
+        .number(NumberFormat.fixed(term.logRatio, 2)),
+      ])
+    }
+    table.render(into: column)
+  }
+}

@@ -1,0 +1,131 @@
+public import LibXML
+public import ReportModel
+
+/// Writes a ``Report`` as one self-contained HTML5 page: inline CSS, inline SVG charts, no
+/// scripts and no external fetches.
+///
+/// The page is built as a libxml2 HTML tree, so every piece of article-derived text (terms,
+/// names, aliases, paths, reasons) reaches the output only as escaped text. The writer computes
+/// no statistics: it lays out the figures the report already holds, and the same report always
+/// gives the same bytes.
+public enum HTMLReportWriter {
+  /// The Content-Security-Policy sent in a `<meta http-equiv>`: no scripts, no fetches.
+  static let contentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+  /// The page's sections, in order: id and heading.
+  static let sections: [(id: String, heading: String)] = [
+    ("summary", "Corpus summary"),
+    ("years", "Documents per year"),
+    ("terms", "Top terms"),
+    ("terms-by-year", "Top terms across years"),
+    ("organizations", "Organizations"),
+    ("cooccurrence", "Organizations named together"),
+    ("trends", "Rising and falling terms"),
+    ("rejected", "Rejected files"),
+  ]
+
+  /// Builds the page as an HTML document tree.
+  ///
+  /// - Parameter report: The finished report.
+  /// - Returns: An HTML5 document (`<!DOCTYPE html>`).
+  public static func document(for report: Report) -> XMLDocument {
+    let document = XMLDocument.html(language: "en")
+    let html = document.root
+    addHead(to: html, report: report)
+    let body = html.element("body")
+    addMasthead(to: body, report: report)
+    let main = body.element("main")
+    for (id, heading) in sections {
+      let section = main.addElement(
+        "section", attributes: ["id": id, "aria-labelledby": id + "-h"])
+      section.addElement("h2", attributes: ["id": id + "-h"], text: heading)
+      switch id {
+      case "summary": addSummary(to: section, report: report)
+      case "years": addYears(to: section, report: report)
+      case "terms": addTopTerms(to: section, report: report)
+      case "terms-by-year": addTermsByYear(to: section, report: report)
+      case "organizations": addOrganizations(to: section, report: report)
+      case "cooccurrence": addCooccurrence(to: section, report: report)
+      case "trends": addTrends(to: section, report: report)
+      default: addRejected(to: section, report: report)
+      }
+    }
+    addFooter(to: body, report: report)
+    return document
+  }
+
+  /// The page as UTF-8 bytes, starting with `<!DOCTYPE html>`.
+  ///
+  /// - Parameter report: The finished report.
+  /// - Returns: The serialised page; identical for identical reports.
+  public static func bytes(for report: Report) -> [UInt8] {
+    document(for: report).serialized()
+  }
+
+  // MARK: - Frame
+
+  private static func addHead(to html: XMLElement, report: Report) {
+    let head = html.element("head")
+    head.addElement("meta", attributes: ["charset": "utf-8"])
+    head.addElement(
+      "meta",
+      attributes: ["http-equiv": "Content-Security-Policy", "content": contentSecurityPolicy])
+    head.addElement(
+      "meta", attributes: ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+    head.addElement("meta", attributes: ["name": "generator", "content": report.tool])
+    head.element("title", text: "Almanac report: " + report.corpus.path)
+    // The style sheet is a constant: libxml2 writes `<style>` bodies raw, so nothing from the
+    // corpus may ever go here.
+    head.addElement("style", text: HTMLStyle.css)
+  }
+
+  private static func addMasthead(to body: XMLElement, report: Report) {
+    let header = body.element("header", class: "masthead")
+    header.element("p", class: "kicker", text: "Almanac · news corpus report")
+    let title = header.element("h1", text: "Corpus ")
+    title.element("span", class: "corpus-path", text: report.corpus.path)
+    header.element("p", class: "lede", text: lede(for: report))
+
+    let nav = body.addElement("nav", attributes: ["aria-label": "Contents"])
+    let list = nav.element("ol")
+    for (id, heading) in sections {
+      list.element("li").addElement("a", attributes: ["href": "#" + id], text: heading)
+    }
+  }
+
+  private static func lede(for report: Report) -> String {
+    let corpus = report.corpus
+    var text = plural(corpus.documents, "document", "documents")
+    if let first = corpus.firstDate, let last = corpus.lastDate {
+      text += " dated " + first + " to " + last
+    }
+    text += ", " + plural(corpus.tokens, "word token", "word tokens")
+    text += ", " + plural(report.organizations.count, "organization", "organizations") + "."
+    return text
+  }
+
+  private static func addFooter(to body: XMLElement, report: Report) {
+    let footer = body.element("footer")
+    footer.element("p", text: provenanceLine(for: report))
+  }
+
+  /// Tool, versions and settings in one line, so a reader can reproduce the figures.
+  static func provenanceLine(for report: Report) -> String {
+    let provenance = report.provenance
+    return [
+      "Generated " + report.generatedAt + " by " + report.tool,
+      "tokenizer " + provenance.tokenizerVersion,
+      "registry " + provenance.registryVersion,
+      "stopwords: " + provenance.stopwords,
+      "top " + String(provenance.top) + " terms, " + String(provenance.trendTerms)
+        + " per trend list",
+      "schema " + report.schemaVersion,
+    ].joined(separator: " · ")
+  }
+
+  /// `1 document`, `12 documents`, with the number grouped.
+  static func plural(_ count: Int, _ singular: String, _ plural: String) -> String {
+    NumberFormat.grouped(count) + " " + (count == 1 ? singular : plural)
+  }
+}

@@ -1,0 +1,109 @@
+/// The page's style sheet: a constant, because libxml2 writes `<style>` bodies raw and nothing
+/// derived from the corpus may ever be placed there.
+///
+/// Dark slate type with one blue accent, both legible in greyscale; serif prose, sans-serif
+/// tables and figures with tabular figures; A4 print rules keep figures and rows whole.
+enum HTMLStyle {
+  static let css = """
+
+    :root {
+      --ink: #1e293b; --muted: #5b6778; --faint: #a3adbb; --rule: #d9dee5; --wash: #f3f5f8;
+      --accent: #1f4e79;
+      --serif: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "Noto Serif", "DejaVu Serif", serif;
+      --sans: "Source Sans 3", "Helvetica Neue", Arial, "Liberation Sans", "Noto Sans", "DejaVu Sans", sans-serif;
+    }
+    * { box-sizing: border-box; }
+    html { background: #fff; color: var(--ink); }
+    body { margin: 0 auto; max-width: 62rem; padding: 2.5rem 2rem 3rem; font: 16px/1.5 var(--serif); }
+    h1, h2, h3, caption, figcaption, nav, table, dt, .kicker, footer { font-family: var(--sans); }
+    .masthead { border-top: 6px solid var(--accent); padding-top: 1.25rem; margin-bottom: 1.5rem; }
+    .kicker { margin: 0; font-size: 0.8rem; letter-spacing: 0.12em; text-transform: uppercase; color: var(--accent); font-weight: 600; }
+    h1 { margin: 0.3rem 0 0.4rem; font-size: 2.1rem; line-height: 1.2; font-weight: 700; }
+    h1 .corpus-path { font-family: var(--serif); font-weight: 400; font-style: italic; }
+    .lede { margin: 0; font-size: 1.15rem; color: var(--muted); }
+    nav { margin: 0 0 2rem; padding: 0.75rem 1rem; background: var(--wash); border-left: 3px solid var(--accent); font-size: 0.9rem; }
+    nav ol { margin: 0; padding-left: 1.25rem; columns: 2; column-gap: 2rem; }
+    nav a { color: var(--ink); text-decoration: none; }
+    nav a:hover { text-decoration: underline; }
+    section { margin: 0 0 2.75rem; }
+    h2 { margin: 0 0 0.9rem; padding-bottom: 0.3rem; font-size: 1.4rem; font-weight: 650; border-bottom: 1px solid var(--ink); }
+    h3 { margin: 1.5rem 0 0.25rem; font-size: 1.1rem; font-weight: 650; }
+    p { margin: 0 0 0.8rem; }
+    .note, .meta { color: var(--muted); font-size: 0.95rem; max-width: 46rem; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: 0.75rem; margin: 0 0 1.25rem; }
+    .figure { padding: 0.7rem 0.9rem; background: var(--wash); border-top: 3px solid var(--accent); }
+    .figure dt { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+    .figure dd { margin: 0.15rem 0 0; font: 600 1.6rem/1.2 var(--sans); font-variant-numeric: tabular-nums; }
+    .figure dd.detail { font-size: 0.85rem; font-weight: 400; color: var(--muted); }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.25rem; margin: 0; font-size: 0.95rem; }
+    .facts dt { color: var(--muted); font-size: 0.85rem; padding-top: 0.1rem; }
+    .facts dd { margin: 0; overflow-wrap: anywhere; }
+    figure { margin: 0 0 1.25rem; }
+    figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
+    svg.chart { display: block; max-width: 100%; height: auto; }
+    svg.bar-chart { width: 100%; }
+    svg text { font-family: var(--sans); font-size: 11px; fill: var(--muted); }
+    svg .axis-label { font-size: 12px; fill: var(--ink); }
+    svg .value { font-size: 11px; fill: var(--ink); font-weight: 600; }
+    svg .axis { stroke: var(--ink); stroke-width: 1; }
+    svg .gridline { stroke: var(--rule); stroke-width: 1; }
+    svg .bar { fill: var(--accent); }
+    svg .series { fill: none; stroke: var(--accent); stroke-width: 2; stroke-linejoin: round; }
+    svg .dot { fill: var(--accent); }
+    svg .cell { fill: var(--accent); }
+    svg .cell.empty { fill: none; stroke: var(--rule); }
+    svg .count { font-size: 10px; fill: var(--ink); }
+    svg .count.on-dark { fill: #fff; }
+    svg .label { font-size: 11.5px; fill: var(--ink); }
+    svg .diagonal, svg .index { font-size: 10.5px; fill: var(--muted); font-weight: 600; }
+    svg.matrix { margin: 0.5rem 0 0; }
+    .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem 1.5rem; }
+    .multiples figure.panel { margin: 0; }
+    .multiples figcaption { margin: 0 0 0.1rem; font-size: 0.9rem; font-weight: 600; color: var(--ink); }
+    .multiples svg.chart { width: 100%; }
+    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0 2rem; }
+    .table-wrap { overflow-x: auto; margin: 0 0 1.25rem; }
+    table { width: 100%; border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+    caption { caption-side: top; text-align: left; font-weight: 650; font-size: 0.95rem; padding: 0 0 0.4rem; color: var(--ink); }
+    th, td { padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+    th { font-weight: 600; color: var(--muted); border-bottom: 2px solid var(--ink); white-space: nowrap; font-size: 0.8rem; }
+    th:first-child, td:first-child { padding-left: 0; }
+    th:last-child, td:last-child { padding-right: 0; }
+    .num { text-align: right; white-space: nowrap; }
+    .faint { color: var(--faint); }
+    tbody tr:nth-child(even) td { background: #fafbfc; }
+    table.terms td:nth-child(2), table.trend td:first-child { overflow-wrap: anywhere; }
+    .aliases { margin: 0; padding: 0; list-style: none; }
+    .aliases li { display: inline; }
+    .aliases li + li::before { content: " · "; color: var(--faint); }
+    .aliases .n { color: var(--muted); font-size: 0.8em; }
+    .aliases .n::before { content: "("; }
+    .aliases .n::after { content: ")"; }
+    .amp { color: var(--muted); }
+    table.rejected code { font-size: 0.9em; overflow-wrap: anywhere; }
+    footer { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
+    @media (max-width: 40rem) {
+      body { padding: 1.25rem 1rem 2rem; }
+      nav ol { columns: 1; }
+      h1 { font-size: 1.6rem; }
+    }
+    @media print {
+      @page { size: A4; margin: 15mm; }
+      html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      body { max-width: none; padding: 0; font-size: 10pt; }
+      nav { display: none; }
+      section { margin-bottom: 1.5rem; }
+      h2, h3, caption { break-after: avoid; }
+      figure, tr, .figure, .figures, .panel { break-inside: avoid; }
+      thead { display: table-header-group; break-after: avoid; }
+      .figures { grid-template-columns: repeat(5, 1fr); gap: 0.5rem; }
+      .figure dd { font-size: 1.25rem; }
+      .pair { grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
+      .multiples { grid-template-columns: repeat(3, 1fr); gap: 0.5rem 1.5rem; }
+      .table-wrap { overflow: visible; }
+      table { font-size: 8.5pt; }
+      tbody tr:nth-child(even) td { background: none; }
+    }
+
+    """
+}

@@ -1,0 +1,238 @@
+import Foundation
+import LibXML
+import ReportModel
+import Testing
+
+@testable import Rendering
+
+/// The HTML page: structure, escaping of hostile text, determinism and the golden file.
+@Suite struct HTMLReportWriterTests {
+  static func page(_ report: Report) -> String {
+    String(decoding: HTMLReportWriter.bytes(for: report), as: UTF8.self)
+  }
+
+  /// Occurrences of `needle` in `text`.
+  static func count(_ needle: String, in text: String) -> Int {
+    text.components(separatedBy: needle).count - 1
+  }
+
+  /// The markup of the `<section>` with the given id.
+  static func section(_ id: String, in page: String) -> String {
+    guard let start = page.range(of: "<section id=\"" + id + "\"") else { return "" }
+    let rest = page[start.lowerBound...]
+    guard let end = rest.range(of: "</section>") else { return "" }
+    return String(rest[..<end.upperBound])
+  }
+
+  /// Occurrences of `needle` between a `<` and the next `>`, i.e. inside markup.
+  static func occurrencesInsideTags(_ needle: String, in page: String) -> Int {
+    let bytes = Array(page.utf8)
+    let pattern = Array(needle.utf8)
+    var insideTag = false
+    var found = 0
+    for index in bytes.indices {
+      switch bytes[index] {
+      case UInt8(ascii: "<"): insideTag = true
+      case UInt8(ascii: ">"): insideTag = false
+      default:
+        if insideTag && bytes[index...].starts(with: pattern) { found += 1 }
+      }
+    }
+    return found
+  }
+
+  static let sectionIDs = [
+    "summary", "years", "terms", "terms-by-year", "organizations", "cooccurrence", "trends",
+    "rejected",
+  ]
+
+  // MARK: Structure
+
+  @Test func pageStartsWithTheHTML5DoctypeAndSafeHead() {
+    let html = Self.page(ReportFixtures.sample())
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+    #expect(html.contains("<meta charset=\"utf-8\">"))
+    #expect(
+      html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+      ))
+    #expect(html.contains("<meta name=\"viewport\""))
+    #expect(html.contains("<title>Almanac report: seeds</title>"))
+    #expect(Self.count("<style>", in: html) == 1)
+    #expect(html.contains("@page { size: A4; margin: 15mm; }"))
+    #expect(!html.lowercased().contains("<script"))
+    #expect(!html.contains(" src="))
+    #expect(!html.contains("href=\"http"))
+    #expect(Self.count("<meta charset", in: html) == 1)
+  }
+
+  @Test func sectionsComeInOrderEachWithAHeading() throws {
+    let html = Self.page(ReportFixtures.sample())
+    var previous = html.startIndex
+    for id in Self.sectionIDs {
+      let range = try #require(html.range(of: "<section id=\"" + id + "\""), "missing \(id)")
+      #expect(range.lowerBound > previous, "\(id) out of order")
+      previous = range.lowerBound
+      #expect(Self.section(id, in: html).contains("<h2 id=\"" + id + "-h\">"))
+    }
+    #expect(Self.count("<section ", in: html) == Self.sectionIDs.count)
+  }
+
+  @Test func everyChartIsAnSVGImageWithATitle() {
+    let report = ReportFixtures.sample()
+    let html = Self.page(report)
+    // One bar chart, one panel per unigram, one co-occurrence matrix.
+    #expect(Self.count("<svg ", in: html) == 1 + report.unigrams.count + 1)
+    for chunk in html.components(separatedBy: "<svg ").dropFirst() {
+      #expect(chunk.hasPrefix("xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""))
+      let startTag = chunk.prefix { $0 != ">" }
+      #expect(startTag.contains("viewBox=\"0 0 "))
+      #expect(chunk.dropFirst(startTag.count).hasPrefix("><title id=\""))
+      #expect(chunk.contains("</svg>"))
+    }
+    #expect(Self.count("<svg ", in: html) == Self.count("</svg>", in: html))
+  }
+
+  @Test func tablesHaveCaptionsAndColumnHeaders() {
+    let html = Self.page(ReportFixtures.sample())
+    let tables = Self.count("<table", in: html)
+    // Years, unigrams, bigrams, organizations, mentions per year, pairs, rising, falling, rejected.
+    #expect(tables == 9)
+    #expect(Self.count("<caption>", in: html) == tables)
+    #expect(Self.count("<th ", in: html) == Self.count(" scope=\"col\"", in: html))
+    #expect(html.contains("<caption>Top unigrams</caption>"))
+    #expect(html.contains("<caption>Files that were not analysed</caption>"))
+  }
+
+  @Test func topTermsTablesHaveOneRowPerTermPlusHeaders() {
+    let report = ReportFixtures.sample()
+    let terms = Self.section("terms", in: Self.page(report))
+    #expect(Self.count("<tr", in: terms) == report.unigrams.count + report.bigrams.count + 2)
+    #expect(terms.contains("<td>россия</td>"))
+    #expect(terms.contains("<td>vladimir putin</td>"))
+    #expect(terms.contains("<td class=\"num\">133.33</td>"))
+  }
+
+  @Test func organizationsShowAliasesAndOneColumnPerYear() {
+    let report = ReportFixtures.sample()
+    let section = Self.section("organizations", in: Self.page(report))
+    #expect(section.contains("<li>ЕАЭС <span class=\"n\">1</span>"))
+    #expect(section.contains("<td>discovered</td>"))
+    for year in report.years {
+      #expect(section.contains("<th class=\"num\" scope=\"col\">\(year.year)</th>"))
+    }
+    // Header plus one row per organization, in each of the two tables.
+    #expect(Self.count("<tr", in: section) == 2 * (1 + report.organizations.count))
+  }
+
+  @Test func trendsShowOneTableEachForRisingAndFalling() {
+    let report = ReportFixtures.sample()
+    let section = Self.section("trends", in: Self.page(report))
+    #expect(section.contains("<h3>2020 compared with 2019</h3>"))
+    #expect(section.contains("<caption>Rising in 2020</caption>"))
+    #expect(section.contains("<caption>Falling in 2020</caption>"))
+    #expect(section.contains("<td class=\"num\">-2.32</td>"))
+  }
+
+  @Test func numbersAreGroupedAndRightAligned() {
+    var report = ReportFixtures.sample()
+    report.corpus.tokens = 1_234_567
+    let html = Self.page(report)
+    #expect(html.contains("<dd>1\u{202F}234\u{202F}567</dd>"))
+    #expect(html.contains("<td class=\"num\">12</td>"))
+  }
+
+  @Test func emptyReportSaysSoInsteadOfDrawingEmptyCharts() {
+    var report = ReportFixtures.sample()
+    report.corpus = CorpusSummary(
+      path: "empty", documents: 0, rejected: 0, tokens: 0, firstDate: nil, lastDate: nil,
+      repairedDocuments: 0)
+    report.years = []
+    report.unigrams = []
+    report.bigrams = []
+    report.organizations = []
+    report.cooccurrences = []
+    report.trends = []
+    report.rejected = []
+    let html = Self.page(report)
+    #expect(!html.contains("<svg"))
+    #expect(!html.contains("<table"))
+    for id in Self.sectionIDs {
+      #expect(Self.section(id, in: html).contains("<p class=\"note\">") || id == "summary")
+    }
+    #expect(html.contains("No file was rejected"))
+  }
+
+  @Test func sameReportGivesSameBytes() {
+    let first = HTMLReportWriter.bytes(for: ReportFixtures.sample())
+    let second = HTMLReportWriter.bytes(for: ReportFixtures.sample())
+    #expect(first == second)
+    #expect(
+      HTMLReportWriter.bytes(for: ReportFixtures.hostile())
+        == HTMLReportWriter.bytes(for: ReportFixtures.hostile()))
+  }
+
+  // MARK: Hostile text
+
+  @Test func hostileTextIsEscapedNeverMarkup() {
+    let html = Self.page(ReportFixtures.hostile())
+    let lowered = html.lowercased()
+    #expect(!lowered.contains("<script"))
+    #expect(!lowered.contains("<img"))
+    #expect(!lowered.contains("</style><"))
+    #expect(Self.count("<style>", in: html) == 1)
+    #expect(Self.count("</style>", in: html) == 1)
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("&lt;img src=x onerror=alert(4)&gt;"))
+    #expect(html.contains("a &amp; b &lt; c &gt; d"))
+    // Every `onerror` sits in text between tags, never inside a tag.
+    #expect(Self.count("onerror", in: html) > 0)
+    #expect(Self.occurrencesInsideTags("onerror", in: html) == 0)
+    #expect(!lowered.contains("<!--"))
+  }
+
+  @Test func hostileTextNeverReachesAnHrefOrSrc() {
+    let html = Self.page(ReportFixtures.hostile())
+    for attribute in ["href=", "src=\"", "src='"] {
+      for chunk in html.components(separatedBy: attribute).dropFirst() {
+        let quote = chunk.first
+        let value = chunk.dropFirst().prefix { $0 != quote }
+        #expect(!value.lowercased().contains("javascript:"), "\(attribute)\(value)")
+        #expect(value.hasPrefix("#"), "only in-page links: \(value)")
+      }
+    }
+  }
+
+  @Test func controlCharactersAreGone() {
+    let bytes = HTMLReportWriter.bytes(for: ReportFixtures.hostile())
+    #expect(!bytes.contains { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })
+    #expect(!bytes.contains(0x7F))
+    let html = String(decoding: bytes, as: UTF8.self)
+    #expect(
+      !html.unicodeScalars.contains { $0.value == 0xFFFE || (0x80...0x9F).contains($0.value) })
+    #expect(html.contains("bell\u{FFFD}null\u{FFFD}esc\u{FFFD}"))
+  }
+
+  @Test func c1ControlsAndNoncharactersAreReplaced() {
+    var report = ReportFixtures.sample()
+    let nonCharacter = String(Character(Unicode.Scalar(0xFDD0)!))
+    report.unigrams[0].text = "a\u{85}b\u{9B}c" + nonCharacter + "d\u{7F}e"
+    let html = Self.page(report)
+    #expect(html.contains("a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e"))
+  }
+
+  // MARK: Golden file
+
+  @Test func sampleMatchesTheGoldenFile() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/sample-report.html")
+    let bytes = HTMLReportWriter.bytes(for: ReportFixtures.sample())
+    if ProcessInfo.processInfo.environment["ALMANAC_RECORD"] == "1" {
+      try Data(bytes).write(to: url)
+    }
+    let golden = try [UInt8](Data(contentsOf: url))
+    #expect(
+      bytes == golden,
+      "HTML differs from Fixtures/sample-report.html; re-record with ALMANAC_RECORD=1 if intended")
+  }
+}
