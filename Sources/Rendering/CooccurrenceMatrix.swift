@@ -93,7 +93,7 @@ struct CooccurrenceMatrix {
         in: svg, String(index + 1), x: Self.labelWidth - 8, y: y + size / 2 + 4, anchor: "end",
         className: "index")
       if organization.name.count > Self.labelCharacters {
-        label.addElement("title", text: HTMLText.printable(organization.name))
+        label.addElement("title", text: organization.name)
       }
       // The diagonal cell holds the row's number, which heads the column below it.
       let x = Self.labelWidth + size * Double(index)
@@ -112,9 +112,8 @@ struct CooccurrenceMatrix {
         rect.setAttribute("fill-opacity", NumberFormat.fixed(cell.shade, 2))
         rect.addElement(
           "title",
-          text: HTMLText.printable(
-            organizations[cell.row].name + " and " + organizations[cell.column].name + ": "
-              + HTMLReportWriter.plural(cell.documents, "document", "documents")))
+          text: organizations[cell.row].name + " and " + organizations[cell.column].name + ": "
+            + HTMLReportWriter.plural(cell.documents, "document", "documents"))
         SVGChart.text(
           in: svg, NumberFormat.grouped(cell.documents), x: cell.x + size / 2,
           y: cell.y + size / 2 + 4, className: cell.shade > 0.55 ? "count on-dark" : "count")

@@ -28,7 +28,7 @@ enum SVGChart {
         "viewBox": "0 0 " + coordinate(width) + " " + coordinate(height),
         "aria-labelledby": id + "-title",
       ])
-    svg.addElement("title", attributes: ["id": id + "-title"], text: HTMLText.printable(title))
+    svg.addElement("title", attributes: ["id": id + "-title"], text: title)
     return svg
   }
 
@@ -63,7 +63,7 @@ enum SVGChart {
     let element = parent.addElement(
       "text",
       attributes: ["x": coordinate(x), "y": coordinate(y), "text-anchor": anchor],
-      text: HTMLText.printable(text))
+      text: text)
     if let className { element.setAttribute("class", className) }
     return element
   }

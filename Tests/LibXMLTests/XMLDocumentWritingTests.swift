@@ -61,6 +61,9 @@ import Testing
   @Test func cleanKeepsTabsNewlinesAndOrdinaryText() {
     #expect(XMLText.clean("a\tb\nc\rd Ж 🙂") == "a\tb\nc\rd Ж 🙂")
     #expect(XMLText.clean("\u{01}\u{1F}\u{FFFE}") == "\u{FFFD}\u{FFFD}\u{FFFD}")
+    // DEL, C1 controls and noncharacters: legal in XML 1.0 but forbidden in HTML.
+    #expect(XMLText.clean("a\u{7F}b\u{85}c\u{9F}d\u{FDD0}e\u{1FFFF}f") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f")
+    #expect(XMLText.clean("\u{A0}é€\u{10FFFD}") == "\u{A0}é€\u{10FFFD}")
   }
 
   @Test func namespaceIsTheDefaultOneAndInheritedByChildren() {
