@@ -12,21 +12,42 @@ public struct CorpusStatistics: Sendable {
   public private(set) var isStopword: [Bool] = []
   /// Figures per year.
   public private(set) var years: [Int: YearTally] = [:]
-  /// Organizations by canonical id.
-  public private(set) var organizations: [String: OrganizationTally] = [:]
+  /// Organizations by canonical id, over all years, with their figures per year.
+  public var organizations: [String: OrganizationTally] {
+    var result: [String: OrganizationTally] = [:]
+    for (year, tally) in years {
+      for (id, organization) in tally.organizations {
+        var merged = result[id] ?? OrganizationTally(
+          registryName: organization.registryName, registered: organization.registered)
+        merged.merge(organization)
+        merged.years[year] = organization.total
+        result[id] = merged
+      }
+    }
+    return result
+  }
   /// Documents naming both organizations of a pair, overall and per year.
-  public private(set) var pairs: [OrganizationPair: PairTally] = [:]
+  public var pairs: [OrganizationPair: PairTally] {
+    var result: [OrganizationPair: PairTally] = [:]
+    for (year, tally) in years {
+      for (pair, documents) in tally.pairs {
+        result[pair, default: PairTally()].add(year: year, documents: documents)
+      }
+    }
+    return result
+  }
   /// Accepted documents.
-  public private(set) var documents = 0
+  public var documents: Int { years.values.reduce(0) { $0 + $1.documents } }
   /// Documents in which invalid UTF-8 had been replaced.
-  public private(set) var repairedDocuments = 0
-  /// Earliest and latest article dates.
-  public private(set) var firstDate: CalendarDate?
+  public var repairedDocuments: Int { years.values.reduce(0) { $0 + $1.repairedDocuments } }
+  /// The earliest article date.
+  public var firstDate: CalendarDate? { years.values.compactMap(\.firstDate).min() }
   /// The latest article date.
-  public private(set) var lastDate: CalendarDate?
+  public var lastDate: CalendarDate? { years.values.compactMap(\.lastDate).max() }
 
-  private let stopwords: StopwordList
-  private let matcher: OrganizationMatcher
+  let stopwords: StopwordList
+  let matcher: OrganizationMatcher
+  private var documentCounter: Int32 = 0
   private let tokenizer = Tokenizer()
   private var stream = TokenStream()
   private var lastDocument: [Int32] = []
@@ -41,12 +62,11 @@ public struct CorpusStatistics: Sendable {
 
   /// Counts one document.
   public mutating func add(_ document: Document) {
-    documents += 1
-    if document.repairedSequences > 0 { repairedDocuments += 1 }
-    if firstDate.map({ document.date < $0 }) ?? true { firstDate = document.date }
-    if lastDate.map({ document.date > $0 }) ?? true { lastDate = document.date }
-    let documentIndex = Int32(truncatingIfNeeded: documents)
+    documentCounter += 1
+    let documentIndex = documentCounter
     tokenizer.tokenize(document.text, into: &stream)
+    years[document.date.year, default: YearTally()].addDocument(
+      date: document.date, repaired: document.repairedSequences > 0)
     countTerms(year: document.date.year, documentIndex: documentIndex)
     countOrganizations(in: document)
   }
@@ -54,7 +74,6 @@ public struct CorpusStatistics: Sendable {
   private mutating func countTerms(year: Int, documentIndex: Int32) {
     var tally = years.removeValue(forKey: year) ?? YearTally()
     defer { years[year] = tally }
-    tally.documents += 1
     var previous: Int32 = -1
     stream.folded.withUnsafeBufferPointer { folded in
       for token in stream.tokens {
@@ -96,30 +115,35 @@ public struct CorpusStatistics: Sendable {
   }
 
   private mutating func countOrganizations(in document: Document) {
-    let year = document.date.year
     let mentions = matcher.mentions(in: document.text, tokens: stream)
-    years[year, default: YearTally()].organizationMentions += mentions.count
+    var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
+    defer { years[document.date.year] = tally }
+    tally.organizationMentions += mentions.count
     var named = Set<String>()
     for mention in mentions {
-      var tally = organizations[mention.id]
+      var organization = tally.organizations[mention.id]
         ?? OrganizationTally(
           registryName: mention.registered ? mention.name : "", registered: mention.registered)
-      tally.total.count += 1
-      tally.aliases[mention.surface, default: 0] += 1
-      tally.years[year, default: TermTally()].count += 1
-      if named.insert(mention.id).inserted {
-        tally.total.documents += 1
-        tally.years[year, default: TermTally()].documents += 1
-      }
-      organizations[mention.id] = tally
+      organization.total.count += 1
+      organization.aliases[mention.surface, default: 0] += 1
+      if named.insert(mention.id).inserted { organization.total.documents += 1 }
+      tally.organizations[mention.id] = organization
     }
     let ids = named.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     for (index, first) in ids.enumerated() {
       for second in ids[(index + 1)...] {
-        pairs[OrganizationPair(first, second), default: PairTally()].add(year: year, documents: 1)
+        tally.pairs[OrganizationPair(first, second), default: 0] += 1
       }
     }
   }
+
+  /// Replaces (or adds) the tally of `year`.
+  mutating func replaceYear(_ year: Int, with tally: YearTally) {
+    years[year] = tally
+  }
+
+  /// Interns `word`, noting whether it is a stopword.
+  mutating func internBytes(_ word: UnsafeBufferPointer<UInt8>) -> Int32 { intern(word) }
 
   private mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
     let id = vocabulary.intern(word)
@@ -132,12 +156,6 @@ public struct CorpusStatistics: Sendable {
 
   /// Adds the statistics of other documents, counted by another worker with the same settings.
   public mutating func merge(_ other: CorpusStatistics) {
-    documents += other.documents
-    repairedDocuments += other.repairedDocuments
-    for date in [other.firstDate, other.lastDate].compactMap({ $0 }) {
-      if firstDate.map({ date < $0 }) ?? true { firstDate = date }
-      if lastDate.map({ date > $0 }) ?? true { lastDate = date }
-    }
     // Their term ids → ours.
     var remap = [Int32](repeating: 0, count: other.vocabulary.count)
     for id in 0..<other.vocabulary.count {
@@ -145,9 +163,7 @@ public struct CorpusStatistics: Sendable {
     }
     for (year, theirs) in other.years {
       var ours = years.removeValue(forKey: year) ?? YearTally()
-      ours.documents += theirs.documents
-      ours.tokens += theirs.tokens
-      ours.organizationMentions += theirs.organizationMentions
+      ours.addTotals(of: theirs)
       if ours.unigramCounts.count < vocabulary.count {
         let missing = vocabulary.count - ours.unigramCounts.count
         ours.unigramCounts.append(contentsOf: repeatElement(0, count: missing))
@@ -163,16 +179,6 @@ public struct CorpusStatistics: Sendable {
       }
       years[year] = ours
     }
-    for (id, tally) in other.organizations {
-      if organizations[id] == nil {
-        organizations[id] = tally
-      } else {
-        organizations[id]!.merge(tally)
-      }
-    }
-    for (pair, tally) in other.pairs {
-      pairs[pair, default: PairTally()].merge(tally)
-    }
   }
 }
 
@@ -186,7 +192,8 @@ public struct PairTally: Sendable, Equatable {
   /// Creates an empty tally.
   public init() {}
 
-  mutating func add(year: Int, documents count: Int) {
+  /// Adds `count` documents of `year`.
+  public mutating func add(year: Int, documents count: Int) {
     documents += count
     years[year, default: 0] += count
   }

@@ -1,3 +1,5 @@
+public import Corpus
+
 /// How often something occurred and in how many documents.
 public struct TermTally: Sendable, Equatable {
   /// Occurrences.
@@ -27,15 +29,49 @@ public struct YearTally: Sendable {
   public var tokens = 0
   /// Organization mentions.
   public var organizationMentions = 0
+  /// Documents whose invalid UTF-8 was replaced.
+  public var repairedDocuments = 0
+  /// Earliest article date of the year.
+  public var firstDate: CalendarDate?
+  /// Latest article date of the year.
+  public var lastDate: CalendarDate?
   /// Occurrences of each unigram, by term id (stopwords stay at zero).
   public var unigramCounts: [UInt32] = []
   /// Documents containing each unigram, by term id.
   public var unigramDocuments: [UInt32] = []
   /// Bigram tallies keyed by ``BigramKey``.
   public var bigrams: [BigramKey: TermTally] = [:]
+  /// Organizations mentioned this year, by canonical id (their `years` stay empty).
+  public var organizations: [String: OrganizationTally] = [:]
+  /// Documents of this year naming both organizations of a pair.
+  public var pairs: [OrganizationPair: Int] = [:]
 
   /// Creates an empty year.
   public init() {}
+
+  /// Counts a document dated `date`.
+  mutating func addDocument(date: CalendarDate, repaired: Bool) {
+    documents += 1
+    if repaired { repairedDocuments += 1 }
+    if firstDate.map({ date < $0 }) ?? true { firstDate = date }
+    if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+  }
+
+  /// Adds the document-level figures of another tally of disjoint documents of the same year.
+  mutating func addTotals(of other: YearTally) {
+    documents += other.documents
+    tokens += other.tokens
+    organizationMentions += other.organizationMentions
+    repairedDocuments += other.repairedDocuments
+    for (id, tally) in other.organizations {
+      if organizations[id] == nil { organizations[id] = tally } else { organizations[id]!.merge(tally) }
+    }
+    pairs.merge(other.pairs, uniquingKeysWith: +)
+    for date in [other.firstDate, other.lastDate].compactMap({ $0 }) {
+      if firstDate.map({ date < $0 }) ?? true { firstDate = date }
+      if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+    }
+  }
 
   /// Distinct unigrams used this year.
   public var types: Int { unigramCounts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
@@ -74,7 +110,7 @@ public struct OrganizationTally: Sendable, Equatable {
   public var total = TermTally()
   /// Mentions per surface form.
   public var aliases: [String: Int] = [:]
-  /// Mentions and documents per year.
+  /// Mentions and documents per year (filled in ``CorpusStatistics/organizations`` only).
   public var years: [Int: TermTally] = [:]
 
   /// Creates an empty tally.

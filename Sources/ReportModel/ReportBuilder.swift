@@ -25,6 +25,7 @@ public enum ReportBuilder {
     let years = statistics.years.keys.sorted()
     let terms = TermTable(statistics: statistics, years: years)
     let totalTokens = years.reduce(0) { $0 + statistics.years[$1]!.tokens }
+    let organizationTallies = statistics.organizations
 
     return Report(
       schemaVersion: schemaVersion,
@@ -46,16 +47,16 @@ public enum ReportBuilder {
       },
       unigrams: terms.top(n: 1, limit: settings.top, totalTokens: totalTokens),
       bigrams: terms.top(n: 2, limit: settings.top, totalTokens: totalTokens),
-      organizations: organizations(statistics),
-      cooccurrences: pairs(statistics),
+      organizations: organizations(organizationTallies),
+      cooccurrences: pairs(statistics, organizations: organizationTallies),
       trends: zip(years.dropFirst(), years).map { year, reference in
         terms.comparison(year: year, reference: reference, limit: settings.trendTerms)
       },
       rejected: rejected)
   }
 
-  static func organizations(_ statistics: CorpusStatistics) -> [OrganizationEntry] {
-    statistics.organizations.map { id, tally in
+  static func organizations(_ tallies: [String: OrganizationTally]) -> [OrganizationEntry] {
+    tallies.map { id, tally in
       OrganizationEntry(
         id: id, name: tally.name, registered: tally.registered, count: tally.total.count,
         documents: tally.total.documents,
@@ -71,11 +72,13 @@ public enum ReportBuilder {
     }
   }
 
-  static func pairs(_ statistics: CorpusStatistics) -> [PairEntry] {
+  static func pairs(
+    _ statistics: CorpusStatistics, organizations: [String: OrganizationTally]
+  ) -> [PairEntry] {
     let documents = statistics.documents
     return statistics.pairs.map { pair, tally in
-      let first = statistics.organizations[pair.a]!
-      let second = statistics.organizations[pair.b]!
+      let first = organizations[pair.a]!
+      let second = organizations[pair.b]!
       return PairEntry(
         a: pair.a, b: pair.b, aName: first.name, bName: second.name, documents: tally.documents,
         npmi: Association.npmi(

@@ -101,3 +101,25 @@ import Testing
     }
   }
 }
+
+@Suite struct YearSliceTests {
+  @Test func slicesRestoreToTheSameFigures() {
+    let original = CorpusStatisticsTests.statistics(CorpusStatisticsTests.documents)
+    let slices = original.slices()
+    #expect(slices.map(\.year) == [2019, 2020])
+    #expect(slices[1].documents == 2)
+    #expect(slices[1].repairedDocuments == 1)
+    #expect(slices[1].terms.contains(YearSlice.Term(n: 2, text: "trade falls", count: 1, documents: 1)))
+    #expect(slices[1].pairs == [YearSlice.Pair(a: "csto", b: "eaeu", documents: 1)])
+
+    let restored = CorpusStatistics(
+      restoring: slices, stopwords: StopwordList.builtin(),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+    #expect(restored.slices() == slices)
+    #expect(restored.organizations == original.organizations)
+    #expect(restored.pairs == original.pairs)
+    #expect(restored.documents == 3)
+    #expect(restored.firstDate == original.firstDate)
+    #expect(restored.lastDate == original.lastDate)
+  }
+}

@@ -1,0 +1,98 @@
+extension CorpusStatistics {
+  /// The statistics cut into one ``YearSlice`` per year, oldest first.
+  public func slices() -> [YearSlice] {
+    years.keys.sorted().map { year in
+      let tally = years[year]!
+      var terms: [YearSlice.Term] = []
+      for (id, count) in tally.unigramCounts.enumerated() where count > 0 {
+        terms.append(
+          YearSlice.Term(
+            n: 1, text: vocabulary.string(Int32(id)), count: Int(count),
+            documents: Int(tally.unigramDocuments[id])))
+      }
+      for (key, bigram) in tally.bigrams {
+        terms.append(
+          YearSlice.Term(
+            n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
+            count: bigram.count, documents: bigram.documents))
+      }
+      terms.sort { lhs, rhs in
+        lhs.n != rhs.n ? lhs.n < rhs.n : lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+      }
+      let organizations = tally.organizations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { id in
+        let organization = tally.organizations[id]!
+        return YearSlice.Organization(
+          id: id, registryName: organization.registryName, registered: organization.registered,
+          count: organization.total.count, documents: organization.total.documents,
+          aliases: organization.aliases)
+      }
+      let pairs = tally.pairs.map { YearSlice.Pair(a: $0.key.a, b: $0.key.b, documents: $0.value) }
+        .sorted { lhs, rhs in
+          lhs.a != rhs.a
+            ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
+            : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
+        }
+      return YearSlice(
+        year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
+        tokens: tally.tokens, organizationMentions: tally.organizationMentions,
+        firstDate: tally.firstDate!, lastDate: tally.lastDate!, terms: terms,
+        organizations: organizations, pairs: pairs)
+    }
+  }
+
+  /// Statistics put back together from stored slices.
+  ///
+  /// - Parameters:
+  ///   - slices: One slice per year, as ``slices()`` made them.
+  ///   - stopwords: The stopwords the slices were counted with.
+  ///   - matcher: The matcher to use for documents added later.
+  public init(restoring slices: [YearSlice], stopwords: StopwordList, matcher: OrganizationMatcher)
+  {
+    self.init(stopwords: stopwords, matcher: matcher)
+    for slice in slices { restore(slice) }
+  }
+
+  /// Replaces the year of `slice` with the slice's figures.
+  public mutating func restore(_ slice: YearSlice) {
+    var tally = YearTally()
+    tally.documents = slice.documents
+    tally.repairedDocuments = slice.repairedDocuments
+    tally.tokens = slice.tokens
+    tally.organizationMentions = slice.organizationMentions
+    tally.firstDate = slice.firstDate
+    tally.lastDate = slice.lastDate
+    for term in slice.terms {
+      if term.n == 1 {
+        let id = Int(internText(term.text))
+        if id >= tally.unigramCounts.count {
+          let missing = vocabulary.count - tally.unigramCounts.count
+          tally.unigramCounts.append(contentsOf: repeatElement(0, count: missing))
+          tally.unigramDocuments.append(contentsOf: repeatElement(0, count: missing))
+        }
+        tally.unigramCounts[id] = UInt32(term.count)
+        tally.unigramDocuments[id] = UInt32(term.documents)
+      } else {
+        let words = term.text.split(separator: " ", maxSplits: 1)
+        guard words.count == 2 else { continue }
+        let key = BigramKey(internText(String(words[0])), internText(String(words[1])))
+        tally.bigrams[key] = TermTally(count: term.count, documents: term.documents)
+      }
+    }
+    for organization in slice.organizations {
+      var restored = OrganizationTally(
+        registryName: organization.registryName, registered: organization.registered)
+      restored.total = TermTally(count: organization.count, documents: organization.documents)
+      restored.aliases = organization.aliases
+      tally.organizations[organization.id] = restored
+    }
+    for pair in slice.pairs {
+      tally.pairs[OrganizationPair(pair.a, pair.b)] = pair.documents
+    }
+    replaceYear(slice.year, with: tally)
+  }
+
+  private mutating func internText(_ text: String) -> Int32 {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBufferPointer { internBytes(UnsafeBufferPointer($0)) }
+  }
+}
