@@ -27,13 +27,15 @@ public struct Report: Sendable, Equatable {
   public var trends: [TrendComparison]
   /// Files that were not analysed, with the reason.
   public var rejected: [RejectedFile]
+  /// What changed since the previous run; nil when the run keeps no state.
+  public var sinceLastRun: SinceLastRun?
 
   /// Creates a report.
   public init(
     schemaVersion: String, generatedAt: String, tool: String, provenance: Provenance,
     corpus: CorpusSummary, years: [YearSummary], unigrams: [TermEntry], bigrams: [TermEntry],
     organizations: [OrganizationEntry], cooccurrences: [PairEntry], trends: [TrendComparison],
-    rejected: [RejectedFile]
+    rejected: [RejectedFile], sinceLastRun: SinceLastRun? = nil
   ) {
     self.schemaVersion = schemaVersion
     self.generatedAt = generatedAt
@@ -47,6 +49,7 @@ public struct Report: Sendable, Equatable {
     self.cooccurrences = cooccurrences
     self.trends = trends
     self.rejected = rejected
+    self.sinceLastRun = sinceLastRun
   }
 }
 
