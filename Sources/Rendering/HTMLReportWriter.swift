@@ -13,7 +13,12 @@ public enum HTMLReportWriter {
   static let contentSecurityPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-  /// The page's sections, in order: id and heading.
+  /// The section that opens the page when the report says what changed since the last run.
+  static let sinceLastRunSection: (id: String, heading: String) = (
+    "since-last-run", "Since the last run"
+  )
+
+  /// The sections every page has, in order: id and heading.
   static let sections: [(id: String, heading: String)] = [
     ("summary", "Corpus summary"),
     ("years", "Documents per year"),
@@ -24,6 +29,12 @@ public enum HTMLReportWriter {
     ("trends", "Rising and falling terms"),
     ("rejected", "Rejected files"),
   ]
+
+  /// The sections of this report's page, in order: ``sections``, opened by
+  /// ``sinceLastRunSection`` when the report carries ``ReportModel/Report/sinceLastRun``.
+  static func sections(for report: Report) -> [(id: String, heading: String)] {
+    report.sinceLastRun == nil ? sections : [sinceLastRunSection] + sections
+  }
 
   /// Builds the page as an HTML document tree.
   ///
@@ -36,11 +47,13 @@ public enum HTMLReportWriter {
     let body = html.element("body")
     addMasthead(to: body, report: report)
     let main = body.element("main")
-    for (id, heading) in sections {
+    for (id, heading) in sections(for: report) {
       let section = main.addElement(
         "section", attributes: ["id": id, "aria-labelledby": id + "-h"])
       section.addElement("h2", attributes: ["id": id + "-h"], text: heading)
       switch id {
+      case sinceLastRunSection.id:
+        if let sinceLastRun = report.sinceLastRun { addSinceLastRun(sinceLastRun, to: section) }
       case "summary": addSummary(to: section, report: report)
       case "years": addYears(to: section, report: report)
       case "terms": addTopTerms(to: section, report: report)
@@ -89,7 +102,7 @@ public enum HTMLReportWriter {
 
     let nav = body.addElement("nav", attributes: ["aria-label": "Contents"])
     let list = nav.element("ol")
-    for (id, heading) in sections {
+    for (id, heading) in sections(for: report) {
       list.element("li").addElement("a", attributes: ["href": "#" + id], text: heading)
     }
   }

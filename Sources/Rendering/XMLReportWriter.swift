@@ -23,6 +23,7 @@ public enum XMLReportWriter {
     root.setAttribute("tool", report.tool)
     addProvenance(report.provenance, to: root)
     addCorpus(report.corpus, to: root)
+    if let sinceLastRun = report.sinceLastRun { addSinceLastRun(sinceLastRun, to: root) }
     addYears(report.years, to: root)
     addTerms(report.unigrams + report.bigrams, to: root)
     addOrganizations(report.organizations, to: root)
@@ -71,6 +72,41 @@ public enum XMLReportWriter {
     if let firstDate = corpus.firstDate { element.setAttribute("firstDate", firstDate) }
     if let lastDate = corpus.lastDate { element.setAttribute("lastDate", lastDate) }
     element.setAttribute("repaired", String(corpus.repairedDocuments))
+  }
+
+  /// What changed since the previous run; written only when the run keeps state.
+  static func addSinceLastRun(_ since: SinceLastRun, to root: XMLElement) {
+    let element = root.addElement("sinceLastRun")
+    if let previousRunAt = since.previousRunAt {
+      element.setAttribute("previousRunAt", previousRunAt)
+    }
+    element.setAttribute("removedDocuments", String(since.removedDocuments))
+    let documents = element.addElement("newDocuments")
+    for year in since.newDocuments {
+      documents.addElement(
+        "year", attributes: ["value": String(year.year), "count": String(year.count)])
+    }
+    let organizations = element.addElement("newOrganizations")
+    for organization in since.newOrganizations {
+      organizations.addElement(
+        "organization", attributes: ["id": organization.id, "name": organization.name])
+    }
+    let pairs = element.addElement("newPairs")
+    for pair in since.newPairs {
+      pairs.addElement(
+        "pair", attributes: ["a": pair.a, "b": pair.b, "aName": pair.aName, "bName": pair.bName])
+    }
+    let terms = element.addElement("movedTerms")
+    for term in since.movedTerms {
+      terms.addElement(
+        "term",
+        attributes: [
+          "text": term.text,
+          "n": String(term.n),
+          "before": decimal(term.before),
+          "after": decimal(term.after),
+        ])
+    }
   }
 
   static func addYears(_ years: [YearSummary], to root: XMLElement) {

@@ -80,6 +80,54 @@ enum ReportFixtures {
     )
   }
 
+  /// What a nightly run adds: the sample report opened by a ``SinceLastRun`` section.
+  static func sinceLastRun(previousRunAt: String? = "2026-11-22T00:30:00Z") -> SinceLastRun {
+    SinceLastRun(
+      previousRunAt: previousRunAt,
+      newDocuments: [
+        SinceLastRun.YearCount(year: 2019, count: 1),
+        SinceLastRun.YearCount(year: 2020, count: 1234),
+      ],
+      removedDocuments: 2,
+      newOrganizations: [
+        SinceLastRun.NamedOrganization(
+          id: "discovered:information policy department", name: "Information Policy Department")
+      ],
+      newPairs: [
+        SinceLastRun.NamedPair(
+          a: "discovered:information policy department", b: "eaeu",
+          aName: "Information Policy Department", bName: "Eurasian Economic Union")
+      ],
+      movedTerms: [
+        SinceLastRun.MovedTerm(text: "россия", n: 1, before: 0, after: 33.33333),
+        SinceLastRun.MovedTerm(text: "vladimir putin", n: 2, before: 80.25, after: 66.6667),
+        SinceLastRun.MovedTerm(text: "kyrgyzstan", n: 1, before: 133.3333, after: 133.3333),
+      ])
+  }
+
+  /// The sample report with a ``sinceLastRun`` section.
+  static func withSinceLastRun() -> Report {
+    var report = sample()
+    report.sinceLastRun = sinceLastRun()
+    return report
+  }
+
+  /// The sinceLastRun report with hostile text in every name and term of the section.
+  static func hostileSinceLastRun() -> Report {
+    var report = withSinceLastRun()
+    let evil = hostileStrings.joined(separator: " ")
+    report.sinceLastRun?.newOrganizations = [
+      SinceLastRun.NamedOrganization(id: "discovered:" + evil, name: evil)
+    ]
+    report.sinceLastRun?.newPairs = [
+      SinceLastRun.NamedPair(a: "discovered:" + evil, b: "eaeu", aName: evil, bName: evil)
+    ]
+    report.sinceLastRun?.movedTerms = hostileStrings.map {
+      SinceLastRun.MovedTerm(text: $0, n: 1, before: 1, after: 2)
+    }
+    return report
+  }
+
   /// Text an attacker could put into an article or a file name.
   static let hostileStrings = [
     "<script>alert(1)</script>", "</style><script>alert(2)</script>", "javascript:alert(3)",

@@ -1,0 +1,93 @@
+import LibXML
+import ReportModel
+
+/// The section that opens a nightly page: what changed since the previous published run.
+extension HTMLReportWriter {
+  static func addSinceLastRun(_ since: SinceLastRun, to section: XMLElement) {
+    if let previousRunAt = since.previousRunAt {
+      section.element("p", text: "Changes since the previous run, published " + previousRunAt + ".")
+    } else {
+      section.element("p", text: "First run of this state.")
+    }
+    addNewDocuments(since, to: section)
+    addNewOrganizations(since.newOrganizations, to: section)
+    addNewPairs(since.newPairs, to: section)
+    addMovedTerms(since.movedTerms, to: section)
+  }
+
+  private static func addNewDocuments(_ since: SinceLastRun, to section: XMLElement) {
+    section.element("h3", text: "Documents")
+    if since.newDocuments.isEmpty {
+      section.note("No document was added or changed.")
+    } else {
+      var table = HTMLTable(
+        caption: "Documents added or changed, per year of their date",
+        columns: [.text("Year"), .number("Documents")])
+      for year in since.newDocuments {
+        table.append([.text(String(year.year)), .number(NumberFormat.grouped(year.count))])
+      }
+      table.render(into: section)
+    }
+    section.note(
+      since.removedDocuments == 0
+        ? "No document was removed."
+        : plural(since.removedDocuments, "document was", "documents were") + " removed.")
+  }
+
+  private static func addNewOrganizations(
+    _ organizations: [SinceLastRun.NamedOrganization], to section: XMLElement
+  ) {
+    section.element("h3", text: "Organizations named for the first time")
+    guard !organizations.isEmpty else {
+      section.note("No organization appeared for the first time.")
+      return
+    }
+    let list = section.element("ul", class: "new-organizations")
+    for organization in organizations {
+      list.element("li", text: organization.name)
+    }
+  }
+
+  private static func addNewPairs(_ pairs: [SinceLastRun.NamedPair], to section: XMLElement) {
+    section.element("h3", text: "Organizations named together for the first time")
+    guard !pairs.isEmpty else {
+      section.note("No two organizations were named together for the first time.")
+      return
+    }
+    let list = section.element("ul", class: "new-pairs")
+    for pair in pairs {
+      let item = list.element("li")
+      item.element("span", text: pair.aName)
+      item.element("span", class: "amp", text: " & ")
+      item.element("span", text: pair.bName)
+    }
+  }
+
+  private static func addMovedTerms(_ terms: [SinceLastRun.MovedTerm], to section: XMLElement) {
+    section.element("h3", text: "Terms that moved most")
+    guard !terms.isEmpty else {
+      section.note("No term's rate changed.")
+      return
+    }
+    section.note("Occurrences per 10,000 word tokens in the previous report and in this one.")
+    var table = HTMLTable(
+      caption: "Terms whose rate changed most since the previous run",
+      columns: [.text("Term"), .number("Before"), .number("After"), .number("Change")])
+    // The trend tables' class: it lets long terms wrap.
+    table.className = "trend"
+    for term in terms {
+      table.append([
+        .text(term.text), .number(NumberFormat.fixed(term.before, 2)),
+        .number(NumberFormat.fixed(term.after, 2)),
+        .number(signed(term.after - term.before, 2)),
+      ])
+    }
+    table.render(into: section)
+  }
+
+  /// `value` with `digits` decimals and an explicit `+` when it rounds to a positive number.
+  static func signed(_ value: Double, _ digits: Int) -> String {
+    let text = NumberFormat.fixed(value, digits)
+    return value > 0 && text != NumberFormat.fixed(0, digits) ? "+" + text : text
+  }
+}
