@@ -16,7 +16,9 @@ let package = Package(
     .executable(name: "almanac", targets: ["almanac"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // MARK: libxml2, behind one wrapper
@@ -48,7 +50,17 @@ let package = Package(
     ),
     .target(
       name: "Pipeline",
-      dependencies: ["Corpus", "Analysis", "ReportModel", "Rendering"],
+      dependencies: [
+        "Corpus", "Analysis", "ReportModel", "Rendering", "Store",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictSettings
+    ),
+
+    // MARK: State
+    .target(
+      name: "Store",
+      dependencies: ["Analysis", "Corpus", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strictSettings
     ),
 
@@ -57,6 +69,7 @@ let package = Package(
       name: "almanac",
       dependencies: [
         "Pipeline", "Corpus", "Rendering",
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -70,6 +83,16 @@ let package = Package(
       name: "RenderingTests",
       dependencies: ["Rendering", "ReportModel", "LibXML"],
       exclude: ["Fixtures"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "StoreTests",
+      dependencies: ["Store", "Analysis", "Corpus"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "PipelineTests",
+      dependencies: ["Pipeline", "Store", "Corpus", "LibXML"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -12,17 +12,22 @@ public struct CorpusFile: Sendable, Hashable {
   public let fullPath: String
   /// The size in bytes when the folder was scanned.
   public let size: Int
+  /// The modification time when the folder was scanned, in nanoseconds since 1970.
+  public let modified: Int64
 
   /// Creates a corpus file entry.
-  public init(path: String, fullPath: String, size: Int) {
+  public init(path: String, fullPath: String, size: Int, modified: Int64 = 0) {
     self.path = path
     self.fullPath = fullPath
     self.size = size
+    self.modified = modified
   }
 }
 
 /// What a scan of the corpus folder found.
 public struct CorpusScan: Sendable {
+  /// The corpus folder as given.
+  public var root: String
   /// Every regular `.txt` file, sorted by relative path (byte order) so runs are stable.
   public var files: [CorpusFile]
   /// Entries that could not be listed or are not followed, with the reason.
@@ -65,7 +70,7 @@ public enum CorpusScanner {
     guard let top = opendir(root) else { throw .unreadableFolder(path: root, errno: errno) }
     closedir(top)
 
-    var scan = CorpusScan(files: [], skipped: [])
+    var scan = CorpusScan(root: root, files: [], skipped: [])
     var pending: [String] = [""]
     while let relative = pending.popLast() {
       let folder = relative.isEmpty ? root : root + "/" + relative
@@ -88,7 +93,10 @@ public enum CorpusScanner {
         case S_IFDIR:
           pending.append(child)
         case S_IFREG where name.hasSuffix(".txt"):
-          scan.files.append(CorpusFile(path: child, fullPath: full, size: Int(childInfo.st_size)))
+          let modified =
+            Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
+          scan.files.append(
+            CorpusFile(path: child, fullPath: full, size: Int(childInfo.st_size), modified: modified))
         case S_IFLNK:
           // Links are never followed; say so for those that could have held articles.
           var target = stat()

@@ -1,14 +1,13 @@
 public import Analysis
 public import Corpus
 import Dispatch
-public import ReportModel
 import Synchronization
 
-/// Reads and counts a scanned corpus on several cores.
+/// Reads and counts corpus files on several cores.
 ///
-/// Each worker takes the next file from a shared counter, reads it, parses its header and adds
-/// the document to its own ``CorpusStatistics``; the partial statistics are merged at the end.
-/// Nothing here writes anywhere.
+/// Each worker takes the next file from a shared counter, reads it once, hashes it, parses its
+/// header and adds the document to its own ``CorpusStatistics``; the partial statistics are
+/// merged at the end. Nothing here writes anywhere.
 public struct CorpusAnalyzer: Sendable {
   /// Words left out of terms.
   public let stopwords: StopwordList
@@ -24,51 +23,89 @@ public struct CorpusAnalyzer: Sendable {
     self.workers = max(1, workers)
   }
 
-  /// What came out of a corpus: counts of accepted documents and the files refused.
+  /// What became of one file.
+  public struct FileOutcome: Sendable {
+    /// The file as scanned.
+    public var file: CorpusFile
+    /// ``ContentHash`` of its bytes (empty when it could not be read).
+    public var hash: String
+    /// The article date, when the header was readable.
+    public var date: CalendarDate?
+    /// Why it was rejected, or nil when it was accepted.
+    public var rejection: Rejection?
+    /// Whether invalid UTF-8 was replaced.
+    public var repaired: Bool
+
+    /// Creates an outcome.
+    public init(
+      file: CorpusFile, hash: String, date: CalendarDate?, rejection: Rejection?, repaired: Bool
+    ) {
+      self.file = file
+      self.hash = hash
+      self.date = date
+      self.rejection = rejection
+      self.repaired = repaired
+    }
+  }
+
+  /// What came out of a set of files.
   public struct Result: Sendable {
     /// Counts over every accepted document.
     public var statistics: CorpusStatistics
-    /// Refused files and skipped entries, sorted by path.
-    public var rejected: [RejectedFile]
+    /// One outcome per file, in the order of the input.
+    public var outcomes: [FileOutcome]
   }
 
-  /// Reads and counts `scan`'s files.
+  /// An empty statistics value with this analyzer's settings.
+  public func emptyStatistics() -> CorpusStatistics {
+    CorpusStatistics(stopwords: stopwords, matcher: matcher)
+  }
+
+  /// Reads and counts `files`.
   ///
   /// - Parameters:
-  ///   - scan: The files to read, and the entries the scan skipped (reported as rejected).
-  ///   - progress: Called now and then with the number of files done; may be called from any
-  ///     thread.
-  public func analyze(_ scan: CorpusScan, progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-    let files = scan.files
+  ///   - files: The files to read.
+  ///   - progress: Called now and then with the number of files done, from any thread.
+  public func analyze(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
     let next = Atomic<Int>(0)
-    let done = Atomic<Int>(0)
-    let partials = Mutex<[(CorpusStatistics, [RejectedFile])]>([])
+    let partials = Mutex<[(CorpusStatistics, [(Int, FileOutcome)])]>([])
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-      var statistics = CorpusStatistics(stopwords: stopwords, matcher: matcher)
-      var rejected: [RejectedFile] = []
+      var statistics = emptyStatistics()
+      var outcomes: [(Int, FileOutcome)] = []
       while true {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard index < files.count else { break }
-        let file = files[index]
-        do throws(Rejection) {
-          let bytes = try FileReader.read(file.fullPath)
-          statistics.add(try HeaderParser.parse(bytes, path: file.path))
-        } catch {
-          rejected.append(RejectedFile(path: file.path, reason: error.description))
-        }
-        let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
-        if let progress, finished % 1000 == 0 { progress(finished) }
+        outcomes.append((index, Self.process(files[index], into: &statistics)))
+        if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
       }
-      partials.withLock { $0.append((statistics, rejected)) }
+      partials.withLock { $0.append((statistics, outcomes)) }
     }
-    var statistics = CorpusStatistics(stopwords: stopwords, matcher: matcher)
-    var rejected = scan.skipped.map { RejectedFile(path: $0.path, reason: $0.reason.description) }
-    for (part, refused) in partials.withLock({ $0 }) {
+    var statistics = emptyStatistics()
+    var ordered = [FileOutcome?](repeating: nil, count: files.count)
+    for (part, outcomes) in partials.withLock({ $0 }) {
       statistics.merge(part)
-      rejected += refused
+      for (index, outcome) in outcomes { ordered[index] = outcome }
     }
-    rejected.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return Result(statistics: statistics, rejected: rejected)
+    return Result(statistics: statistics, outcomes: ordered.map { $0! })
+  }
+
+  static func process(_ file: CorpusFile, into statistics: inout CorpusStatistics) -> FileOutcome {
+    let bytes: [UInt8]
+    do throws(Rejection) {
+      bytes = try FileReader.read(file.fullPath)
+    } catch {
+      return FileOutcome(file: file, hash: "", date: nil, rejection: error, repaired: false)
+    }
+    let hash = ContentHash.hex(bytes)
+    do throws(Rejection) {
+      let document = try HeaderParser.parse(bytes, path: file.path)
+      statistics.add(document)
+      return FileOutcome(
+        file: file, hash: hash, date: document.date, rejection: nil,
+        repaired: document.repairedSequences > 0)
+    } catch {
+      return FileOutcome(file: file, hash: hash, date: nil, rejection: error, repaired: false)
+    }
   }
 }

@@ -1,9 +1,11 @@
 import Analysis
 public import Corpus
 import Glibc
+public import Logging
 public import LibXML
 public import ReportModel
 import Rendering
+public import Store
 
 /// Why a run published nothing.
 public enum RunError: Error, Sendable, CustomStringConvertible {
@@ -11,6 +13,10 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   case corpus(CorpusError)
   /// A user file given with an option cannot be used.
   case unusableFile(option: String, path: String, reason: String)
+  /// The state cannot be used.
+  case state(StoreError)
+  /// Another run holds the lock.
+  case locked(StateLock.Failure)
   /// The generated XML failed its own schema: a bug, so nothing is published.
   case invalidReport(XMLError)
   /// Writing the reports failed.
@@ -20,8 +26,9 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .corpus(let error): return error.description
-    case .unusableFile(let option, let path, let reason):
-      return "\(option) '\(path)': \(reason)"
+    case .unusableFile(let option, let path, let reason): return "\(option) '\(path)': \(reason)"
+    case .state(let error): return error.description
+    case .locked(let failure): return failure.description
     case .invalidReport(let error):
       return "the generated report failed validation, nothing was published (a bug): \(error)"
     case .publish(let error): return error.description
@@ -29,11 +36,14 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// One run: scan, analyse, build the report, render, validate, publish.
+/// One run: lock, scan, read what changed, recount the years it touches, store, build the
+/// report from the state, render, validate, publish, archive, record the run.
 public enum ReportJob {
   /// The version printed by `almanac --version` and recorded in reports.
-  public static let version = "0.1.0"
-  /// Names of the published files.
+  public static let version = "0.2.0"
+  /// Changes whenever counting changes in a way the tokenizer version does not capture.
+  public static let analysisVersion = "1"
+  /// Name of the published XML report.
   public static let xmlName = "almanac.xml"
   /// Name of the published HTML page.
   public static let htmlName = "almanac.html"
@@ -46,41 +56,102 @@ public enum ReportJob {
     public var xmlPath: String
     /// Where the HTML was published.
     public var htmlPath: String
+    /// Whether every stored figure was recounted.
+    public var fullRebuild: Bool
+    /// What changed in the corpus.
+    public var changes: ChangeSet.Reconciliation
   }
 
   /// Runs the whole job.
   ///
   /// - Parameters:
   ///   - options: Checked options.
-  ///   - progress: Receives progress messages (callers pass nil unless stderr is a terminal).
+  ///   - log: Receives progress and diagnostics at `info`/`debug` level.
   /// - Returns: The report and where it was published.
   /// - Throws: ``RunError``; when it throws, previously published reports are untouched.
-  public static func run(_ options: RunOptions, progress: (@Sendable (String) -> Void)? = nil)
-    throws(RunError) -> Outcome
-  {
+  public static func run(_ options: RunOptions, log: Logger = Logger(label: "almanac")) throws(RunError) -> Outcome {
+    let started = Clock.now()
     let stopwords = try loadStopwords(options)
     let registry = try loadRegistry(options)
-    let scan: CorpusScan
-    do { scan = try CorpusScanner.scan(root: options.corpus) } catch { throw .corpus(error) }
-    progress?("found \(scan.files.count) files in \(options.corpus)")
+    let statePath = options.resolvedStatePath
+    do { try Publisher.makeFolder(parent(of: statePath)) } catch { throw .publish(error) }
+    let lock: StateLock
+    do { lock = try StateLock.acquire(path: statePath + ".lock") } catch { throw .locked(error) }
+    defer { withExtendedLifetime(lock) {} }
 
+    let store: StateStore
+    do {
+      store = options.rebuildState
+        ? try StateStore.rebuild(path: statePath) : try StateStore.open(path: statePath)
+    } catch { throw .state(error) }
+    let runID = try state { try store.beginRun(startedAt: started.timestamp) }
+
+    let scan: CorpusScan
+    do { scan = try CorpusScanner.scan(root: options.corpus) } catch {
+      try? store.finishRun(
+        id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
+        added: 0, changed: 0, removed: 0, rejected: 0, exitStatus: 1)
+      throw .corpus(error)
+    }
+    let fingerprint = [
+      "tokenizer=\(Tokenizer.version)", "analysis=\(analysisVersion)",
+      "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
+    ].joined(separator: ";")
+    let storedFingerprint = try state { try store.setting("fingerprint") }
+    let fullRebuild = options.full || storedFingerprint != fingerprint
+    if fullRebuild {
+      log.info("full rebuild\(options.full ? " (--full)" : ": first run or analysis settings changed")")
+      try state { try store.clearAll() }
+    }
     let analyzer = CorpusAnalyzer(
-      stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
-      workers: options.workers)
-    let total = scan.files.count
-    let result = analyzer.analyze(scan) { done in progress?("read \(done)/\(total) files") }
+      stopwords: stopwords, matcher: OrganizationMatcher(registry: registry), workers: options.workers)
+    let update = try Incremental.update(
+      store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, log: log)
 
     let settings = ReportSettings(
       corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
-      generatedAt: utcTimestamp(), tool: "almanac \(version)",
+      generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
-    let report = ReportBuilder.build(
-      statistics: result.statistics, rejected: result.rejected, settings: settings)
+    var report = try ReportFromState.build(
+      store: store, settings: settings, stopwords: stopwords, registry: registry)
+    report.sinceLastRun = try ReportFromState.sinceLastRun(
+      store: store, report: report, changes: update, currentRun: runID)
     try publish(report, in: options.output)
-    progress?("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
+    try ReportFromState.remember(report, in: store)
+    Archive.store(
+      [xmlName, htmlName], from: options.output, date: String(settings.generatedAt.prefix(10)),
+      keep: options.keep, log: log)
+    try? store.finishRun(
+      id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
+      added: update.added, changed: update.changed, removed: update.removed,
+      rejected: report.rejected.count, exitStatus: report.rejected.isEmpty ? 0 : 3)
+    log.info("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
     return Outcome(
       report: report, xmlPath: options.output + "/" + xmlName,
-      htmlPath: options.output + "/" + htmlName)
+      htmlPath: options.output + "/" + htmlName, fullRebuild: fullRebuild, changes: update)
+  }
+
+  /// Re-renders both reports from the state alone, without the corpus.
+  public static func report(_ options: RunOptions, log: Logger = Logger(label: "almanac")) throws(RunError) -> Report {
+    let statePath = options.resolvedStatePath
+    guard access(statePath, R_OK) == 0 else {
+      throw .state(.sqlite(path: statePath, detail: "no state here; run `almanac run` first"))
+    }
+    let lock: StateLock
+    do { lock = try StateLock.acquire(path: statePath + ".lock") } catch { throw .locked(error) }
+    defer { withExtendedLifetime(lock) {} }
+    let store: StateStore
+    do { store = try StateStore.open(path: statePath) } catch { throw .state(error) }
+    let stopwords = try loadStopwords(options)
+    let registry = try loadRegistry(options)
+    let settings = ReportSettings(
+      corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
+      trendTerms: options.trendTerms, generatedAt: Clock.now().timestamp,
+      tool: "almanac \(version)", registryVersion: registry.version, stopwords: stopwords.source)
+    let report = try ReportFromState.build(
+      store: store, settings: settings, stopwords: stopwords, registry: registry)
+    try publish(report, in: options.output)
+    return report
   }
 
   /// Renders both reports, validates the XML against the schema and publishes both atomically.
@@ -123,14 +194,15 @@ public enum ReportJob {
     }
   }
 
-  /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
-  static func utcTimestamp() -> String {
-    var now = time(nil)
-    var parts = tm()
-    gmtime_r(&now, &parts)
-    let date = CalendarDate(
-      year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return "\(date?.description ?? "1970-01-01")T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  /// Runs a store operation, wrapping its error.
+  static func state<T>(_ body: () throws -> T) throws(RunError) -> T {
+    do { return try body() } catch let error as StoreError { throw .state(error) } catch {
+      throw .state(.sqlite(path: "state", detail: "\(error)"))
+    }
+  }
+
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 }

@@ -24,6 +24,17 @@ public struct RunOptions: Sendable, Equatable {
   public var organizationFile: String?
   /// Worker threads for reading and counting.
   public var workers: Int = 2
+  /// The state database; nil means `<output>/.almanac/state.sqlite`.
+  public var statePath: String?
+  /// Recount every file even when the state says nothing changed.
+  public var full = false
+  /// Delete the state (even a corrupt or foreign file) and rebuild it from the corpus.
+  public var rebuildState = false
+  /// How many dated copies of published reports `archive/` keeps.
+  public var keep: Int = 30
+
+  /// The state database path in effect.
+  public var resolvedStatePath: String { statePath ?? output + "/.almanac/state.sqlite" }
 
   /// Creates options with the defaults.
   public init() {}

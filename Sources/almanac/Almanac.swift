@@ -10,10 +10,11 @@ struct Almanac: ParsableCommand {
     abstract: "Term, organization and year-over-year trend reports from dated news articles.",
     discussion: """
       Exit status: 0 reports published and every file accepted; 3 reports published but some \
-      files rejected; 1 failed, nothing new published; 64 usage error.
+      files rejected; 1 failed, nothing new published; 64 usage error; 75 another run holds \
+      the lock.
       """,
     version: "almanac \(ReportJob.version)",
-    subcommands: [Run.self, Validate.self],
+    subcommands: [Run.self, Report.self, Validate.self],
     defaultSubcommand: Run.self
   )
 }
@@ -22,4 +23,11 @@ struct Almanac: ParsableCommand {
 enum ExitStatus {
   static let rejectedFiles = ExitCode(3)
   static let failed = ExitCode(1)
+  static let locked = ExitCode(75)
+
+  /// The status for a failed run.
+  static func of(_ error: RunError) -> ExitCode {
+    if case .locked = error { return locked }
+    return failed
+  }
 }

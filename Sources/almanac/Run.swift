@@ -10,84 +10,55 @@ struct Run: ParsableCommand {
       Every *.txt file below the corpus folder is read. An article's first line begins with \
       'date YYYY-MM-DD' and goes straight on with the text. Files that do not fit are listed \
       with the reason on stderr and in the reports, and the run goes on (exit status 3). \
-      The XML is validated against the Almanac schema before anything is published; both \
-      reports replace the old ones only once both are completely written.
+      Counts are kept in a state database, so a later run reads only new and changed files \
+      and recounts only the years they touch. The XML is validated against the Almanac schema \
+      before anything is published; both reports replace the old ones only once both are \
+      completely written, and a dated copy goes to <out>/archive/.
       """)
 
   @Option(name: .long, help: ArgumentHelp("Folder of articles to analyse.", valueName: "dir"))
   var corpus = "seeds"
 
-  @Option(
-    name: [.customLong("out"), .customLong("output")],
-    help: ArgumentHelp("Folder the reports are published in.", valueName: "dir"))
-  var out = "Reports"
-
-  @Option(help: ArgumentHelp("How many unigrams and how many bigrams the reports list.", valueName: "n"))
-  var top = 50
-
-  @Option(
-    help: ArgumentHelp("How many rising and falling terms each year comparison lists.", valueName: "n"))
-  var trendTerms = 20
-
-  @Option(
-    help: ArgumentHelp(
-      "A stopword file: one word per line, '#' starts a comment.", valueName: "file"))
-  var stopwords: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Whether --stopwords extends or replaces the built-in English and Russian lists.",
-      valueName: "extend|replace"))
-  var stopwordsMode: String = "extend"
-
-  @Option(
-    help: ArgumentHelp(
-      "An organization registry to add to the built-in one (id<TAB>name<TAB>alias|alias…).",
-      valueName: "file"))
-  var organizations: String?
+  @OptionGroup var output: OutputOptions
 
   @Option(help: ArgumentHelp("Threads that read and count files.", valueName: "n"))
   var workers = 2
 
-  @Flag(help: "Print progress even when stderr is not a terminal.")
-  var progress = false
+  @Flag(help: "Recount every file, even those the state says are unchanged.")
+  var full = false
+
+  @Flag(help: "Delete the state database (even a corrupt or foreign one) and rebuild it.")
+  var rebuildState = false
+
+  @Option(help: ArgumentHelp("Dated report copies to keep in <out>/archive.", valueName: "n"))
+  var keep = 30
 
   func validate() throws {
-    guard top >= 1 else { throw ValidationError("--top must be at least 1") }
-    guard trendTerms >= 0 else { throw ValidationError("--trend-terms must not be negative") }
     guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1…256") }
-    guard RunOptions.StopwordMode(rawValue: stopwordsMode) != nil else {
-      throw ValidationError("--stopwords-mode must be 'extend' or 'replace'")
-    }
+    guard keep >= 0 else { throw ValidationError("--keep must not be negative") }
   }
 
   func run() throws {
     var options = RunOptions()
     options.corpus = corpus
-    options.output = out
-    options.top = top
-    options.trendTerms = trendTerms
-    options.stopwordFile = stopwords
-    options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
-    options.organizationFile = organizations
+    output.apply(to: &options)
     options.workers = workers
+    options.full = full
+    options.rebuildState = rebuildState
+    options.keep = keep
 
-    let report: @Sendable (String) -> Void = { Diagnostics.print($0) }
-    let showProgress = progress || isatty(STDERR_FILENO) == 1
+    let log = output.logger(terminal: isatty(STDERR_FILENO) == 1)
     do {
-      let outcome = try ReportJob.run(options, progress: showProgress ? report : nil)
-      for file in outcome.report.rejected {
-        Diagnostics.print("rejected \(file.path): \(file.reason)")
-      }
-      if !outcome.report.rejected.isEmpty {
-        Diagnostics.print(
-          "published \(outcome.xmlPath) and \(outcome.htmlPath); "
-            + "\(outcome.report.rejected.count) file(s) rejected")
-        throw ExitStatus.rejectedFiles
-      }
+      let outcome = try ReportJob.run(options, log: log)
+      let rejected = outcome.report.rejected
+      guard !rejected.isEmpty else { return }
+      for file in rejected { Diagnostics.print("rejected \(file.path): \(file.reason)") }
+      Diagnostics.print(
+        "published \(outcome.xmlPath) and \(outcome.htmlPath); \(rejected.count) file(s) rejected")
+      throw ExitStatus.rejectedFiles
     } catch let error as RunError {
       Diagnostics.print("almanac: \(error)")
-      throw ExitStatus.failed
+      throw ExitStatus.of(error)
     }
   }
 }

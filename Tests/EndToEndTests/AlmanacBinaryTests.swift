@@ -29,9 +29,9 @@ import Testing
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(!html.contains("<script"))
     #expect(html.contains("Eurasian Economic Union"))
-    // No temporary files are left behind.
+    // No temporary files are left behind: the reports, the state and the archive only.
     let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(left == ["almanac.html", "almanac.xml"])
+    #expect(left == [".almanac", "almanac.html", "almanac.xml", "archive"])
   }
 
   @Test func sameInputSameBytesApartFromTheGenerationTime() throws {

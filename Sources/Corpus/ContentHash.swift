@@ -1,0 +1,34 @@
+/// A fast 64-bit hash of a file's bytes, to tell whether an article changed.
+///
+/// Not cryptographic: it guards against accidental change, not against an adversary. Eight bytes
+/// at a time, each word mixed by multiplication and rotation, then finalised with the length.
+public enum ContentHash {
+  /// The hash of `bytes` as 16 lower-case hexadecimal digits.
+  public static func hex(_ bytes: [UInt8]) -> String {
+    let value = hash(bytes)
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The hash of `bytes`.
+  public static func hash(_ bytes: [UInt8]) -> UInt64 {
+    bytes.withUnsafeBytes { raw -> UInt64 in
+      var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+      let words = raw.count / 8
+      for index in 0..<words {
+        let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+        state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        state = (state << 31) | (state >> 33)
+      }
+      var tail: UInt64 = 0
+      for index in (words * 8)..<raw.count {
+        tail = tail << 8 | UInt64(raw[index])
+      }
+      state = (state ^ tail ^ UInt64(raw.count)) &* 0xC4CE_B9FE_1A85_EC53
+      state ^= state >> 33
+      state = state &* 0xFF51_AFD7_ED55_8CCD
+      state ^= state >> 33
+      return state
+    }
+  }
+}

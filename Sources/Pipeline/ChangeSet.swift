@@ -1,0 +1,109 @@
+public import Corpus
+public import Store
+
+/// How the corpus on disk differs from the documents in the state: the pure part of an
+/// incremental run.
+///
+/// A file whose size and modification time match its stored record is unchanged and not read.
+/// Every other file is read; its content hash then tells a real change from a touch, and a new
+/// path whose hash equals that of a vanished one is a move (a rename), not a removal and an
+/// addition.
+public struct ChangeSet: Sendable {
+  /// Files to read: new paths, and known paths whose size or modification time changed.
+  public var toRead: [CorpusFile] = []
+  /// Stored documents still on disk with the same size and modification time.
+  public var unchanged: [StoredDocument] = []
+  /// Stored documents whose path is no longer in the corpus.
+  public var missing: [StoredDocument] = []
+
+  /// Compares the scanned files with the stored documents.
+  public init(files: [CorpusFile], skipped: Set<String>, stored: [String: StoredDocument]) {
+    var seen = Set<String>()
+    for file in files {
+      seen.insert(file.path)
+      if let old = stored[file.path], old.size == file.size, old.modified == file.modified,
+        !old.hash.isEmpty
+      {
+        unchanged.append(old)
+      } else {
+        toRead.append(file)
+      }
+    }
+    missing = stored.values.filter { !seen.contains($0.path) && !skipped.contains($0.path) }
+      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// What reading `toRead` means for the state.
+  public struct Reconciliation: Sendable {
+    /// Records to write (read files, moved files).
+    public var upserts: [StoredDocument] = []
+    /// Paths to forget.
+    public var removals: [String] = []
+    /// Years whose figures must be recomputed from all their documents.
+    public var affectedYears: Set<Int> = []
+    /// New paths (moves excluded).
+    public var added = 0
+    /// Known paths whose content changed.
+    public var changed = 0
+    /// Paths gone from the corpus (moves excluded).
+    public var removed = 0
+    /// Paths that are a renamed known file.
+    public var moved = 0
+    /// Accepted documents added or changed in this run, per year of their date.
+    public var newDocumentsPerYear: [Int: Int] = [:]
+  }
+
+  /// Classifies the outcomes of reading ``toRead``.
+  ///
+  /// - Parameters:
+  ///   - outcomes: One outcome per file of ``toRead``.
+  ///   - stored: The stored documents by path.
+  public func reconcile(
+    _ outcomes: [CorpusAnalyzer.FileOutcome], stored: [String: StoredDocument]
+  ) -> Reconciliation {
+    var result = Reconciliation()
+    var vanishedByHash: [String: [StoredDocument]] = [:]
+    for document in missing where !document.hash.isEmpty {
+      vanishedByHash[document.hash, default: []].append(document)
+    }
+    var movedAway = Set<String>()
+    for outcome in outcomes {
+      let record = StoredDocument(outcome)
+      result.upserts.append(record)
+      if let year = record.year { result.affectedYears.insert(year) }
+      if let old = stored[outcome.file.path] {
+        if old.hash != record.hash {
+          result.changed += 1
+          if let year = old.year { result.affectedYears.insert(year) }
+          if let year = record.year { result.newDocumentsPerYear[year, default: 0] += 1 }
+        }
+      } else if var candidates = vanishedByHash[record.hash], !candidates.isEmpty {
+        let original = candidates.removeFirst()
+        vanishedByHash[record.hash] = candidates
+        movedAway.insert(original.path)
+        result.moved += 1
+        if let year = original.year { result.affectedYears.insert(year) }
+      } else {
+        result.added += 1
+        if let year = record.year { result.newDocumentsPerYear[year, default: 0] += 1 }
+      }
+    }
+    for document in missing {
+      result.removals.append(document.path)
+      if movedAway.contains(document.path) { continue }
+      result.removed += 1
+      if let year = document.year { result.affectedYears.insert(year) }
+    }
+    return result
+  }
+}
+
+extension StoredDocument {
+  /// The record of a file that was just read.
+  init(_ outcome: CorpusAnalyzer.FileOutcome) {
+    self.init(
+      path: outcome.file.path, size: outcome.file.size, modified: outcome.file.modified,
+      hash: outcome.hash, date: outcome.date, accepted: outcome.rejection == nil,
+      reason: outcome.rejection?.description, repaired: outcome.repaired)
+  }
+}

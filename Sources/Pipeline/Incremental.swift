@@ -1,0 +1,61 @@
+import Analysis
+import Corpus
+import Logging
+import Store
+
+/// Brings the stored per-year figures up to date with the corpus, reading as little as it can.
+enum Incremental {
+  /// Reads new and changed files, recounts every year they touch from all of that year's
+  /// documents, and commits documents and figures in one transaction.
+  static func update(
+    store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
+    log: Logger
+  ) throws(RunError) -> ChangeSet.Reconciliation {
+    let stored = try ReportJob.state { try store.documents() }
+    var byPath: [String: StoredDocument] = [:]
+    for document in stored { byPath[document.path] = document }
+    let skipped = scan.skipped.map {
+      StoredDocument(
+        path: $0.path, size: 0, modified: 0, hash: "", date: nil, accepted: false,
+        reason: $0.reason.description, repaired: false)
+    }
+    let changes = ChangeSet(
+      files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath)
+    log.info(
+      "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone")
+
+    // Pass 1: every new or modified file, read once, counted as it is read.
+    let first = analyzer.analyze(changes.toRead) { done in
+      log.debug("read \(done)/\(changes.toRead.count) new or changed files")
+    }
+    var reconciliation = changes.reconcile(first.outcomes, stored: byPath)
+
+    // Pass 2: the unchanged documents of every year that pass 1 touched.
+    let others = changes.unchanged.filter {
+      $0.accepted && $0.year.map(reconciliation.affectedYears.contains) == true
+    }
+    let files = others.map {
+      CorpusFile(
+        path: $0.path, fullPath: scan.root + "/" + $0.path, size: $0.size, modified: $0.modified)
+    }
+    var statistics = first.statistics
+    if !files.isEmpty {
+      log.info("recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years")
+      let second = analyzer.analyze(files)
+      statistics.merge(second.statistics)
+      // A file that changed since the scan is recorded as it is now.
+      for outcome in second.outcomes where outcome.rejection != nil || outcome.hash != byPath[outcome.file.path]?.hash {
+        reconciliation.upserts.append(StoredDocument(outcome))
+      }
+    }
+    reconciliation.upserts += skipped
+
+    let change = StateChange(
+      upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
+      replaceYears: reconciliation.affectedYears,
+      slices: statistics.slices().filter { reconciliation.affectedYears.contains($0.year) },
+      settings: ["fingerprint": fingerprint, "corpus": scan.root])
+    try ReportJob.state { try store.commit(change) }
+    return reconciliation
+  }
+}

@@ -1,0 +1,49 @@
+import Analysis
+import ReportModel
+import Store
+
+/// Builds reports from the stored figures alone: the same code serves a nightly run and
+/// `almanac report`, so both show exactly what the state holds.
+enum ReportFromState {
+  /// Restores the per-year figures and builds the report.
+  static func build(
+    store: StateStore, settings: ReportSettings, stopwords: StopwordList,
+    registry: OrganizationRegistry
+  ) throws(RunError) -> Report {
+    let slices = try ReportJob.state { try store.slices() }
+    let statistics = CorpusStatistics(
+      restoring: slices, stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
+    let rejected = try ReportJob.state { try store.documents() }.filter { !$0.accepted }.map {
+      RejectedFile(path: $0.path, reason: $0.reason ?? "rejected")
+    }
+    return ReportBuilder.build(statistics: statistics, rejected: rejected, settings: settings)
+  }
+
+  /// Compares the report with what earlier runs of this state published.
+  static func sinceLastRun(
+    store: StateStore, report: Report, changes: ChangeSet.Reconciliation, currentRun: Int64
+  ) throws(RunError) -> SinceLastRun {
+    let previous = try ReportJob.state { try store.runs(limit: 20) }.first {
+      $0.id != currentRun && ($0.exitStatus == 0 || $0.exitStatus == 3)
+    }
+    var rates: [SinceLastRunBuilder.TermKey: Double] = [:]
+    for term in try ReportJob.state({ try store.publishedTerms() }) {
+      rates[SinceLastRunBuilder.TermKey(n: term.n, text: term.text)] = term.perTenThousand
+    }
+    return SinceLastRunBuilder.build(
+      report: report, previousRunAt: previous?.endedAt, newDocuments: changes.newDocumentsPerYear,
+      removedDocuments: changes.removed,
+      seenOrganizations: try ReportJob.state { try store.seen(kind: "organization") },
+      seenPairs: try ReportJob.state { try store.seen(kind: "pair") }, previousRates: rates)
+  }
+
+  /// Remembers what this report published, for the next run's comparison.
+  static func remember(_ report: Report, in store: StateStore) throws(RunError) {
+    var seen: [(kind: String, key: String)] = report.organizations.map { ("organization", $0.id) }
+    seen += report.cooccurrences.map { ("pair", SinceLastRunBuilder.pairKey($0.a, $0.b)) }
+    let terms = (report.unigrams + report.bigrams).map {
+      PublishedTerm(n: $0.n, text: $0.text, perTenThousand: $0.perTenThousand)
+    }
+    try ReportJob.state { try store.commit(StateChange(seen: seen, publishedTerms: terms)) }
+  }
+}

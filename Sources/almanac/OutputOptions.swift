@@ -1,0 +1,79 @@
+import ArgumentParser
+import Logging
+import Pipeline
+
+/// Options shared by `run` and `report`: what the reports contain and where they go.
+struct OutputOptions: ParsableArguments {
+  @Option(
+    name: [.customLong("out"), .customLong("output")],
+    help: ArgumentHelp("Folder the reports are published in.", valueName: "dir"))
+  var out = "Reports"
+
+  @Option(
+    help: ArgumentHelp(
+      "The state database (default: <out>/.almanac/state.sqlite).", valueName: "path"))
+  var state: String?
+
+  @Option(help: ArgumentHelp("How many unigrams and how many bigrams the reports list.", valueName: "n"))
+  var top = 50
+
+  @Option(
+    help: ArgumentHelp("How many rising and falling terms each year comparison lists.", valueName: "n"))
+  var trendTerms = 20
+
+  @Option(
+    help: ArgumentHelp(
+      "A stopword file: one word per line, '#' starts a comment.", valueName: "file"))
+  var stopwords: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Whether --stopwords extends or replaces the built-in English and Russian lists.",
+      valueName: "extend|replace"))
+  var stopwordsMode: String = "extend"
+
+  @Option(
+    help: ArgumentHelp(
+      "An organization registry to add to the built-in one (id<TAB>name<TAB>alias|alias…).",
+      valueName: "file"))
+  var organizations: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Messages on stderr from this level up: trace, debug, info, notice, warning, error "
+        + "(default: info on a terminal, warning otherwise).",
+      valueName: "level"))
+  var logLevel: String?
+
+  func validate() throws {
+    guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+    guard trendTerms >= 0 else { throw ValidationError("--trend-terms must not be negative") }
+    guard RunOptions.StopwordMode(rawValue: stopwordsMode) != nil else {
+      throw ValidationError("--stopwords-mode must be 'extend' or 'replace'")
+    }
+    if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+      throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
+    }
+  }
+
+  /// The options these arguments set.
+  func apply(to options: inout RunOptions) {
+    options.output = out
+    options.statePath = state
+    options.top = top
+    options.trendTerms = trendTerms
+    options.stopwordFile = stopwords
+    options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
+    options.organizationFile = organizations
+  }
+
+  /// A logger writing to stderr at the chosen level.
+  func logger(terminal: Bool) -> Logger {
+    let level = logLevel.flatMap(Logger.Level.init(rawValue:)) ?? (terminal ? .info : .warning)
+    var logger = Logger(label: "almanac") { label in
+      StreamLogHandler.standardError(label: label)
+    }
+    logger.logLevel = level
+    return logger
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LibXML
+import Testing
+
+/// The nightly behaviour of the built binary: state, lock, re-rendering, killed runs.
+@Suite(.serialized) struct NightlyRunTests {
+  func xml(_ folder: URL) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent("almanac.xml"), encoding: .utf8)
+  }
+
+  func withoutRunMetadata(_ xml: String) -> String {
+    xml.replacingOccurrences(of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
+      .replacingOccurrences(
+        of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "",
+        options: .regularExpression)
+  }
+
+  @Test func aSecondRunExitsWith75AndNamesTheHolder() throws {
+    let out = try BinaryRunner.scratchFolder()
+    let stateFolder = out.appendingPathComponent(".almanac")
+    try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+    let lock = stateFolder.appendingPathComponent("state.sqlite.lock")
+    // A process that holds the lock the way a running almanac does, with its pid in the file.
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = [
+      "python3", "-c",
+      "import fcntl, os, sys, time\n"
+        + "f = open(sys.argv[1], 'w'); fcntl.flock(f, fcntl.LOCK_EX)\n"
+        + "f.write(str(os.getpid())); f.flush(); time.sleep(30)",
+      lock.path,
+    ]
+    try holder.run()
+    defer { holder.terminate() }
+    var waited = 0
+    while (try? String(contentsOf: lock, encoding: .utf8))?.isEmpty ?? true, waited < 100 {
+      usleep(20_000)
+      waited += 1
+    }
+    usleep(200_000)
+    let pid = holder.processIdentifier
+    let result = try BinaryRunner.run(["run", "--out", out.path])
+    #expect(result.status == 75)
+    #expect(result.stderr.contains("process \(pid)"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("almanac.xml").path))
+
+    // Killed with SIGKILL, the holder leaves no stale lock.
+    kill(pid, SIGKILL)
+    holder.waitUntilExit()
+    #expect(try BinaryRunner.run(["run", "--out", out.path]).status == 0)
+  }
+
+  @Test func reportRerendersFromTheStateAlone() throws {
+    let root = try BinaryRunner.scratchFolder()
+    let corpus = root.appendingPathComponent("corpus")
+    try FileManager.default.copyItem(
+      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    let out = root.appendingPathComponent("out")
+    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
+    try FileManager.default.removeItem(at: corpus)  // the corpus is gone
+
+    let again = root.appendingPathComponent("again")
+    let state = out.appendingPathComponent(".almanac/state.sqlite").path
+    let result = try BinaryRunner.run(["report", "--state", state, "--out", again.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(withoutRunMetadata(try xml(again)) == withoutRunMetadata(try xml(out)))
+
+    let fewer = try BinaryRunner.run(["report", "--state", state, "--out", again.path, "--top", "3"])
+    #expect(fewer.status == 0)
+    let terms = try xml(again).components(separatedBy: "<term text=").count - 1
+    let trends = try xml(again).components(separatedBy: "direction=").count - 1
+    #expect(terms - trends == 6)  // three unigrams and three bigrams
+  }
+
+  @Test func aRunWithNoChangeReadsNothingAndAgreesWithAFullRun() throws {
+    let out = try BinaryRunner.scratchFolder()
+    #expect(try BinaryRunner.run(["run", "--out", out.path]).status == 0)
+    let first = try xml(out)
+    let second = try BinaryRunner.run(["run", "--out", out.path, "--log-level", "info"])
+    #expect(second.status == 0)
+    #expect(second.stderr.contains("0 to read, 2 unchanged"))
+    #expect(withoutRunMetadata(try xml(out)) == withoutRunMetadata(first))
+    #expect(try xml(out).contains("<sinceLastRun previousRunAt="))
+    let archive = out.appendingPathComponent("archive")
+    let days = try FileManager.default.contentsOfDirectory(atPath: archive.path)
+    #expect(days.count == 1)
+  }
+
+  @Test func aForeignStateIsRefusedAndRebuildStateRecovers() throws {
+    let out = try BinaryRunner.scratchFolder()
+    let stateFolder = out.appendingPathComponent(".almanac")
+    try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+    let state = stateFolder.appendingPathComponent("state.sqlite")
+    try Data("this is not a database, but it is somebody's file".utf8).write(to: state)
+    let refused = try BinaryRunner.run(["run", "--out", out.path])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("--rebuild-state"), "\(refused.stderr)")
+    #expect(try Data(contentsOf: state) == Data("this is not a database, but it is somebody's file".utf8))
+    let rebuilt = try BinaryRunner.run(["run", "--out", out.path, "--rebuild-state"])
+    #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+  }
+
+  @Test func anUnwritableOutputFolderFailsCleanly() throws {
+    guard getuid() != 0 else { return }  // root writes anywhere; the publisher test covers it
+    let out = try BinaryRunner.scratchFolder()
+    chmod(out.path, 0o500)
+    defer { chmod(out.path, 0o700) }
+    let result = try BinaryRunner.run(["run", "--out", out.path])
+    #expect(result.status == 1)
+  }
+}

@@ -1,0 +1,79 @@
+import Corpus
+import Pipeline
+import Store
+import Testing
+
+@Suite struct ChangeSetTests {
+  func stored(_ path: String, size: Int = 10, modified: Int64 = 1, hash: String, year: Int?) -> StoredDocument {
+    StoredDocument(
+      path: path, size: size, modified: modified, hash: hash,
+      date: year.flatMap { CalendarDate(year: $0, month: 1, day: 1) }, accepted: year != nil,
+      reason: year == nil ? "no header" : nil, repaired: false)
+  }
+
+  func outcome(_ path: String, hash: String, year: Int?) -> CorpusAnalyzer.FileOutcome {
+    CorpusAnalyzer.FileOutcome(
+      file: CorpusFile(path: path, fullPath: "/c/" + path, size: 11, modified: 2), hash: hash,
+      date: year.flatMap { CalendarDate(year: $0, month: 6, day: 1) },
+      rejection: year == nil ? .emptyBody : nil, repaired: false)
+  }
+
+  @Test func sizeAndModificationTimeDecideWhatIsRead() {
+    let known = ["a.txt": stored("a.txt", hash: "h1", year: 2020), "b.txt": stored("b.txt", hash: "h2", year: 2021)]
+    let files = [
+      CorpusFile(path: "a.txt", fullPath: "/c/a.txt", size: 10, modified: 1),  // unchanged
+      CorpusFile(path: "b.txt", fullPath: "/c/b.txt", size: 10, modified: 5),  // touched or edited
+      CorpusFile(path: "c.txt", fullPath: "/c/c.txt", size: 3, modified: 1),  // new
+    ]
+    let changes = ChangeSet(files: files, skipped: [], stored: known)
+    #expect(changes.unchanged.map(\.path) == ["a.txt"])
+    #expect(changes.toRead.map(\.path) == ["b.txt", "c.txt"])
+    #expect(changes.missing.isEmpty)
+  }
+
+  @Test func editsAdditionsRemovalsAndTheYearsTheyTouch() {
+    let known = [
+      "edit.txt": stored("edit.txt", hash: "old", year: 2019),
+      "touch.txt": stored("touch.txt", hash: "same", year: 2018),
+      "gone.txt": stored("gone.txt", hash: "g", year: 2017),
+      "keep.txt": stored("keep.txt", hash: "k", year: 2016),
+    ]
+    let files = ["edit.txt", "touch.txt", "new.txt", "keep.txt"].map {
+      CorpusFile(path: $0, fullPath: "/c/" + $0, size: 10, modified: $0 == "keep.txt" ? 1 : 9)
+    }
+    let changes = ChangeSet(files: files, skipped: [], stored: known)
+    let result = changes.reconcile(
+      [outcome("edit.txt", hash: "new", year: 2021), outcome("touch.txt", hash: "same", year: 2018),
+       outcome("new.txt", hash: "n", year: 2022)],
+      stored: known)
+    #expect(result.added == 1)
+    #expect(result.changed == 1)
+    #expect(result.removed == 1)
+    #expect(result.moved == 0)
+    #expect(result.removals == ["gone.txt"])
+    // The edit leaves 2019 and enters 2021; the touch re-reads 2018; the new file is 2022;
+    // the removal touches 2017; 2016 is not read at all.
+    #expect(result.affectedYears == [2017, 2018, 2019, 2021, 2022])
+    #expect(result.newDocumentsPerYear == [2021: 1, 2022: 1])
+  }
+
+  @Test func aRenameIsAMove() {
+    let known = ["old/name.txt": stored("old/name.txt", hash: "abc", year: 2020)]
+    let files = [CorpusFile(path: "new/name.txt", fullPath: "/c/new/name.txt", size: 10, modified: 1)]
+    let changes = ChangeSet(files: files, skipped: [], stored: known)
+    #expect(changes.missing.map(\.path) == ["old/name.txt"])
+    let result = changes.reconcile([outcome("new/name.txt", hash: "abc", year: 2020)], stored: known)
+    #expect(result.moved == 1)
+    #expect(result.added == 0)
+    #expect(result.removed == 0)
+    #expect(result.removals == ["old/name.txt"])
+    #expect(result.upserts.map(\.path) == ["new/name.txt"])
+    #expect(result.newDocumentsPerYear.isEmpty)
+  }
+
+  @Test func skippedEntriesAreNotMissing() {
+    let known = ["link.txt": stored("link.txt", hash: "", year: nil)]
+    let changes = ChangeSet(files: [], skipped: ["link.txt"], stored: known)
+    #expect(changes.missing.isEmpty)
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// Whatever sequence of adds, edits, deletes, renames and touches a corpus goes through, an
+/// incremental run must publish what a full rebuild publishes, apart from run metadata.
+@Suite(.serialized) struct IncrementalEquivalenceTests {
+  /// A small deterministic generator (SplitMix64), so every failure can be replayed by seed.
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
+  }
+
+  static let words = [
+    "trade", "summit", "integration", "security", "energy", "grain", "border", "treaty",
+    "Russia’s", "Russia's", "well-known", "союз", "торговля", "Bishkek", "Astana", "visit",
+  ]
+  static let organizations = [
+    "the EAEU", "the Eurasian Economic Union", "ЕАЭС", "the CSTO", "NATO", "the UN",
+    "the Information Policy Department", "the SCO",
+  ]
+
+  static func article(_ generator: inout Generator) -> String {
+    let year = 2016 + generator.int(5)
+    var text = " date \(year)-0\(1 + generator.int(9))-1\(generator.int(9)) "
+    for _ in 0..<(3 + generator.int(6)) {
+      var sentence: [String] = []
+      for _ in 0..<(4 + generator.int(8)) {
+        sentence.append(generator.int(5) == 0 ? pick(organizations, &generator) : pick(words, &generator))
+      }
+      text += sentence.joined(separator: generator.int(4) == 0 ? ", " : " ") + ". "
+    }
+    if generator.int(15) == 0 { return "no header here, rejected" }
+    return text
+  }
+
+  static func pick(_ items: [String], _ generator: inout Generator) -> String {
+    generator.pick(items)
+  }
+
+  func normalized(_ folder: URL) throws -> String {
+    var xml = try String(contentsOf: folder.appendingPathComponent("almanac.xml"), encoding: .utf8)
+    xml = xml.replacingOccurrences(
+      of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
+    xml = xml.replacingOccurrences(
+      of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "", options: .regularExpression)
+    return xml
+  }
+
+  func run(corpus: URL, out: URL, full: Bool) throws {
+    var options = RunOptions()
+    options.corpus = corpus.path
+    options.output = out.path
+    options.full = full
+    options.keep = 1
+    _ = try ReportJob.run(options)
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func randomSequencesMatchAFullRebuild(seed: UInt64) throws {
+    var generator = Generator(state: seed)
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-incremental-\(seed)-\(UUID().uuidString)")
+    let corpus = root.appendingPathComponent("corpus")
+    let incremental = root.appendingPathComponent("incremental")
+    let manager = FileManager.default
+    try manager.createDirectory(at: corpus, withIntermediateDirectories: true)
+    defer { try? manager.removeItem(at: root) }
+
+    var clock = Date(timeIntervalSince1970: 1_700_000_000)
+    func write(_ name: String, _ text: String) throws {
+      let url = corpus.appendingPathComponent(name)
+      try manager.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+      clock += 61  // every change happens at a later time, as it would between nightly runs
+      try manager.setAttributes([.modificationDate: clock], ofItemAtPath: url.path)
+    }
+    var names: [String] = []
+    for index in 0..<12 {
+      let name = "y\(index % 3)/doc\(index).txt"
+      try write(name, Self.article(&generator))
+      names.append(name)
+    }
+    try run(corpus: corpus, out: incremental, full: false)
+
+    for step in 0..<8 {
+      for _ in 0..<(1 + generator.int(4)) {
+        switch generator.int(5) {
+        case 0:  // add
+          let name = "y\(generator.int(3))/new\(step)-\(generator.int(1000)).txt"
+          try write(name, Self.article(&generator))
+          names.append(name)
+        case 1 where !names.isEmpty:  // edit (possibly into another year)
+          try write(generator.pick(names), Self.article(&generator))
+        case 2 where names.count > 1:  // delete
+          let name = names.remove(at: generator.int(names.count))
+          try manager.removeItem(at: corpus.appendingPathComponent(name))
+        case 3 where !names.isEmpty:  // rename
+          let index = generator.int(names.count)
+          let renamed = "moved/\(step)-\(generator.int(1000))-" + (names[index] as NSString).lastPathComponent
+          try manager.createDirectory(
+            at: corpus.appendingPathComponent("moved"), withIntermediateDirectories: true)
+          try manager.moveItem(
+            at: corpus.appendingPathComponent(names[index]),
+            to: corpus.appendingPathComponent(renamed))
+          names[index] = renamed
+        case 4 where !names.isEmpty:  // touch
+          clock += 61
+          try manager.setAttributes(
+            [.modificationDate: clock], ofItemAtPath: corpus.appendingPathComponent(generator.pick(names)).path)
+        default:
+          break
+        }
+      }
+      try run(corpus: corpus, out: incremental, full: false)
+      let fresh = root.appendingPathComponent("full-\(step)")
+      try run(corpus: corpus, out: fresh, full: true)
+      let updated = try normalized(incremental)
+      let rebuilt = try normalized(fresh)
+      if updated != rebuilt {
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-mismatch-\(seed)")
+        try? updated.write(to: stem.appendingPathExtension("incremental.xml"), atomically: true, encoding: .utf8)
+        try? rebuilt.write(to: stem.appendingPathExtension("full.xml"), atomically: true, encoding: .utf8)
+      }
+      #expect(updated == rebuilt, "seed \(seed), step \(step): see \(FileManager.default.temporaryDirectory.path)/almanac-mismatch-\(seed).*.xml")
+      if updated != rebuilt { return }
+    }
+  }
+}
