@@ -1,0 +1,157 @@
+/// Finds the organizations a document names: registry aliases, acronyms defined in the text,
+/// and (through ``OrganizationDiscovery``) English names the registry lacks.
+///
+/// Matching runs left to right over the tokens; at each token the longest alias wins, and the
+/// tokens it covers are not matched again, so "Eurasian Economic Union" is not also "Union" and
+/// "UN Security Council" is not also "UN". A long form followed by an acronym in parentheses,
+/// "Collective Security Treaty Organization (CSTO)", defines that acronym for the rest of the
+/// document (the parenthesised acronym itself is part of the definition, not a second mention).
+///
+/// The alias lookup is built once; per document the work is linear in the number of tokens.
+public struct OrganizationMatcher: Sendable {
+  /// Changes whenever the matching or discovery rules change (the registry has its own
+  /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
+  public static let version = "1"
+
+  private struct Target {
+    var id: String
+    var name: String
+    var registered: Bool
+  }
+
+  private let targets: [Target]
+  private var patterns: [AliasPattern] = []
+  private var patternTarget: [Int32] = []
+  /// First words of plain aliases → candidate patterns, longest first.
+  private var exactFirst = WordTable()
+  private var exactCandidates: [[Int32]] = []
+  /// Stems (`евразийск`) of `*` first words → candidate patterns, longest first.
+  private var stemFirst = WordTable()
+  private var stemCandidates: [[Int32]] = []
+  private let discovery = OrganizationDiscovery()
+
+  /// Compiles the aliases of `registry` into a lookup by first word.
+  public init(registry: OrganizationRegistry) {
+    targets = registry.entries.map { Target(id: $0.id, name: $0.name, registered: true) }
+    for (entryIndex, entry) in registry.entries.enumerated() {
+      for pattern in entry.patterns {
+        let index = Int32(patterns.count)
+        patterns.append(pattern)
+        patternTarget.append(Int32(entryIndex))
+        let first = pattern.words[0]
+        if first.isStem {
+          let word = Int(stemFirst.insert(first.folded))
+          if word == stemCandidates.count { stemCandidates.append([]) }
+          stemCandidates[word].append(index)
+        } else {
+          let word = Int(exactFirst.insert(first.folded))
+          if word == exactCandidates.count { exactCandidates.append([]) }
+          exactCandidates[word].append(index)
+        }
+      }
+    }
+    // Longest first; among equals, registry order (the sort is stable).
+    let patterns = self.patterns
+    let byLength: ([Int32]) -> [Int32] = {
+      $0.sorted { patterns[Int($0)].words.count > patterns[Int($1)].words.count }
+    }
+    exactCandidates = exactCandidates.map(byLength)
+    stemCandidates = stemCandidates.map(byLength)
+  }
+
+  /// The organizations named in one document, in text order.
+  ///
+  /// - Parameter text: The document text the tokens were made from.
+  /// - Parameter tokens: The tokens of `text` (``Tokenizer/tokenize(_:into:)``).
+  /// - Returns: One mention per name, acronym or discovered name; overlapping names count once.
+  public func mentions(in text: [UInt8], tokens: TokenStream) -> [OrganizationMention] {
+    TokenView.with(text: text, stream: tokens) { view in mentions(in: view) }
+  }
+
+  private struct Definition {
+    var acronym: [UInt8]
+    var target: Target
+  }
+
+  private func mentions(in view: TokenView) -> [OrganizationMention] {
+    let count = view.count
+    var longest = [Int32](repeating: -1, count: count)
+    for index in 0..<count { longest[index] = longestMatch(view, at: index) }
+    var definitions: [Definition] = []
+    var result: [OrganizationMention] = []
+
+    func defined(_ index: Int) -> Target? {
+      guard view[index].flags.contains(.allUppercase), !definitions.isEmpty else { return nil }
+      let written = view.original(index)
+      return definitions.last(where: { written.elementsEqual($0.acronym) })?.target
+    }
+    /// Records a mention of `first...last`; returns the index after it (and after an acronym
+    /// in parentheses that it defines).
+    func emit(_ first: Int, _ last: Int, _ target: Target) -> Int {
+      let (surface, start, end) = view.surface(first, last)
+      result.append(
+        OrganizationMention(
+          id: target.id, name: target.name, registered: target.registered, surface: surface,
+          start: start, end: end))
+      let next = last + 1
+      guard next < count, view[next].flags.contains(.allUppercase), view.isParenthesized(next)
+      else { return next }
+      definitions.append(Definition(acronym: Array(view.original(next)), target: target))
+      return next + 1
+    }
+
+    var index = 0
+    while index < count {
+      let pattern = Int(longest[index])
+      let length = pattern >= 0 ? patterns[pattern].words.count : 0
+      if length > 1 || (length == 1 && defined(index) == nil) {
+        index = emit(index, index + length - 1, targets[Int(patternTarget[pattern])])
+      } else if let target = defined(index) {
+        index = emit(index, index, target)
+      } else {
+        let outcome = discovery.find(at: index, in: view) { longest[$0] >= 0 || defined($0) != nil }
+        switch outcome {
+        case .name(let first, let last):
+          let name = view.surface(first, last).0
+          let id = "discovered:" + view.foldedPhrase(first, last)
+          index = emit(first, last, Target(id: id, name: name, registered: false))
+        case .none(let resumeAt):
+          index = max(resumeAt, index + 1)
+        }
+      }
+    }
+    return result
+  }
+
+  /// The longest pattern matching at token `index`, or -1.
+  private func longestMatch(_ view: TokenView, at index: Int) -> Int32 {
+    if view[index].flags.contains(.number) { return -1 }
+    let key = view.key(index)
+    var best: Int32 = -1
+    var bestLength = 0
+    func consider(_ candidates: [Int32]) {
+      for candidate in candidates {
+        let length = patterns[Int(candidate)].words.count
+        if length <= bestLength { return }
+        if patterns[Int(candidate)].matches(view, at: index) {
+          best = candidate
+          bestLength = length
+          return
+        }
+      }
+    }
+    if let word = exactFirst.lookup(key) { consider(exactCandidates[Int(word)]) }
+    guard stemFirst.count > 0 else { return best }
+    // Try the key less an ending of 0...maxEndingLength letters as a stem.
+    var cut = key.count
+    var ending = 0
+    while cut > 0 && ending <= AliasPattern.maxEndingLength {
+      if let word = stemFirst.lookup(UnsafeBufferPointer(rebasing: key[0..<cut])) {
+        consider(stemCandidates[Int(word)])
+      }
+      repeat { cut -= 1 } while cut > 0 && key[cut] & 0xC0 == 0x80
+      ending += 1
+    }
+    return best
+  }
+}

@@ -1,0 +1,115 @@
+/// One document's text, folded bytes and tokens, read through buffers while a scan runs.
+///
+/// The *key* of a token is its folded form without an English possessive ending (`'s`), so that
+/// "EAEU's" and "Ministry's" match "EAEU" and "Ministry". Valid only inside the closure that
+/// made its buffers.
+struct TokenView {
+  let text: UnsafeBufferPointer<UInt8>
+  let folded: UnsafeBufferPointer<UInt8>
+  let tokens: UnsafeBufferPointer<Token>
+
+  /// Calls `body` with a view of `text` and `stream`.
+  static func with<R>(
+    text: [UInt8], stream: TokenStream, _ body: (TokenView) -> R
+  ) -> R {
+    text.withUnsafeBufferPointer { text in
+      stream.folded.withUnsafeBufferPointer { folded in
+        stream.tokens.withUnsafeBufferPointer { tokens in
+          body(TokenView(text: text, folded: folded, tokens: tokens))
+        }
+      }
+    }
+  }
+
+  var count: Int { tokens.count }
+
+  subscript(_ index: Int) -> Token { tokens[index] }
+
+  /// The folded bytes of token `index` without a possessive `'s`.
+  func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    let token = tokens[index]
+    let start = Int(token.foldedStart)
+    var end = Int(token.foldedEnd)
+    if end - start > 2 && folded[end - 1] == UInt8(ascii: "s") && folded[end - 2] == apostrophe {
+      end -= 2
+    }
+    return UnsafeBufferPointer(rebasing: folded[start..<end])
+  }
+
+  /// Whether token `index` ends in a possessive `'s`.
+  func isPossessive(_ index: Int) -> Bool {
+    let token = tokens[index]
+    return key(index).count < Int(token.foldedEnd - token.foldedStart)
+  }
+
+  /// One past the last text byte of token `index`, possessive ending left out.
+  func originalKeyEnd(_ index: Int) -> Int {
+    let token = tokens[index]
+    let end = Int(token.end)
+    guard isPossessive(index) else { return end }
+    // The tokenizer folds ', ’ and ʼ to '; find which one was written.
+    if text[end - 2] == apostrophe { return end - 2 }
+    if end - 4 >= Int(token.start) && text[end - 4] == 0xE2 { return end - 4 }  // ’ U+2019
+    return end - 3  // ʼ U+02BC
+  }
+
+  /// The bytes of token `index` as written, possessive ending left out.
+  func original(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: text[Int(tokens[index].start)..<originalKeyEnd(index)])
+  }
+
+  /// Whether token `index` can continue a phrase begun before it: no sentence break and no
+  /// punctuation between them.
+  func continuesPhrase(_ index: Int) -> Bool {
+    tokens[index].flags.isDisjoint(with: [.sentenceStart, .punctuationBefore])
+  }
+
+  /// Whether token `index` has its first letter in upper case.
+  func isCapitalized(_ index: Int) -> Bool {
+    !tokens[index].flags.isDisjoint(with: [.capitalized, .allUppercase])
+  }
+
+  /// Whether token `index` stands alone in parentheses: `(` right before it, `)` right after.
+  func isParenthesized(_ index: Int) -> Bool {
+    let token = tokens[index]
+    guard token.flags.contains(.openingParenthesisBefore) else { return false }
+    let end = Int(token.end)
+    return end < text.count && (text[end] == UInt8(ascii: ")") || text[end] == UInt8(ascii: "]"))
+  }
+
+  /// The text from the start of token `first` to the key end of token `last`.
+  func surface(_ first: Int, _ last: Int) -> (String, start: Int32, end: Int32) {
+    let start = Int(tokens[first].start)
+    let end = originalKeyEnd(last)
+    return (String(decoding: text[start..<end], as: UTF8.self), Int32(start), Int32(end))
+  }
+
+  /// The folded forms of tokens `first...last` joined by single spaces, without a possessive
+  /// ending on the last one.
+  func foldedPhrase(_ first: Int, _ last: Int) -> String {
+    var bytes: [UInt8] = []
+    for index in first..<last {
+      let token = tokens[index]
+      bytes.append(contentsOf: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+      bytes.append(UInt8(ascii: " "))
+    }
+    bytes.append(contentsOf: key(last))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+private let apostrophe = UInt8(ascii: "'")
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether the bytes start with `prefix` and the rest is at most `maxScalars` scalars long.
+  func hasPrefix(_ prefix: [UInt8], endingAtMost maxScalars: Int) -> Bool {
+    guard count >= prefix.count else { return false }
+    for index in 0..<prefix.count where self[index] != prefix[index] { return false }
+    var scalars = 0
+    for index in prefix.count..<count where self[index] & 0xC0 != 0x80 {
+      scalars += 1
+      if scalars > maxScalars { return false }
+    }
+    return true
+  }
+}

@@ -1,0 +1,122 @@
+import Analysis
+import Testing
+
+@Suite struct OrganizationDiscoveryTests {
+  static let matcher = OrganizationMatcher(registry: .builtin())
+
+  func mentions(_ text: String) -> [OrganizationMention] {
+    var stream = TokenStream()
+    let bytes = Array(text.utf8)
+    Tokenizer().tokenize(bytes, into: &stream)
+    return Self.matcher.mentions(in: bytes, tokens: stream)
+  }
+
+  /// The discovered names, as written.
+  func discovered(_ text: String) -> [String] {
+    mentions(text).filter { !$0.registered }.map(\.surface)
+  }
+
+  // MARK: From the seed articles
+
+  @Test func seedSentenceNamesTwoOrganizations() {
+    let found = mentions(
+      "President of Kyrgyzstan Sooronbai Jeenbekov met with the Russian leader Vladimir Putin. "
+        + "The Information Policy Department of the Presidential Administration reported.")
+    #expect(
+      found.map(\.surface) == ["Information Policy Department", "Presidential Administration"])
+    #expect(
+      found.map(\.id)
+        == ["discovered:information policy department", "discovered:presidential administration"])
+    #expect(found.map(\.name) == ["Information Policy Department", "Presidential Administration"])
+    #expect(found.allSatisfy { !$0.registered })
+  }
+
+  @Test func seedParagraphMixesRegisteredAndDiscovered() {
+    let found = mentions(
+      "Participants of the meeting exchanged views on topical issues of bilateral and multilateral "
+        + "cooperation, including the upcoming meetings of the SCO Heads of State Council and the "
+        + "CSTO Collective Security Council under the chairmanship of Kyrgyzstan.")
+    #expect(
+      found.map { "\($0.registered ? $0.id : "?")=\($0.surface)" }
+        == ["sco=SCO", "?=Heads of State Council", "csto=CSTO", "?=Collective Security Council"])
+  }
+
+  @Test func seedCountryAndPeopleAreNotOrganizations() {
+    #expect(
+      discovered(
+        "He once again congratulated the leader of the Russian Federation on the world’s first "
+          + "registration of vaccine, expressing the hope that it would soon become available for "
+          + "citizens of the Kyrgyz Republic. The Foreign Minister of Russia Sergey Lavrov told "
+          + "that his visit to Bishkek was devoted to the meeting of the Intergovernmental "
+          + "Commission.") == ["Intergovernmental Commission"])
+  }
+
+  // MARK: Head with complement
+
+  @Test func complementStopsAtTheNextOf() {
+    let found = mentions("The Ministry of Foreign Affairs of Kyrgyzstan said.")
+    #expect(found.map(\.surface) == ["Ministry of Foreign Affairs"])
+    #expect(found.map(\.id) == ["discovered:ministry of foreign affairs"])
+    #expect(discovered("a statement by the Bank of Russia") == ["Bank of Russia"])
+    #expect(
+      discovered("the Ministry of Labour and Social Protection")
+        == ["Ministry of Labour and Social Protection"])
+  }
+
+  @Test func complementEndsAtATitle() {
+    #expect(
+      discovered("Ministry of Foreign Affairs Spokesperson Maria Zakharova said")
+        == ["Ministry of Foreign Affairs"])
+    #expect(discovered("the Office of the President Sadyr Japarov") == ["Office of the President"])
+  }
+
+  // MARK: Premodified head
+
+  @Test func premodifiedNameEndsAtItsLastHead() {
+    #expect(discovered("the Central Bank of Russia") == ["Central Bank"])
+    #expect(
+      discovered("Security Council Secretary Nikolai Patrushev arrived") == ["Security Council"])
+    #expect(discovered("the Prosecutor General's Office") == ["Prosecutor General's Office"])
+    #expect(
+      mentions("the Prosecutor General's Office").map(\.id) == [
+        "discovered:prosecutor general's office"
+      ])
+    // "of" joins words before a head, but a title with "of" is a person's office.
+    #expect(discovered("Speaker of Parliament Talant Mamytov") == [])
+    #expect(discovered("the Foreign Minister of Russia Sergey Lavrov") == [])
+  }
+
+  @Test func possessivesStartAndEndNames() {
+    let found = mentions("Kyrgyzstan's Foreign Ministry welcomed the Foreign Ministry’s note.")
+    #expect(found.map(\.surface) == ["Foreign Ministry", "Foreign Ministry"])
+    #expect(Set(found.map(\.id)) == ["discovered:foreign ministry"])
+  }
+
+  @Test func namesDoNotRunIntoRegisteredOnes() {
+    #expect(
+      mentions("the Kyrgyz Red Cross Committee").map { "\($0.id)=\($0.surface)" }
+        == ["icrc=Red Cross"])
+  }
+
+  // MARK: Not organizations
+
+  @Test func peoplePlacesCountriesAndLoneHeadsAreNotDiscovered() {
+    for text in [
+      "Vladimir Putin", "Russian Federation", "Bishkek", "the Russian Federation and Bishkek",
+      "The Council met.", "Union", "Parliament approved it.", "the United States",
+      "the Soviet Union", "The President of Kyrgyzstan Sooronbai Jeenbekov", "the press service",
+    ] {
+      #expect(mentions(text) == [], "\(text)")
+    }
+  }
+
+  // MARK: Acronyms defined for discovered names
+
+  @Test func definedAcronymCountsForTheDiscoveredName() {
+    let found = mentions(
+      "KIA said. The Kyrgyz Investment Agency (KIA) opened. Later KIA reported.")
+    #expect(found.map(\.surface) == ["Kyrgyz Investment Agency", "KIA"])
+    #expect(found.allSatisfy { $0.id == "discovered:kyrgyz investment agency" && !$0.registered })
+    #expect(found.last?.name == "Kyrgyz Investment Agency")
+  }
+}

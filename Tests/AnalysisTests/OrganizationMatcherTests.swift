@@ -1,0 +1,134 @@
+import Analysis
+import Testing
+
+@Suite struct OrganizationMatcherTests {
+  static let builtinMatcher = OrganizationMatcher(registry: .builtin())
+
+  func mentions(_ text: String, matcher: OrganizationMatcher = builtinMatcher)
+    -> [OrganizationMention]
+  {
+    var stream = TokenStream()
+    let bytes = Array(text.utf8)
+    Tokenizer().tokenize(bytes, into: &stream)
+    return matcher.mentions(in: bytes, tokens: stream)
+  }
+
+  func pairs(_ text: String, matcher: OrganizationMatcher = builtinMatcher) -> [String] {
+    mentions(text, matcher: matcher).map { "\($0.id)=\($0.surface)" }
+  }
+
+  func matcher(_ registry: String) throws -> OrganizationMatcher {
+    OrganizationMatcher(
+      registry: try OrganizationRegistry(parsing: Array(registry.utf8), source: "test.tsv"))
+  }
+
+  // MARK: Longest match, counted once
+
+  @Test func longestMatchWinsAndIsCountedOnce() {
+    #expect(
+      pairs("The Eurasian Economic Union and the UN Security Council met; the UN did not.")
+        == ["eaeu=Eurasian Economic Union", "unsc=UN Security Council", "un=UN"])
+    #expect(
+      pairs("the United Nations Security Council") == ["unsc=United Nations Security Council"])
+    #expect(
+      pairs("the Parliamentary Assembly of the Council of Europe and the Council of Europe")
+        == ["pace=Parliamentary Assembly of the Council of Europe", "coe=Council of Europe"])
+    // OECD's Russian long form contains ECO's ("Организация экономического сотрудничества").
+    #expect(
+      pairs(
+        "Организация экономического сотрудничества и развития и Организация экономического сотрудничества"
+      )
+        == [
+          "oecd=Организация экономического сотрудничества и развития",
+          "eco=Организация экономического сотрудничества",
+        ])
+  }
+
+  @Test func aliasesMergeUnderOneID() {
+    let found = mentions(
+      "EAEU, EEU, the Eurasian Economic Union, ЕАЭС и Евразийского экономического союза.")
+    #expect(found.map(\.id) == ["eaeu", "eaeu", "eaeu", "eaeu", "eaeu"])
+    #expect(
+      found.map(\.surface)
+        == ["EAEU", "EEU", "Eurasian Economic Union", "ЕАЭС", "Евразийского экономического союза"])
+    #expect(found.allSatisfy { $0.name == "Eurasian Economic Union" && $0.registered })
+  }
+
+  @Test func offsetsPointAtTheSurfaceAsWritten() {
+    let text = "Встреча в рамках ЕАЭС и Всемирным банком."
+    let found = mentions(text)
+    #expect(found.map(\.id) == ["eaeu", "world-bank"])
+    let bytes = Array(text.utf8)
+    for mention in found {
+      #expect(
+        String(decoding: bytes[Int(mention.start)..<Int(mention.end)], as: UTF8.self)
+          == mention.surface)
+    }
+    #expect(found.last?.surface == "Всемирным банком")
+  }
+
+  @Test func stemsTakeOnlyShortEndings() {
+    #expect(pairs("Всемирного банка") == ["world-bank=Всемирного банка"])
+    #expect(pairs("Евразийского экономического союзничества") == [])
+    #expect(pairs("Евросоюзе и Евросоюзом") == ["eu=Евросоюзе", "eu=Евросоюзом"])
+  }
+
+  @Test func possessiveEndingIsNotPartOfTheMention() {
+    let found = mentions("The EAEU's budget and the Eurasian Economic Union’s court.")
+    #expect(found.map(\.surface) == ["EAEU", "Eurasian Economic Union"])
+    #expect(found.map(\.id) == ["eaeu", "eaeu"])
+  }
+
+  @Test func punctuationOrSentenceBreakSplitsAnAlias() {
+    #expect(pairs("the Eurasian Economic. Union") == [])
+    #expect(pairs("the World — Bank") == [])
+    // An alias with a comma also matches without it.
+    #expect(
+      pairs("United Nations Educational Scientific and Cultural Organization")
+        == ["unesco=United Nations Educational Scientific and Cultural Organization"])
+  }
+
+  // MARK: Acronyms are case-sensitive
+
+  @Test func acronymsMatchOnlyAsWritten() throws {
+    #expect(pairs("Experts who said the WHO was late.") == ["who=WHO"])
+    #expect(pairs("Un día, un año: the un-named UN.") == ["un=UN"])
+    #expect(pairs("G20 and G-20 but not g20") == ["g20=G20", "g20=G-20"])
+    #expect(pairs("ОДКБ, одкб") == ["csto=ОДКБ"])
+    let countries = try matcher("usa\tUnited States\tUS|the States\n")
+    #expect(pairs("Let us see what the US does.", matcher: countries) == ["usa=US"])
+    // Non-acronym aliases match whatever their case.
+    #expect(
+      pairs("WORLD BANK and world bank") == ["world-bank=WORLD BANK", "world-bank=world bank"])
+  }
+
+  // MARK: Acronyms defined in the text
+
+  @Test func definitionBindsUnregisteredAcronymToRegisteredLongForm() {
+    let found = mentions(
+      "The Collective Security Treaty Organization (ODKB) met in Bishkek. ODKB members agreed.")
+    #expect(found.map(\.id) == ["csto", "csto"])
+    #expect(found.map(\.surface) == ["Collective Security Treaty Organization", "ODKB"])
+    #expect(found.allSatisfy { $0.registered })
+  }
+
+  @Test func definitionAppliesOnlyLaterAndInThatDocument() {
+    #expect(
+      pairs("ODKB met. The Collective Security Treaty Organization (ODKB).")
+        == ["csto=Collective Security Treaty Organization"])
+    #expect(pairs("ODKB members agreed.") == [])
+  }
+
+  @Test func definitionOverridesASingleWordAliasButNotALongerOne() throws {
+    let matcher = try matcher("a\tAlpha Org\tAO\nb\tBeta Org\nc\tAO Council\n")
+    #expect(
+      pairs("AO, the Beta Org (AO), AO and the AO Council.", matcher: matcher)
+        == ["a=AO", "b=Beta Org", "b=AO", "c=AO Council"])
+  }
+
+  @Test func definitionOfARegisteredAcronymCountsOnce() {
+    #expect(
+      pairs("The Shanghai Cooperation Organisation (SCO) and the SCO.")
+        == ["sco=Shanghai Cooperation Organisation", "sco=SCO"])
+  }
+}
