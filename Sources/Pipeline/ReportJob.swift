@@ -94,7 +94,8 @@ public enum ReportJob {
       throw .corpus(error)
     }
     let fingerprint = [
-      "tokenizer=\(Tokenizer.version)", "analysis=\(analysisVersion)",
+      "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
+      "analysis=\(analysisVersion)",
       "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
     ].joined(separator: ";")
     let storedFingerprint = try state { try store.setting("fingerprint") }
