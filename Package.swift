@@ -87,7 +87,9 @@ let package = Package(
     ),
     .testTarget(
       name: "StoreTests",
-      dependencies: ["Store", "Analysis", "Corpus"],
+      dependencies: [
+        "Store", "Analysis", "Corpus", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,0 +1,108 @@
+import GRDB
+
+/// The state database's schema: its application id and the migrations that build it.
+///
+/// Tables are singular camelCase with explicit keys. Tables keyed by something other than a
+/// plain integer are `WITHOUT ROWID`, so the key is the table's only b-tree: rows inserted in key
+/// order (as slices are) append, and no second index doubles the file.
+enum Migrations {
+  /// `PRAGMA application_id` of every Almanac state database: "Almn" in ASCII.
+  static let applicationID: Int32 = 0x416C_6D6E
+
+  /// Every migration this version knows, in order.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1", migrate: createVersion1)
+    return migrator
+  }
+
+  /// The first schema.
+  private static func createVersion1(_ db: Database) throws {
+    try db.create(table: "document", options: .withoutRowID) { t in
+      t.primaryKey("path", .text)
+      t.column("size", .integer).notNull()
+      t.column("modified", .integer).notNull()
+      t.column("hash", .text).notNull()
+      t.column("year", .integer)
+      t.column("date", .text)
+      t.column("accepted", .boolean).notNull()
+      t.column("reason", .text)
+      t.column("repaired", .boolean).notNull()
+    }
+    try db.create(index: "document_on_year", on: "document", columns: ["year"])
+
+    try db.create(table: "yearTotal") { t in
+      t.primaryKey("year", .integer)
+      t.column("documents", .integer).notNull()
+      t.column("repairedDocuments", .integer).notNull()
+      t.column("tokens", .integer).notNull()
+      t.column("organizationMentions", .integer).notNull()
+      t.column("firstDate", .text).notNull()
+      t.column("lastDate", .text).notNull()
+    }
+    try db.create(table: "yearTerm", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("n", .integer).notNull()
+      t.column("text", .text).notNull()
+      t.column("count", .integer).notNull()
+      t.column("documents", .integer).notNull()
+      t.primaryKey(["year", "n", "text"])
+    }
+    try db.create(table: "yearOrganization", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("id", .text).notNull()
+      t.column("registryName", .text).notNull()
+      t.column("registered", .boolean).notNull()
+      t.column("count", .integer).notNull()
+      t.column("documents", .integer).notNull()
+      t.primaryKey(["year", "id"])
+    }
+    try db.create(table: "yearAlias", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("organizationId", .text).notNull()
+      t.column("text", .text).notNull()
+      t.column("count", .integer).notNull()
+      t.primaryKey(["year", "organizationId", "text"])
+    }
+    try db.create(table: "yearPair", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("a", .text).notNull()
+      t.column("b", .text).notNull()
+      t.column("documents", .integer).notNull()
+      t.primaryKey(["year", "a", "b"])
+    }
+
+    try db.create(table: "setting", options: .withoutRowID) { t in
+      t.primaryKey("key", .text)
+      t.column("value", .text).notNull()
+    }
+    try db.create(table: "run") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.column("startedAt", .text).notNull()
+      t.column("endedAt", .text)
+      t.column("durationMilliseconds", .integer)
+      t.column("added", .integer)
+      t.column("changed", .integer)
+      t.column("removed", .integer)
+      t.column("rejected", .integer)
+      t.column("exitStatus", .integer)
+    }
+    try db.create(table: "seen", options: .withoutRowID) { t in
+      t.column("kind", .text).notNull()
+      t.column("key", .text).notNull()
+      t.primaryKey(["kind", "key"])
+    }
+    try db.create(table: "publishedTerm", options: .withoutRowID) { t in
+      t.column("n", .integer).notNull()
+      t.column("text", .text).notNull()
+      t.column("perTenThousand", .double).notNull()
+      t.primaryKey(["n", "text"])
+    }
+  }
+
+  /// The tables ``StateStore/clearAll()`` empties: all but `run`.
+  static let clearedTables = [
+    "document", "yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair",
+    "setting", "seen", "publishedTerm",
+  ]
+}

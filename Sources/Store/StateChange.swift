@@ -1,0 +1,43 @@
+public import Analysis
+
+/// Everything one step of a run changes in the state database, applied in one transaction.
+///
+/// ``StateStore/commit(_:)`` writes all of it or none of it: a process killed at any moment
+/// leaves the state of the previous commit.
+public struct StateChange: Sendable {
+  /// Documents to insert or overwrite, by path.
+  public var upsertDocuments: [StoredDocument]
+  /// Paths of documents to forget.
+  public var removeDocuments: [String]
+  /// Years whose statistics are deleted before ``slices`` are inserted.
+  public var replaceYears: Set<Int>
+  /// New statistics; each slice's year must be in ``replaceYears``, and appear once.
+  public var slices: [YearSlice]
+  /// Settings to insert or overwrite.
+  public var settings: [String: String]
+  /// Keys to mark as seen, by kind (`organization`, `pair`); already seen ones are kept.
+  public var seen: [(kind: String, key: String)]
+  /// The last published report's term rates: nil keeps the stored ones, an array replaces them.
+  public var publishedTerms: [PublishedTerm]?
+
+  /// Creates a change; everything defaults to "no change".
+  public init(
+    upsertDocuments: [StoredDocument] = [], removeDocuments: [String] = [],
+    replaceYears: Set<Int> = [], slices: [YearSlice] = [], settings: [String: String] = [:],
+    seen: [(kind: String, key: String)] = [], publishedTerms: [PublishedTerm]? = nil
+  ) {
+    self.upsertDocuments = upsertDocuments
+    self.removeDocuments = removeDocuments
+    self.replaceYears = replaceYears
+    self.slices = slices
+    self.settings = settings
+    self.seen = seen
+    self.publishedTerms = publishedTerms
+  }
+
+  /// Whether committing it would change nothing.
+  public var isEmpty: Bool {
+    upsertDocuments.isEmpty && removeDocuments.isEmpty && replaceYears.isEmpty
+      && slices.isEmpty && settings.isEmpty && seen.isEmpty && publishedTerms == nil
+  }
+}

@@ -1,0 +1,90 @@
+import Analysis
+import GRDB
+
+extension StateStore {
+  /// Applies a change in one transaction: all of it, or nothing when anything fails.
+  ///
+  /// Documents are removed before they are upserted, years deleted before slices are inserted,
+  /// and published term rates replaced only when the change carries some.
+  ///
+  /// - Parameter change: What to write.
+  /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
+  ///   year is not in `replaceYears` or is sliced twice; any other ``StoreError`` when SQLite
+  ///   fails, in which case the transaction is rolled back.
+  public func commit(_ change: StateChange) throws(StoreError) {
+    try validate(change)
+    if change.isEmpty { return }
+    try writing { db in
+      try Self.removeDocuments(change.removeDocuments, in: db)
+      try Self.upsert(change.upsertDocuments, in: db)
+      try Self.deleteYears(change.replaceYears, in: db)
+      for slice in change.slices {
+        try Self.insert(slice, in: db)
+      }
+      try Self.write(settings: change.settings, in: db)
+      try Self.markSeen(change.seen, in: db)
+      if let terms = change.publishedTerms {
+        try Self.replacePublishedTerms(terms, in: db)
+      }
+    }
+  }
+
+  /// Deletes every row except the run log, in one transaction, for a full rebuild.
+  ///
+  /// - Throws: ``StoreError`` when SQLite fails; nothing is deleted then.
+  public func clearAll() throws(StoreError) {
+    try writing { db in
+      for table in Migrations.clearedTables {
+        try db.execute(sql: "DELETE FROM \(table)")
+      }
+    }
+  }
+
+  private func validate(_ change: StateChange) throws(StoreError) {
+    var sliced: Set<Int> = []
+    for slice in change.slices {
+      guard change.replaceYears.contains(slice.year) else {
+        throw .invalidChange(
+          path: path, detail: "a slice of \(slice.year) without replacing \(slice.year)")
+      }
+      guard sliced.insert(slice.year).inserted else {
+        throw .invalidChange(path: path, detail: "two slices of \(slice.year)")
+      }
+    }
+  }
+
+  // MARK: Small tables
+
+  private static func write(settings: [String: String], in db: Database) throws {
+    guard !settings.isEmpty else { return }
+    let statement = try db.cachedStatement(
+      sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")
+    for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+      try statement.execute(arguments: [key, value])
+    }
+  }
+
+  private static func markSeen(_ seen: [(kind: String, key: String)], in db: Database) throws {
+    guard !seen.isEmpty else { return }
+    var batch = try BatchInsert(db, table: "seen", columns: ["kind", "key"], conflict: .ignore)
+    for entry in seen {
+      batch.add(entry.kind)
+      batch.add(entry.key)
+      try batch.endRow()
+    }
+    try batch.finish()
+  }
+
+  private static func replacePublishedTerms(_ terms: [PublishedTerm], in db: Database) throws {
+    try db.execute(sql: "DELETE FROM publishedTerm")
+    var batch = try BatchInsert(
+      db, table: "publishedTerm", columns: ["n", "text", "perTenThousand"])
+    for term in terms {
+      batch.add(term.n)
+      batch.add(term.text)
+      batch.add(term.perTenThousand)
+      try batch.endRow()
+    }
+    try batch.finish()
+  }
+}

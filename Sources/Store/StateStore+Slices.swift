@@ -1,0 +1,170 @@
+public import Analysis
+import Corpus
+import GRDB
+
+extension StateStore {
+  /// Every year's statistics, sorted by year.
+  ///
+  /// Terms come sorted by n then text bytes, organizations by id, pairs by `a` then `b`: the
+  /// order ``CorpusStatistics/slices()`` produces, so a round trip compares equal.
+  ///
+  /// - Returns: One slice per stored year.
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func slices() throws(StoreError) -> [YearSlice] {
+    try reading { db in
+      let years = try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year")
+      return try years.compactMap { year in try Self.slice(year: year, in: db, path: path) }
+    }
+  }
+
+  /// The statistics of some years, sorted by year; years not stored are skipped.
+  ///
+  /// - Parameter years: The years wanted.
+  /// - Returns: One slice per wanted year that is stored.
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func slices(years: Set<Int>) throws(StoreError) -> [YearSlice] {
+    try reading { db in
+      try years.sorted().compactMap { year in try Self.slice(year: year, in: db, path: path) }
+    }
+  }
+
+  /// The years that have statistics, ascending.
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func years() throws(StoreError) -> [Int] {
+    try reading { db in try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year") }
+  }
+
+  // MARK: Reading one year
+
+  private static func slice(year: Int, in db: Database, path: String) throws -> YearSlice? {
+    let totals = try db.cachedStatement(
+      sql: """
+        SELECT documents, repairedDocuments, tokens, organizationMentions, firstDate, lastDate
+        FROM yearTotal WHERE year = ?
+        """)
+    guard let total = try Row.fetchOne(totals, arguments: [year]) else { return nil }
+
+    var terms: [YearSlice.Term] = []
+    let termRows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: "SELECT n, text, count, documents FROM yearTerm WHERE year = ? ORDER BY n, text"),
+      arguments: [year])
+    while let row = try termRows.next() {
+      terms.append(YearSlice.Term(n: row[0], text: row[1], count: row[2], documents: row[3]))
+    }
+
+    var aliases: [String: [String: Int]] = [:]
+    let aliasRows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: "SELECT organizationId, text, count FROM yearAlias WHERE year = ?"),
+      arguments: [year])
+    while let row = try aliasRows.next() {
+      aliases[row[0], default: [:]][row[1]] = row[2] as Int
+    }
+
+    var organizations: [YearSlice.Organization] = []
+    let organizationRows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: """
+          SELECT id, registryName, registered, count, documents
+          FROM yearOrganization WHERE year = ? ORDER BY id
+          """),
+      arguments: [year])
+    while let row = try organizationRows.next() {
+      let id: String = row[0]
+      organizations.append(
+        YearSlice.Organization(
+          id: id, registryName: row[1], registered: row[2], count: row[3], documents: row[4],
+          aliases: aliases[id] ?? [:]))
+    }
+
+    var pairs: [YearSlice.Pair] = []
+    let pairRows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: "SELECT a, b, documents FROM yearPair WHERE year = ? ORDER BY a, b"),
+      arguments: [year])
+    while let row = try pairRows.next() {
+      pairs.append(YearSlice.Pair(a: row[0], b: row[1], documents: row[2]))
+    }
+
+    return YearSlice(
+      year: year, documents: total[0], repairedDocuments: total[1], tokens: total[2],
+      organizationMentions: total[3], firstDate: try calendarDate(total[4], path: path),
+      lastDate: try calendarDate(total[5], path: path), terms: terms,
+      organizations: organizations, pairs: pairs)
+  }
+
+  // MARK: Writing
+
+  /// Deletes every row of the given years' statistics.
+  static func deleteYears(_ years: Set<Int>, in db: Database) throws {
+    for table in ["yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair"] {
+      let statement = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE year = ?")
+      for year in years.sorted() {
+        try statement.execute(arguments: [year])
+      }
+    }
+  }
+
+  /// Inserts one year's statistics; the year must have been deleted first.
+  static func insert(_ slice: YearSlice, in db: Database) throws {
+    let year = slice.year
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO yearTotal
+          (year, documents, repairedDocuments, tokens, organizationMentions, firstDate, lastDate)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      year, slice.documents, slice.repairedDocuments, slice.tokens, slice.organizationMentions,
+      slice.firstDate.description, slice.lastDate.description,
+    ])
+
+    var terms = try BatchInsert(
+      db, table: "yearTerm", columns: ["year", "n", "text", "count", "documents"])
+    for row in slice.terms {
+      terms.add(year)
+      terms.add(row.n)
+      terms.add(row.text)
+      terms.add(row.count)
+      terms.add(row.documents)
+      try terms.endRow()
+    }
+    try terms.finish()
+
+    var organizations = try BatchInsert(
+      db, table: "yearOrganization",
+      columns: ["year", "id", "registryName", "registered", "count", "documents"])
+    var aliases = try BatchInsert(
+      db, table: "yearAlias", columns: ["year", "organizationId", "text", "count"])
+    for row in slice.organizations {
+      organizations.add(year)
+      organizations.add(row.id)
+      organizations.add(row.registryName)
+      organizations.add(row.registered)
+      organizations.add(row.count)
+      organizations.add(row.documents)
+      try organizations.endRow()
+      for (text, count) in row.aliases {
+        aliases.add(year)
+        aliases.add(row.id)
+        aliases.add(text)
+        aliases.add(count)
+        try aliases.endRow()
+      }
+    }
+    try organizations.finish()
+    try aliases.finish()
+
+    var pairs = try BatchInsert(db, table: "yearPair", columns: ["year", "a", "b", "documents"])
+    for row in slice.pairs {
+      pairs.add(year)
+      pairs.add(row.a)
+      pairs.add(row.b)
+      pairs.add(row.documents)
+      try pairs.endRow()
+    }
+    try pairs.finish()
+  }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+
+/// Almanac's memory between runs: one SQLite file holding the documents seen, each year's
+/// statistics, settings, "first seen" keys, published term rates and a log of runs.
+///
+/// Open it with ``open(path:)`` (or ``rebuild(path:)`` to start over). Reads return plain values;
+/// every write is one transaction, so a process killed at any moment leaves the state of the
+/// previous write. The store is safe to share between threads: GRDB's `DatabaseQueue` serializes
+/// all access.
+public final class StateStore: Sendable {
+  /// The database file.
+  public let path: String
+  /// The one connection, serialized.
+  let queue: DatabaseQueue
+
+  private init(path: String, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+  }
+
+  // MARK: Opening
+
+  /// Opens the state database at `path`, creating it and its parent folders when missing, and
+  /// brings its schema up to date.
+  ///
+  /// A file that is not Almanac's is inspected read-only and left byte for byte as it was.
+  ///
+  /// - Parameter path: The database file.
+  /// - Returns: The open store, in WAL journal mode.
+  /// - Throws: ``StoreError/corrupt(path:detail:)`` when the file is not a database or fails
+  ///   `PRAGMA quick_check`; ``StoreError/foreign(path:)`` when it belongs to another application;
+  ///   ``StoreError/newerSchema(path:)`` when a newer Almanac migrated it;
+  ///   ``StoreError/sqlite(path:detail:)`` otherwise.
+  public static func open(path: String) throws(StoreError) -> StateStore {
+    if isFolder(path) { throw .sqlite(path: path, detail: "it is a folder, not a database file") }
+    try createParentFolder(of: path)
+    if let size = fileSize(path), size > 0 {
+      // Look before touching: a read-only connection neither writes nor checkpoints.
+      var configuration = baseConfiguration
+      configuration.readonly = true
+      try attempt(path: path) {
+        let inspector = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? inspector.close() }
+        try inspector.inDatabase { db in try inspect(db, path: path) }
+      }
+    }
+    return try attempt(path: path) {
+      let queue = try DatabaseQueue(path: path, configuration: baseConfiguration)
+      do {
+        try prepare(queue, path: path)
+      } catch {
+        try? queue.close()
+        throw error
+      }
+      return StateStore(path: path, queue: queue)
+    }
+  }
+
+  /// Deletes the database at `path` (with its `-wal`, `-shm` and `-journal` companions) and
+  /// opens a fresh one.
+  ///
+  /// - Parameter path: The database file; a folder there is refused, not deleted.
+  /// - Returns: An empty, migrated store.
+  /// - Throws: ``StoreError/sqlite(path:detail:)`` when the files cannot be removed, or any error
+  ///   of ``open(path:)``.
+  public static func rebuild(path: String) throws(StoreError) -> StateStore {
+    if isFolder(path) { throw .sqlite(path: path, detail: "it is a folder, not a database file") }
+    for file in [path, path + "-wal", path + "-shm", path + "-journal"] {
+      guard FileManager.default.fileExists(atPath: file) else { continue }
+      do {
+        try FileManager.default.removeItem(atPath: file)
+      } catch {
+        throw .sqlite(path: path, detail: "cannot remove \(file): \(error.localizedDescription)")
+      }
+    }
+    return try open(path: path)
+  }
+
+  /// Closes the connection; the store must not be used afterwards.
+  ///
+  /// - Throws: ``StoreError/sqlite(path:detail:)`` when SQLite refuses to close.
+  public func close() throws(StoreError) {
+    try Self.attempt(path: path) { try queue.close() }
+  }
+
+  // MARK: Opening, step by step
+
+  private static var baseConfiguration: Configuration {
+    var configuration = Configuration()
+    configuration.label = "Almanac state"
+    configuration.busyMode = .timeout(10)
+    return configuration
+  }
+
+  /// Throws unless the database is empty and unclaimed, or Almanac's, sound and not newer.
+  private static func inspect(_ db: Database, path: String) throws {
+    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    if applicationID != Migrations.applicationID {
+      let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+      if applicationID != 0 || objects > 0 { throw StoreError.foreign(path: path) }
+      return
+    }
+    let report = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+    if report != ["ok"] {
+      // Rows may hold several lines, headed by "*** in database main ***".
+      let problems = report.flatMap { $0.split(separator: "\n") }.filter { !$0.hasPrefix("***") }
+      throw StoreError.corrupt(path: path, detail: problems.prefix(3).joined(separator: "; "))
+    }
+    if try Migrations.migrator.hasBeenSuperseded(db) {
+      throw StoreError.newerSchema(path: path)
+    }
+  }
+
+  /// Claims a new database, switches to WAL and runs the migrations.
+  private static func prepare(_ queue: DatabaseQueue, path: String) throws {
+    try queue.inDatabase { db in
+      let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+      if applicationID != Migrations.applicationID {
+        // Empty when inspected (or created just now); claim it in one transaction.
+        try db.inTransaction(.immediate) {
+          let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+          if applicationID != 0 || objects > 0 { throw StoreError.foreign(path: path) }
+          try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)")
+          return .commit
+        }
+      }
+      // Large commits (a year's terms) stay in memory instead of spilling pages to the WAL early.
+      try db.execute(sql: "PRAGMA cache_size = -65536")
+      let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+      if mode?.lowercased() != "wal" {
+        throw StoreError.sqlite(path: path, detail: "cannot switch to WAL (\(mode ?? "?"))")
+      }
+      if try Migrations.migrator.hasBeenSuperseded(db) {
+        throw StoreError.newerSchema(path: path)
+      }
+    }
+    try Migrations.migrator.migrate(queue)
+  }
+
+  private static func createParentFolder(of path: String) throws(StoreError) {
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw .sqlite(
+        path: path, detail: "cannot create folder \(parent.path): \(error.localizedDescription)")
+    }
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      && isFolder.boolValue
+  }
+
+  private static func fileSize(_ path: String) -> Int? {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    return (attributes?[.size] as? NSNumber)?.intValue
+  }
+
+  // MARK: Errors
+
+  /// Runs `body`, turning whatever it throws into a ``StoreError`` about `path`.
+  static func attempt<T>(path: String, _ body: () throws -> T) throws(StoreError) -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      let detail = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+      switch error.resultCode {
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw .corrupt(path: path, detail: detail)
+      default: throw .sqlite(path: path, detail: detail)
+      }
+    } catch {
+      throw .sqlite(path: path, detail: String(describing: error))
+    }
+  }
+
+  /// Reads in one snapshot.
+  func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    try Self.attempt(path: path) { try queue.read(body) }
+  }
+
+  /// Writes in one transaction: all of `body` or nothing.
+  func writing<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    try Self.attempt(path: path) { try queue.write(body) }
+  }
+}

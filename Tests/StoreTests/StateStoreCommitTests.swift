@@ -1,0 +1,227 @@
+import Analysis
+import Corpus
+import Store
+import Testing
+
+@Suite struct StateStoreCommitTests {
+  /// Runs `body` with a fresh store in a temporary folder.
+  private func withStore(_ body: (StateStore) throws -> Void) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try body(StateStore.open(path: folder.path("state.sqlite")))
+  }
+
+  @Test func documentsRoundTripSortedByPath() throws {
+    try withStore { store in
+      try store.commit(StateChange(upsertDocuments: Sample.documents))
+      let stored = try store.documents()
+      #expect(
+        stored == Sample.documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+      #expect(stored.first { $0.path == "broken.txt" }?.year == nil)
+      #expect(stored.first { $0.path == "2021/b.txt" }?.year == 2021)
+    }
+  }
+
+  @Test func upsertOverwritesAndRemoveForgets() throws {
+    try withStore { store in
+      try store.commit(StateChange(upsertDocuments: Sample.documents))
+      var changed = Sample.documents[0]
+      changed.hash = "cd34"
+      changed.accepted = false
+      changed.reason = "too short"
+      try store.commit(
+        StateChange(upsertDocuments: [changed], removeDocuments: ["broken.txt", "never.txt"]))
+      let stored = try store.documents()
+      #expect(stored.map(\.path) == ["2020/а-кириллица.txt", "2021/b.txt"])
+      #expect(stored[1] == changed)
+    }
+  }
+
+  @Test func slicesRoundTrip() throws {
+    try withStore { store in
+      let slices = [Sample.slice(2021), Sample.slice(2019)]
+      try store.commit(StateChange(replaceYears: [2019, 2021], slices: slices))
+      #expect(try store.slices() == [Sample.slice(2019), Sample.slice(2021)])
+      #expect(try store.slices(years: [2021, 1999]) == [Sample.slice(2021)])
+      #expect(try store.years() == [2019, 2021])
+    }
+  }
+
+  @Test func slicesComeBackInByteOrder() throws {
+    try withStore { store in
+      var slice = Sample.slice(2020)
+      slice.terms.reverse()
+      slice.organizations.reverse()
+      slice.pairs.reverse()
+      try store.commit(StateChange(replaceYears: [2020], slices: [slice]))
+      let stored = try #require(try store.slices().first)
+      #expect(stored == Sample.slice(2020))
+      #expect(
+        stored.terms.map(\.text) == [
+          "gazprom", "zebra", "рынок", "ёж", "central bank", "центральный банк",
+        ])
+    }
+  }
+
+  @Test func manyRowsCrossBatchBoundaries() throws {
+    try withStore { store in
+      var slice = Sample.slice(2022)
+      slice.terms = (0..<1000).map { i in
+        YearSlice.Term(n: 1 + i / 600, text: "слово\(10_000 + i)", count: i + 1, documents: 1)
+      }
+      slice.organizations = (0..<130).map { i in
+        YearSlice.Organization(
+          id: "org\(1000 + i)", registryName: "Org <\(i)>", registered: i % 2 == 0, count: i,
+          documents: 1, aliases: ["Org \(i)": 1, "ORG & \(i)": i])
+      }
+      slice.pairs = (0..<257).map { i in
+        YearSlice.Pair(a: "org\(1000 + i / 100)", b: "org\(2000 + i)", documents: i)
+      }
+      let documents = (0..<300).map { i in
+        StoredDocument(
+          path: "a/\(10_000 + i).txt", size: i, modified: Int64(i), hash: "h\(i)",
+          date: Sample.date(2022, 1, 1 + i % 28), accepted: i % 10 != 0,
+          reason: i % 10 == 0 ? "empty" : nil)
+      }
+      try store.commit(
+        StateChange(upsertDocuments: documents, replaceYears: [2022], slices: [slice]))
+      #expect(try store.slices() == [slice])
+      #expect(try store.documents() == documents)
+    }
+  }
+
+  @Test func replaceYearsTouchesOnlyThoseYears() throws {
+    try withStore { store in
+      try store.commit(
+        StateChange(
+          replaceYears: [2018, 2019, 2020],
+          slices: [Sample.slice(2018), Sample.slice(2019), Sample.slice(2020)]))
+      var newer = Sample.slice(2019)
+      newer.documents = 99
+      newer.terms = [YearSlice.Term(n: 1, text: "новый", count: 1, documents: 1)]
+      newer.organizations = []
+      newer.pairs = []
+      try store.commit(StateChange(replaceYears: [2019, 2020], slices: [newer]))
+      #expect(try store.slices() == [Sample.slice(2018), newer])
+    }
+  }
+
+  @Test func sliceOutsideReplaceYearsWritesNothing() throws {
+    try withStore { store in
+      try store.commit(StateChange(replaceYears: [2020], slices: [Sample.slice(2020)]))
+      let change = StateChange(
+        upsertDocuments: Sample.documents, replaceYears: [2020],
+        slices: [Sample.slice(2021)], settings: ["k": "v"])
+      #expect {
+        try store.commit(change)
+      } throws: { error in
+        guard case .invalidChange = error as? StoreError else { return false }
+        return true
+      }
+      #expect(try store.slices() == [Sample.slice(2020)])
+      #expect(try store.documents().isEmpty)
+      #expect(try store.setting("k") == nil)
+    }
+  }
+
+  @Test func failureMidwayRollsBackEverything() throws {
+    try withStore { store in
+      try store.commit(
+        StateChange(
+          upsertDocuments: [Sample.documents[0]], replaceYears: [2020],
+          slices: [Sample.slice(2020)], settings: ["k": "old"],
+          publishedTerms: [PublishedTerm(n: 1, text: "рынок", perTenThousand: 1.5)]))
+      var duplicated = Sample.slice(2021)
+      duplicated.terms.append(duplicated.terms[0])  // violates the key, after other rows
+      let change = StateChange(
+        upsertDocuments: Array(Sample.documents.dropFirst()), removeDocuments: ["2021/b.txt"],
+        replaceYears: [2020, 2021], slices: [Sample.slice(2020), duplicated],
+        settings: ["k": "new"], seen: [(kind: "organization", key: "at&t")],
+        publishedTerms: [])
+      #expect {
+        try store.commit(change)
+      } throws: { error in
+        guard case .sqlite = error as? StoreError else { return false }
+        return true
+      }
+      #expect(try store.documents() == [Sample.documents[0]])
+      #expect(try store.slices() == [Sample.slice(2020)])
+      #expect(try store.setting("k") == "old")
+      #expect(try store.seen(kind: "organization").isEmpty)
+      #expect(
+        try store.publishedTerms() == [PublishedTerm(n: 1, text: "рынок", perTenThousand: 1.5)])
+    }
+  }
+
+  @Test func settingsSeenAndPublishedTerms() throws {
+    try withStore { store in
+      try store.commit(
+        StateChange(
+          settings: ["a": "1", "b": "2"],
+          seen: [(kind: "organization", key: "газпром"), (kind: "pair", key: "at&t|газпром")],
+          publishedTerms: [
+            PublishedTerm(n: 2, text: "central bank", perTenThousand: 0.25),
+            PublishedTerm(n: 1, text: "ёж", perTenThousand: 12),
+          ]))
+      try store.commit(
+        StateChange(
+          settings: ["b": "3"],
+          seen: [(kind: "organization", key: "газпром"), (kind: "organization", key: "at&t")]))
+      #expect(try store.setting("a") == "1")
+      #expect(try store.setting("b") == "3")
+      #expect(try store.setting("c") == nil)
+      #expect(try store.seen(kind: "organization") == ["газпром", "at&t"])
+      #expect(try store.seen(kind: "pair") == ["at&t|газпром"])
+      #expect(
+        try store.publishedTerms() == [
+          PublishedTerm(n: 1, text: "ёж", perTenThousand: 12),
+          PublishedTerm(n: 2, text: "central bank", perTenThousand: 0.25),
+        ])
+      try store.commit(StateChange(publishedTerms: []))
+      #expect(try store.publishedTerms().isEmpty)
+    }
+  }
+
+  @Test func clearAllKeepsOnlyRuns() throws {
+    try withStore { store in
+      let run = try store.beginRun(startedAt: "t0")
+      try store.commit(
+        StateChange(
+          upsertDocuments: Sample.documents, replaceYears: [2020], slices: [Sample.slice(2020)],
+          settings: ["a": "1"], seen: [(kind: "pair", key: "x")],
+          publishedTerms: [PublishedTerm(n: 1, text: "x", perTenThousand: 1)]))
+      try store.clearAll()
+      #expect(try store.documents().isEmpty)
+      #expect(try store.slices().isEmpty)
+      #expect(try store.setting("a") == nil)
+      #expect(try store.seen(kind: "pair").isEmpty)
+      #expect(try store.publishedTerms().isEmpty)
+      #expect(try store.runs(limit: 5).map(\.id) == [run])
+    }
+  }
+
+  @Test func runsAreListedNewestFirst() throws {
+    try withStore { store in
+      let first = try store.beginRun(startedAt: "2024-05-01T10:00:00Z")
+      try store.finishRun(
+        id: first, endedAt: "2024-05-01T10:00:03Z", durationMilliseconds: 3000, added: 10,
+        changed: 0, removed: 0, rejected: 1, exitStatus: 0)
+      let second = try store.beginRun(startedAt: "2024-05-02T10:00:00Z")
+      let third = try store.beginRun(startedAt: "2024-05-03T10:00:00Z")
+      try store.finishRun(
+        id: third, endedAt: "2024-05-03T10:00:01Z", durationMilliseconds: 1000, added: 0,
+        changed: 2, removed: 1, rejected: 0, exitStatus: 1)
+      let runs = try store.runs(limit: 10)
+      #expect(runs.map(\.id) == [third, second, first])
+      #expect(first < second && second < third)
+      #expect(
+        runs[0]
+          == RunRecord(
+            id: third, startedAt: "2024-05-03T10:00:00Z",
+            endedAt: "2024-05-03T10:00:01Z", durationMilliseconds: 1000, added: 0, changed: 2,
+            removed: 1, rejected: 0, exitStatus: 1))
+      #expect(runs[1] == RunRecord(id: second, startedAt: "2024-05-02T10:00:00Z"))
+      #expect(try store.runs(limit: 2).map(\.id) == [third, second])
+    }
+  }
+}
