@@ -1,5 +1,6 @@
 extension CorpusStatistics {
-  /// The statistics cut into one ``YearSlice`` per year, oldest first.
+  /// The statistics cut into one ``YearSlice`` per year, oldest first. Terms come in no
+  /// particular order (the store keys them); organizations and pairs are sorted by id.
   public func slices() -> [YearSlice] {
     years.keys.sorted().map { year in
       let tally = years[year]!
@@ -15,9 +16,6 @@ extension CorpusStatistics {
           YearSlice.Term(
             n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
             count: bigram.count, documents: bigram.documents))
-      }
-      terms.sort { lhs, rhs in
-        lhs.n != rhs.n ? lhs.n < rhs.n : lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
       }
       let organizations = tally.organizations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { id in
         let organization = tally.organizations[id]!

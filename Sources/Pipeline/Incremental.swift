@@ -10,7 +10,7 @@ enum Incremental {
   static func update(
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
     log: Logger
-  ) throws(RunError) -> ChangeSet.Reconciliation {
+  ) throws(RunError) -> (changes: ChangeSet.Reconciliation, statistics: CorpusStatistics) {
     let stored = try ReportJob.state { try store.documents() }
     var byPath: [String: StoredDocument] = [:]
     for document in stored { byPath[document.path] = document }
@@ -53,9 +53,9 @@ enum Incremental {
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears,
-      slices: statistics.slices().filter { reconciliation.affectedYears.contains($0.year) },
+      slices: statistics.slices(),
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }
-    return reconciliation
+    return (reconciliation, statistics)
   }
 }

@@ -5,14 +5,21 @@ import Store
 /// Builds reports from the stored figures alone: the same code serves a nightly run and
 /// `almanac report`, so both show exactly what the state holds.
 enum ReportFromState {
-  /// Restores the per-year figures and builds the report.
+  /// Builds the report from `fresh` figures (the years this run recounted, already stored)
+  /// and the stored figures of every other year.
   static func build(
-    store: StateStore, settings: ReportSettings, stopwords: StopwordList,
-    registry: OrganizationRegistry
+    store: StateStore, fresh: CorpusStatistics? = nil, settings: ReportSettings,
+    stopwords: StopwordList, registry: OrganizationRegistry
   ) throws(RunError) -> Report {
-    let slices = try ReportJob.state { try store.slices() }
-    let statistics = CorpusStatistics(
-      restoring: slices, stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
+    var statistics =
+      fresh ?? CorpusStatistics(stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
+    let recounted = Set(statistics.years.keys)
+    let stored = Set(try ReportJob.state { try store.years() }).subtracting(recounted)
+    if !stored.isEmpty {
+      for slice in try ReportJob.state({ try store.slices(years: stored) }) {
+        statistics.restore(slice)
+      }
+    }
     let rejected = try ReportJob.state { try store.documents() }.filter { !$0.accepted }.map {
       RejectedFile(path: $0.path, reason: $0.reason ?? "rejected")
     }

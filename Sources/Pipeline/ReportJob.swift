@@ -106,7 +106,7 @@ public enum ReportJob {
     }
     let analyzer = CorpusAnalyzer(
       stopwords: stopwords, matcher: OrganizationMatcher(registry: registry), workers: options.workers)
-    let update = try Incremental.update(
+    let (update, recounted) = try Incremental.update(
       store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, log: log)
 
     let settings = ReportSettings(
@@ -114,7 +114,8 @@ public enum ReportJob {
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
     var report = try ReportFromState.build(
-      store: store, settings: settings, stopwords: stopwords, registry: registry)
+      store: store, fresh: recounted, settings: settings, stopwords: stopwords,
+      registry: registry)
     report.sinceLastRun = try ReportFromState.sinceLastRun(
       store: store, report: report, changes: update, currentRun: runID)
     try publish(report, in: options.output)

@@ -1,106 +1,205 @@
 import Analysis
 
-/// Every unigram and bigram with its counts per year, keyed for ranking and comparison.
+/// Ranks terms and compares years over the statistics' term ids, without building a string or
+/// a row per term: only the terms that end up in the report are spelled out.
+///
+/// Selection finds the k-th best score first (a bounded min-heap over integers or doubles) and
+/// sorts only the candidates at or above it, so tie-breaks on the terms' bytes run on a handful of
+/// terms, not on the whole vocabulary.
 struct TermTable {
-  /// One term's figures: the text, its size and a tally per year (aligned with `years`).
-  struct Row {
-    var text: String
-    var n: Int
-    var total: TermTally
-    var perYear: [TermTally]
-  }
-
+  let statistics: CorpusStatistics
   let years: [Int]
+  let tallies: [YearTally]
   let yearTokens: [Int]
-  private(set) var rows: [Row] = []
 
   init(statistics: CorpusStatistics, years: [Int]) {
+    self.statistics = statistics
     self.years = years
-    yearTokens = years.map { statistics.years[$0]!.tokens }
-    let vocabulary = statistics.vocabulary
-    let tallies = years.map { statistics.years[$0]! }
+    tallies = years.map { statistics.years[$0]! }
+    yearTokens = tallies.map(\.tokens)
+  }
 
-    for id in 0..<vocabulary.count where !statistics.isStopword[id] {
-      let perYear = tallies.map { $0.unigram(Int32(id)) }
-      var total = TermTally()
-      for tally in perYear { total.add(tally) }
-      guard total.count > 0 else { continue }
-      rows.append(Row(text: vocabulary.string(Int32(id)), n: 1, total: total, perYear: perYear))
-    }
-    var bigramKeys = Set<BigramKey>()
-    for tally in tallies { bigramKeys.formUnion(tally.bigrams.keys) }
-    for key in bigramKeys {
-      let perYear = tallies.map { $0.bigrams[key] ?? TermTally() }
-      var total = TermTally()
-      for tally in perYear { total.add(tally) }
-      let text = vocabulary.string(key.first) + " " + vocabulary.string(key.second)
-      rows.append(Row(text: text, n: 2, total: total, perYear: perYear))
-    }
+  /// A unigram (`second == -1`) or a bigram, by term ids.
+  struct Key: Hashable {
+    var first: Int32
+    var second: Int32
+    var n: Int { second < 0 ? 1 : 2 }
+  }
+
+  func bytesPrecede(_ lhs: Key, _ rhs: Key) -> Bool {
+    let vocabulary = statistics.vocabulary
+    let a = vocabulary.bytes(lhs.first)
+    let b = vocabulary.bytes(rhs.first)
+    // Words hold no byte below 0x27, so "w1 w2" orders exactly as the pair (w1, w2).
+    if a != b { return a.lexicographicallyPrecedes(b) }
+    if lhs.second < 0 || rhs.second < 0 { return lhs.second < rhs.second }
+    return vocabulary.bytes(lhs.second).lexicographicallyPrecedes(vocabulary.bytes(rhs.second))
+  }
+
+  func text(_ key: Key) -> String {
+    let first = statistics.vocabulary.string(key.first)
+    return key.second < 0 ? first : first + " " + statistics.vocabulary.string(key.second)
+  }
+
+  func tally(_ key: Key, year index: Int) -> TermTally {
+    key.second < 0
+      ? tallies[index].unigram(key.first)
+      : tallies[index].bigrams[BigramKey(key.first, key.second)] ?? TermTally()
   }
 
   /// The most frequent terms of size `n`, with rates per 10,000 tokens.
   func top(n: Int, limit: Int, totalTokens: Int) -> [TermEntry] {
-    let ranked = rows.filter { $0.n == n }.sorted { lhs, rhs in
-      if lhs.total.count != rhs.total.count { return lhs.total.count > rhs.total.count }
-      if lhs.total.documents != rhs.total.documents {
-        return lhs.total.documents > rhs.total.documents
+    var totals: [Key: TermTally] = [:]
+    if n == 1 {
+      var counts = [UInt32](repeating: 0, count: statistics.vocabulary.count)
+      var documents = counts
+      for tally in tallies {
+        for (id, count) in tally.unigramCounts.enumerated() where count > 0 {
+          counts[id] += count
+          documents[id] += tally.unigramDocuments[id]
+        }
       }
-      return lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+      let threshold = Selection.threshold(counts.lazy.map(Double.init), keep: limit)
+      for (id, count) in counts.enumerated() where count > 0 && Double(count) >= threshold {
+        totals[Key(first: Int32(id), second: -1)] = TermTally(
+          count: Int(count), documents: Int(documents[id]))
+      }
+    } else {
+      var all: [BigramKey: TermTally] = [:]
+      for tally in tallies { all.merge(tally.bigrams) { var sum = $0; sum.add($1); return sum } }
+      let threshold = Selection.threshold(all.values.lazy.map { Double($0.count) }, keep: limit)
+      for (key, tally) in all where Double(tally.count) >= threshold {
+        totals[Key(first: key.first, second: key.second)] = tally
+      }
     }
-    return ranked.prefix(limit).map { row in
-      TermEntry(
-        text: row.text, n: row.n, count: row.total.count, documents: row.total.documents,
-        perTenThousand: rate(row.total.count, totalTokens),
-        years: zip(years.indices, years).map { index, year in
-          TermYear(
-            year: year, count: row.perYear[index].count,
-            documents: row.perYear[index].documents,
-            perTenThousand: rate(row.perYear[index].count, yearTokens[index]))
+    let ranked = totals.keys.sorted { lhs, rhs in
+      let left = totals[lhs]!
+      let right = totals[rhs]!
+      if left.count != right.count { return left.count > right.count }
+      if left.documents != right.documents { return left.documents > right.documents }
+      return bytesPrecede(lhs, rhs)
+    }
+    return ranked.prefix(limit).map { key in
+      let total = totals[key]!
+      return TermEntry(
+        text: text(key), n: key.n, count: total.count, documents: total.documents,
+        perTenThousand: rate(total.count, totalTokens),
+        years: years.indices.map { index in
+          let tally = tally(key, year: index)
+          return TermYear(
+            year: years[index], count: tally.count, documents: tally.documents,
+            perTenThousand: rate(tally.count, yearTokens[index]))
         })
     }
   }
 
-  /// Keyness of `year` against `reference` over every term used in either.
+  /// Keyness of `year` against `reference` over every term used in either year.
   func comparison(year: Int, reference: Int, limit: Int) -> TrendComparison {
     let target = years.firstIndex(of: year)!
     let base = years.firstIndex(of: reference)!
     let tokens = yearTokens[target]
     let referenceTokens = yearTokens[base]
-    var rising: [TrendTerm] = []
-    var falling: [TrendTerm] = []
-    for row in rows {
-      let count = row.perYear[target].count
-      let referenceCount = row.perYear[base].count
-      guard count + referenceCount > 0 else { continue }
+    var rising: [(Double, Key)] = []
+    var falling: [(Double, Key)] = []
+
+    func consider(_ key: Key, _ count: Int, _ referenceCount: Int) {
+      // Equal relative frequencies are neither rising nor falling.
+      let targetRate = Double(count) * Double(referenceTokens)
+      let referenceRate = Double(referenceCount) * Double(tokens)
+      guard targetRate != referenceRate else { return }
       let g2 = Keyness.logLikelihood(
         count: count, tokens: tokens, referenceCount: referenceCount,
         referenceTokens: referenceTokens)
-      let ratio = Keyness.logRatio(
-        count: count, tokens: tokens, referenceCount: referenceCount,
-        referenceTokens: referenceTokens)
-      // Equal relative frequencies (G² = 0) are neither rising nor falling.
-      let targetRate = Double(count) * Double(referenceTokens)
-      let referenceRate = Double(referenceCount) * Double(tokens)
-      guard targetRate != referenceRate else { continue }
-      let term = TrendTerm(
-        text: row.text, n: row.n, direction: targetRate > referenceRate ? .rising : .falling,
-        count: count, referenceCount: referenceCount, logLikelihood: g2, logRatio: ratio)
-      if term.direction == .rising { rising.append(term) } else { falling.append(term) }
+      if targetRate > referenceRate { rising.append((g2, key)) } else { falling.append((g2, key)) }
     }
-    func strongest(_ terms: [TrendTerm]) -> [TrendTerm] {
-      Array(
-        terms.sorted { lhs, rhs in
-          if lhs.logLikelihood != rhs.logLikelihood { return lhs.logLikelihood > rhs.logLikelihood }
-          if lhs.n != rhs.n { return lhs.n < rhs.n }
-          return lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
-        }.prefix(limit))
+    let a = tallies[target]
+    let b = tallies[base]
+    for id in 0..<max(a.unigramCounts.count, b.unigramCounts.count) {
+      let count = Int(id < a.unigramCounts.count ? a.unigramCounts[id] : 0)
+      let referenceCount = Int(id < b.unigramCounts.count ? b.unigramCounts[id] : 0)
+      if count + referenceCount > 0 { consider(Key(first: Int32(id), second: -1), count, referenceCount) }
+    }
+    for (key, tally) in a.bigrams {
+      consider(Key(first: key.first, second: key.second), tally.count, b.bigrams[key]?.count ?? 0)
+    }
+    for (key, tally) in b.bigrams where a.bigrams[key] == nil {
+      consider(Key(first: key.first, second: key.second), 0, tally.count)
+    }
+
+    func strongest(_ scored: [(Double, Key)], _ direction: TrendTerm.Direction) -> [TrendTerm] {
+      let threshold = Selection.threshold(scored.lazy.map(\.0), keep: limit)
+      let candidates = scored.filter { $0.0 >= threshold }.sorted { lhs, rhs in
+        if lhs.0 != rhs.0 { return lhs.0 > rhs.0 }
+        if lhs.1.n != rhs.1.n { return lhs.1.n < rhs.1.n }
+        return bytesPrecede(lhs.1, rhs.1)
+      }
+      return candidates.prefix(limit).map { g2, key in
+        let count = tally(key, year: target).count
+        let referenceCount = tally(key, year: base).count
+        return TrendTerm(
+          text: text(key), n: key.n, direction: direction, count: count,
+          referenceCount: referenceCount, logLikelihood: g2,
+          logRatio: Keyness.logRatio(
+            count: count, tokens: tokens, referenceCount: referenceCount,
+            referenceTokens: referenceTokens))
+      }
     }
     return TrendComparison(
       year: year, reference: reference, tokens: tokens, referenceTokens: referenceTokens,
-      rising: strongest(rising), falling: strongest(falling))
+      rising: strongest(rising, .rising), falling: strongest(falling, .falling))
   }
 
   private func rate(_ count: Int, _ tokens: Int) -> Double {
     tokens > 0 ? Double(count) * 10_000 / Double(tokens) : 0
+  }
+}
+
+/// Finds the score that the `keep`-th best item reaches.
+enum Selection {
+  /// The `keep`-th largest of `scores` (−∞ when there are fewer, or when `keep` is 0 the
+  /// largest plus one, so nothing is kept).
+  static func threshold(_ scores: some Sequence<Double>, keep: Int) -> Double {
+    guard keep > 0 else { return .infinity }
+    var heap = MinHeap(capacity: keep)
+    for score in scores { heap.offer(score) }
+    return heap.isFull ? heap.minimum : -.infinity
+  }
+
+  /// A fixed-capacity min-heap of the largest values offered.
+  struct MinHeap {
+    private var values: [Double] = []
+    let capacity: Int
+    init(capacity: Int) {
+      self.capacity = capacity
+      values.reserveCapacity(capacity)
+    }
+    var isFull: Bool { values.count == capacity }
+    var minimum: Double { values[0] }
+
+    mutating func offer(_ value: Double) {
+      if values.count < capacity {
+        values.append(value)
+        var child = values.count - 1
+        while child > 0 {
+          let parent = (child - 1) / 2
+          guard values[child] < values[parent] else { break }
+          values.swapAt(child, parent)
+          child = parent
+        }
+      } else if value > values[0] {
+        values[0] = value
+        var parent = 0
+        while true {
+          let left = 2 * parent + 1
+          let right = left + 1
+          var smallest = parent
+          if left < values.count && values[left] < values[smallest] { smallest = left }
+          if right < values.count && values[right] < values[smallest] { smallest = right }
+          if smallest == parent { break }
+          values.swapAt(parent, smallest)
+          parent = smallest
+        }
+      }
+    }
   }
 }
