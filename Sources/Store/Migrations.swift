@@ -40,13 +40,10 @@ enum Migrations {
       t.column("firstDate", .text).notNull()
       t.column("lastDate", .text).notNull()
     }
-    try db.create(table: "yearTerm", options: .withoutRowID) { t in
-      t.column("year", .integer).notNull()
-      t.column("n", .integer).notNull()
-      t.column("text", .text).notNull()
-      t.column("count", .integer).notNull()
-      t.column("documents", .integer).notNull()
-      t.primaryKey(["year", "n", "text"])
+    // One row per year: the year's terms packed by TermBlob (millions of rows otherwise).
+    try db.create(table: "yearTerm") { t in
+      t.primaryKey("year", .integer)
+      t.column("terms", .blob).notNull()
     }
     try db.create(table: "yearOrganization", options: .withoutRowID) { t in
       t.column("year", .integer).notNull()

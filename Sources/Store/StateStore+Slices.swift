@@ -1,12 +1,12 @@
 public import Analysis
 import Corpus
+import Foundation
 import GRDB
 
 extension StateStore {
   /// Every year's statistics, sorted by year.
   ///
-  /// Terms come sorted by n then text bytes, organizations by id, pairs by `a` then `b`: the
-  /// order ``CorpusStatistics/slices()`` produces, so a round trip compares equal.
+  /// Terms come in the order they were stored, organizations by id, pairs by `a` then `b`.
   ///
   /// - Returns: One slice per stored year.
   /// - Throws: ``StoreError`` when the database cannot be read.
@@ -46,12 +46,12 @@ extension StateStore {
     guard let total = try Row.fetchOne(totals, arguments: [year]) else { return nil }
 
     var terms: [YearSlice.Term] = []
-    let termRows = try Row.fetchCursor(
-      db.cachedStatement(
-        sql: "SELECT n, text, count, documents FROM yearTerm WHERE year = ? ORDER BY n, text"),
-      arguments: [year])
-    while let row = try termRows.next() {
-      terms.append(YearSlice.Term(n: row[0], text: row[1], count: row[2], documents: row[3]))
+    let blob = try Data.fetchOne(
+      db.cachedStatement(sql: "SELECT terms FROM yearTerm WHERE year = ?"), arguments: [year])
+    if let blob {
+      do { terms = try TermBlob.decode([UInt8](blob)) } catch {
+        throw StoreError.corrupt(path: path, detail: "year \(year): \(error)")
+      }
     }
 
     var aliases: [String: [String: Int]] = [:]
@@ -121,17 +121,8 @@ extension StateStore {
       slice.firstDate.description, slice.lastDate.description,
     ])
 
-    var terms = try BatchInsert(
-      db, table: "yearTerm", columns: ["year", "n", "text", "count", "documents"])
-    for row in slice.terms {
-      terms.add(year)
-      terms.add(row.n)
-      terms.add(row.text)
-      terms.add(row.count)
-      terms.add(row.documents)
-      try terms.endRow()
-    }
-    try terms.finish()
+    try db.cachedStatement(sql: "INSERT INTO yearTerm (year, terms) VALUES (?, ?)")
+      .execute(arguments: [year, Data(TermBlob.encode(slice.terms))])
 
     var organizations = try BatchInsert(
       db, table: "yearOrganization",

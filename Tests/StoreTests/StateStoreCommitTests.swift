@@ -47,7 +47,7 @@ import Testing
     }
   }
 
-  @Test func slicesComeBackInByteOrder() throws {
+  @Test func organizationsAndPairsComeBackInByteOrderTermsAsStored() throws {
     try withStore { store in
       var slice = Sample.slice(2020)
       slice.terms.reverse()
@@ -55,12 +55,27 @@ import Testing
       slice.pairs.reverse()
       try store.commit(StateChange(replaceYears: [2020], slices: [slice]))
       let stored = try #require(try store.slices().first)
-      #expect(stored == Sample.slice(2020))
+      var expected = Sample.slice(2020)
+      expected.terms.reverse()  // terms are packed in one blob, in the order given
+      #expect(stored == expected)
       #expect(
         stored.terms.map(\.text) == [
-          "gazprom", "zebra", "рынок", "ёж", "central bank", "центральный банк",
+          "центральный банк", "central bank", "ёж", "рынок", "zebra", "gazprom",
         ])
     }
+  }
+
+  @Test func termBlobRoundTripsAndRefusesGarbage() throws {
+    let terms = [
+      YearSlice.Term(n: 1, text: "", count: 0, documents: 0),
+      YearSlice.Term(n: 2, text: "евразийский союз", count: 1 << 40, documents: 300),
+      YearSlice.Term(n: 1, text: "a&b<c>\"", count: 127, documents: 128),
+    ]
+    let blob = TermBlob.encode(terms)
+    #expect(try TermBlob.decode(blob) == terms)
+    #expect(throws: TermBlob.Malformed.self) { try TermBlob.decode(Array(blob.dropLast())) }
+    #expect(throws: TermBlob.Malformed.self) { try TermBlob.decode(blob + [0]) }
+    #expect(throws: TermBlob.Malformed.self) { try TermBlob.decode(Array("nope".utf8)) }
   }
 
   @Test func manyRowsCrossBatchBoundaries() throws {
@@ -132,7 +147,7 @@ import Testing
           slices: [Sample.slice(2020)], settings: ["k": "old"],
           publishedTerms: [PublishedTerm(n: 1, text: "рынок", perTenThousand: 1.5)]))
       var duplicated = Sample.slice(2021)
-      duplicated.terms.append(duplicated.terms[0])  // violates the key, after other rows
+      duplicated.pairs.append(duplicated.pairs[0])  // violates the key, after other rows
       let change = StateChange(
         upsertDocuments: Array(Sample.documents.dropFirst()), removeDocuments: ["2021/b.txt"],
         replaceYears: [2020, 2021], slices: [Sample.slice(2020), duplicated],
