@@ -73,7 +73,7 @@ extension CorpusStatistics {
         let words = term.text.split(separator: " ", maxSplits: 1)
         guard words.count == 2 else { continue }
         let key = BigramKey(internText(String(words[0])), internText(String(words[1])))
-        tally.bigrams[key] = TermTally(count: term.count, documents: term.documents)
+        tally.bigrams.add(key, TermTally(count: term.count, documents: term.documents))
       }
     }
     for organization in slice.organizations {

@@ -51,7 +51,6 @@ public struct CorpusStatistics: Sendable {
   private let tokenizer = Tokenizer()
   private var stream = TokenStream()
   private var lastDocument: [Int32] = []
-  private var bigramLastDocument: [BigramKey: Int32] = [:]
 
   /// Creates empty statistics that will leave out `stopwords` and find organizations with
   /// `matcher`.
@@ -104,10 +103,7 @@ public struct CorpusStatistics: Sendable {
           tally.unigramDocuments[index] += 1
         }
         if previous >= 0 {
-          let key = BigramKey(previous, id)
-          let seen = bigramLastDocument.updateValue(documentIndex, forKey: key) == documentIndex
-          tally.bigrams[key, default: TermTally()].count += 1
-          if !seen { tally.bigrams[key, default: TermTally()].documents += 1 }
+          tally.bigrams.count(BigramKey(previous, id), inDocument: documentIndex)
         }
         previous = id
       }
@@ -175,7 +171,7 @@ public struct CorpusStatistics: Sendable {
       }
       for (key, tally) in theirs.bigrams {
         let mapped = BigramKey(remap[Int(key.first)], remap[Int(key.second)])
-        ours.bigrams[mapped, default: TermTally()].add(tally)
+        ours.bigrams.add(mapped, tally)
       }
       years[year] = ours
     }

@@ -40,7 +40,7 @@ public struct YearTally: Sendable {
   /// Documents containing each unigram, by term id.
   public var unigramDocuments: [UInt32] = []
   /// Bigram tallies keyed by ``BigramKey``.
-  public var bigrams: [BigramKey: TermTally] = [:]
+  public var bigrams = BigramTable()
   /// Organizations mentioned this year, by canonical id (their `years` stay empty).
   public var organizations: [String: OrganizationTally] = [:]
   /// Documents of this year naming both organizations of a pair.
@@ -88,6 +88,9 @@ public struct YearTally: Sendable {
 public struct BigramKey: Hashable, Sendable {
   /// `first << 32 | second`.
   public let packed: UInt64
+
+  /// Creates a key from its packed form.
+  public init(packed: UInt64) { self.packed = packed }
 
   /// Creates a key from two term ids.
   public init(_ first: Int32, _ second: Int32) {

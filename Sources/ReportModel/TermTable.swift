@@ -65,9 +65,11 @@ struct TermTable {
           count: Int(count), documents: Int(documents[id]))
       }
     } else {
-      var all: [BigramKey: TermTally] = [:]
-      for tally in tallies { all.merge(tally.bigrams) { var sum = $0; sum.add($1); return sum } }
-      let threshold = Selection.threshold(all.values.lazy.map { Double($0.count) }, keep: limit)
+      var all = BigramTable()
+      for tally in tallies {
+        for (key, bigram) in tally.bigrams { all.add(key, bigram) }
+      }
+      let threshold = Selection.threshold(all.lazy.map { Double($0.value.count) }, keep: limit)
       for (key, tally) in all where Double(tally.count) >= threshold {
         totals[Key(first: key.first, second: key.second)] = tally
       }
