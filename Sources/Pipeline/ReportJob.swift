@@ -21,6 +21,8 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   case invalidReport(XMLError)
   /// Writing the reports failed.
   case publish(PublishError)
+  /// `--pdf` was given and no PDF could be printed; the other reports were published.
+  case pdf(PDFPrinter.Failure)
 
   /// A message for the user.
   public var description: String {
@@ -32,6 +34,8 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case .invalidReport(let error):
       return "the generated report failed validation, nothing was published (a bug): \(error)"
     case .publish(let error): return error.description
+    case .pdf(let failure):
+      return "\(ReportJob.pdfName) was not published (the XML, HTML and CSV reports were): \(failure)"
     }
   }
 }
@@ -47,6 +51,8 @@ public enum ReportJob {
   public static let xmlName = "almanac.xml"
   /// Name of the published HTML page.
   public static let htmlName = "almanac.html"
+  /// Name of the PDF printed from the HTML page with `--pdf`.
+  public static let pdfName = "almanac.pdf"
 
   /// What a finished run produced.
   public struct Outcome: Sendable {
@@ -128,6 +134,7 @@ public enum ReportJob {
       added: update.added, changed: update.changed, removed: update.removed,
       rejected: report.rejected.count, exitStatus: report.rejected.isEmpty ? 0 : 3)
     log.info("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
+    if options.pdf { try publishPDF(in: options.output, log: log) }
     return Outcome(
       report: report, xmlPath: options.output + "/" + xmlName,
       htmlPath: options.output + "/" + htmlName, fullRebuild: fullRebuild, changes: update)
@@ -153,17 +160,36 @@ public enum ReportJob {
     let report = try ReportFromState.build(
       store: store, settings: settings, stopwords: stopwords, registry: registry)
     try publish(report, in: options.output)
+    if options.pdf { try publishPDF(in: options.output, log: log) }
     return report
   }
 
-  /// Renders both reports, validates the XML against the schema and publishes both atomically.
-  public static func publish(_ report: Report, in folder: String) throws(RunError) {
+  /// Renders the reports and the CSV exports, validates the XML against the schema and
+  /// publishes every file in one atomic batch.
+  ///
+  /// - Returns: The report as published, its ``ReportModel/Report/exports`` filled in.
+  @discardableResult
+  public static func publish(_ report: Report, in folder: String) throws(RunError) -> Report {
+    let csv = CSVWriter.files(for: report)
+    var report = report
+    report.exports = CSVWriter.exports(for: csv)
     let xml = XMLReportWriter.document(for: report)
     do { try ReportSchema.validate(xml, name: xmlName) } catch { throw .invalidReport(error) }
     let html = HTMLReportWriter.bytes(for: report)
-    do {
-      try Publisher.publish([(xmlName, xml.serialized()), (htmlName, html)], in: folder)
-    } catch { throw .publish(error) }
+    let files = [(xmlName, xml.serialized()), (htmlName, html)] + csv.map { ($0.name, $0.bytes) }
+    do { try Publisher.publish(files, in: folder) } catch { throw .publish(error) }
+    return report
+  }
+
+  /// Prints the published HTML page to `almanac.pdf` beside it (`--pdf`).
+  ///
+  /// Runs after the other reports are published, so a missing or failing browser costs only
+  /// the PDF; the previous PDF, if any, stays until a new one is completely written.
+  static func publishPDF(in folder: String, log: Logger) throws(RunError) {
+    let pdf: [UInt8]
+    do { pdf = try PDFPrinter.print(htmlPath: folder + "/" + htmlName) } catch { throw .pdf(error) }
+    do { try Publisher.publish([(pdfName, pdf)], in: folder) } catch { throw .publish(error) }
+    log.info("published \(folder)/\(pdfName)")
   }
 
   static func loadStopwords(_ options: RunOptions) throws(RunError) -> StopwordList {

@@ -32,6 +32,8 @@ public struct RunOptions: Sendable, Equatable {
   public var rebuildState = false
   /// How many dated copies of published reports `archive/` keeps.
   public var keep: Int = 30
+  /// Also print the HTML page to `almanac.pdf` with headless Chromium.
+  public var pdf = false
 
   /// The state database path in effect.
   public var resolvedStatePath: String { statePath ?? output + "/.almanac/state.sqlite" }

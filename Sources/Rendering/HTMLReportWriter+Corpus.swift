@@ -38,6 +38,15 @@ extension HTMLReportWriter {
       "Limits",
       "top " + String(report.provenance.top) + " unigrams and bigrams; "
         + String(report.provenance.trendTerms) + " rising and falling terms per year")
+    if !report.exports.isEmpty {
+      // The CSV files beside the page: relative links, so they work wherever the folder goes.
+      facts.element("dt", text: "Data files")
+      let files = facts.element("dd", class: "exports")
+      for (index, file) in report.exports.enumerated() {
+        if index > 0 { files.addText(" · ") }
+        files.addElement("a", attributes: ["href": file.name], text: file.name)
+      }
+    }
   }
 
   static func addYears(to section: XMLElement, report: Report) {

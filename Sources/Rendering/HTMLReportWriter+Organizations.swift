@@ -21,7 +21,8 @@ extension HTMLReportWriter {
         .text("Written as (mentions)"),
       ])
     table.className = "organizations"
-    for organization in report.organizations {
+    let shown = report.organizations.prefix(organizationsShown)
+    for organization in shown {
       table.append([
         .text(organization.name), .text(organization.registered ? "registry" : "discovered"),
         .number(NumberFormat.grouped(organization.count)),
@@ -36,14 +37,22 @@ extension HTMLReportWriter {
       ])
     }
     table.render(into: section)
+    summarised(
+      shown.count, of: report.organizations.count,
+      "the " + String(shown.count) + " organizations mentioned most", section: "organizations",
+      report: report, into: section)
 
     guard !report.years.isEmpty else { return }
-    let years = report.years.map(\.year)
+    let years = report.years.suffix(yearColumnsShown).map(\.year)
+    let caption =
+      years.count < report.years.count
+      ? "Mentions per year, " + String(years[0]) + "–" + String(years[years.count - 1])
+        + " (earlier years are in the CSV and XML files)"
+      : "Mentions per year"
     var perYear = HTMLTable(
-      caption: "Mentions per year",
-      columns: [.text("Organization")] + years.map { .number(String($0)) })
+      caption: caption, columns: [.text("Organization")] + years.map { .number(String($0)) })
     perYear.className = "per-year"
-    for organization in report.organizations {
+    for organization in shown {
       var counts: [Int: Int] = [:]
       for entry in organization.years { counts[entry.year, default: 0] += entry.count }
       perYear.append(
@@ -87,7 +96,8 @@ extension HTMLReportWriter {
       caption: "Pairs of organizations named in the same documents",
       columns: [.text("Pair"), .number("Documents"), .number("NPMI"), .number("G²")])
     table.className = "pairs"
-    for pair in report.cooccurrences {
+    let shown = report.cooccurrences.prefix(pairsShown)
+    for pair in shown {
       table.append([
         .custom { cell in
           cell.element("span", text: pair.aName)
@@ -102,5 +112,9 @@ extension HTMLReportWriter {
       "NPMI runs from −1 (never together) through 0 (independent) to 1 (always together); "
         + "G² says how sure the association is.")
     table.render(into: section)
+    summarised(
+      shown.count, of: report.cooccurrences.count,
+      "the " + String(shown.count) + " pairs named together in the most documents",
+      section: "cooccurrences", report: report, into: section)
   }
 }

@@ -60,7 +60,12 @@ extension HTMLReportWriter {
     section.note(
       "Each year is compared with the previous year with documents. G² (log-likelihood) says how "
         + "sure the change is; the log ratio says how large it is (1 means twice as frequent).")
-    for comparison in report.trends {
+    let shown = report.trends.suffix(comparisonsShown)
+    summarised(
+      shown.count, of: report.trends.count,
+      "the " + String(shown.count) + " most recent comparisons", section: "trends",
+      report: report, into: section)
+    for comparison in shown.reversed() {
       let block = section.element("div", class: "comparison")
       block.element(
         "h3", text: String(comparison.year) + " compared with " + String(comparison.reference))

@@ -18,6 +18,16 @@ public enum HTMLReportWriter {
     "since-last-run", "Since the last run"
   )
 
+  /// Long lists are summarised on the page: the rest is in the XML and the CSV files.
+  /// Organizations (and their mentions per year) shown, those with the most mentions.
+  static let organizationsShown = 40
+  /// Pairs of organizations shown, those named together in the most documents.
+  static let pairsShown = 40
+  /// Year-over-year comparisons shown, the most recent.
+  static let comparisonsShown = 5
+  /// Year columns of the mentions-per-year table, the most recent: more do not fit on A4.
+  static let yearColumnsShown = 10
+
   /// The sections every page has, in order: id and heading.
   static let sections: [(id: String, heading: String)] = [
     ("summary", "Corpus summary"),
@@ -135,6 +145,20 @@ public enum HTMLReportWriter {
         + " per trend list",
       "schema " + report.schemaVersion,
     ].joined(separator: " · ")
+  }
+
+  /// Says that a table shows `shown` of `total` entries and where the rest are: the section's
+  /// CSV file (when the report lists one) and the XML.
+  static func summarised(
+    _ shown: Int, of total: Int, _ what: String, section: String, report: Report,
+    into parent: XMLElement
+  ) {
+    guard total > shown else { return }
+    let files = report.exports.filter { $0.section == section }.map(\.name) + ["almanac.xml"]
+    parent.element(
+      "p", class: "note more",
+      text: "Showing " + what + "; all " + NumberFormat.grouped(total) + " are in "
+        + files.joined(separator: " and ") + ".")
   }
 
   /// `1 document`, `12 documents`, with the number grouped.

@@ -81,6 +81,10 @@ enum HTMLStyle {
     .aliases .n::after { content: ")"; }
     .amp { color: var(--muted); }
     table.rejected code { font-size: 0.9em; overflow-wrap: anywhere; }
+    .note.more { font-style: italic; margin-top: -0.6rem; }
+    .exports a { color: var(--accent); }
+    table.per-year td:first-child, table.pairs td:first-child, table.organizations td:first-child { min-width: 9rem; }
+    table.per-year td, table.per-year th { padding-left: 0.35rem; padding-right: 0.35rem; }
     footer { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
     @media (max-width: 40rem) {
       body { padding: 1.25rem 1rem 2rem; }

@@ -110,7 +110,7 @@ struct YearAxis: Equatable {
     let step = max(1, (years.count + fit - 1) / fit)
     var indices = Array(stride(from: 0, to: years.count, by: step))
     if let last = indices.last, last != years.count - 1 {
-      if years.count - 1 - last < step / 2 + 1 { indices.removeLast() }
+      if years.count - 1 - last < step { indices.removeLast() }
       indices.append(years.count - 1)
     }
     return indices

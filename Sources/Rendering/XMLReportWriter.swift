@@ -30,6 +30,7 @@ public enum XMLReportWriter {
     addCooccurrences(report.cooccurrences, to: root)
     addTrends(report.trends, to: root)
     addRejected(report.rejected, to: root)
+    if !report.exports.isEmpty { addExports(report.exports, to: root) }
     return document
   }
 
@@ -228,6 +229,15 @@ public enum XMLReportWriter {
     let section = root.addElement("rejected")
     for file in files {
       section.addElement("document", attributes: ["path": file.path, "reason": file.reason])
+    }
+  }
+
+  /// The CSV files published beside the reports; written only when there are any.
+  static func addExports(_ files: [ExportFile], to root: XMLElement) {
+    let section = root.addElement("exports")
+    for file in files {
+      section.addElement(
+        "file", attributes: ["name": file.name, "section": file.section, "rows": String(file.rows)])
     }
   }
 }

@@ -29,13 +29,15 @@ public struct Report: Sendable, Equatable {
   public var rejected: [RejectedFile]
   /// What changed since the previous run; nil when the run keeps no state.
   public var sinceLastRun: SinceLastRun?
+  /// The CSV files published beside the reports; filled in by the publishing step.
+  public var exports: [ExportFile]
 
   /// Creates a report.
   public init(
     schemaVersion: String, generatedAt: String, tool: String, provenance: Provenance,
     corpus: CorpusSummary, years: [YearSummary], unigrams: [TermEntry], bigrams: [TermEntry],
     organizations: [OrganizationEntry], cooccurrences: [PairEntry], trends: [TrendComparison],
-    rejected: [RejectedFile], sinceLastRun: SinceLastRun? = nil
+    rejected: [RejectedFile], sinceLastRun: SinceLastRun? = nil, exports: [ExportFile] = []
   ) {
     self.schemaVersion = schemaVersion
     self.generatedAt = generatedAt
@@ -50,6 +52,7 @@ public struct Report: Sendable, Equatable {
     self.trends = trends
     self.rejected = rejected
     self.sinceLastRun = sinceLastRun
+    self.exports = exports
   }
 }
 

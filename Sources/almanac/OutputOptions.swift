@@ -45,6 +45,13 @@ struct OutputOptions: ParsableArguments {
       valueName: "level"))
   var logLevel: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Also print the page to almanac.pdf (A4, numbered pages) with headless Chromium "
+        + "(Debian package 'chromium'); without it the other reports are still published "
+        + "and the exit status is 1."))
+  var pdf = false
+
   func validate() throws {
     guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     guard trendTerms >= 0 else { throw ValidationError("--trend-terms must not be negative") }
@@ -65,6 +72,7 @@ struct OutputOptions: ParsableArguments {
     options.stopwordFile = stopwords
     options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
     options.organizationFile = organizations
+    options.pdf = pdf
   }
 
   /// A logger writing to stderr at the chosen level.

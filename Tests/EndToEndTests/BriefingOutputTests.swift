@@ -1,0 +1,136 @@
+import Foundation
+import LibXML
+import Testing
+
+/// What a briefing needs from the built binary: CSV files beside the reports, listed in the
+/// XML, and a printed PDF with `--pdf`.
+@Suite(.serialized) struct BriefingOutputTests {
+  static let csvNames = [
+    "almanac-cooccurrences.csv", "almanac-organizations.csv", "almanac-rejected.csv",
+    "almanac-terms.csv", "almanac-trends.csv", "almanac-years.csv",
+  ]
+
+  /// The first of `names` that is an executable on `PATH`.
+  static func onPath(_ names: [String]) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    for name in names {
+      for folder in path.split(separator: ":") {
+        let candidate = String(folder) + "/" + name
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      }
+    }
+    return nil
+  }
+
+  static let chromium = onPath(["chromium", "chromium-browser"])
+
+  /// Runs the binary with `PATH` replaced, to see how it behaves without a browser.
+  static func run(_ arguments: [String], path: String) throws -> BinaryRunner.Result {
+    let process = Process()
+    process.executableURL = BinaryRunner.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = BinaryRunner.repositoryRoot
+    var environment = ProcessInfo.processInfo.environment
+    environment["PATH"] = path
+    process.environment = environment
+    let err = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return BinaryRunner.Result(
+      status: process.terminationStatus, stdout: "",
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  @Test func csvFilesArePublishedBesideTheReportsAndListedInTheXML() throws {
+    let out = try BinaryRunner.scratchFolder()
+    let result = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path])
+    #expect(result.status == 0, "\(result.stderr)")
+
+    let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(left == [".almanac"] + Self.csvNames + ["almanac.html", "almanac.xml", "archive"])
+
+    let xml = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
+    let document = try XMLDocument.parse([UInt8](xml), name: "almanac.xml")
+    let files = try #require(document.root.children(named: "exports").first).children(named: "file")
+    #expect(files.map { $0.attribute("name") ?? "" }.sorted() == Self.csvNames)
+    for file in files {
+      let name = try #require(file.attribute("name"))
+      let bytes = [UInt8](try Data(contentsOf: out.appendingPathComponent(name)))
+      let text = String(decoding: bytes, as: UTF8.self)
+      let rows = try #require(file.attribute("rows").flatMap { Int($0) })
+      // The seeds hold no line breaks inside fields: one CRLF line per row plus the header,
+      // and no bare LF.
+      #expect(text.components(separatedBy: "\r\n").count - 1 == rows + 1, "\(name)")
+      #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name)")
+    }
+    // Row counts agree with the XML's own sections.
+    let terms = document.root.children(named: "terms")[0].children(named: "term").count
+    #expect(files.first { $0.attribute("section") == "terms" }?.attribute("rows") == String(terms))
+    let organizations = document.root.children(named: "organizations")[0]
+      .children(named: "organization").count
+    #expect(
+      files.first { $0.attribute("section") == "organizations" }?.attribute("rows")
+        == String(organizations))
+    #expect(
+      try BinaryRunner.run(["validate", out.appendingPathComponent("almanac.xml").path]).status == 0
+    )
+  }
+
+  @Test func pdfIsPrintedOnA4WithAllPages() throws {
+    guard Self.chromium != nil else {
+      print(
+        "BriefingOutputTests: skipped the PDF check: chromium is not installed (apt-get install chromium)"
+      )
+      return
+    }
+    let out = try BinaryRunner.scratchFolder()
+    let result = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path, "--pdf"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let pdf = try Data(contentsOf: out.appendingPathComponent("almanac.pdf"))
+    #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    #expect(pdf.count > 10_000)
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path)
+      .filter { $0.contains(".tmp-") }
+    #expect(hidden.isEmpty, "temporary files left: \(hidden)")
+
+    guard let pdfinfo = Self.onPath(["pdfinfo"]) else {
+      print("BriefingOutputTests: pdfinfo (poppler-utils) is missing; page count not checked")
+      return
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: pdfinfo)
+    process.arguments = [out.appendingPathComponent("almanac.pdf").path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let info = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(info.contains("(A4)"), "\(info)")
+    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+      .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+    #expect((pages ?? 0) >= 2, "the seeds report fills more than one page: \(info)")
+  }
+
+  @Test func withoutChromiumThePDFFailsClearlyAndTheOtherReportsArePublished() throws {
+    let out = try BinaryRunner.scratchFolder()
+    let result = try Self.run(
+      ["run", "--corpus", "seeds", "--out", out.path, "--pdf"], path: "/nonexistent-almanac-path")
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("'chromium'"), "\(result.stderr)")
+    #expect(result.stderr.contains("almanac.pdf was not published"))
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+    #expect(left.isSuperset(of: ["almanac.xml", "almanac.html"] + Self.csvNames))
+    #expect(!left.contains("almanac.pdf"))
+
+    // `almanac report --pdf` behaves the same.
+    let report = try Self.run(
+      ["report", "--out", out.path, "--pdf"], path: "/nonexistent-almanac-path")
+    #expect(report.status == 1)
+    #expect(report.stderr.contains("apt-get install chromium"))
+  }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import LibXML
+import ReportModel
+import Testing
+
+@testable import Rendering
+
+/// The CSV exports: RFC 4180 quoting, formula neutralisation, one row per model entry, and the
+/// `exports` list in the XML.
+@Suite struct CSVWriterTests {
+  static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+  static func file(_ section: String, of report: Report) throws -> CSVWriter.File {
+    try #require(CSVWriter.files(for: report).first { $0.section == section })
+  }
+
+  // MARK: Fields
+
+  @Test func fieldsWithCommasQuotesAndLineBreaksAreQuotedAndQuotesDoubled() {
+    #expect(CSVWriter.field(.text("plain")) == "plain")
+    #expect(CSVWriter.field(.text(#"a,"b""#)) == #""a,""b""""#)
+    #expect(CSVWriter.field(.text("two\nlines")) == "\"two\nlines\"")
+    #expect(CSVWriter.field(.text("crlf\r\nhere")) == "\"crlf\r\nhere\"")
+    #expect(CSVWriter.field(.text(#"say "hi""#)) == #""say ""hi""""#)
+    #expect(CSVWriter.field(.text("")) == "")
+    #expect(CSVWriter.field(.text("россия ЕАЭС")) == "россия ЕАЭС")
+  }
+
+  @Test func cellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
+    #expect(CSVWriter.field(.text("=1+1")) == "'=1+1")
+    #expect(CSVWriter.field(.text("+7 495")) == "'+7 495")
+    #expect(CSVWriter.field(.text("-minus")) == "'-minus")
+    #expect(CSVWriter.field(.text("@SUM(A1)")) == "'@SUM(A1)")
+    #expect(CSVWriter.field(.text("\tTAB")) == "'\tTAB")
+    // A CR start is neutralised and, holding a CR, quoted as well.
+    #expect(CSVWriter.field(.text("\r=x")) == "\"'\r=x\"")
+    #expect(
+      CSVWriter.field(.text(#"=HYPERLINK("http://x","y")"#))
+        == #""'=HYPERLINK(""http://x"",""y"")""#)
+    // Only the first character matters, and numbers Almanac formats are left alone.
+    #expect(CSVWriter.field(.text("a=b")) == "a=b")
+    #expect(CSVWriter.field(.number("-2.3219")) == "-2.3219")
+  }
+
+  // MARK: Files
+
+  @Test func oneFilePerSectionNamedAfterIt() {
+    let files = CSVWriter.files(for: ReportFixtures.sample())
+    #expect(
+      files.map(\.name) == [
+        "almanac-years.csv", "almanac-terms.csv", "almanac-organizations.csv",
+        "almanac-cooccurrences.csv", "almanac-trends.csv", "almanac-rejected.csv",
+      ])
+    #expect(
+      files.map(\.section) == [
+        "years", "terms", "organizations", "cooccurrences", "trends", "rejected",
+      ])
+    for file in files {
+      #expect(!file.bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(file.name) has no BOM")
+      #expect(file.bytes.suffix(2) == [0x0D, 0x0A], "\(file.name) ends with CRLF")
+      // Every LF is preceded by CR (the sample holds no line breaks inside fields).
+      for index in file.bytes.indices where file.bytes[index] == 0x0A {
+        #expect(index > 0 && file.bytes[index - 1] == 0x0D)
+      }
+    }
+  }
+
+  @Test func rowCountsEqualTheModelSizes() {
+    let report = ReportFixtures.sample()
+    let rows = Dictionary(
+      uniqueKeysWithValues: CSVWriter.files(for: report).map { ($0.section, $0.rows) })
+    #expect(rows["years"] == report.years.count)
+    #expect(rows["terms"] == report.unigrams.count + report.bigrams.count)
+    #expect(rows["organizations"] == report.organizations.count)
+    #expect(rows["cooccurrences"] == report.cooccurrences.count)
+    #expect(rows["trends"] == report.trends.map { $0.rising.count + $0.falling.count }.reduce(0, +))
+    #expect(rows["rejected"] == report.rejected.count)
+    for file in CSVWriter.files(for: report) {
+      // Header plus one line per row.
+      #expect(Self.text(file.bytes).components(separatedBy: "\r\n").count - 1 == file.rows + 1)
+    }
+  }
+
+  @Test func sampleFilesHoldTheModelsFigures() throws {
+    let report = ReportFixtures.sample()
+    #expect(
+      Self.text(try Self.file("years", of: report).bytes)
+        == "year,documents,tokens,types,organizationMentions\r\n2019,1,300,150,2\r\n2020,2,600,280,5\r\n"
+    )
+    #expect(
+      Self.text(try Self.file("terms", of: report).bytes)
+        == "rank,n,term,count,documents,per10k,2019,2020\r\n"
+        + "1,1,kyrgyzstan,12,3,133.3333,4,8\r\n"
+        + "2,1,россия,3,1,33.3333,0,3\r\n"
+        + "1,2,vladimir putin,6,3,66.6667,2,4\r\n")
+    #expect(
+      Self.text(try Self.file("organizations", of: report).bytes)
+        == "id,name,registered,count,documents,aliases,2019,2020\r\n"
+        + "eaeu,Eurasian Economic Union,true,4,2,EAEU | ЕАЭС,1,3\r\n"
+        + "discovered:information policy department,Information Policy Department,false,1,1,"
+        + "Information Policy Department,0,1\r\n")
+    #expect(
+      Self.text(try Self.file("cooccurrences", of: report).bytes)
+        == "a,b,aName,bName,documents,npmi,logLikelihood,2019,2020\r\n"
+        + "discovered:information policy department,eaeu,Information Policy Department,"
+        + "Eurasian Economic Union,1,0.6309,1.9095,0,1\r\n")
+    #expect(
+      Self.text(try Self.file("trends", of: report).bytes)
+        == "year,reference,direction,term,n,count,referenceCount,logLikelihood,logRatio\r\n"
+        + "2020,2019,rising,eaeu,1,3,0,4.1589,1.8074\r\n"
+        + "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219\r\n")
+    #expect(
+      Self.text(try Self.file("rejected", of: report).bytes)
+        == "path,reason\r\nbroken/no-header.txt,no header: the first line must begin with 'date YYYY-MM-DD'\r\n"
+    )
+  }
+
+  @Test func anEmptyReportStillHasHeaders() throws {
+    var report = ReportFixtures.sample()
+    report.years = []
+    report.unigrams = []
+    report.bigrams = []
+    report.organizations = []
+    report.cooccurrences = []
+    report.trends = []
+    report.rejected = []
+    for file in CSVWriter.files(for: report) {
+      #expect(file.rows == 0)
+      #expect(Self.text(file.bytes).components(separatedBy: "\r\n").count == 2, "\(file.name)")
+    }
+    #expect(
+      Self.text(try Self.file("terms", of: report).bytes)
+        == "rank,n,term,count,documents,per10k\r\n")
+  }
+
+  // MARK: Hostile text, read back by another CSV reader
+
+  /// Text that attacks spreadsheets and CSV parsers, besides the HTML attacks.
+  static let csvHostile = [
+    "=HYPERLINK(\"http://evil\",\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)",
+    "\tTAB", "\rCR", "a,b", "line\r\nbreak", "lone\nLF", "\"quoted\"",
+  ]
+
+  /// What a cell should read as in a spreadsheet-safe CSV: the text, with a `'` in front when
+  /// it begins with a formula character. Written here from the rule, not from the writer.
+  static func safe(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first else { return text }
+    return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + text : text
+  }
+
+  @Test func aHostileReportParsesBackWithPythonsCSVModuleToTheSameCells() throws {
+    var report = ReportFixtures.hostile()
+    let strings = ReportFixtures.hostileStrings + Self.csvHostile
+    report.rejected = strings.enumerated().map {
+      RejectedFile(path: $0.element, reason: "reason " + String($0.offset) + ": " + $0.element)
+    }
+    report.organizations[1].aliases = strings.map { AliasCount(text: $0, count: 1) }
+    report.organizations[1].name = Self.csvHostile[0]
+
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-csv-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for file in CSVWriter.files(for: report) {
+      try Data(file.bytes).write(to: folder.appendingPathComponent(file.name))
+    }
+
+    let parsed = try Self.pythonParse(
+      ["almanac-rejected.csv", "almanac-organizations.csv"], in: folder)
+    let rejected = try #require(parsed["almanac-rejected.csv"])
+    #expect(rejected.first == ["path", "reason"])
+    #expect(rejected.count == strings.count + 1)
+    for (index, text) in strings.enumerated() where index + 1 < rejected.count {
+      #expect(
+        rejected[index + 1] == [Self.safe(text), "reason " + String(index) + ": " + text],
+        "row \(index + 1)")
+    }
+    let organizations = try #require(parsed["almanac-organizations.csv"])
+    #expect(organizations.count == report.organizations.count + 1)
+    if organizations.count == 3 {
+      #expect(organizations[2][1] == Self.safe(Self.csvHostile[0]))
+      #expect(organizations[2][5] == strings.joined(separator: " | "))
+      #expect(organizations[2].count == organizations[0].count)
+    }
+  }
+
+  /// Reads CSV files with Python's `csv` module and returns their rows as JSON-decoded cells.
+  static func pythonParse(_ names: [String], in folder: URL) throws -> [String: [[String]]] {
+    let script = """
+      import csv, json, sys
+      out = {}
+      for name in sys.argv[2:]:
+          with open(sys.argv[1] + "/" + name, newline="", encoding="utf-8") as f:
+              out[name] = list(csv.reader(f, strict=True))
+      sys.stdout.write(json.dumps(out))
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, folder.path] + names
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "python3 could not parse the CSV files")
+    return try JSONDecoder().decode([String: [[String]]].self, from: data)
+  }
+
+  // MARK: The list in the XML
+
+  @Test func theXMLListsTheExportsAndStaysValid() throws {
+    var report = ReportFixtures.sample()
+    report.exports = CSVWriter.exports(for: CSVWriter.files(for: report))
+    let document = XMLReportWriter.document(for: report)
+    try ReportSchema.validate(document, name: "exports.xml")
+    let xml = Self.text(document.serialized())
+    #expect(xml.contains(#"<file name="almanac-terms.csv" section="terms" rows="3"/>"#))
+    #expect(xml.contains(#"<file name="almanac-rejected.csv" section="rejected" rows="1"/>"#))
+    // Last, after the rejected files.
+    let rejected = try #require(xml.range(of: "</rejected>"))
+    let exports = try #require(xml.range(of: "<exports>"))
+    #expect(rejected.upperBound <= exports.lowerBound)
+    // Without exports the element is left out, so older reports read the same.
+    #expect(!Self.text(XMLReportWriter.bytes(for: ReportFixtures.sample())).contains("<exports"))
+  }
+
+  @Test func theSchemaRejectsAnUnknownSection() throws {
+    var report = ReportFixtures.sample()
+    report.exports = [ExportFile(name: "almanac-x.csv", section: "nonsense", rows: 1)]
+    #expect(throws: (any Error).self) {
+      try ReportSchema.validate(XMLReportWriter.document(for: report), name: "bad.xml")
+    }
+  }
+
+  @Test func thePageLinksTheFilesAndPointsToThemWhenItSummarises() {
+    var report = ReportFixtures.sample()
+    let template = report.organizations[1]
+    report.organizations += (0..<45).map { index in
+      var entry = template
+      entry.id = "discovered:org \(index)"
+      entry.name = "Org \(index)"
+      return entry
+    }
+    report.exports = CSVWriter.exports(for: CSVWriter.files(for: report))
+    let html = Self.text(HTMLReportWriter.bytes(for: report))
+    #expect(html.contains(#"<a href="almanac-organizations.csv">almanac-organizations.csv</a>"#))
+    #expect(
+      html.contains(
+        "Showing the 40 organizations mentioned most; all 47 are in almanac-organizations.csv and almanac.xml."
+      ))
+    #expect(!html.contains(">Org 44<"), "the 41st organization on is left to the files")
+    #expect(html.contains(">Org 37<"))
+  }
+}
