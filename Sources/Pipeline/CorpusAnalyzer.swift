@@ -81,12 +81,13 @@ public struct CorpusAnalyzer: Sendable {
       }
       partials.withLock { $0.append((statistics, outcomes)) }
     }
-    var statistics = emptyStatistics()
+    // The largest part is the base the others merge into, so one worker's counts are never
+    // copied and two workers' only once.
+    var parts = partials.withLock { $0 }.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
+    var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst().0
     var ordered = [FileOutcome?](repeating: nil, count: files.count)
-    for (part, outcomes) in partials.withLock({ $0 }) {
-      statistics.merge(part)
-      for (index, outcome) in outcomes { ordered[index] = outcome }
-    }
+    for (index, outcome) in partials.withLock({ $0 }).flatMap(\.1) { ordered[index] = outcome }
+    for (part, _) in parts { statistics.merge(part) }
     return Result(statistics: statistics, outcomes: ordered.map { $0! })
   }
 
