@@ -100,6 +100,34 @@ import Testing
     #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
   }
 
+  @Test func aFullDiskFailsCleanlyAndKeepsThePublishedReports() throws {
+    // A full disk, simulated with a file-size limit: every write past 64 KiB fails with EFBIG
+    // (SIGXFSZ is ignored, so the write returns an error instead of killing the process).
+    let root = try BinaryRunner.scratchFolder()
+    let out = root.appendingPathComponent("out")
+    #expect(try BinaryRunner.run(["run", "--out", out.path]).status == 0)
+    let before = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
+    let corpus = root.appendingPathComponent("corpus")
+    try KilledRunTests.makeCorpus(at: corpus, articles: 400, seed: 9)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = [
+      "-c", "trap '' XFSZ; ulimit -f 128; exec \"$0\" run --corpus \"$1\" --out \"$2\"",
+      BinaryRunner.executable.path, corpus.path, out.path,
+    ]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1, "\(message)")
+    #expect(message.contains("almanac: "), "a clear message: \(message)")
+    #expect(try Data(contentsOf: out.appendingPathComponent("almanac.xml")) == before)
+    let check = try BinaryRunner.run(["validate", out.appendingPathComponent("almanac.xml").path])
+    #expect(check.status == 0)
+  }
+
   @Test func anUnwritableOutputFolderFailsCleanly() throws {
     guard getuid() != 0 else { return }  // root writes anywhere; the publisher test covers it
     let out = try BinaryRunner.scratchFolder()
