@@ -23,8 +23,7 @@ public enum Association {
   }
 
   /// Dunning's log-likelihood G² of the 2×2 table of documents.
-  public static func logLikelihood(both: Int, first: Int, second: Int, documents: Int) -> Double
-  {
+  public static func logLikelihood(both: Int, first: Int, second: Int, documents: Int) -> Double {
     let observed = [
       [both, first - both],
       [second - both, documents - first - second + both],
@@ -59,7 +58,9 @@ public enum Association {
 /// replaced by 0.5 so that a term absent from one year still gets a finite effect size.
 public enum Keyness {
   /// The log-likelihood G² of a term's counts in two corpora.
-  public static func logLikelihood(count a: Int, tokens c: Int, referenceCount b: Int, referenceTokens d: Int) -> Double {
+  public static func logLikelihood(
+    count a: Int, tokens c: Int, referenceCount b: Int, referenceTokens d: Int
+  ) -> Double {
     guard c > 0, d > 0, a + b > 0 else { return 0 }
     let total = Double(c + d)
     let expectedTarget = Double(c) * Double(a + b) / total
@@ -71,7 +72,9 @@ public enum Keyness {
   }
 
   /// Hardie's log ratio (binary logarithm of the ratio of relative frequencies).
-  public static func logRatio(count a: Int, tokens c: Int, referenceCount b: Int, referenceTokens d: Int) -> Double {
+  public static func logRatio(
+    count a: Int, tokens c: Int, referenceCount b: Int, referenceTokens d: Int
+  ) -> Double {
     guard c > 0, d > 0 else { return 0 }
     let target = (a == 0 ? 0.5 : Double(a)) / Double(c)
     let reference = (b == 0 ? 0.5 : Double(b)) / Double(d)

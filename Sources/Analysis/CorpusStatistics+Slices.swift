@@ -17,7 +17,9 @@ extension CorpusStatistics {
             n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
             count: bigram.count, documents: bigram.documents))
       }
-      let organizations = tally.organizations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { id in
+      let organizations = tally.organizations.keys.sorted {
+        $0.utf8.lexicographicallyPrecedes($1.utf8)
+      }.map { id in
         let organization = tally.organizations[id]!
         return YearSlice.Organization(
           id: id, registryName: organization.registryName, registered: organization.registered,

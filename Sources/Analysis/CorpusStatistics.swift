@@ -17,8 +17,10 @@ public struct CorpusStatistics: Sendable {
     var result: [String: OrganizationTally] = [:]
     for (year, tally) in years {
       for (id, organization) in tally.organizations {
-        var merged = result[id] ?? OrganizationTally(
-          registryName: organization.registryName, registered: organization.registered)
+        var merged =
+          result[id]
+          ?? OrganizationTally(
+            registryName: organization.registryName, registered: organization.registered)
         merged.merge(organization)
         merged.years[year] = organization.total
         result[id] = merged
@@ -117,7 +119,8 @@ public struct CorpusStatistics: Sendable {
     tally.organizationMentions += mentions.count
     var named = Set<String>()
     for mention in mentions {
-      var organization = tally.organizations[mention.id]
+      var organization =
+        tally.organizations[mention.id]
         ?? OrganizationTally(
           registryName: mention.registered ? mention.name : "", registered: mention.registered)
       organization.total.count += 1

@@ -64,7 +64,11 @@ public struct YearTally: Sendable {
     organizationMentions += other.organizationMentions
     repairedDocuments += other.repairedDocuments
     for (id, tally) in other.organizations {
-      if organizations[id] == nil { organizations[id] = tally } else { organizations[id]!.merge(tally) }
+      if organizations[id] == nil {
+        organizations[id] = tally
+      } else {
+        organizations[id]!.merge(tally)
+      }
     }
     pairs.merge(other.pairs, uniquingKeysWith: +)
     for date in [other.firstDate, other.lastDate].compactMap({ $0 }) {
@@ -126,7 +130,8 @@ public struct OrganizationTally: Sendable, Equatable {
   public var name: String {
     if registered && !registryName.isEmpty { return registryName }
     return aliases.min { lhs, rhs in
-      lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+      lhs.value != rhs.value
+        ? lhs.value > rhs.value : lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
     }?.key ?? registryName
   }
 
@@ -134,7 +139,11 @@ public struct OrganizationTally: Sendable, Equatable {
   public mutating func merge(_ other: OrganizationTally) {
     total.add(other.total)
     aliases.merge(other.aliases, uniquingKeysWith: +)
-    years.merge(other.years) { var sum = $0; sum.add($1); return sum }
+    years.merge(other.years) {
+      var sum = $0
+      sum.add($1)
+      return sum
+    }
   }
 }
 

@@ -96,17 +96,24 @@ public enum CorpusScanner {
           let modified =
             Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
           scan.files.append(
-            CorpusFile(path: child, fullPath: full, size: Int(childInfo.st_size), modified: modified))
+            CorpusFile(
+              path: child, fullPath: full, size: Int(childInfo.st_size), modified: modified))
         case S_IFLNK:
           // Links are never followed; say so for those that could have held articles.
           var target = stat()
           if stat(full, &target) != 0 {
             let code = errno
-            scan.skipped.append((child, .unreadable(errno: code, detail: "broken or looping symbolic link, not followed")))
+            scan.skipped.append(
+              (
+                child,
+                .unreadable(errno: code, detail: "broken or looping symbolic link, not followed")
+              ))
           } else if (target.st_mode & S_IFMT) == S_IFDIR {
-            scan.skipped.append((child, .unreadable(errno: 0, detail: "symbolic link to a folder, not followed")))
+            scan.skipped.append(
+              (child, .unreadable(errno: 0, detail: "symbolic link to a folder, not followed")))
           } else if name.hasSuffix(".txt") {
-            scan.skipped.append((child, .unreadable(errno: 0, detail: "symbolic link, not followed")))
+            scan.skipped.append(
+              (child, .unreadable(errno: 0, detail: "symbolic link, not followed")))
           }
         default:
           continue

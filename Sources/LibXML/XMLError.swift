@@ -35,7 +35,8 @@ public enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case .malformed(let name, let issues):
       return "\(name) is not well-formed XML\(list(issues))"
     case .forbiddenDoctype(let name):
-      return "\(name) declares a DTD or entities; Almanac refuses such XML (no DTD loading, no entity expansion)"
+      return
+        "\(name) declares a DTD or entities; Almanac refuses such XML (no DTD loading, no entity expansion)"
     case .invalidSchema(let issues):
       return "the report schema could not be compiled\(list(issues))"
     case .invalid(let name, let issues):

@@ -1,5 +1,5 @@
-import Glibc
 import Corpus
+import Glibc
 import Logging
 
 /// Dated copies of published reports under `<output>/archive/YYYY-MM-DD/`.

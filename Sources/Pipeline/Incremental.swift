@@ -22,7 +22,8 @@ enum Incremental {
     let changes = ChangeSet(
       files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath)
     log.info(
-      "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone")
+      "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone"
+    )
 
     // Pass 1: every new or modified file, read once, counted as it is read.
     let first = analyzer.analyze(changes.toRead) { done in
@@ -40,11 +41,14 @@ enum Incremental {
     }
     var statistics = first.statistics
     if !files.isEmpty {
-      log.info("recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years")
+      log.info(
+        "recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years"
+      )
       let second = analyzer.analyze(files)
       statistics.merge(second.statistics)
       // A file that changed since the scan is recorded as it is now.
-      for outcome in second.outcomes where outcome.rejection != nil || outcome.hash != byPath[outcome.file.path]?.hash {
+      for outcome in second.outcomes
+      where outcome.rejection != nil || outcome.hash != byPath[outcome.file.path]?.hash {
         reconciliation.upserts.append(StoredDocument(outcome))
       }
     }

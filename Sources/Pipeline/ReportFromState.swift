@@ -12,7 +12,8 @@ enum ReportFromState {
     stopwords: StopwordList, registry: OrganizationRegistry
   ) throws(RunError) -> Report {
     var statistics =
-      fresh ?? CorpusStatistics(stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
+      fresh
+      ?? CorpusStatistics(stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
     let recounted = Set(statistics.years.keys)
     let stored = Set(try ReportJob.state { try store.years() }).subtracting(recounted)
     if !stored.isEmpty {

@@ -1,10 +1,10 @@
 import Analysis
 public import Corpus
 import Glibc
-public import Logging
 public import LibXML
-public import ReportModel
+public import Logging
 import Rendering
+public import ReportModel
 public import Store
 
 /// Why a run published nothing.
@@ -35,7 +35,8 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
       return "the generated report failed validation, nothing was published (a bug): \(error)"
     case .publish(let error): return error.description
     case .pdf(let failure):
-      return "\(ReportJob.pdfName) was not published (the XML, HTML and CSV reports were): \(failure)"
+      return
+        "\(ReportJob.pdfName) was not published (the XML, HTML and CSV reports were): \(failure)"
     }
   }
 }
@@ -75,7 +76,9 @@ public enum ReportJob {
   ///   - log: Receives progress and diagnostics at `info`/`debug` level.
   /// - Returns: The report and where it was published.
   /// - Throws: ``RunError``; when it throws, previously published reports are untouched.
-  public static func run(_ options: RunOptions, log: Logger = Logger(label: "almanac")) throws(RunError) -> Outcome {
+  public static func run(_ options: RunOptions, log: Logger = Logger(label: "almanac"))
+    throws(RunError) -> Outcome
+  {
     let started = Clock.now()
     let stopwords = try loadStopwords(options)
     let registry = try loadRegistry(options)
@@ -87,7 +90,8 @@ public enum ReportJob {
 
     let store: StateStore
     do {
-      store = options.rebuildState
+      store =
+        options.rebuildState
         ? try StateStore.rebuild(path: statePath) : try StateStore.open(path: statePath)
     } catch { throw .state(error) }
     let runID = try state { try store.beginRun(startedAt: started.timestamp) }
@@ -95,7 +99,8 @@ public enum ReportJob {
     let scan: CorpusScan
     do { scan = try CorpusScanner.scan(root: options.corpus) } catch {
       try? store.finishRun(
-        id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
+        id: runID, endedAt: Clock.now().timestamp,
+        durationMilliseconds: started.elapsedMilliseconds,
         added: 0, changed: 0, removed: 0, rejected: 0, exitStatus: 1)
       throw .corpus(error)
     }
@@ -107,11 +112,13 @@ public enum ReportJob {
     let storedFingerprint = try state { try store.setting("fingerprint") }
     let fullRebuild = options.full || storedFingerprint != fingerprint
     if fullRebuild {
-      log.info("full rebuild\(options.full ? " (--full)" : ": first run or analysis settings changed")")
+      log.info(
+        "full rebuild\(options.full ? " (--full)" : ": first run or analysis settings changed")")
       try state { try store.clearAll() }
     }
     let analyzer = CorpusAnalyzer(
-      stopwords: stopwords, matcher: OrganizationMatcher(registry: registry), workers: options.workers)
+      stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
+      workers: options.workers)
     let (update, recounted) = try Incremental.update(
       store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, log: log)
 
@@ -141,7 +148,9 @@ public enum ReportJob {
   }
 
   /// Re-renders both reports from the state alone, without the corpus.
-  public static func report(_ options: RunOptions, log: Logger = Logger(label: "almanac")) throws(RunError) -> Report {
+  public static func report(_ options: RunOptions, log: Logger = Logger(label: "almanac"))
+    throws(RunError) -> Report
+  {
     let statePath = options.resolvedStatePath
     guard access(statePath, R_OK) == 0 else {
       throw .state(.sqlite(path: statePath, detail: "no state here; run `almanac run` first"))

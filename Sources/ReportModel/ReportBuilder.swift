@@ -61,7 +61,8 @@ public enum ReportBuilder {
         id: id, name: tally.name, registered: tally.registered, count: tally.total.count,
         documents: tally.total.documents,
         aliases: tally.aliases.map { AliasCount(text: $0.key, count: $0.value) }.sorted {
-          $0.count != $1.count ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+          $0.count != $1.count
+            ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
         },
         years: tally.years.keys.sorted().map { year in
           OrganizationYear(

@@ -119,7 +119,9 @@ struct TermTable {
     for id in 0..<max(a.unigramCounts.count, b.unigramCounts.count) {
       let count = Int(id < a.unigramCounts.count ? a.unigramCounts[id] : 0)
       let referenceCount = Int(id < b.unigramCounts.count ? b.unigramCounts[id] : 0)
-      if count + referenceCount > 0 { consider(Key(first: Int32(id), second: -1), count, referenceCount) }
+      if count + referenceCount > 0 {
+        consider(Key(first: Int32(id), second: -1), count, referenceCount)
+      }
     }
     for (key, tally) in a.bigrams {
       consider(Key(first: key.first, second: key.second), tally.count, b.bigrams[key]?.count ?? 0)

@@ -14,11 +14,13 @@ struct OutputOptions: ParsableArguments {
       "The state database (default: <out>/.almanac/state.sqlite).", valueName: "path"))
   var state: String?
 
-  @Option(help: ArgumentHelp("How many unigrams and how many bigrams the reports list.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("How many unigrams and how many bigrams the reports list.", valueName: "n"))
   var top = 50
 
   @Option(
-    help: ArgumentHelp("How many rising and falling terms each year comparison lists.", valueName: "n"))
+    help: ArgumentHelp(
+      "How many rising and falling terms each year comparison lists.", valueName: "n"))
   var trendTerms = 20
 
   @Option(

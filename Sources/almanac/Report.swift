@@ -17,7 +17,8 @@ struct Report: ParsableCommand {
     var options = RunOptions()
     output.apply(to: &options)
     do {
-      let report = try ReportJob.report(options, log: output.logger(terminal: isatty(STDERR_FILENO) == 1))
+      let report = try ReportJob.report(
+        options, log: output.logger(terminal: isatty(STDERR_FILENO) == 1))
       if !report.rejected.isEmpty { throw ExitStatus.rejectedFiles }
     } catch let error as RunError {
       Diagnostics.print("almanac: \(error)")

@@ -24,11 +24,14 @@ import Testing
   }
 
   @Test func keynessLogLikelihoodAndLogRatio() {
-    let g2 = Keyness.logLikelihood(count: 10, tokens: 1000, referenceCount: 20, referenceTokens: 1000)
+    let g2 = Keyness.logLikelihood(
+      count: 10, tokens: 1000, referenceCount: 20, referenceTokens: 1000)
     #expect(abs(g2 - 3.3979807359) < 1e-9)
-    #expect(Keyness.logRatio(count: 10, tokens: 1000, referenceCount: 20, referenceTokens: 1000) == -1)
+    #expect(
+      Keyness.logRatio(count: 10, tokens: 1000, referenceCount: 20, referenceTokens: 1000) == -1)
     // A term absent from the reference year: G² from the target cell alone, zero taken as 0.5.
-    let absent = Keyness.logLikelihood(count: 4, tokens: 316, referenceCount: 0, referenceTokens: 295)
+    let absent = Keyness.logLikelihood(
+      count: 4, tokens: 316, referenceCount: 0, referenceTokens: 295)
     #expect(abs(absent - 5.2748379647) < 1e-9)
     let ratio = Keyness.logRatio(count: 4, tokens: 316, referenceCount: 0, referenceTokens: 295)
     #expect(abs(ratio - 2.9007903961) < 1e-9)
@@ -36,8 +39,10 @@ import Testing
 
   @Test func keynessIsSymmetricInDirection() {
     let up = Keyness.logLikelihood(count: 30, tokens: 500, referenceCount: 10, referenceTokens: 700)
-    let down = Keyness.logLikelihood(count: 10, tokens: 700, referenceCount: 30, referenceTokens: 500)
+    let down = Keyness.logLikelihood(
+      count: 10, tokens: 700, referenceCount: 30, referenceTokens: 500)
     #expect(abs(up - down) < 1e-12)
-    #expect(Keyness.logLikelihood(count: 5, tokens: 100, referenceCount: 5, referenceTokens: 100) == 0)
+    #expect(
+      Keyness.logLikelihood(count: 5, tokens: 100, referenceCount: 5, referenceTokens: 100) == 0)
   }
 }

@@ -6,14 +6,17 @@ import Testing
 @Suite struct CorpusStatisticsTests {
   static let documents = [
     // 2019: tokens the eaeu met the un | trade grows = 7; bigrams: "eaeu met", "trade grows"
-    Document(path: "a.txt", date: CalendarDate(year: 2019, month: 3, day: 1)!,
-             text: Array("The EAEU met the UN. Trade grows 5%.".utf8)),
+    Document(
+      path: "a.txt", date: CalendarDate(year: 2019, month: 3, day: 1)!,
+      text: Array("The EAEU met the UN. Trade grows 5%.".utf8)),
     // 2020: trade grows | trade falls | eaeu and csto = 7; bigrams: "trade grows", "trade falls"
-    Document(path: "b.txt", date: CalendarDate(year: 2020, month: 1, day: 2)!,
-             text: Array("Trade grows, trade falls. EAEU and CSTO.".utf8)),
+    Document(
+      path: "b.txt", date: CalendarDate(year: 2020, month: 1, day: 2)!,
+      text: Array("Trade grows, trade falls. EAEU and CSTO.".utf8)),
     // 2020: eurasian economic union summit = 4; bigrams: 3
-    Document(path: "c.txt", date: CalendarDate(year: 2020, month: 12, day: 31)!,
-             text: Array("Eurasian Economic Union summit".utf8), repairedSequences: 1),
+    Document(
+      path: "c.txt", date: CalendarDate(year: 2020, month: 12, day: 31)!,
+      text: Array("Eurasian Economic Union summit".utf8), repairedSequences: 1),
   ]
 
   static func statistics(_ documents: [Document]) -> CorpusStatistics {
@@ -29,7 +32,9 @@ import Testing
     return statistics.years[year]!.unigram(id)
   }
 
-  func bigram(_ statistics: CorpusStatistics, _ first: String, _ second: String, _ year: Int) -> TermTally? {
+  func bigram(_ statistics: CorpusStatistics, _ first: String, _ second: String, _ year: Int)
+    -> TermTally?
+  {
     guard let a = statistics.vocabulary.lookup(Array(first.utf8)),
       let b = statistics.vocabulary.lookup(Array(second.utf8))
     else { return nil }
@@ -109,7 +114,8 @@ import Testing
     #expect(slices.map(\.year) == [2019, 2020])
     #expect(slices[1].documents == 2)
     #expect(slices[1].repairedDocuments == 1)
-    #expect(slices[1].terms.contains(YearSlice.Term(n: 2, text: "trade falls", count: 1, documents: 1)))
+    #expect(
+      slices[1].terms.contains(YearSlice.Term(n: 2, text: "trade falls", count: 1, documents: 1)))
     #expect(slices[1].pairs == [YearSlice.Pair(a: "csto", b: "eaeu", documents: 1)])
 
     let restored = CorpusStatistics(

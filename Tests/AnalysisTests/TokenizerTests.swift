@@ -15,7 +15,10 @@ import Testing
   }
 
   @Test func foldsCaseAndSplitsOnSpacesAndPunctuation() {
-    #expect(words("The EAEU, Kyrgyzstan; and (Russia)!") == ["the", "eaeu", "kyrgyzstan", "and", "russia"])
+    #expect(
+      words("The EAEU, Kyrgyzstan; and (Russia)!") == [
+        "the", "eaeu", "kyrgyzstan", "and", "russia",
+      ])
   }
 
   @Test func curlyAndStraightApostrophesGiveTheSameToken() {
@@ -28,7 +31,8 @@ import Testing
 
   @Test func cyrillicIsFoldedAndYoBecomesYe() {
     #expect(words("ЕАЭС и Россия. Ёлка") == ["еаэс", "и", "россия", "елка"])
-    #expect(words("Евразийского ЭКОНОМИЧЕСКОГО союза") == ["евразийского", "экономического", "союза"])
+    #expect(
+      words("Евразийского ЭКОНОМИЧЕСКОГО союза") == ["евразийского", "экономического", "союза"])
   }
 
   @Test func otherScriptsAreLetters() {
@@ -37,7 +41,8 @@ import Testing
 
   @Test func hyphenatedWordsStayWholeButDashesSeparate() {
     #expect(words("well-known COVID-19 e‑commerce") == ["well-known", "covid-19", "e-commerce"])
-    #expect(words("Moscow – Bishkek — Astana - Tashkent") == ["moscow", "bishkek", "astana", "tashkent"])
+    #expect(
+      words("Moscow – Bishkek — Astana - Tashkent") == ["moscow", "bishkek", "astana", "tashkent"])
     #expect(words("trailing- -leading") == ["trailing", "leading"])
   }
 
@@ -54,22 +59,33 @@ import Testing
 
   @Test func sentenceEndsAndPunctuationAreFlagged() {
     let (_, tokens) = tokens("One two. Three, four\nfive (six)")
-    #expect(tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, true, false, true, false])
-    #expect(tokens.map { $0.flags.contains(.punctuationBefore) } == [false, false, false, true, false, true])
-    #expect(tokens.map { $0.flags.contains(.openingParenthesisBefore) } == [false, false, false, false, false, true])
+    #expect(
+      tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, true, false, true, false])
+    #expect(
+      tokens.map { $0.flags.contains(.punctuationBefore) } == [
+        false, false, false, true, false, true,
+      ])
+    #expect(
+      tokens.map { $0.flags.contains(.openingParenthesisBefore) } == [
+        false, false, false, false, false, true,
+      ])
   }
 
   @Test func capitalisationFlags() {
     let (_, tokens) = tokens("Union EAEU union ОДКБ Да A")
-    #expect(tokens.map { $0.flags.contains(.capitalized) } == [true, true, false, true, true, true])
-    #expect(tokens.map { $0.flags.contains(.allUppercase) } == [false, true, false, true, false, false])
+    #expect(
+      tokens.map { $0.flags.contains(.capitalized) } == [true, true, false, true, true, true])
+    #expect(
+      tokens.map { $0.flags.contains(.allUppercase) } == [false, true, false, true, false, false])
   }
 
   @Test func offsetsPointIntoTheOriginalText() {
     let text = "Привет, EAEU’s world"
     let bytes = Array(text.utf8)
     let (_, tokens) = tokens(text)
-    let surfaces = tokens.map { String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self) }
+    let surfaces = tokens.map {
+      String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self)
+    }
     #expect(surfaces == ["Привет", "EAEU’s", "world"])
   }
 

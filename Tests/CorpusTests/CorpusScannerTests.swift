@@ -6,7 +6,9 @@ import Testing
   /// Makes a scratch folder with the given files (relative path → content).
   func makeCorpus(_ files: [String: String]) -> String {
     var template = Array("/tmp/almanac-scan-XXXXXX".utf8CString)
-    let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    let root = template.withUnsafeMutableBufferPointer {
+      String(cString: mkdtemp($0.baseAddress!)!)
+    }
     for (path, content) in files {
       let full = root + "/" + path
       var folder = ""

@@ -11,7 +11,8 @@ import Testing
   @Test func houseFormatWithLeadingSpace() throws {
     let document = try parse(" date 2020-09-28 President of Kyrgyzstan met.\n\nMore.").get()
     #expect(document.date == CalendarDate(year: 2020, month: 9, day: 28))
-    #expect(String(decoding: document.text, as: UTF8.self) == "President of Kyrgyzstan met.\n\nMore.")
+    #expect(
+      String(decoding: document.text, as: UTF8.self) == "President of Kyrgyzstan met.\n\nMore.")
     #expect(document.path == "a.txt")
     #expect(document.repairedSequences == 0)
   }
@@ -32,15 +33,26 @@ import Testing
 
   @Test func eachRejectionReason() {
     #expect(parse([]).rejection == .empty)
-    #expect(parse("Just an article without a header").rejection == .missingHeader(found: "Just an article without a header"))
+    #expect(
+      parse("Just an article without a header").rejection
+        == .missingHeader(found: "Just an article without a header"))
     #expect(parse("date 2021-02-30 text").rejection == .impossibleDate(text: "2021-02-30"))
     #expect(parse("date 2021-13-01 text").rejection == .impossibleDate(text: "2021-13-01"))
     #expect(parse("date 1700-01-01 text").rejection == .dateOutOfRange(text: "1700-01-01"))
     #expect(parse("date 2020-01-01   \n\n  ").rejection == .emptyBody)
     #expect(parse("date 2020-01-01").rejection == .emptyBody)
-    #expect(parse("date 20-01-01 text").isFailure(matching: { if case .missingHeader = $0 { true } else { false } }))
-    #expect(parse("date 2020-01-01text").isFailure(matching: { if case .missingHeader = $0 { true } else { false } }))
-    #expect(parse("dated 2020-01-01 text").isFailure(matching: { if case .missingHeader = $0 { true } else { false } }))
+    #expect(
+      parse("date 20-01-01 text").isFailure(matching: {
+        if case .missingHeader = $0 { true } else { false }
+      }))
+    #expect(
+      parse("date 2020-01-01text").isFailure(matching: {
+        if case .missingHeader = $0 { true } else { false }
+      }))
+    #expect(
+      parse("dated 2020-01-01 text").isFailure(matching: {
+        if case .missingHeader = $0 { true } else { false }
+      }))
   }
 
   @Test func binaryAndUTF16AreNotText() {

@@ -17,12 +17,15 @@ import Testing
     #expect(xml.contains(#"<corpus path="seeds" documents="2" rejected="0""#))
     #expect(xml.contains(#"<year value="2019" documents="1""#))
     #expect(xml.contains(#"<year value="2020" documents="1""#))
-    #expect(xml.contains(#"<organization id="eaeu" name="Eurasian Economic Union" registered="true""#))
+    #expect(
+      xml.contains(#"<organization id="eaeu" name="Eurasian Economic Union" registered="true""#))
     #expect(xml.contains(#"<comparison year="2020" reference="2019""#))
     #expect(xml.contains(#"name="Information Policy Department" registered="false""#))
     #expect(xml.contains(#"name="Presidential Administration" registered="false""#))
 
-    let validation = try BinaryRunner.run(["validate", out.appendingPathComponent("almanac.xml").path])
+    let validation = try BinaryRunner.run([
+      "validate", out.appendingPathComponent("almanac.xml").path,
+    ])
     #expect(validation.status == 0, "\(validation.stderr)")
 
     let html = try text(out.appendingPathComponent("almanac.html"))
@@ -82,10 +85,11 @@ import Testing
     #expect(corpusElement.attribute("documents") == "2")
     #expect(corpusElement.attribute("rejected") == "6")
     let rejected = document.root.children(named: "rejected")[0].children(named: "document")
-    #expect(rejected.map { $0.attribute("path") ?? "" } == [
-      "binary.txt", "empty.txt", "impossible.txt", "name with <b>html</b> & spaces.txt",
-      "no-header.txt", "only-header.txt",
-    ])
+    #expect(
+      rejected.map { $0.attribute("path") ?? "" } == [
+        "binary.txt", "empty.txt", "impossible.txt", "name with <b>html</b> & spaces.txt",
+        "no-header.txt", "only-header.txt",
+      ])
     let html = try text(out.appendingPathComponent("almanac.html"))
     #expect(html.contains("name with &lt;b&gt;html&lt;/b&gt; &amp; spaces.txt"))
     #expect(!html.contains("<script"))
@@ -96,7 +100,9 @@ import Testing
     #expect(try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path]).status == 0)
     let before = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
 
-    let missing = try BinaryRunner.run(["run", "--corpus", "/nonexistent/corpus", "--out", out.path])
+    let missing = try BinaryRunner.run([
+      "run", "--corpus", "/nonexistent/corpus", "--out", out.path,
+    ])
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("corpus folder '/nonexistent/corpus' does not exist"))
     #expect(try Data(contentsOf: out.appendingPathComponent("almanac.xml")) == before)
@@ -118,7 +124,9 @@ import Testing
     #expect(version.status == 0)
     #expect(version.stdout.hasPrefix("almanac "))
     let help = try BinaryRunner.run(["run", "--help"])
-    for option in ["--corpus", "--out", "--top", "--trend-terms", "--stopwords", "--organizations", "--workers"] {
+    for option in [
+      "--corpus", "--out", "--top", "--trend-terms", "--stopwords", "--organizations", "--workers",
+    ] {
       #expect(help.stdout.contains(option))
     }
   }

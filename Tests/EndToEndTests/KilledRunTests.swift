@@ -57,16 +57,21 @@ import Testing
       let after = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
       let check = try BinaryRunner.run(["validate", out.appendingPathComponent("almanac.xml").path])
       #expect(check.status == 0, "after a kill at \(delay) µs: \(check.stderr)")
-      if process.terminationReason == .uncaughtSignal { _ = before; _ = after }
+      if process.terminationReason == .uncaughtSignal {
+        _ = before
+        _ = after
+      }
       let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path)
         .filter { $0.contains(".tmp-") }
-      #expect(leftovers.allSatisfy { $0.hasPrefix(".") }, "temporary files are hidden: \(leftovers)")
+      #expect(
+        leftovers.allSatisfy { $0.hasPrefix(".") }, "temporary files are hidden: \(leftovers)")
     }
 
     let resumed = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
     #expect(resumed.status == 0, "\(resumed.stderr)")
     let reference = root.appendingPathComponent("reference")
-    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", reference.path]).status == 0)
+    #expect(
+      try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", reference.path]).status == 0)
     let resumedXML = try stripped(out)
     let referenceXML = try stripped(reference)
     #expect(resumedXML == referenceXML)

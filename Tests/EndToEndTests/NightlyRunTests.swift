@@ -65,7 +65,9 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(withoutRunMetadata(try xml(again)) == withoutRunMetadata(try xml(out)))
 
-    let fewer = try BinaryRunner.run(["report", "--state", state, "--out", again.path, "--top", "3"])
+    let fewer = try BinaryRunner.run([
+      "report", "--state", state, "--out", again.path, "--top", "3",
+    ])
     #expect(fewer.status == 0)
     let terms = try xml(again).components(separatedBy: "<term text=").count - 1
     let trends = try xml(again).components(separatedBy: "direction=").count - 1
@@ -95,7 +97,8 @@ import Testing
     let refused = try BinaryRunner.run(["run", "--out", out.path])
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("--rebuild-state"), "\(refused.stderr)")
-    #expect(try Data(contentsOf: state) == Data("this is not a database, but it is somebody's file".utf8))
+    #expect(
+      try Data(contentsOf: state) == Data("this is not a database, but it is somebody's file".utf8))
     let rebuilt = try BinaryRunner.run(["run", "--out", out.path, "--rebuild-state"])
     #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
   }

@@ -4,7 +4,9 @@ import Store
 import Testing
 
 @Suite struct ChangeSetTests {
-  func stored(_ path: String, size: Int = 10, modified: Int64 = 1, hash: String, year: Int?) -> StoredDocument {
+  func stored(_ path: String, size: Int = 10, modified: Int64 = 1, hash: String, year: Int?)
+    -> StoredDocument
+  {
     StoredDocument(
       path: path, size: size, modified: modified, hash: hash,
       date: year.flatMap { CalendarDate(year: $0, month: 1, day: 1) }, accepted: year != nil,
@@ -19,7 +21,10 @@ import Testing
   }
 
   @Test func sizeAndModificationTimeDecideWhatIsRead() {
-    let known = ["a.txt": stored("a.txt", hash: "h1", year: 2020), "b.txt": stored("b.txt", hash: "h2", year: 2021)]
+    let known = [
+      "a.txt": stored("a.txt", hash: "h1", year: 2020),
+      "b.txt": stored("b.txt", hash: "h2", year: 2021),
+    ]
     let files = [
       CorpusFile(path: "a.txt", fullPath: "/c/a.txt", size: 10, modified: 1),  // unchanged
       CorpusFile(path: "b.txt", fullPath: "/c/b.txt", size: 10, modified: 5),  // touched or edited
@@ -43,8 +48,11 @@ import Testing
     }
     let changes = ChangeSet(files: files, skipped: [], stored: known)
     let result = changes.reconcile(
-      [outcome("edit.txt", hash: "new", year: 2021), outcome("touch.txt", hash: "same", year: 2018),
-       outcome("new.txt", hash: "n", year: 2022)],
+      [
+        outcome("edit.txt", hash: "new", year: 2021),
+        outcome("touch.txt", hash: "same", year: 2018),
+        outcome("new.txt", hash: "n", year: 2022),
+      ],
       stored: known)
     #expect(result.added == 1)
     #expect(result.changed == 1)
@@ -59,10 +67,13 @@ import Testing
 
   @Test func aRenameIsAMove() {
     let known = ["old/name.txt": stored("old/name.txt", hash: "abc", year: 2020)]
-    let files = [CorpusFile(path: "new/name.txt", fullPath: "/c/new/name.txt", size: 10, modified: 1)]
+    let files = [
+      CorpusFile(path: "new/name.txt", fullPath: "/c/new/name.txt", size: 10, modified: 1)
+    ]
     let changes = ChangeSet(files: files, skipped: [], stored: known)
     #expect(changes.missing.map(\.path) == ["old/name.txt"])
-    let result = changes.reconcile([outcome("new/name.txt", hash: "abc", year: 2020)], stored: known)
+    let result = changes.reconcile(
+      [outcome("new/name.txt", hash: "abc", year: 2020)], stored: known)
     #expect(result.moved == 1)
     #expect(result.added == 0)
     #expect(result.removed == 0)

@@ -34,7 +34,8 @@ import Testing
     for _ in 0..<(3 + generator.int(6)) {
       var sentence: [String] = []
       for _ in 0..<(4 + generator.int(8)) {
-        sentence.append(generator.int(5) == 0 ? pick(organizations, &generator) : pick(words, &generator))
+        sentence.append(
+          generator.int(5) == 0 ? pick(organizations, &generator) : pick(words, &generator))
       }
       text += sentence.joined(separator: generator.int(4) == 0 ? ", " : " ") + ". "
     }
@@ -51,7 +52,8 @@ import Testing
     xml = xml.replacingOccurrences(
       of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
     xml = xml.replacingOccurrences(
-      of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "", options: .regularExpression)
+      of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "",
+      options: .regularExpression)
     return xml
   }
 
@@ -106,7 +108,8 @@ import Testing
           try manager.removeItem(at: corpus.appendingPathComponent(name))
         case 3 where !names.isEmpty:  // rename
           let index = generator.int(names.count)
-          let renamed = "moved/\(step)-\(generator.int(1000))-" + (names[index] as NSString).lastPathComponent
+          let renamed =
+            "moved/\(step)-\(generator.int(1000))-" + (names[index] as NSString).lastPathComponent
           try manager.createDirectory(
             at: corpus.appendingPathComponent("moved"), withIntermediateDirectories: true)
           try manager.moveItem(
@@ -116,7 +119,8 @@ import Testing
         case 4 where !names.isEmpty:  // touch
           clock += 61
           try manager.setAttributes(
-            [.modificationDate: clock], ofItemAtPath: corpus.appendingPathComponent(generator.pick(names)).path)
+            [.modificationDate: clock],
+            ofItemAtPath: corpus.appendingPathComponent(generator.pick(names)).path)
         default:
           break
         }
@@ -127,11 +131,17 @@ import Testing
       let updated = try normalized(incremental)
       let rebuilt = try normalized(fresh)
       if updated != rebuilt {
-        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-mismatch-\(seed)")
-        try? updated.write(to: stem.appendingPathExtension("incremental.xml"), atomically: true, encoding: .utf8)
-        try? rebuilt.write(to: stem.appendingPathExtension("full.xml"), atomically: true, encoding: .utf8)
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
+          "almanac-mismatch-\(seed)")
+        try? updated.write(
+          to: stem.appendingPathExtension("incremental.xml"), atomically: true, encoding: .utf8)
+        try? rebuilt.write(
+          to: stem.appendingPathExtension("full.xml"), atomically: true, encoding: .utf8)
       }
-      #expect(updated == rebuilt, "seed \(seed), step \(step): see \(FileManager.default.temporaryDirectory.path)/almanac-mismatch-\(seed).*.xml")
+      #expect(
+        updated == rebuilt,
+        "seed \(seed), step \(step): see \(FileManager.default.temporaryDirectory.path)/almanac-mismatch-\(seed).*.xml"
+      )
       if updated != rebuilt { return }
     }
   }

@@ -76,7 +76,11 @@ enum ReportFixtures {
               logLikelihood: 4.3944, logRatio: -2.3219)
           ])
       ],
-      rejected: [RejectedFile(path: "broken/no-header.txt", reason: "no header: the first line must begin with 'date YYYY-MM-DD'")]
+      rejected: [
+        RejectedFile(
+          path: "broken/no-header.txt",
+          reason: "no header: the first line must begin with 'date YYYY-MM-DD'")
+      ]
     )
   }
 
@@ -148,7 +152,9 @@ enum ReportFixtures {
     report.cooccurrences[0].a = "discovered:" + evil
     report.cooccurrences[0].aName = evil
     report.trends[0].rising[0].text = evil
-    report.rejected = hostileStrings.map { RejectedFile(path: $0 + ".txt", reason: "no header: found '\($0)'") }
+    report.rejected = hostileStrings.map {
+      RejectedFile(path: $0 + ".txt", reason: "no header: found '\($0)'")
+    }
     return report
   }
 }
