@@ -75,6 +75,10 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // MARK: Fuzzing: scripts/fuzz builds this with libFuzzer; a normal build replays inputs
+    .executableTarget(
+      name: "AlmanacFuzz", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
+
     // MARK: Tests mirror the modules
     .testTarget(name: "LibXMLTests", dependencies: ["LibXML"], swiftSettings: strictSettings),
     .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strictSettings),

@@ -78,7 +78,7 @@ public struct CorpusStatistics: Sendable {
     var previous: Int32 = -1
     stream.folded.withUnsafeBufferPointer { folded in
       for token in stream.tokens {
-        if token.flags.contains(.number) {
+        if !token.flags.isDisjoint(with: .removed) {
           previous = -1
           continue
         }

@@ -41,6 +41,10 @@ public struct Token: Sendable, Equatable {
     public static let punctuationBefore = Flags(rawValue: 1 << 4)
     /// An opening parenthesis or bracket stands immediately before this token.
     public static let openingParenthesisBefore = Flags(rawValue: 1 << 5)
+    /// Longer than ``Tokenizer/maximumTermBytes``: like a number, neither token nor term.
+    public static let overlong = Flags(rawValue: 1 << 6)
+    /// Tokens that are counted neither as tokens nor as terms, and that break bigrams.
+    public static let removed: Flags = [.number, .overlong]
   }
 }
 
@@ -68,8 +72,9 @@ public struct TokenStream: Sendable {
     String(decoding: folded[Int(token.foldedStart)..<Int(token.foldedEnd)], as: UTF8.self)
   }
 
-  /// The folded forms of the word tokens (numbers left out), for tests and reference code.
+  /// The folded forms of the word tokens (numbers and overlong words left out), for tests and
+  /// reference code.
   public var words: [String] {
-    tokens.filter { !$0.flags.contains(.number) }.map(foldedString)
+    tokens.filter { $0.flags.isDisjoint(with: .removed) }.map(foldedString)
   }
 }

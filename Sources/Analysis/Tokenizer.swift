@@ -12,10 +12,15 @@
 /// - `.`, `!`, `?`, `…`, `;`, `:` and line breaks end a sentence: the next token gets
 ///   ``Token/Flags/sentenceStart``.
 /// - Letters are lower-cased; `ё` folds to `е`. A token of digits only (with `.` or `,` between
-///   digits, as in `3.5` or `1,000`) is a ``Token/Flags/number``: it is not a term.
+///   digits, as in `3.5` or `1,000`) is a ``Token/Flags/number``: it is not a term. Neither is a
+///   word longer than ``maximumTermBytes`` (``Token/Flags/overlong``).
 public struct Tokenizer: Sendable {
   /// Changes whenever a rule above changes, so stored results can be recognised as stale.
-  public static let version = "1"
+  public static let version = "2"
+
+  /// Longest folded word, in bytes, that counts as a token; anything longer (a run of letters
+  /// without spaces, base64, a URL fragment) is flagged ``Token/Flags/overlong`` and left out.
+  public static let maximumTermBytes = 100
 
   /// Creates a tokenizer.
   public init() {}
@@ -122,6 +127,7 @@ private struct Scanner {
     var flags = pending
     pending = []
     if onlyDigits { flags.insert(.number) }
+    if stream.folded.count - foldedStart > Tokenizer.maximumTermBytes { flags.insert(.overlong) }
     if firstIsUpper { flags.insert(.capitalized) }
     if letters >= 2 && uppercaseLetters == letters { flags.insert(.allUppercase) }
     stream.tokens.append(

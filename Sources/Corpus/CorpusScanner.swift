@@ -71,9 +71,10 @@ public enum CorpusScanner {
     closedir(top)
 
     var scan = CorpusScan(root: root, files: [], skipped: [])
-    var pending: [String] = [""]
-    while let relative = pending.popLast() {
-      let folder = relative.isEmpty ? root : root + "/" + relative
+    // (shown, real): the relative path as reports show it, and as the file system knows it.
+    var pending: [(shown: String, real: String)] = [("", "")]
+    while let (relative, real) = pending.popLast() {
+      let folder = real.isEmpty ? root : root + "/" + real
       guard let handle = opendir(folder) else {
         let code = errno
         scan.skipped.append((relative, .unreadable(errno: code, detail: "folder cannot be opened")))
@@ -81,18 +82,41 @@ public enum CorpusScanner {
       }
       defer { closedir(handle) }
       while let entry = readdir(handle) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          Array(raw.prefix(while: { $0 != 0 }))
         }
-        if name == "." || name == ".." || name.hasPrefix(".") { continue }
-        let child = relative.isEmpty ? name : relative + "/" + name
-        let full = root + "/" + child
+        if nameBytes.first == UInt8(ascii: ".") { continue }
+        let (shownName, isUTF8) = FileName.display(nameBytes)
+        let child = relative.isEmpty ? shownName : relative + "/" + shownName
+        let isText = nameBytes.count > 4 && nameBytes.suffix(4).elementsEqual(".txt".utf8)
+        guard isUTF8 else {
+          // The path cannot be opened through a String: say so rather than lose the file.
+          var rawPath = Array(folder.utf8) + [UInt8(ascii: "/")] + nameBytes + [0]
+          var info = stat()
+          let isFolder =
+            rawPath.withUnsafeMutableBufferPointer { buffer in
+              buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
+            } && (info.st_mode & S_IFMT) == S_IFDIR
+          if isText || isFolder {
+            scan.skipped.append(
+              (
+                child,
+                .unreadable(
+                  errno: EILSEQ,
+                  detail: "the \(isFolder ? "folder" : "file") name is not valid UTF-8; rename it")
+              ))
+          }
+          continue
+        }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        let realChild = real.isEmpty ? name : real + "/" + name
+        let full = root + "/" + realChild
         var childInfo = stat()
         guard lstat(full, &childInfo) == 0 else { continue }  // vanished during the scan
         switch childInfo.st_mode & S_IFMT {
         case S_IFDIR:
-          pending.append(child)
-        case S_IFREG where name.hasSuffix(".txt"):
+          pending.append((child, realChild))
+        case S_IFREG where isText:
           let modified =
             Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
           scan.files.append(
@@ -111,7 +135,7 @@ public enum CorpusScanner {
           } else if (target.st_mode & S_IFMT) == S_IFDIR {
             scan.skipped.append(
               (child, .unreadable(errno: 0, detail: "symbolic link to a folder, not followed")))
-          } else if name.hasSuffix(".txt") {
+          } else if isText {
             scan.skipped.append(
               (child, .unreadable(errno: 0, detail: "symbolic link, not followed")))
           }

@@ -35,10 +35,9 @@ enum Incremental {
     let others = changes.unchanged.filter {
       $0.accepted && $0.year.map(reconciliation.affectedYears.contains) == true
     }
-    let files = others.map {
-      CorpusFile(
-        path: $0.path, fullPath: scan.root + "/" + $0.path, size: $0.size, modified: $0.modified)
-    }
+    var scanned: [String: CorpusFile] = [:]
+    for file in scan.files { scanned[file.path] = file }
+    let files = others.compactMap { scanned[$0.path] }
     var statistics = first.statistics
     if !files.isEmpty {
       log.info(

@@ -183,9 +183,14 @@ public enum ReportJob {
     var report = report
     report.exports = CSVWriter.exports(for: csv)
     let xml = XMLReportWriter.document(for: report)
-    do { try ReportSchema.validate(xml, name: xmlName) } catch { throw .invalidReport(error) }
+    // The bytes to be published are what is validated, exactly as `almanac validate` reads
+    // them (libxml2's parser has limits that an in-memory tree does not).
+    let xmlBytes = xml.serialized()
+    do { try ReportSchema.validate(bytes: xmlBytes, name: xmlName) } catch {
+      throw .invalidReport(error)
+    }
     let html = HTMLReportWriter.bytes(for: report)
-    let files = [(xmlName, xml.serialized()), (htmlName, html)] + csv.map { ($0.name, $0.bytes) }
+    let files = [(xmlName, xmlBytes), (htmlName, html)] + csv.map { ($0.name, $0.bytes) }
     do { try Publisher.publish(files, in: folder) } catch { throw .publish(error) }
     return report
   }

@@ -93,4 +93,12 @@ import Testing
     #expect(words("").isEmpty)
     #expect(words(" ... — «» !!! ").isEmpty)
   }
+
+  @Test func overlongWordsAreFlaggedAndLeftOut() {
+    let long = String(repeating: "a", count: Tokenizer.maximumTermBytes + 1)
+    let fits = String(repeating: "b", count: Tokenizer.maximumTermBytes)
+    let (_, tokens) = tokens("x \(long) \(fits) y")
+    #expect(tokens.map { $0.flags.contains(.overlong) } == [false, true, false, false])
+    #expect(words("x \(long) \(fits) y") == ["x", fits, "y"])
+  }
 }

@@ -59,3 +59,18 @@ import Testing
     #expect(throws: Rejection.self) { try FileReader.read(root + "/absent.txt") }
   }
 }
+
+@Suite struct FileNameTests {
+  @Test func plainNamesShowAsTheyAre() {
+    #expect(FileName.display(Array("Отчёт 2020 <b>.txt".utf8)) == ("Отчёт 2020 <b>.txt", true))
+  }
+
+  @Test func controlCharactersAndBadBytesAreEscapedWithoutCollisions() {
+    #expect(FileName.display(Array("a\nb.txt".utf8)) == ("a\\x0Ab.txt", true))
+    #expect(FileName.display([0x62, 0xFF, 0x2E]) == ("b\\xFF.", false))
+    #expect(FileName.display([0x62, 0xFE, 0x2E]) == ("b\\xFE.", false))
+    // A literal "\xFF" in a name is not the byte 0xFF.
+    #expect(FileName.display(Array("b\\xFF.".utf8)) == ("b\\\\xFF.", true))
+    #expect(FileName.display([0x01]).text != FileName.display([0x02]).text)
+  }
+}
