@@ -72,10 +72,9 @@ extension CorpusStatistics {
         tally.unigramCounts[id] = UInt32(term.count)
         tally.unigramDocuments[id] = UInt32(term.documents)
       } else {
-        let words = term.text.split(separator: " ", maxSplits: 1)
-        guard words.count == 2 else { continue }
-        let key = BigramKey(internText(String(words[0])), internText(String(words[1])))
-        tally.bigrams.add(key, TermTally(count: term.count, documents: term.documents))
+        guard let (first, second) = internPair(term.text) else { continue }
+        tally.bigrams.add(
+          BigramKey(first, second), TermTally(count: term.count, documents: term.documents))
       }
     }
     for organization in slice.organizations {
@@ -91,8 +90,20 @@ extension CorpusStatistics {
     replaceYear(slice.year, with: tally)
   }
 
+  /// Interns a word straight from the string's UTF-8 storage (no copy for native strings).
   private mutating func internText(_ text: String) -> Int32 {
-    var bytes = Array(text.utf8)
-    return bytes.withUnsafeMutableBufferPointer { internBytes(UnsafeBufferPointer($0)) }
+    var text = text
+    return text.withUTF8 { internBytes($0) }
+  }
+
+  /// Interns both words of a bigram written `first second`.
+  private mutating func internPair(_ text: String) -> (Int32, Int32)? {
+    var text = text
+    return text.withUTF8 { bytes -> (Int32, Int32)? in
+      guard let space = bytes.firstIndex(of: 0x20) else { return nil }
+      let first = internBytes(UnsafeBufferPointer(rebasing: bytes[..<space]))
+      let second = internBytes(UnsafeBufferPointer(rebasing: bytes[(space + 1)...]))
+      return (first, second)
+    }
   }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Interns byte strings (case-folded terms) to dense integer ids.
 ///
 /// An open-addressing hash table keyed by the bytes themselves, stored once in an arena: looking
@@ -30,15 +34,8 @@ public struct Vocabulary: Sendable {
   /// The id of `key`, adding it when it is new.
   public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = Vocabulary.hash(key)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { break }
-      let id = Int(entry - 1)
-      if hashes[id] == hash && equals(id, key) { return Int32(id) }
-      slot = (slot + 1) & mask
-    }
+    if let found = find(key, hash: hash) { return found.id }
+    let slot = emptySlot(for: hash)
     let id = Int32(count)
     arena.append(contentsOf: key)
     offsets.append(arena.count)
@@ -46,6 +43,44 @@ public struct Vocabulary: Sendable {
     slots[slot] = id + 1
     if count * 2 > slots.count { grow() }
     return id
+  }
+
+  /// The id of `key` with its `hash`, probing with raw pointers (this is the hot loop).
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, slot: Int)? {
+    slots.withUnsafeBufferPointer { slots in
+      hashes.withUnsafeBufferPointer { hashes in
+        offsets.withUnsafeBufferPointer { offsets in
+          arena.withUnsafeBufferPointer { arena in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+              let entry = slots[slot]
+              if entry == 0 { return nil }
+              let id = Int(entry - 1)
+              if hashes[id] == hash {
+                let start = offsets[id]
+                let length = offsets[id + 1] - start
+                if length == key.count
+                  && (length == 0
+                    || memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0)
+                {
+                  return (Int32(id), slot)
+                }
+              }
+              slot = (slot + 1) & mask
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The first empty slot on `hash`'s probe path.
+  private func emptySlot(for hash: UInt64) -> Int {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    return slot
   }
 
   /// The id of `key`, adding it when it is new.
@@ -57,27 +92,7 @@ public struct Vocabulary: Sendable {
   /// The id of `key`, or nil when it was never interned.
   public func lookup(_ key: some Collection<UInt8>) -> Int32? {
     let bytes = Array(key)
-    return bytes.withUnsafeBufferPointer { buffer -> Int32? in
-      let hash = Vocabulary.hash(buffer)
-      let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] != 0 {
-        let id = Int(slots[slot] - 1)
-        if hashes[id] == hash && equals(id, buffer) { return Int32(id) }
-        slot = (slot + 1) & mask
-      }
-      return nil
-    }
-  }
-
-  private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = offsets[id]
-    let length = offsets[id + 1] - start
-    guard length == key.count else { return false }
-    return arena.withUnsafeBufferPointer { stored in
-      for index in 0..<length where stored[start + index] != key[index] { return false }
-      return true
-    }
+    return bytes.withUnsafeBufferPointer { find($0, hash: Vocabulary.hash($0))?.id }
   }
 
   private mutating func grow() {

@@ -1,0 +1,103 @@
+import Analysis
+import Corpus
+import Testing
+
+/// The byte-level pipeline (tokenizer, vocabulary, bigram table, merge) against a plain,
+/// obviously correct reference written with Strings, on random text with Cyrillic,
+/// apostrophes, hyphens, numbers, stopwords and punctuation.
+@Suite struct ReferenceCountTests {
+  static let words = [
+    "Trade", "trade", "trade's", "Trade’s", "well-known", "WELL-KNOWN", "союз", "Союза", "ЁЛКА",
+    "ёлка", "EAEU", "2020", "3.5", "the", "и", "of", "x-ray", "Ça", "naïve", "Bishkek",
+  ]
+  /// Separators and whether they break phrases (punctuation or a sentence end).
+  static let separators: [(String, Bool)] = [
+    (" ", false), ("  ", false), (", ", true), (". ", true), (" — ", true), ("\n", true),
+    (" (", true), (") ", true), ("; ", true), ("! ", true),
+  ]
+
+  /// The reference: split at separators, fold each word by hand, count with dictionaries.
+  static func reference(_ documents: [(year: Int, words: [String], breaks: [Bool])])
+    -> (unigrams: [Int: [String: Int]], bigrams: [Int: [String: Int]])
+  {
+    let stopwords = StopwordList.builtin().words
+    var unigrams: [Int: [String: Int]] = [:]
+    var bigrams: [Int: [String: Int]] = [:]
+    for document in documents {
+      var previous: String?
+      for (index, word) in document.words.enumerated() {
+        if index > 0 && document.breaks[index - 1] { previous = nil }
+        let folded = String(
+          word.lowercased().map { $0 == "’" ? "'" : $0 == "ё" ? "е" : $0 })
+        let isNumber = folded.allSatisfy { $0.isNumber || $0 == "." }
+        if isNumber || stopwords.contains(folded) {
+          previous = nil
+          continue
+        }
+        unigrams[document.year, default: [:]][folded, default: 0] += 1
+        if let previous {
+          bigrams[document.year, default: [:]][previous + " " + folded, default: 0] += 1
+        }
+        previous = folded
+      }
+    }
+    return (unigrams, bigrams)
+  }
+
+  @Test(arguments: [11, 22, 33] as [UInt64])
+  func countsMatchTheReference(seed: UInt64) {
+    var state = seed
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var documents: [(year: Int, words: [String], breaks: [Bool])] = []
+    var texts: [Document] = []
+    for index in 0..<60 {
+      let year = 2018 + next(3)
+      var words: [String] = []
+      var breaks: [Bool] = []
+      var text = ""
+      for position in 0..<(5 + next(40)) {
+        let word = Self.words[next(Self.words.count)]
+        if position > 0 {
+          let (separator, breaking) = Self.separators[next(Self.separators.count)]
+          text += separator
+          breaks.append(breaking)
+        }
+        text += word
+        words.append(word)
+      }
+      breaks.append(true)
+      documents.append((year, words, breaks))
+      texts.append(
+        Document(
+          path: "d\(index).txt", date: CalendarDate(year: year, month: 1, day: 1)!,
+          text: Array(text.utf8)))
+    }
+
+    // The fast path on two "workers", merged, as the pipeline does.
+    let matcher = OrganizationMatcher(registry: OrganizationRegistry.builtin())
+    var first = CorpusStatistics(stopwords: StopwordList.builtin(), matcher: matcher)
+    var second = CorpusStatistics(stopwords: StopwordList.builtin(), matcher: matcher)
+    for (index, document) in texts.enumerated() {
+      if index % 2 == 0 { first.add(document) } else { second.add(document) }
+    }
+    first.merge(second)
+
+    var fastUnigrams: [Int: [String: Int]] = [:]
+    var fastBigrams: [Int: [String: Int]] = [:]
+    for slice in first.slices() {
+      for term in slice.terms {
+        if term.n == 1 {
+          fastUnigrams[slice.year, default: [:]][term.text] = term.count
+        } else {
+          fastBigrams[slice.year, default: [:]][term.text] = term.count
+        }
+      }
+    }
+    let expected = Self.reference(documents)
+    #expect(fastUnigrams == expected.unigrams, "seed \(seed)")
+    #expect(fastBigrams == expected.bigrams, "seed \(seed)")
+  }
+}
