@@ -65,14 +65,19 @@ public struct CorpusStatistics: Sendable {
   public mutating func add(_ document: Document) {
     documentCounter += 1
     let documentIndex = documentCounter
+    // The reused token stream is taken out of `self` while counting, so that interning (which
+    // mutates `self`) never overlaps an access to the stream's buffers.
+    var stream = TokenStream()
+    swap(&stream, &self.stream)
+    defer { swap(&stream, &self.stream) }
     tokenizer.tokenize(document.text, into: &stream)
     years[document.date.year, default: YearTally()].addDocument(
       date: document.date, repaired: document.repairedSequences > 0)
-    countTerms(year: document.date.year, documentIndex: documentIndex)
-    countOrganizations(in: document)
+    countTerms(stream, year: document.date.year, documentIndex: documentIndex)
+    countOrganizations(in: document, tokens: stream)
   }
 
-  private mutating func countTerms(year: Int, documentIndex: Int32) {
+  private mutating func countTerms(_ stream: TokenStream, year: Int, documentIndex: Int32) {
     var tally = years.removeValue(forKey: year) ?? YearTally()
     defer { years[year] = tally }
     var previous: Int32 = -1
@@ -112,7 +117,7 @@ public struct CorpusStatistics: Sendable {
     }
   }
 
-  private mutating func countOrganizations(in document: Document) {
+  private mutating func countOrganizations(in document: Document, tokens stream: TokenStream) {
     let mentions = matcher.mentions(in: document.text, tokens: stream)
     var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
     defer { years[document.date.year] = tally }
