@@ -93,7 +93,7 @@ extension CorpusStatistics {
   /// Interns a word straight from the string's UTF-8 storage (no copy for native strings).
   private mutating func internText(_ text: String) -> Int32 {
     var text = text
-    return text.withUTF8 { internBytes($0) }
+    return text.withUTF8 { intern($0) }
   }
 
   /// Interns both words of a bigram written `first second`.
@@ -101,8 +101,8 @@ extension CorpusStatistics {
     var text = text
     return text.withUTF8 { bytes -> (Int32, Int32)? in
       guard let space = bytes.firstIndex(of: 0x20) else { return nil }
-      let first = internBytes(UnsafeBufferPointer(rebasing: bytes[..<space]))
-      let second = internBytes(UnsafeBufferPointer(rebasing: bytes[(space + 1)...]))
+      let first = intern(UnsafeBufferPointer(rebasing: bytes[..<space]))
+      let second = intern(UnsafeBufferPointer(rebasing: bytes[(space + 1)...]))
       return (first, second)
     }
   }

@@ -147,9 +147,7 @@ public struct CorpusStatistics: Sendable {
   }
 
   /// Interns `word`, noting whether it is a stopword.
-  mutating func internBytes(_ word: UnsafeBufferPointer<UInt8>) -> Int32 { intern(word) }
-
-  private mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+  mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
     let id = vocabulary.intern(word)
     if Int(id) == isStopword.count {
       isStopword.append(stopwords.words.contains(String(decoding: word, as: UTF8.self)))

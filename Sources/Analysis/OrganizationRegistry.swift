@@ -1,3 +1,5 @@
+import Corpus
+
 /// The organizations Almanac recognises by name: a canonical id and name per organization, and
 /// the aliases (English and Russian, acronyms and long forms) that all count for it.
 ///
@@ -145,8 +147,8 @@ public struct OrganizationRegistry: Sendable {
     return result
   }
 
-  /// A stable fingerprint of what the registry matches: a 64-bit FNV-1a hash, in hex, of the
-  /// entries sorted by id, each with its name and sorted alias keys. Comments, layout, alias
+  /// A stable fingerprint of what the registry matches: the ``ContentHash`` of the entries
+  /// sorted by id, each with its name and sorted alias keys. Comments, layout, alias
   /// order and the version line do not change it.
   public var fingerprint: String {
     var normal = ""
@@ -154,9 +156,7 @@ public struct OrganizationRegistry: Sendable {
       normal += entry.id + "\t" + entry.name + "\t"
       normal += entry.patterns.map(\.key).sorted().joined(separator: "|") + "\n"
     }
-    let hash = Array(normal.utf8).withUnsafeBufferPointer { Vocabulary.hash($0) }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    return ContentHash.hex(Array(normal.utf8))
   }
 
   private static func isIDByte(_ byte: UInt8) -> Bool {

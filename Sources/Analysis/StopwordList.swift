@@ -1,3 +1,5 @@
+import Corpus
+
 /// The words left out of terms (they still count as tokens and break bigrams).
 public struct StopwordList: Sendable, Equatable {
   /// The words, case-folded as the ``Tokenizer`` folds them.
@@ -45,11 +47,10 @@ public struct StopwordList: Sendable, Equatable {
     source = "\(source) + \(other.source)"
   }
 
-  /// A stable fingerprint of the words (FNV-1a over the sorted list), for change detection.
+  /// A stable fingerprint of the words (the ``ContentHash`` of the sorted list), for change
+  /// detection.
   public var fingerprint: String {
-    let joined = Array(words.sorted().joined(separator: "\n").utf8)
-    let hash = joined.withUnsafeBufferPointer { Vocabulary.hash($0) }
-    return String(hash, radix: 16)
+    ContentHash.hex(Array(words.sorted().joined(separator: "\n").utf8))
   }
 }
 

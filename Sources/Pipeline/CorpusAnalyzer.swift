@@ -84,9 +84,9 @@ public struct CorpusAnalyzer: Sendable {
     // The largest part is the base the others merge into, so one worker's counts are never
     // copied and two workers' only once.
     var parts = partials.withLock { $0 }.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
-    var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst().0
     var ordered = [FileOutcome?](repeating: nil, count: files.count)
-    for (index, outcome) in partials.withLock({ $0 }).flatMap(\.1) { ordered[index] = outcome }
+    for (index, outcome) in parts.flatMap(\.1) { ordered[index] = outcome }
+    var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst().0
     for (part, _) in parts { statistics.merge(part) }
     return Result(statistics: statistics, outcomes: ordered.map { $0! })
   }
