@@ -41,7 +41,8 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
-    .target(name: "ReportModel", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
+    .target(
+      name: "ReportModel", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
     .target(
       name: "Rendering",
       dependencies: ["LibXML", "ReportModel"],
@@ -60,7 +61,9 @@ let package = Package(
     // MARK: State
     .target(
       name: "Store",
-      dependencies: ["Analysis", "Corpus", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "Analysis", "Corpus", "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strictSettings
     ),
 
@@ -82,17 +85,18 @@ let package = Package(
     // MARK: Tests mirror the modules
     .testTarget(name: "LibXMLTests", dependencies: ["LibXML"], swiftSettings: strictSettings),
     .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strictSettings),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Corpus"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "AnalysisTests", dependencies: ["Analysis", "Corpus"], swiftSettings: strictSettings),
     .testTarget(
       name: "RenderingTests",
-      dependencies: ["Rendering", "ReportModel", "LibXML"],
+      dependencies: ["Rendering", "ReportModel", "Analysis", "LibXML"],
       exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "StoreTests",
       dependencies: [
-        "Store", "Analysis", "Corpus", .product(name: "GRDB", package: "GRDB.swift"),
+        "Store", "Analysis", "Corpus", "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: strictSettings
     ),

@@ -51,6 +51,12 @@ public struct ChangeSet: Sendable {
     public var moved = 0
     /// Accepted documents added or changed in this run, per year of their date.
     public var newDocumentsPerYear: [Int: Int] = [:]
+
+    /// Years in which an accepted document was added, changed, moved, touched or removed:
+    /// anything stored about their documents (evidence lines, paths) may be out of date.
+    public var changedYears: Set<Int> {
+      affectedYears.union(upserts.filter(\.accepted).compactMap(\.year))
+    }
   }
 
   /// Classifies the outcomes of reading ``toRead``.

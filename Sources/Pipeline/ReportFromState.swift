@@ -1,4 +1,5 @@
 import Analysis
+import Corpus
 import ReportModel
 import Store
 
@@ -45,8 +46,32 @@ enum ReportFromState {
       seenPairs: try ReportJob.state { try store.seen(kind: "pair") }, previousRates: rates)
   }
 
+  /// `report` with its evidence lines: the stored ones that are still up to date, the rest
+  /// read from the corpus.
+  static func withEvidence(
+    _ report: Report, store: StateStore, changes: ChangeSet.Reconciliation, scan: CorpusScan,
+    gatherer: EvidenceGatherer
+  ) throws(RunError) -> (report: Report, evidence: [EvidenceFinder.Target: [Evidence]]) {
+    let evidence = try gatherer.gather(
+      for: report, stored: try ReportJob.state { try store.evidence() },
+      changedYears: changes.changedYears
+    ) { () throws(RunError) in
+      var fullPaths: [String: String] = [:]
+      for file in scan.files { fullPaths[file.path] = file.fullPath }
+      return try ReportJob.state { try store.documents() }.compactMap { document in
+        guard document.accepted, let date = document.date, let fullPath = fullPaths[document.path]
+        else { return nil }
+        return EvidenceGatherer.Source(path: document.path, fullPath: fullPath, date: date)
+      }
+    }
+    return (EvidencePolicy.attach(evidence, to: report), evidence)
+  }
+
   /// Remembers what this report published, for the next run's comparison.
-  static func remember(_ report: Report, in store: StateStore) throws(RunError) {
+  static func remember(
+    _ report: Report, evidence: [EvidenceFinder.Target: [Evidence]], in store: StateStore
+  ) throws(RunError) {
+    try ReportJob.state { try store.replaceEvidence(evidence) }
     var seen: [(kind: String, key: String)] = report.organizations.map { ("organization", $0.id) }
     seen += report.cooccurrences.map { ("pair", SinceLastRunBuilder.pairKey($0.a, $0.b)) }
     let terms = (report.unigrams + report.bigrams).map {

@@ -126,13 +126,17 @@ public enum ReportJob {
       corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
-    var report = try ReportFromState.build(
-      store: store, fresh: recounted, settings: settings, stopwords: stopwords,
-      registry: registry)
+    var (report, evidence) = try ReportFromState.withEvidence(
+      try ReportFromState.build(
+        store: store, fresh: recounted, settings: settings, stopwords: stopwords,
+        registry: registry),
+      store: store, changes: update, scan: scan,
+      gatherer: EvidenceGatherer(
+        matcher: analyzer.matcher, workers: options.workers))
     report.sinceLastRun = try ReportFromState.sinceLastRun(
       store: store, report: report, changes: update, currentRun: runID)
     try publish(report, in: options.output)
-    try ReportFromState.remember(report, in: store)
+    try ReportFromState.remember(report, evidence: evidence, in: store)
     Archive.store(
       [xmlName, htmlName], from: options.output, date: String(settings.generatedAt.prefix(10)),
       keep: options.keep, log: log)
@@ -166,8 +170,10 @@ public enum ReportJob {
       corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
       trendTerms: options.trendTerms, generatedAt: Clock.now().timestamp,
       tool: "almanac \(version)", registryVersion: registry.version, stopwords: stopwords.source)
-    let report = try ReportFromState.build(
-      store: store, settings: settings, stopwords: stopwords, registry: registry)
+    let report = EvidencePolicy.attach(
+      try ReportJob.state { try store.evidence() },
+      to: try ReportFromState.build(
+        store: store, settings: settings, stopwords: stopwords, registry: registry))
     try publish(report, in: options.output)
     if options.pdf { try publishPDF(in: options.output, log: log) }
     return report

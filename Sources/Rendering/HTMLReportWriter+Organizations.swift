@@ -116,5 +116,6 @@ extension HTMLReportWriter {
       shown.count, of: report.cooccurrences.count,
       "the " + String(shown.count) + " pairs named together in the most documents",
       section: "cooccurrences", report: report, into: section)
+    pairEvidence(shown, into: section)
   }
 }

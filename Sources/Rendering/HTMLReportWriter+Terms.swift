@@ -81,6 +81,7 @@ extension HTMLReportWriter {
       trendTable(
         comparison.falling, caption: "Falling in " + String(comparison.year),
         comparison: comparison, into: pair)
+      trendEvidence(comparison, into: block)
     }
   }
 

@@ -21,10 +21,11 @@ public enum HTMLReportWriter {
   /// Long lists are summarised on the page: the rest is in the XML and the CSV files.
   /// Organizations (and their mentions per year) shown, those with the most mentions.
   static let organizationsShown = 40
-  /// Pairs of organizations shown, those named together in the most documents.
-  static let pairsShown = 40
-  /// Year-over-year comparisons shown, the most recent.
-  static let comparisonsShown = 5
+  /// Pairs of organizations shown, those named together in the most documents (the pairs
+  /// that have evidence).
+  static let pairsShown = EvidencePolicy.pairsShown
+  /// Year-over-year comparisons shown, the most recent (the comparisons that have evidence).
+  static let comparisonsShown = EvidencePolicy.comparisonsShown
   /// Year columns of the mentions-per-year table, the most recent: more do not fit on A4.
   static let yearColumnsShown = 10
 

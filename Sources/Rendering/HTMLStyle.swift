@@ -85,6 +85,15 @@ enum HTMLStyle {
     .exports a { color: var(--accent); }
     table.per-year td:first-child, table.pairs td:first-child, table.organizations td:first-child { min-width: 9rem; }
     table.per-year td, table.per-year th { padding-left: 0.35rem; padding-right: 0.35rem; }
+    table.evidence { font-family: var(--serif); font-variant-numeric: normal; }
+    table.evidence th.label { width: 9rem; color: var(--ink); font-family: var(--sans); white-space: normal; overflow-wrap: anywhere; border-bottom: 1px solid var(--rule); }
+    table.evidence th.label .detail { display: block; font-weight: 400; color: var(--muted); font-size: 0.9em; }
+    table.evidence tbody { border-bottom: 1px solid var(--ink); }
+    table.evidence td.line { line-height: 1.4; }
+    table.evidence .hit { font-weight: 700; color: var(--accent); }
+    table.evidence td.source { width: 11rem; font-family: var(--sans); font-size: 0.9em; color: var(--muted); }
+    table.evidence td.source span { display: block; overflow-wrap: anywhere; }
+    table.evidence tbody tr:nth-child(even) td { background: none; }
     footer { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
     @media (max-width: 40rem) {
       body { padding: 1.25rem 1rem 2rem; }
@@ -98,7 +107,7 @@ enum HTMLStyle {
       nav { display: none; }
       section { margin-bottom: 1.5rem; }
       h2, h3, caption { break-after: avoid; }
-      figure, tr, .figure, .figures, .panel { break-inside: avoid; }
+      figure, tr, .figure, .figures, .panel, table.evidence tbody { break-inside: avoid; }
       thead { display: table-header-group; break-after: avoid; }
       .figures { grid-template-columns: repeat(5, 1fr); gap: 0.5rem; }
       .figure dd { font-size: 1.25rem; }

@@ -195,6 +195,23 @@ public enum XMLReportWriter {
         element.addElement(
           "year", attributes: ["value": String(year.year), "documents": String(year.documents)])
       }
+      addEvidence(pair.evidence, to: element)
+    }
+  }
+
+  /// One `evidence` element per line: context as text, each hit as a `hit` element.
+  static func addEvidence(_ lines: [Evidence], to parent: XMLElement) {
+    for line in lines {
+      let element = parent.addElement(
+        "evidence",
+        attributes: ["path": line.path, "date": line.date, "offset": String(line.offset)])
+      for segment in line.segments {
+        if segment.isHit {
+          element.addElement("hit", text: segment.text)
+        } else if !segment.text.isEmpty {
+          element.addText(segment.text)
+        }
+      }
     }
   }
 
@@ -210,7 +227,7 @@ public enum XMLReportWriter {
           "referenceTokens": String(comparison.referenceTokens),
         ])
       for term in comparison.rising + comparison.falling {
-        element.addElement(
+        let termElement = element.addElement(
           "term",
           attributes: [
             "text": term.text,
@@ -221,6 +238,7 @@ public enum XMLReportWriter {
             "logLikelihood": decimal(term.logLikelihood),
             "logRatio": decimal(term.logRatio),
           ])
+        addEvidence(term.evidence, to: termElement)
       }
     }
   }

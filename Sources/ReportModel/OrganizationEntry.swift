@@ -79,11 +79,13 @@ public struct PairEntry: Sendable, Equatable {
   public var logLikelihood: Double
   /// Years in which both were named together, oldest first.
   public var years: [PairYear]
+  /// Lines from documents naming both (see ``EvidencePolicy``); empty for pairs not shown.
+  public var evidence: [Evidence]
 
   /// Creates a pair entry.
   public init(
     a: String, b: String, aName: String, bName: String, documents: Int, npmi: Double,
-    logLikelihood: Double, years: [PairYear]
+    logLikelihood: Double, years: [PairYear], evidence: [Evidence] = []
   ) {
     self.a = a
     self.b = b
@@ -93,6 +95,7 @@ public struct PairEntry: Sendable, Equatable {
     self.npmi = npmi
     self.logLikelihood = logLikelihood
     self.years = years
+    self.evidence = evidence
   }
 }
 

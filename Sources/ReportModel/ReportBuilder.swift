@@ -10,7 +10,7 @@ public import Analysis
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.0"
+  public static let schemaVersion = "1.1"
 
   /// Builds the report.
   ///

@@ -94,11 +94,13 @@ public struct TrendTerm: Sendable, Equatable {
   public var logLikelihood: Double
   /// Hardie's log ratio (binary log of the ratio of relative frequencies; 0.5 for a zero).
   public var logRatio: Double
+  /// Lines where the term was used (see ``EvidencePolicy``); empty for comparisons not shown.
+  public var evidence: [Evidence]
 
   /// Creates a trend term.
   public init(
     text: String, n: Int, direction: Direction, count: Int, referenceCount: Int,
-    logLikelihood: Double, logRatio: Double
+    logLikelihood: Double, logRatio: Double, evidence: [Evidence] = []
   ) {
     self.text = text
     self.n = n
@@ -107,5 +109,6 @@ public struct TrendTerm: Sendable, Equatable {
     self.referenceCount = referenceCount
     self.logLikelihood = logLikelihood
     self.logRatio = logRatio
+    self.evidence = evidence
   }
 }

@@ -13,6 +13,7 @@ enum Migrations {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: createVersion1)
+    migrator.registerMigration("v2", migrate: createVersion2)
     return migrator
   }
 
@@ -97,9 +98,29 @@ enum Migrations {
     }
   }
 
+  /// Evidence lines (keyword in context) of the last published report, so that
+  /// `almanac report` keeps them without the corpus. `kind` is `term` (text, n, year) or
+  /// `pair` (text = a, other = b, n = year = 0); segments alternate context and hits, joined
+  /// by U+0001 (which a line never contains).
+  private static func createVersion2(_ db: Database) throws {
+    try db.create(table: "evidenceLine", options: .withoutRowID) { t in
+      t.column("kind", .text).notNull()
+      t.column("text", .text).notNull()
+      t.column("other", .text).notNull()
+      t.column("n", .integer).notNull()
+      t.column("year", .integer).notNull()
+      t.column("rank", .integer).notNull()
+      t.column("path", .text).notNull()
+      t.column("date", .text).notNull()
+      t.column("offset", .integer).notNull()
+      t.column("segments", .text).notNull()
+      t.primaryKey(["kind", "text", "other", "n", "year", "rank"])
+    }
+  }
+
   /// The tables ``StateStore/clearAll()`` empties: all but `run`.
   static let clearedTables = [
     "document", "yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair",
-    "setting", "seen", "publishedTerm",
+    "setting", "seen", "publishedTerm", "evidenceLine",
   ]
 }

@@ -96,12 +96,37 @@ import Testing
   @Test func tablesHaveCaptionsAndColumnHeaders() {
     let html = Self.page(ReportFixtures.sample())
     let tables = Self.count("<table", in: html)
-    // Years, unigrams, bigrams, organizations, mentions per year, pairs, rising, falling, rejected.
-    #expect(tables == 9)
+    // Years, unigrams, bigrams, organizations, mentions per year, pairs, pair evidence, rising,
+    // falling, trend evidence, rejected.
+    #expect(tables == 11)
     #expect(Self.count("<caption>", in: html) == tables)
-    #expect(Self.count("<th ", in: html) == Self.count(" scope=\"col\"", in: html))
+    // Every header cell has a scope: columns, or the row group of an evidence table (one per
+    // term or pair with lines: 1 pair, 2 trend terms).
+    #expect(
+      Self.count("<th ", in: html)
+        == Self.count(" scope=\"col\"", in: html) + Self.count(" scope=\"rowgroup\"", in: html))
+    #expect(Self.count(" scope=\"rowgroup\"", in: html) == 3)
     #expect(html.contains("<caption>Top unigrams</caption>"))
     #expect(html.contains("<caption>Files that were not analysed</caption>"))
+  }
+
+  @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
+    let report = ReportFixtures.sample()
+    let html = Self.page(report)
+    let pairs = Self.section("cooccurrence", in: html)
+    #expect(pairs.contains("<b class=\"hit\">Information Policy Department</b>"))
+    #expect(pairs.contains("<span class=\"path\">2020/visit.txt</span>"))
+    #expect(pairs.contains("2020-09-28, character 412"))
+    let trends = Self.section("trends", in: html)
+    // One row per line: 2 for "eaeu" and 1 for "official visit".
+    #expect(Self.count("<td class=\"line\">", in: trends) == 3)
+    #expect(trends.contains("rowspan=\"2\""))
+    #expect(trends.contains("…integration within the <b class=\"hit\">EAEU</b>."))
+    // A report without evidence has no evidence table.
+    var bare = report
+    bare.trends[0].rising[0].evidence = []
+    bare.trends[0].falling[0].evidence = []
+    #expect(!Self.section("trends", in: Self.page(bare)).contains("class=\"evidence\""))
   }
 
   @Test func topTermsTablesHaveOneRowPerTermPlusHeaders() {

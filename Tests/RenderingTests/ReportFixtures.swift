@@ -1,3 +1,4 @@
+import Analysis
 import ReportModel
 
 /// Hand-built reports for the writer tests: the writers compute nothing, so any consistent
@@ -60,7 +61,13 @@ enum ReportFixtures {
           a: "discovered:information policy department", b: "eaeu",
           aName: "Information Policy Department", bName: "Eurasian Economic Union",
           documents: 1, npmi: 0.6309, logLikelihood: 1.9095,
-          years: [PairYear(year: 2020, documents: 1)])
+          years: [PairYear(year: 2020, documents: 1)],
+          evidence: [
+            line(
+              "2020/visit.txt", "2020-09-28", 412, "…reported the ",
+              "Information Policy Department", ". Both sides discussed the ",
+              "Eurasian Economic Union", " agenda for the year…")
+          ])
       ],
       trends: [
         TrendComparison(
@@ -68,12 +75,23 @@ enum ReportFixtures {
           rising: [
             TrendTerm(
               text: "eaeu", n: 1, direction: .rising, count: 3, referenceCount: 0,
-              logLikelihood: 4.1589, logRatio: 1.8074)
+              logLikelihood: 4.1589, logRatio: 1.8074,
+              evidence: [
+                line("2020/visit.txt", "2020-09-28", 97, "…integration within the ", "EAEU", "."),
+                line(
+                  "2020/summit.txt", "2020-05-19", 0, "", "EAEU",
+                  " leaders met in Minsk to review the year…"),
+              ])
           ],
           falling: [
             TrendTerm(
               text: "official visit", n: 2, direction: .falling, count: 0, referenceCount: 2,
-              logLikelihood: 4.3944, logRatio: -2.3219)
+              logLikelihood: 4.3944, logRatio: -2.3219,
+              evidence: [
+                line(
+                  "2019/visit.txt", "2019-02-04", 15, "…during his ", "official visit",
+                  " to Moscow.")
+              ])
           ])
       ],
       rejected: [
@@ -82,6 +100,15 @@ enum ReportFixtures {
           reason: "no header: the first line must begin with 'date YYYY-MM-DD'")
       ]
     )
+  }
+
+  /// An evidence line: context and hits alternating, starting and ending with context.
+  static func line(_ path: String, _ date: String, _ offset: Int, _ parts: String...) -> Evidence {
+    Evidence(
+      path: path, date: date, offset: offset,
+      segments: parts.enumerated().map {
+        KeywordInContext.Segment(text: $0.element, isHit: $0.offset % 2 == 1)
+      })
   }
 
   /// What a nightly run adds: the sample report opened by a ``SinceLastRun`` section.
@@ -152,6 +179,7 @@ enum ReportFixtures {
     report.cooccurrences[0].a = "discovered:" + evil
     report.cooccurrences[0].aName = evil
     report.trends[0].rising[0].text = evil
+    report.trends[0].rising[0].evidence = [line(evil + ".txt", "2020-01-01", 0, evil, evil, evil)]
     report.rejected = hostileStrings.map {
       RejectedFile(path: $0 + ".txt", reason: "no header: found '\($0)'")
     }

@@ -105,6 +105,24 @@ import Testing
     #expect(rejected.map { $0.attribute("path") } == ["broken/no-header.txt"])
   }
 
+  @Test func evidenceIsMixedContentWithHits() throws {
+    let root = try reparsed(ReportFixtures.sample()).root
+    let pair = try #require(root.children(named: "cooccurrences").first?.children.first)
+    let line = try #require(pair.children(named: "evidence").first)
+    #expect(line.attribute("path") == "2020/visit.txt")
+    #expect(line.attribute("date") == "2020-09-28")
+    #expect(line.attribute("offset") == "412")
+    #expect(
+      line.children(named: "hit").map(\.textContent)
+        == ["Information Policy Department", "Eurasian Economic Union"])
+    #expect(
+      line.textContent
+        == "…reported the Information Policy Department. Both sides discussed the "
+        + "Eurasian Economic Union agenda for the year…")
+    let terms = root.children(named: "trends").first?.children.first?.children ?? []
+    #expect(terms.map { $0.children(named: "evidence").count } == [2, 1])
+  }
+
   @Test func emptyCorpusOmitsDatesAndStillValidates() throws {
     var report = ReportFixtures.sample()
     report.corpus = CorpusSummary(
@@ -167,6 +185,10 @@ import Testing
     #expect(pair.attribute("aName") == evil)
     let rising = root.children(named: "trends").first?.children.first?.children.first
     #expect(rising?.attribute("text") == evil)
+    let evidence = try #require(rising?.children(named: "evidence").first)
+    #expect(evidence.attribute("path") == evil + ".txt")
+    #expect(evidence.children(named: "hit").map(\.textContent) == [evil])
+    #expect(evidence.textContent == evil + evil + evil)
     let rejected = root.children(named: "rejected").first?.children ?? []
     #expect(
       rejected.map { $0.attribute("path") }

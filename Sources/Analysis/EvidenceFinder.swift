@@ -1,0 +1,150 @@
+public import Corpus
+
+/// Finds where a document uses the terms and names the organization pairs that a report
+/// shows, and cuts a ``KeywordInContext`` line around the first place of each.
+///
+/// A term is found exactly where ``CorpusStatistics`` counted it: a unigram is a word token
+/// whose folded form is the term; a bigram is two adjacent word tokens with no sentence end or
+/// punctuation between them. A pair is found in a document that the matcher finds both
+/// organizations in; the line shows the closest mentions of the two.
+public struct EvidenceFinder: Sendable {
+  /// What to look for.
+  public enum Target: Sendable, Hashable {
+    /// A unigram (one word) or bigram (two words, one space between), case-folded, in the
+    /// documents of one year.
+    case term(text: String, n: Int, year: Int)
+    /// Two organizations, by id, named in the same document, in any year.
+    case pair(a: String, b: String)
+
+    /// The year whose documents can hold this target; nil for any year.
+    public var year: Int? {
+      switch self {
+      case .term(_, _, let year): return year
+      case .pair: return nil
+      }
+    }
+  }
+
+  /// The targets, in the order given.
+  public let targets: [Target]
+  private let matcher: OrganizationMatcher
+  private let tokenizer = Tokenizer()
+  private var words = WordTable()
+  /// Word id → unigram targets.
+  private var unigrams: [Int32: [Int]] = [:]
+  /// Packed word ids → bigram targets.
+  private var bigrams: [UInt64: [Int]] = [:]
+  private var pairs: [Int] = []
+
+  /// Prepares to look for `targets`, finding organizations with `matcher`.
+  public init(targets: [Target], matcher: OrganizationMatcher) {
+    self.targets = targets
+    self.matcher = matcher
+    var stream = TokenStream()
+    for (index, target) in targets.enumerated() {
+      switch target {
+      case .pair: pairs.append(index)
+      case .term(let text, _, _):
+        // The term's words as the tokenizer folds them (a term is already folded).
+        tokenizer.tokenize(Array(text.utf8), into: &stream)
+        let ids = stream.tokens.map {
+          words.insert(Array(stream.folded[Int($0.foldedStart)..<Int($0.foldedEnd)]))
+        }
+        if ids.count == 1 {
+          unigrams[ids[0], default: []].append(index)
+        } else if ids.count == 2 {
+          bigrams[BigramKey(ids[0], ids[1]).packed, default: []].append(index)
+        }
+      }
+    }
+  }
+
+  /// The first place in `document` of each target that `wanted` accepts and whose year, if
+  /// any, is the document's.
+  ///
+  /// - Returns: Target index → the line around its first place.
+  public func find(in document: Document, wanted: (Int) -> Bool) -> [Int: KeywordInContext] {
+    var stream = TokenStream()
+    tokenizer.tokenize(document.text, into: &stream)
+    var found: [Int: KeywordInContext] = [:]
+    let year = document.date.year
+    let accepts = { (index: Int) in
+      found[index] == nil && self.targets[index].year.map { $0 == year } != false && wanted(index)
+    }
+    if !unigrams.isEmpty || !bigrams.isEmpty {
+      findTerms(in: document.text, stream: stream, accepts: accepts) { index, hit in
+        found[index] = KeywordInContext(text: document.text, hits: [hit])
+      }
+    }
+    let openPairs = pairs.filter(accepts)
+    if !openPairs.isEmpty {
+      let mentions = matcher.mentions(in: document.text, tokens: stream)
+      for index in openPairs {
+        guard case .pair(let a, let b) = targets[index],
+          let hits = Self.closest(a, b, in: mentions)
+        else { continue }
+        found[index] = KeywordInContext(text: document.text, hits: hits)
+      }
+    }
+    return found
+  }
+
+  private func findTerms(
+    in text: [UInt8], stream: TokenStream, accepts: (Int) -> Bool,
+    record: (Int, Range<Int>) -> Void
+  ) {
+    var previous: (id: Int32, start: Int)? = nil
+    stream.folded.withUnsafeBufferPointer { folded in
+      for token in stream.tokens {
+        guard token.flags.isDisjoint(with: .removed) else {
+          previous = nil
+          continue
+        }
+        let word = UnsafeBufferPointer(
+          rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+        guard let id = words.lookup(word) else {
+          previous = nil
+          continue
+        }
+        let range = Int(token.start)..<Int(token.end)
+        for index in unigrams[id] ?? [] where accepts(index) { record(index, range) }
+        if let before = previous,
+          token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore])
+        {
+          for index in bigrams[BigramKey(before.id, id).packed] ?? [] where accepts(index) {
+            record(index, before.start..<range.upperBound)
+          }
+        }
+        previous = (id, range.lowerBound)
+      }
+    }
+  }
+
+  /// The mentions of `a` and `b` closest to each other, in text order, as byte ranges.
+  static func closest(_ a: String, _ b: String, in mentions: [OrganizationMention])
+    -> [Range<Int>]?
+  {
+    var best: (distance: Int, first: OrganizationMention, second: OrganizationMention)? = nil
+    var lastA: OrganizationMention? = nil
+    var lastB: OrganizationMention? = nil
+    for mention in mentions {
+      let other: OrganizationMention?
+      if mention.id == a {
+        lastA = mention
+        other = lastB
+      } else if mention.id == b {
+        lastB = mention
+        other = lastA
+      } else {
+        continue
+      }
+      guard let other else { continue }
+      let distance = Int(mention.start) - Int(other.end)
+      if best == nil || distance < best!.distance { best = (distance, other, mention) }
+    }
+    guard let best else { return nil }
+    return [
+      Int(best.first.start)..<Int(best.first.end), Int(best.second.start)..<Int(best.second.end),
+    ]
+  }
+}

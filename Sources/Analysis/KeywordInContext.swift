@@ -1,0 +1,163 @@
+/// One keyword-in-context line: a short stretch of a document around one or more hits, as
+/// AntConc's concordance or quanteda's `kwic()` shows it.
+///
+/// The text is cut about ``context`` characters before the first hit and after the last one,
+/// at a word boundary when there is one nearby, with `…` where it was cut. Runs of white space
+/// and control characters become one space, so that a line reads as a line.
+public struct KeywordInContext: Sendable, Equatable {
+  /// Characters (Unicode scalars) of context kept on each side of the hits, at most.
+  public static let context = 80
+
+  /// A stretch of the line: plain context, or a hit.
+  public struct Segment: Sendable, Equatable {
+    /// The text of the stretch.
+    public var text: String
+    /// Whether this stretch is a hit (the keyword, or one of the organizations).
+    public var isHit: Bool
+
+    /// Creates a segment.
+    public init(text: String, isHit: Bool) {
+      self.text = text
+      self.isHit = isHit
+    }
+  }
+
+  /// Characters (Unicode scalars) of the document text before the first hit, counted from 0.
+  public var offset: Int
+  /// The line: context and hits alternating, starting and ending with context (possibly empty).
+  public var segments: [Segment]
+
+  /// Creates a line from its parts.
+  public init(offset: Int, segments: [Segment]) {
+    self.offset = offset
+    self.segments = segments
+  }
+
+  /// Cuts the line around `hits` out of `text`.
+  ///
+  /// - Parameters:
+  ///   - text: Valid UTF-8.
+  ///   - hits: Byte ranges of the hits, in order, not overlapping, on scalar boundaries.
+  public init(text: [UInt8], hits: [Range<Int>]) {
+    precondition(!hits.isEmpty, "a keyword-in-context line needs a hit")
+    let offset = text[..<hits[0].lowerBound].reduce(0) {
+      $0 + (Self.isContinuation($1) ? 0 : 1)
+    }
+    let start = Self.leftEdge(text, before: hits[0].lowerBound)
+    let end = Self.rightEdge(text, after: hits[hits.count - 1].upperBound)
+    var segments: [Segment] = []
+    var position = start
+    for (index, hit) in hits.enumerated() {
+      var before: String
+      if index == 0 {
+        before = Self.normalized(text[position..<hit.lowerBound])
+        if start > 0 { before = "…" + before.drop { $0 == " " } }
+      } else {
+        before = Self.between(text, position..<hit.lowerBound)
+      }
+      segments.append(Segment(text: before, isHit: false))
+      segments.append(Segment(text: Self.normalized(text[hit]), isHit: true))
+      position = hit.upperBound
+    }
+    var after = Self.normalized(text[position..<end])
+    if end < text.count {
+      after = Self.trimmedEnd(after) + "…"
+    }
+    segments.append(Segment(text: after, isHit: false))
+    self.init(offset: offset, segments: segments)
+  }
+
+  /// The whole line as plain text.
+  public var text: String { segments.map(\.text).joined() }
+
+  /// Where the context before `position` starts: ``context`` scalars back, then forward to the
+  /// start of a word if a space lies within the last third of that stretch.
+  static func leftEdge(_ text: [UInt8], before position: Int) -> Int {
+    var start = position
+    var scalars = 0
+    while start > 0 && scalars < context {
+      start -= 1
+      if !isContinuation(text[start]) { scalars += 1 }
+    }
+    guard start > 0 else { return 0 }
+    let limit = start + (position - start) / 3
+    var cut = start
+    while cut < limit {
+      if isSeparator(text[cut]) { return cut + 1 }
+      cut += 1
+    }
+    return start
+  }
+
+  /// Where the context after `position` ends: ``context`` scalars on, then back to the end of a
+  /// word if a space lies within the last third of that stretch.
+  static func rightEdge(_ text: [UInt8], after position: Int) -> Int {
+    var end = position
+    var scalars = 0
+    while end < text.count && scalars < context {
+      end += 1
+      while end < text.count && isContinuation(text[end]) { end += 1 }
+      scalars += 1
+    }
+    guard end < text.count else { return text.count }
+    let limit = end - (end - position) / 3
+    var cut = end
+    while cut > limit {
+      if isSeparator(text[cut - 1]) { return cut - 1 }
+      cut -= 1
+    }
+    return end
+  }
+
+  /// The text between two hits; when it is longer than ``context`` characters, only its
+  /// first and last halves of that, joined by ` … `.
+  static func between(_ text: [UInt8], _ range: Range<Int>) -> String {
+    var head = range.lowerBound
+    var scalars = 0
+    while head < range.upperBound && scalars < context / 2 {
+      head += 1
+      while head < range.upperBound && isContinuation(text[head]) { head += 1 }
+      scalars += 1
+    }
+    var tail = range.upperBound
+    scalars = 0
+    while tail > head && scalars < context / 2 {
+      tail -= 1
+      if !isContinuation(text[tail]) { scalars += 1 }
+    }
+    guard tail > head else { return normalized(text[range]) }
+    return trimmedEnd(normalized(text[range.lowerBound..<head])) + " … "
+      + normalized(text[tail..<range.upperBound]).drop { $0 == " " }
+  }
+
+  /// The bytes as text, every run of white space and C0/DEL control characters one space.
+  static func normalized(_ bytes: ArraySlice<UInt8>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingSpace = false
+    for byte in bytes {
+      if isSeparator(byte) {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      out.append(byte)
+    }
+    if pendingSpace { out.append(0x20) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func trimmedEnd(_ text: String) -> String {
+    var text = Substring(text)
+    while text.last == " " { text.removeLast() }
+    return String(text)
+  }
+
+  /// Space, and the ASCII control characters (tab, line ends, NUL…), which read as a space.
+  static func isSeparator(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
+
+  static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+}

@@ -1,0 +1,122 @@
+public import Analysis
+public import Corpus
+import Dispatch
+public import ReportModel
+public import Store
+import Synchronization
+
+/// Collects the keyword-in-context lines of a report (see ``ReportModel/EvidencePolicy``):
+/// keeps the stored lines that no change can have touched, and reads the corpus again, most
+/// recent documents first, only for the targets that still need lines.
+public struct EvidenceGatherer: Sendable {
+  /// Finds organizations, as the run that counted them did.
+  public let matcher: OrganizationMatcher
+  /// How many files are read at once.
+  public let workers: Int
+
+  /// Creates a gatherer.
+  public init(matcher: OrganizationMatcher, workers: Int) {
+    self.matcher = matcher
+    self.workers = max(1, workers)
+  }
+
+  /// An accepted document that can be read again.
+  public struct Source: Sendable {
+    /// The path relative to the corpus folder.
+    public var path: String
+    /// The path as opened on disk.
+    public var fullPath: String
+    /// The article date.
+    public var date: CalendarDate
+
+    /// Creates a source.
+    public init(path: String, fullPath: String, date: CalendarDate) {
+      self.path = path
+      self.fullPath = fullPath
+      self.date = date
+    }
+  }
+
+  /// The lines for every target of `report`.
+  ///
+  /// - Parameters:
+  ///   - report: The report whose shown terms and pairs need lines.
+  ///   - stored: The lines stored by the previous run.
+  ///   - changedYears: Years in which documents were added, changed, moved or removed since
+  ///     then: their terms' stored lines, and every pair's, are out of date.
+  ///   - sources: The accepted documents, in any order.
+  /// - Returns: Lines by target; a target found nowhere has none.
+  public func gather(
+    for report: Report, stored: [EvidenceFinder.Target: [Evidence]], changedYears: Set<Int>,
+    sources: () throws(RunError) -> [Source]
+  ) throws(RunError) -> [EvidenceFinder.Target: [Evidence]] {
+    var result: [EvidenceFinder.Target: [Evidence]] = [:]
+    var missing: [EvidenceFinder.Target] = []
+    for target in EvidencePolicy.targets(of: report) {
+      let upToDate = target.year.map { !changedYears.contains($0) } ?? changedYears.isEmpty
+      if upToDate, let lines = stored[target] {
+        result[target] = lines
+      } else {
+        missing.append(target)
+      }
+    }
+    guard !missing.isEmpty else { return result }
+    let found = find(missing, in: try sources())
+    for (index, target) in missing.enumerated() where !found[index].isEmpty {
+      result[target] = found[index]
+    }
+    return result
+  }
+
+  /// Reads `sources`, latest date first and then by path, until every target has its lines
+  /// or no document is left that could hold one.
+  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> [[Evidence]] {
+    let finder = EvidenceFinder(targets: targets, matcher: matcher)
+    let wantsPairs = targets.contains { $0.year == nil }
+    let years = Set(targets.compactMap(\.year))
+    let ordered = sources.filter { wantsPairs || years.contains($0.date.year) }.sorted {
+      $0.date != $1.date ? $0.date > $1.date : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+    }
+    let perTarget = EvidencePolicy.linesPerTarget
+    var lines = [[Evidence]](repeating: [], count: targets.count)
+    var open = Set(targets.indices)
+    var next = 0
+    let batchSize = 16 * workers
+    while !open.isEmpty && next < ordered.count {
+      // A batch of documents that can still hold an open target, read in parallel against the
+      // same snapshot of what is open; results are taken in document order, so the outcome
+      // is that of reading one by one.
+      let openYears = Set(open.compactMap { targets[$0].year })
+      let openPairs = open.contains { targets[$0].year == nil }
+      var pending: [Source] = []
+      while pending.count < batchSize && next < ordered.count {
+        let source = ordered[next]
+        next += 1
+        if openPairs || openYears.contains(source.date.year) { pending.append(source) }
+      }
+      let batch = pending
+      let snapshot = open
+      let results = Mutex([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
+      DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { worker in
+        for index in stride(from: worker, to: batch.count, by: workers) {
+          guard let bytes = try? FileReader.read(batch[index].fullPath),
+            let document = try? HeaderParser.parse(bytes, path: batch[index].path)
+          else { continue }
+          let found = finder.find(in: document, wanted: snapshot.contains)
+          results.withLock { $0[index] = found }
+        }
+      }
+      for (index, found) in results.withLock({ $0 }).enumerated() {
+        guard let found else { continue }
+        for (target, line) in found.sorted(by: { $0.key < $1.key }) where open.contains(target) {
+          lines[target].append(
+            Evidence(
+              path: batch[index].path, date: batch[index].date.description, offset: line.offset,
+              segments: line.segments))
+          if lines[target].count == perTarget { open.remove(target) }
+        }
+      }
+    }
+    return lines
+  }
+}

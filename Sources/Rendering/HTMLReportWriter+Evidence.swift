@@ -1,0 +1,80 @@
+import LibXML
+import ReportModel
+
+/// The evidence tables: keyword-in-context lines under the trend tables and the pairs table.
+extension HTMLReportWriter {
+  /// One labelled group of lines: a term or a pair, and where it was used.
+  struct EvidenceGroup {
+    /// The term, or the pair's two names.
+    var label: String
+    /// A second line under the label (`rising`, `falling`), or nil.
+    var detail: String?
+    /// The lines, at most ``ReportModel/EvidencePolicy/linesPerTarget``.
+    var lines: [Evidence]
+  }
+
+  /// A concordance table: one row group per term or pair, one row per line, the hits in bold,
+  /// the file and date beside each line. Groups without lines are left out; nothing is
+  /// written when no group has lines.
+  static func evidenceTable(_ groups: [EvidenceGroup], caption: String, into parent: XMLElement) {
+    let groups = groups.filter { !$0.lines.isEmpty }
+    guard !groups.isEmpty else { return }
+    let wrapper = parent.element("div", class: "table-wrap")
+    let table = wrapper.element("table", class: "evidence")
+    table.element("caption", text: caption)
+    let header = table.element("thead").element("tr")
+    for heading in ["Term", "In context", "Source"] {
+      header.element("th", text: heading).setAttribute("scope", "col")
+    }
+    for group in groups {
+      // One tbody per group, so that print keeps a term's lines on one page.
+      let body = table.element("tbody")
+      for (index, line) in group.lines.enumerated() {
+        let row = body.element("tr")
+        if index == 0 {
+          let label = row.element("th", class: "label", text: group.label)
+          label.setAttribute("scope", "rowgroup")
+          label.setAttribute("rowspan", String(group.lines.count))
+          if let detail = group.detail { label.element("span", class: "detail", text: detail) }
+        }
+        let cell = row.element("td", class: "line")
+        for segment in line.segments {
+          if segment.isHit {
+            cell.element("b", class: "hit", text: segment.text)
+          } else if !segment.text.isEmpty {
+            cell.addText(segment.text)
+          }
+        }
+        let source = row.element("td", class: "source")
+        source.element("span", class: "path", text: line.path)
+        source.element(
+          "span", class: "date", text: line.date + ", character " + String(line.offset))
+      }
+    }
+  }
+
+  /// The evidence of one comparison's rising and falling terms.
+  static func trendEvidence(_ comparison: TrendComparison, into parent: XMLElement) {
+    let rising = comparison.rising.map {
+      EvidenceGroup(
+        label: $0.text, detail: "rising, " + String(comparison.year), lines: $0.evidence)
+    }
+    let falling = comparison.falling.map {
+      EvidenceGroup(
+        label: $0.text, detail: "falling, from " + String(comparison.reference), lines: $0.evidence)
+    }
+    evidenceTable(
+      rising + falling,
+      caption: "Where these terms were used: the latest articles of the year each was more frequent in",
+      into: parent)
+  }
+
+  /// The evidence of the pairs shown.
+  static func pairEvidence(_ pairs: ArraySlice<PairEntry>, into parent: XMLElement) {
+    evidenceTable(
+      pairs.map {
+        EvidenceGroup(label: $0.aName + " & " + $0.bName, detail: nil, lines: $0.evidence)
+      },
+      caption: "Where they were named together: the latest articles naming both", into: parent)
+  }
+}

@@ -1,0 +1,88 @@
+public import Analysis
+
+/// A keyword-in-context line that backs a figure: where a trend term was used, or where two
+/// organizations were named together.
+public struct Evidence: Sendable, Equatable {
+  /// The file's path relative to the corpus folder.
+  public var path: String
+  /// The article date, `YYYY-MM-DD`.
+  public var date: String
+  /// Characters (Unicode scalars) of the article text, after the date header, before the first
+  /// hit.
+  public var offset: Int
+  /// The line: context and hits alternating, starting and ending with context.
+  public var segments: [KeywordInContext.Segment]
+
+  /// Creates a piece of evidence.
+  public init(path: String, date: String, offset: Int, segments: [KeywordInContext.Segment]) {
+    self.path = path
+    self.date = date
+    self.offset = offset
+    self.segments = segments
+  }
+}
+
+/// Which figures get evidence, and how much: the ones the HTML page shows, so that the page
+/// and the XML carry the same lines.
+///
+/// The lines for a target come from the most recent documents that contain it (latest date
+/// first, then path in byte order), one line per document, at the target's first place in it.
+/// A rising term's lines come from the year it rose in, a falling term's from the reference
+/// year it fell from; a pair's from any year.
+public enum EvidencePolicy {
+  /// Lines per term or pair, at most.
+  public static let linesPerTarget = 3
+  /// Pairs listed on the page (and given evidence): those named together in the most documents.
+  public static let pairsShown = 40
+  /// Year-over-year comparisons listed on the page (and given evidence): the most recent.
+  public static let comparisonsShown = 5
+
+  /// The targets of `report`: every rising and falling term of the comparisons shown, then
+  /// the pairs shown.
+  public static func targets(of report: Report) -> [EvidenceFinder.Target] {
+    var targets: [EvidenceFinder.Target] = []
+    var seen = Set<EvidenceFinder.Target>()
+    for comparison in report.trends.suffix(comparisonsShown) {
+      for term in comparison.rising + comparison.falling {
+        let target = target(of: term, in: comparison)
+        if seen.insert(target).inserted { targets.append(target) }
+      }
+    }
+    for pair in report.cooccurrences.prefix(pairsShown) {
+      targets.append(.pair(a: pair.a, b: pair.b))
+    }
+    return targets
+  }
+
+  /// The target of a trend term: the term in the year where it is relatively more frequent.
+  public static func target(of term: TrendTerm, in comparison: TrendComparison)
+    -> EvidenceFinder.Target
+  {
+    .term(
+      text: term.text, n: term.n,
+      year: term.direction == .rising ? comparison.year : comparison.reference)
+  }
+
+  /// `report` with the lines of `evidence` attached to the terms and pairs they back.
+  public static func attach(_ evidence: [EvidenceFinder.Target: [Evidence]], to report: Report)
+    -> Report
+  {
+    var report = report
+    for index in report.trends.indices {
+      let comparison = report.trends[index]
+      for term in report.trends[index].rising.indices {
+        report.trends[index].rising[term].evidence =
+          evidence[target(of: comparison.rising[term], in: comparison)] ?? []
+      }
+      for term in report.trends[index].falling.indices {
+        report.trends[index].falling[term].evidence =
+          evidence[target(of: comparison.falling[term], in: comparison)] ?? []
+      }
+    }
+    for index in report.cooccurrences.indices {
+      let pair = report.cooccurrences[index]
+      report.cooccurrences[index].evidence = evidence[.pair(a: pair.a, b: pair.b)] ?? []
+    }
+    return report
+  }
+}

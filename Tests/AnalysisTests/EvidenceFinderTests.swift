@@ -1,0 +1,70 @@
+import Analysis
+import Corpus
+import Testing
+
+@Suite struct EvidenceFinderTests {
+  static let matcher = OrganizationMatcher(registry: .builtin())
+
+  func document(_ text: String, year: Int = 2020) -> Document {
+    Document(
+      path: "a.txt", date: CalendarDate(year: year, month: 5, day: 1)!, text: Array(text.utf8))
+  }
+
+  func find(_ targets: [EvidenceFinder.Target], in text: String, year: Int = 2020)
+    -> [Int: KeywordInContext]
+  {
+    EvidenceFinder(targets: targets, matcher: Self.matcher).find(
+      in: document(text, year: year), wanted: { _ in true })
+  }
+
+  func hits(_ line: KeywordInContext?) -> [String] {
+    line?.segments.filter(\.isHit).map(\.text) ?? []
+  }
+
+  @Test func unigramIsFoundAtItsFirstPlaceWhateverItsCase() {
+    let text = "Grain prices rose. The GRAIN harvest, and grain again."
+    let found = find([.term(text: "grain", n: 1, year: 2020)], in: text)
+    #expect(hits(found[0]) == ["Grain"])
+    #expect(found[0]?.offset == 0)
+  }
+
+  @Test func russianTermOffsetIsInCharacters() {
+    let text = "Во вторник торговля выросла."
+    let found = find([.term(text: "торговля", n: 1, year: 2020)], in: text)
+    #expect(hits(found[0]) == ["торговля"])
+    #expect(found[0]?.offset == "Во вторник ".unicodeScalars.count)
+  }
+
+  @Test func bigramNeedsAdjacentWordsWithoutPunctuationBetween() {
+    let target = EvidenceFinder.Target.term(text: "grain trade", n: 2, year: 2020)
+    #expect(find([target], in: "They discussed grain. Trade grew, grain, trade.").isEmpty)
+    // A stopword between the words breaks the bigram, as in counting.
+    #expect(find([target], in: "grain and trade").isEmpty)
+    let found = find([target], in: "Grain, trade and grain trade talks.")
+    #expect(hits(found[0]) == ["grain trade"])
+    #expect(found[0]?.offset == "Grain, trade and ".count)
+  }
+
+  @Test func termsAreOnlyLookedForInTheirYear() {
+    let target = EvidenceFinder.Target.term(text: "grain", n: 1, year: 2019)
+    #expect(find([target], in: "grain", year: 2020).isEmpty)
+    #expect(find([target], in: "grain", year: 2019).count == 1)
+  }
+
+  @Test func unwantedTargetsAreSkipped() {
+    let finder = EvidenceFinder(
+      targets: [.term(text: "grain", n: 1, year: 2020), .term(text: "trade", n: 1, year: 2020)],
+      matcher: Self.matcher)
+    let found = finder.find(in: document("grain trade"), wanted: { $0 == 1 })
+    #expect(Array(found.keys) == [1])
+  }
+
+  @Test func pairShowsTheClosestMentionsOfBoth() {
+    let text =
+      "The CSTO met in spring. Later the Eurasian Economic Union and the CSTO agreed; the EAEU left."
+    let found = find([.pair(a: "csto", b: "eaeu")], in: text)
+    #expect(hits(found[0]) == ["Eurasian Economic Union", "CSTO"])
+    #expect(found[0]?.offset == "The CSTO met in spring. Later the ".count)
+    #expect(find([.pair(a: "csto", b: "eaeu")], in: "Only the CSTO met.").isEmpty)
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Pipeline
+import ReportModel
+import Testing
+
+/// Evidence lines end to end: chosen from the most recent articles, kept by `almanac report`,
+/// brought up to date by an incremental run exactly as a full rebuild would choose them.
+@Suite(.serialized) struct EvidenceTests {
+  let root = FileManager.default.temporaryDirectory
+    .appendingPathComponent("almanac-evidence-\(UUID().uuidString)")
+  var corpus: URL { root.appendingPathComponent("corpus") }
+
+  func write(_ name: String, date: String, _ text: String) throws {
+    let url = corpus.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data((" date \(date) " + text).utf8).write(to: url)
+  }
+
+  func options(out: String, full: Bool = false) -> RunOptions {
+    var options = RunOptions()
+    options.corpus = corpus.path
+    options.output = root.appendingPathComponent(out).path
+    options.full = full
+    options.keep = 1
+    return options
+  }
+
+  /// A corpus where "wheat" rises in 2020 and "barley" falls, and the CSTO and the EAEU are
+  /// named together in some articles.
+  func writeCorpus() throws {
+    for (index, date) in ["2019-02-01", "2019-05-01", "2019-09-01"].enumerated() {
+      try write(
+        "old/\(index).txt", date: date,
+        "Farmers sold barley at the market. Barley prices held. The CSTO and the EAEU met.")
+    }
+    // Two articles on the latest date: the path decides their order.
+    try write("b.txt", date: "2020-03-01", "Exports of wheat grew. Wheat prices rose sharply.")
+    try write("a.txt", date: "2020-03-01", "In March the wheat harvest was sold abroad.")
+    try write("c.txt", date: "2020-02-01", "Wheat was the main story, with the CSTO and the EAEU.")
+    try write("d.txt", date: "2020-01-15", "wheat wheat wheat")
+  }
+
+  func term(_ text: String, _ report: Report) -> TrendTerm? {
+    report.trends.last.flatMap { comparison in
+      (comparison.rising + comparison.falling).first { $0.text == text }
+    }
+  }
+
+  /// The character offset of `needle` in the text of `name` after its header, found with
+  /// String search.
+  func offset(of needle: String, in name: String) throws -> Int {
+    let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+    let body = text.dropFirst(" date 2020-01-01 ".count)
+    let range = try #require(body.range(of: needle))
+    return body.unicodeScalars.distance(
+      from: body.unicodeScalars.startIndex, to: range.lowerBound)
+  }
+
+  @Test func linesComeFromTheLatestArticlesAndSurviveAReportFromTheState() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try writeCorpus()
+    let report = try ReportJob.run(options(out: "out")).report
+
+    let wheat = try #require(term("wheat", report))
+    #expect(wheat.direction == .rising)
+    #expect(wheat.evidence.map(\.path) == ["a.txt", "b.txt", "c.txt"])
+    #expect(wheat.evidence.map(\.date) == ["2020-03-01", "2020-03-01", "2020-02-01"])
+    #expect(wheat.evidence[0].offset == (try offset(of: "wheat", in: "a.txt")))
+    #expect(wheat.evidence[1].offset == (try offset(of: "wheat", in: "b.txt")))
+    #expect(wheat.evidence[1].segments.filter(\.isHit).map(\.text) == ["wheat"])
+
+    let barley = try #require(term("barley", report))
+    #expect(barley.direction == .falling)
+    #expect(barley.evidence.map(\.path) == ["old/2.txt", "old/1.txt", "old/0.txt"])
+
+    let pair = try #require(report.cooccurrences.first { $0.a == "csto" && $0.b == "eaeu" })
+    #expect(pair.evidence.map(\.path) == ["c.txt", "old/2.txt", "old/1.txt"])
+    #expect(pair.evidence[0].segments.filter(\.isHit).map(\.text) == ["CSTO", "EAEU"])
+
+    let xml = try String(
+      contentsOf: root.appendingPathComponent("out/almanac.xml"), encoding: .utf8)
+    #expect(xml.contains(#"<evidence path="a.txt" date="2020-03-01" offset=""#))
+    #expect(xml.contains("<hit>wheat</hit>"))
+
+    // Re-rendered from the state, without reading the corpus: the same lines.
+    try FileManager.default.removeItem(at: corpus)
+    let again = try ReportJob.report(options(out: "out"))
+    #expect(again.trends == report.trends)
+    #expect(again.cooccurrences == report.cooccurrences)
+  }
+
+  @Test func aNewerArticleChangesTheLinesAsAFullRebuildWould() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try writeCorpus()
+    _ = try ReportJob.run(options(out: "incremental"))
+    try write("z.txt", date: "2020-04-01", "Wheat and the EAEU, with the CSTO, again.")
+    let incremental = try ReportJob.run(options(out: "incremental")).report
+    let full = try ReportJob.run(options(out: "full", full: true)).report
+
+    let wheat = try #require(term("wheat", incremental))
+    #expect(wheat.evidence.map(\.path) == ["z.txt", "a.txt", "b.txt"])
+    let pair = try #require(incremental.cooccurrences.first { $0.a == "csto" })
+    #expect(pair.evidence.map(\.path) == ["z.txt", "c.txt", "old/2.txt"])
+    #expect(incremental.trends == full.trends)
+    #expect(incremental.cooccurrences == full.cooccurrences)
+  }
+}

@@ -1,0 +1,44 @@
+import Analysis
+import ReportModel
+import Store
+import Testing
+
+@Suite struct StateStoreEvidenceTests {
+  static func line(_ path: String, _ offset: Int, _ parts: [String]) -> Evidence {
+    Evidence(
+      path: path, date: "2020-03-01", offset: offset,
+      segments: parts.enumerated().map {
+        KeywordInContext.Segment(text: $0.element, isHit: $0.offset % 2 == 1)
+      })
+  }
+
+  static let evidence: [EvidenceFinder.Target: [Evidence]] = [
+    .term(text: "wheat harvest", n: 2, year: 2020): [
+      line("a.txt", 3, ["…the ", "wheat harvest", ""]),
+      line("кириллица/b.txt", 0, ["", "Wheat harvest", " grew…"]),
+    ],
+    .term(text: "wheat harvest", n: 2, year: 2019): [
+      line("c.txt", 9, ["x ", "wheat harvest", ""])
+    ],
+    .pair(a: "csto", b: "eaeu"): [line("d.txt", 1, [" ", "CSTO", " and ", "EAEU", " & <b>"])],
+  ]
+
+  @Test func evidenceRoundTripsAndIsReplacedAsAWhole() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = try StateStore.open(path: folder.path("state.sqlite"))
+    #expect(try store.evidence().isEmpty)
+    try store.replaceEvidence(Self.evidence)
+    #expect(try store.evidence() == Self.evidence)
+
+    // Still there after reopening; replaced, not merged.
+    try store.close()
+    let reopened = try StateStore.open(path: folder.path("state.sqlite"))
+    #expect(try reopened.evidence() == Self.evidence)
+    let pairOnly = Self.evidence.filter { $0.key.year == nil }
+    try reopened.replaceEvidence(pairOnly)
+    #expect(try reopened.evidence() == pairOnly)
+    try reopened.clearAll()
+    #expect(try reopened.evidence().isEmpty)
+  }
+}
