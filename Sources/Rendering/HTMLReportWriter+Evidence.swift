@@ -65,7 +65,8 @@ extension HTMLReportWriter {
     }
     evidenceTable(
       rising + falling,
-      caption: "Where these terms were used: the latest articles of the year each was more frequent in",
+      caption: "Where these terms were used: the latest articles of the year each was "
+        + "more frequent in",
       into: parent)
   }
 
