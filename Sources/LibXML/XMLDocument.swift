@@ -90,6 +90,9 @@ public final class XMLDocument {
   /// - Returns: The parsed document.
   /// - Throws: ``XMLError/malformed(name:issues:)`` or ``XMLError/forbiddenDoctype(name:)``.
   public static func parse(_ bytes: [UInt8], name: String) throws(XMLError) -> XMLDocument {
+    // Refused before libxml2 sees it, so that the reason is ours, not a parser error about an
+    // entity loop that expansion would have run into.
+    if prologDeclaresDoctype(bytes) { throw .forbiddenDoctype(name: name) }
     let options = Int32(
       XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
     let collector = IssueCollector()
@@ -114,5 +117,45 @@ public final class XMLDocument {
       throw .forbiddenDoctype(name: name)
     }
     return document
+  }
+
+  /// Whether the prolog of a UTF-8 (or ASCII) document holds `<!DOCTYPE`: skips a byte order
+  /// mark, white space, the XML declaration, processing instructions and comments, the only
+  /// things that may come before it.
+  static func prologDeclaresDoctype(_ bytes: [UInt8]) -> Bool {
+    func starts(_ prefix: String, at index: Int) -> Bool {
+      let prefix = Array(prefix.utf8)
+      return bytes.count - index >= prefix.count
+        && bytes[index..<index + prefix.count].elementsEqual(prefix)
+    }
+    func skip(past terminator: String, from index: Int) -> Int? {
+      let end = Array(terminator.utf8)
+      var position = index
+      while position + end.count <= bytes.count {
+        if bytes[position..<position + end.count].elementsEqual(end) {
+          return position + end.count
+        }
+        position += 1
+      }
+      return nil
+    }
+    var index = starts("\u{FEFF}", at: 0) ? 3 : 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      case UInt8(ascii: "<"):
+        if starts("<?", at: index) {
+          guard let next = skip(past: "?>", from: index + 2) else { return false }
+          index = next
+        } else if starts("<!--", at: index) {
+          guard let next = skip(past: "-->", from: index + 4) else { return false }
+          index = next
+        } else {
+          return starts("<!DOCTYPE", at: index)
+        }
+      default: return false
+      }
+    }
+    return false
   }
 }
