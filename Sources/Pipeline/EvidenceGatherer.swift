@@ -1,6 +1,7 @@
 public import Analysis
 public import Corpus
 import Dispatch
+public import Logging
 public import ReportModel
 public import Store
 import Synchronization
@@ -48,7 +49,7 @@ public struct EvidenceGatherer: Sendable {
   /// - Returns: Lines by target; a target found nowhere has none.
   public func gather(
     for report: Report, stored: [EvidenceFinder.Target: [Evidence]], changedYears: Set<Int>,
-    sources: () throws(RunError) -> [Source]
+    log: Logger = Logger(label: "almanac"), sources: () throws(RunError) -> [Source]
   ) throws(RunError) -> [EvidenceFinder.Target: [Evidence]] {
     var result: [EvidenceFinder.Target: [Evidence]] = [:]
     var missing: [EvidenceFinder.Target] = []
@@ -61,7 +62,11 @@ public struct EvidenceGatherer: Sendable {
       }
     }
     guard !missing.isEmpty else { return result }
-    let found = find(missing, in: try sources())
+    let started = Clock.now()
+    let (found, read) = find(missing, in: try sources())
+    log.info(
+      "evidence: \(missing.count) of \(missing.count + result.count) targets looked up in \(read) documents, \(started.elapsedMilliseconds) ms"
+    )
     for (index, target) in missing.enumerated() where !found[index].isEmpty {
       result[target] = found[index]
     }
@@ -70,7 +75,9 @@ public struct EvidenceGatherer: Sendable {
 
   /// Reads `sources`, latest date first and then by path, until every target has its lines
   /// or no document is left that could hold one.
-  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> [[Evidence]] {
+  ///
+  /// - Returns: The lines per target, and how many documents were read.
+  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> ([[Evidence]], Int) {
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
@@ -81,6 +88,7 @@ public struct EvidenceGatherer: Sendable {
     var lines = [[Evidence]](repeating: [], count: targets.count)
     var open = Set(targets.indices)
     var next = 0
+    var read = 0
     let batchSize = 16 * workers
     while !open.isEmpty && next < ordered.count {
       // A batch of documents that can still hold an open target, read in parallel against the
@@ -95,6 +103,7 @@ public struct EvidenceGatherer: Sendable {
         if openPairs || openYears.contains(source.date.year) { pending.append(source) }
       }
       let batch = pending
+      read += batch.count
       let snapshot = open
       let results = Mutex([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { worker in
@@ -117,6 +126,6 @@ public struct EvidenceGatherer: Sendable {
         }
       }
     }
-    return lines
+    return (lines, read)
   }
 }

@@ -1,5 +1,6 @@
 import Analysis
 import Corpus
+import Logging
 import ReportModel
 import Store
 
@@ -50,11 +51,11 @@ enum ReportFromState {
   /// read from the corpus.
   static func withEvidence(
     _ report: Report, store: StateStore, changes: ChangeSet.Reconciliation, scan: CorpusScan,
-    gatherer: EvidenceGatherer
+    gatherer: EvidenceGatherer, log: Logger
   ) throws(RunError) -> (report: Report, evidence: [EvidenceFinder.Target: [Evidence]]) {
     let evidence = try gatherer.gather(
       for: report, stored: try ReportJob.state { try store.evidence() },
-      changedYears: changes.changedYears
+      changedYears: changes.changedYears, log: log
     ) { () throws(RunError) in
       var fullPaths: [String: String] = [:]
       for file in scan.files { fullPaths[file.path] = file.fullPath }

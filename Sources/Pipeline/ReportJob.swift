@@ -132,7 +132,7 @@ public enum ReportJob {
         registry: registry),
       store: store, changes: update, scan: scan,
       gatherer: EvidenceGatherer(
-        matcher: analyzer.matcher, workers: options.workers))
+        matcher: analyzer.matcher, workers: options.workers), log: log)
     report.sinceLastRun = try ReportFromState.sinceLastRun(
       store: store, report: report, changes: update, currentRun: runID)
     try publish(report, in: options.output)
