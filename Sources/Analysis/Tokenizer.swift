@@ -57,6 +57,18 @@ private struct Scanner {
 
   mutating func run(into stream: inout TokenStream) {
     while index < text.count {
+      // Fast path: a run of ASCII lower-case letters, most of an English text, is copied to
+      // the folded form as it is (exactly what the letter case below does one byte at a time).
+      if text[index] &- UInt8(ascii: "a") < 26 {
+        begin(&stream)
+        var end = index + 1
+        while end < text.count && text[end] &- UInt8(ascii: "a") < 26 { end += 1 }
+        letters += end - index
+        onlyDigits = false
+        stream.folded.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
+        index = end
+        continue
+      }
       let (scalar, length) = decode(at: index)
       let kind = CharacterClass.of(scalar)
       switch kind {
