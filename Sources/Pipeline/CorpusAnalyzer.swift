@@ -1,7 +1,6 @@
 public import Analysis
 public import Corpus
 import Dispatch
-import Synchronization
 
 /// Reads and counts corpus files on several cores.
 ///
@@ -67,14 +66,17 @@ public struct CorpusAnalyzer: Sendable {
   ///   - files: The files to read.
   ///   - progress: Called now and then with the number of files done, from any thread.
   public func analyze(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-    let next = Atomic<Int>(0)
-    let partials = Mutex<[(CorpusStatistics, [(Int, FileOutcome)])]>([])
+    let next = Shared(0)
+    let partials = Shared<[(CorpusStatistics, [(Int, FileOutcome)])]>([])
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = emptyStatistics()
       var outcomes: [(Int, FileOutcome)] = []
       while true {
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        let index = next.withLock { next in
+          defer { next += 1 }
+          return next
+        }
         guard index < files.count else { break }
         outcomes.append((index, Self.process(files[index], into: &statistics)))
         if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
@@ -83,7 +85,7 @@ public struct CorpusAnalyzer: Sendable {
     }
     // The largest part is the base the others merge into, so one worker's counts are never
     // copied and two workers' only once.
-    var parts = partials.withLock { $0 }.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
+    var parts = partials.value.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
     var ordered = [FileOutcome?](repeating: nil, count: files.count)
     for (index, outcome) in parts.flatMap(\.1) { ordered[index] = outcome }
     var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst().0

@@ -4,7 +4,6 @@ import Dispatch
 public import Logging
 public import ReportModel
 public import Store
-import Synchronization
 
 /// Collects the keyword-in-context lines of a report (see ``ReportModel/EvidencePolicy``):
 /// keeps the stored lines that no change can have touched, and reads the corpus again, most
@@ -105,7 +104,7 @@ public struct EvidenceGatherer: Sendable {
       let batch = pending
       read += batch.count
       let snapshot = open
-      let results = Mutex([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
+      let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { worker in
         for index in stride(from: worker, to: batch.count, by: workers) {
           guard let bytes = try? FileReader.read(batch[index].fullPath),
@@ -115,7 +114,7 @@ public struct EvidenceGatherer: Sendable {
           results.withLock { $0[index] = found }
         }
       }
-      for (index, found) in results.withLock({ $0 }).enumerated() {
+      for (index, found) in results.value.enumerated() {
         guard let found else { continue }
         for (target, line) in found.sorted(by: { $0.key < $1.key }) where open.contains(target) {
           lines[target].append(

@@ -1,0 +1,35 @@
+import Glibc
+
+/// A value that the workers of `DispatchQueue.concurrentPerform` share, behind a lock.
+///
+/// The lock is a `pthread_mutex_t`, which ThreadSanitizer understands. The standard library's
+/// `Mutex` is built on futexes on Linux, which ThreadSanitizer does not see, so every access
+/// it guards is reported as a race (and `scripts/sanitizers` runs in CI).
+final class Shared<Value>: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  /// Only touched with `mutex` held.
+  private var stored: Value
+
+  /// Creates the shared value.
+  init(_ value: Value) {
+    stored = value
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  /// Runs `body` with the value, holding the lock.
+  func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body(&stored)
+  }
+
+  /// A copy of the value.
+  var value: Value { withLock { $0 } }
+}
