@@ -5,13 +5,15 @@ extension CorpusStatistics {
     years.keys.sorted().map { year in
       let tally = years[year]!
       var terms: [YearSlice.Term] = []
-      for (id, count) in tally.unigramCounts.enumerated() where count > 0 {
+      terms.reserveCapacity(tally.unigrams.count + tally.bigrams.count)
+      for (key, unigram) in tally.unigrams {
         terms.append(
           YearSlice.Term(
-            n: 1, text: vocabulary.string(Int32(id)), count: Int(count),
-            documents: Int(tally.unigramDocuments[id])))
+            n: 1, text: vocabulary.string(UnigramKey.id(key)), count: unigram.count,
+            documents: unigram.documents))
       }
-      for (key, bigram) in tally.bigrams {
+      for (packed, bigram) in tally.bigrams {
+        let key = BigramKey(packed: packed)
         terms.append(
           YearSlice.Term(
             n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
@@ -63,14 +65,11 @@ extension CorpusStatistics {
     tally.lastDate = slice.lastDate
     for term in slice.terms {
       if term.n == 1 {
-        let id = Int(internText(term.text))
-        if id >= tally.unigramCounts.count {
-          let missing = vocabulary.count - tally.unigramCounts.count
-          tally.unigramCounts.append(contentsOf: repeatElement(0, count: missing))
-          tally.unigramDocuments.append(contentsOf: repeatElement(0, count: missing))
-        }
-        tally.unigramCounts[id] = UInt32(term.count)
-        tally.unigramDocuments[id] = UInt32(term.documents)
+        let id = internText(term.text)
+        // A slice names each term once; a zero count is no term at all.
+        guard term.count > 0 else { continue }
+        tally.unigrams.add(
+          UnigramKey.packed(id), count: UInt32(term.count), documents: UInt32(term.documents))
       } else {
         guard let (first, second) = internPair(term.text) else { continue }
         tally.bigrams.add(

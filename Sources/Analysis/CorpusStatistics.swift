@@ -49,10 +49,11 @@ public struct CorpusStatistics: Sendable {
 
   let stopwords: StopwordList
   let matcher: OrganizationMatcher
-  private var documentCounter: Int32 = 0
   private let tokenizer = Tokenizer()
   private var stream = TokenStream()
-  private var lastDocument: [Int32] = []
+  /// Reused per-document counts of unigrams and bigrams.
+  private var documentUnigrams = DocumentTally()
+  private var documentBigrams = DocumentTally()
 
   /// Creates empty statistics that will leave out `stopwords` and find organizations with
   /// `matcher`.
@@ -63,8 +64,6 @@ public struct CorpusStatistics: Sendable {
 
   /// Counts one document.
   public mutating func add(_ document: Document) {
-    documentCounter += 1
-    let documentIndex = documentCounter
     // The reused token stream is taken out of `self` while counting, so that interning (which
     // mutates `self`) never overlaps an access to the stream's buffers.
     var stream = TokenStream()
@@ -73,13 +72,24 @@ public struct CorpusStatistics: Sendable {
     tokenizer.tokenize(document.text, into: &stream)
     years[document.date.year, default: YearTally()].addDocument(
       date: document.date, repaired: document.repairedSequences > 0)
-    countTerms(stream, year: document.date.year, documentIndex: documentIndex)
+    countTerms(stream, year: document.date.year)
     countOrganizations(in: document, tokens: stream)
   }
 
-  private mutating func countTerms(_ stream: TokenStream, year: Int, documentIndex: Int32) {
+  private mutating func countTerms(_ stream: TokenStream, year: Int) {
     var tally = years.removeValue(forKey: year) ?? YearTally()
-    defer { years[year] = tally }
+    // The reused per-document tables are taken out of `self` too, for the same reason.
+    var unigrams = DocumentTally()
+    var bigrams = DocumentTally()
+    swap(&unigrams, &documentUnigrams)
+    swap(&bigrams, &documentBigrams)
+    defer {
+      swap(&unigrams, &documentUnigrams)
+      swap(&bigrams, &documentBigrams)
+      years[year] = tally
+    }
+    unigrams.reset()
+    bigrams.reset()
     var previous: Int32 = -1
     stream.folded.withUnsafeBufferPointer { folded in
       for token in stream.tokens {
@@ -96,25 +106,13 @@ public struct CorpusStatistics: Sendable {
           continue
         }
         if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) { previous = -1 }
-        let index = Int(id)
-        if index >= tally.unigramCounts.count {
-          let newCount = max(vocabulary.count, tally.unigramCounts.count * 2)
-          tally.unigramCounts.append(
-            contentsOf: repeatElement(0, count: newCount - tally.unigramCounts.count))
-          tally.unigramDocuments.append(
-            contentsOf: repeatElement(0, count: newCount - tally.unigramDocuments.count))
-        }
-        tally.unigramCounts[index] += 1
-        if lastDocument[index] != documentIndex {
-          lastDocument[index] = documentIndex
-          tally.unigramDocuments[index] += 1
-        }
-        if previous >= 0 {
-          tally.bigrams.count(BigramKey(previous, id), inDocument: documentIndex)
-        }
+        unigrams.count(UnigramKey.packed(id))
+        if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
         previous = id
       }
     }
+    unigrams.flush(into: &tally.unigrams)
+    bigrams.flush(into: &tally.bigrams)
   }
 
   private mutating func countOrganizations(in document: Document, tokens stream: TokenStream) {
@@ -151,7 +149,6 @@ public struct CorpusStatistics: Sendable {
     let id = vocabulary.intern(word)
     if Int(id) == isStopword.count {
       isStopword.append(stopwords.words.contains(String(decoding: word, as: UTF8.self)))
-      lastDocument.append(0)
     }
     return id
   }
@@ -166,18 +163,12 @@ public struct CorpusStatistics: Sendable {
     for (year, theirs) in other.years {
       var ours = years.removeValue(forKey: year) ?? YearTally()
       ours.addTotals(of: theirs)
-      if ours.unigramCounts.count < vocabulary.count {
-        let missing = vocabulary.count - ours.unigramCounts.count
-        ours.unigramCounts.append(contentsOf: repeatElement(0, count: missing))
-        ours.unigramDocuments.append(contentsOf: repeatElement(0, count: missing))
+      for (key, tally) in theirs.unigrams {
+        ours.unigrams.add(UnigramKey.packed(remap[Int(UnigramKey.id(key))]), tally)
       }
-      for (id, count) in theirs.unigramCounts.enumerated() where count > 0 {
-        ours.unigramCounts[Int(remap[id])] += count
-        ours.unigramDocuments[Int(remap[id])] += theirs.unigramDocuments[id]
-      }
-      for (key, tally) in theirs.bigrams {
-        let mapped = BigramKey(remap[Int(key.first)], remap[Int(key.second)])
-        ours.bigrams.add(mapped, tally)
+      for (packed, tally) in theirs.bigrams {
+        let key = BigramKey(packed: packed)
+        ours.bigrams.add(BigramKey(remap[Int(key.first)], remap[Int(key.second)]), tally)
       }
       years[year] = ours
     }

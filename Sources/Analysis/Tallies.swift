@@ -20,8 +20,8 @@ public struct TermTally: Sendable, Equatable {
   }
 }
 
-/// The figures of one year. Unigram arrays are indexed by the owning
-/// ``CorpusStatistics/vocabulary`` id; an id beyond the end has a zero count.
+/// The figures of one year. Unigrams are keyed by the owning ``CorpusStatistics/vocabulary``
+/// id and only those used this year take room; an id the year never saw has a zero count.
 public struct YearTally: Sendable {
   /// Accepted documents dated this year.
   public var documents = 0
@@ -35,12 +35,11 @@ public struct YearTally: Sendable {
   public var firstDate: CalendarDate?
   /// Latest article date of the year.
   public var lastDate: CalendarDate?
-  /// Occurrences of each unigram, by term id (stopwords stay at zero).
-  public var unigramCounts: [UInt32] = []
-  /// Documents containing each unigram, by term id.
-  public var unigramDocuments: [UInt32] = []
-  /// Bigram tallies keyed by ``BigramKey``.
-  public var bigrams = BigramTable()
+  /// Unigram tallies keyed by ``UnigramKey`` (term id); each has a positive count, and
+  /// stopwords are never counted.
+  public var unigrams = TallyTable()
+  /// Bigram tallies keyed by ``BigramKey/packed``.
+  public var bigrams = TallyTable()
   /// Organizations mentioned this year, by canonical id (their `years` stay empty).
   public var organizations: [String: OrganizationTally] = [:]
   /// Documents of this year naming both organizations of a pair.
@@ -78,13 +77,11 @@ public struct YearTally: Sendable {
   }
 
   /// Distinct unigrams used this year.
-  public var types: Int { unigramCounts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+  public var types: Int { unigrams.count }
 
   /// The unigram tally of term `id`.
   public func unigram(_ id: Int32) -> TermTally {
-    let index = Int(id)
-    guard index < unigramCounts.count else { return TermTally() }
-    return TermTally(count: Int(unigramCounts[index]), documents: Int(unigramDocuments[index]))
+    unigrams[UnigramKey.packed(id)] ?? TermTally()
   }
 }
 
@@ -105,6 +102,19 @@ public struct BigramKey: Hashable, Sendable {
   public var first: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed >> 32)) }
   /// The second word's id.
   public var second: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed)) }
+}
+
+/// The ``TallyTable`` key of a unigram: its term id.
+public enum UnigramKey {
+  /// The key of term `id`.
+  @inline(__always)
+  public static func packed(_ id: Int32) -> UInt64 { UInt64(UInt32(bitPattern: id)) }
+
+  /// The term id of `key`.
+  @inline(__always)
+  public static func id(_ key: UInt64) -> Int32 {
+    Int32(bitPattern: UInt32(truncatingIfNeeded: key))
+  }
 }
 
 /// Everything counted about one organization.

@@ -24,6 +24,19 @@ struct TermTable {
     var first: Int32
     var second: Int32
     var n: Int { second < 0 ? 1 : 2 }
+
+    /// The unigram of a ``YearTally/unigrams`` key.
+    init(unigram key: UInt64) {
+      first = UnigramKey.id(key)
+      second = -1
+    }
+
+    /// The bigram of a ``YearTally/bigrams`` key.
+    init(bigram key: UInt64) {
+      let pair = BigramKey(packed: key)
+      first = pair.first
+      second = pair.second
+    }
   }
 
   func bytesPrecede(_ lhs: Key, _ rhs: Key) -> Bool {
@@ -44,35 +57,19 @@ struct TermTable {
   func tally(_ key: Key, year index: Int) -> TermTally {
     key.second < 0
       ? tallies[index].unigram(key.first)
-      : tallies[index].bigrams[BigramKey(key.first, key.second)] ?? TermTally()
+      : tallies[index].bigrams[BigramKey(key.first, key.second).packed] ?? TermTally()
   }
 
   /// The most frequent terms of size `n`, with rates per 10,000 tokens.
   func top(n: Int, limit: Int, totalTokens: Int) -> [TermEntry] {
     var totals: [Key: TermTally] = [:]
-    if n == 1 {
-      var counts = [UInt32](repeating: 0, count: statistics.vocabulary.count)
-      var documents = counts
-      for tally in tallies {
-        for (id, count) in tally.unigramCounts.enumerated() where count > 0 {
-          counts[id] += count
-          documents[id] += tally.unigramDocuments[id]
-        }
-      }
-      let threshold = Selection.threshold(counts.lazy.map(Double.init), keep: limit)
-      for (id, count) in counts.enumerated() where count > 0 && Double(count) >= threshold {
-        totals[Key(first: Int32(id), second: -1)] = TermTally(
-          count: Int(count), documents: Int(documents[id]))
-      }
-    } else {
-      var all = BigramTable()
-      for tally in tallies {
-        for (key, bigram) in tally.bigrams { all.add(key, bigram) }
-      }
-      let threshold = Selection.threshold(all.lazy.map { Double($0.value.count) }, keep: limit)
-      for (key, tally) in all where Double(tally.count) >= threshold {
-        totals[Key(first: key.first, second: key.second)] = tally
-      }
+    var all = TallyTable()
+    for tally in tallies {
+      for (key, term) in n == 1 ? tally.unigrams : tally.bigrams { all.add(key, term) }
+    }
+    let threshold = Selection.threshold(all.lazy.map { Double($0.value.count) }, keep: limit)
+    for (key, tally) in all where Double(tally.count) >= threshold {
+      totals[n == 1 ? Key(unigram: key) : Key(bigram: key)] = tally
     }
     let ranked = totals.keys.sorted { lhs, rhs in
       let left = totals[lhs]!
@@ -116,18 +113,17 @@ struct TermTable {
     }
     let a = tallies[target]
     let b = tallies[base]
-    for id in 0..<max(a.unigramCounts.count, b.unigramCounts.count) {
-      let count = Int(id < a.unigramCounts.count ? a.unigramCounts[id] : 0)
-      let referenceCount = Int(id < b.unigramCounts.count ? b.unigramCounts[id] : 0)
-      if count + referenceCount > 0 {
-        consider(Key(first: Int32(id), second: -1), count, referenceCount)
-      }
+    for (key, tally) in a.unigrams {
+      consider(Key(unigram: key), tally.count, b.unigrams[key]?.count ?? 0)
+    }
+    for (key, tally) in b.unigrams where a.unigrams[key] == nil {
+      consider(Key(unigram: key), 0, tally.count)
     }
     for (key, tally) in a.bigrams {
-      consider(Key(first: key.first, second: key.second), tally.count, b.bigrams[key]?.count ?? 0)
+      consider(Key(bigram: key), tally.count, b.bigrams[key]?.count ?? 0)
     }
     for (key, tally) in b.bigrams where a.bigrams[key] == nil {
-      consider(Key(first: key.first, second: key.second), 0, tally.count)
+      consider(Key(bigram: key), 0, tally.count)
     }
 
     func strongest(_ scored: [(Double, Key)], _ direction: TrendTerm.Direction) -> [TrendTerm] {

@@ -1,0 +1,216 @@
+/// Tallies keyed by a 64-bit integer in an open-addressing hash table: unigrams keyed by term id,
+/// bigrams by ``BigramKey/packed``. Only the keys a year used take room, so a year's memory grows
+/// with its own terms, not with the whole vocabulary.
+///
+/// One entry (key, count, documents) is 16 bytes in one flat array, so an update touches one cache
+/// line; probing is linear, with no `Hasher` and no per-entry allocation. It reads like a
+/// dictionary from key to ``TermTally`` (`subscript`, `count`, iteration, in table order).
+///
+/// Counting a document goes through a ``DocumentTally`` first, which adds each distinct key of the
+/// document once, so document frequencies need no per-entry bookkeeping here.
+public struct TallyTable: Sendable, Sequence {
+  struct Entry {
+    var key: UInt64
+    var count: UInt32
+    var documents: UInt32
+  }
+
+  /// Marks a free slot; no term id or packed pair of term ids (both below 2³¹) equals it.
+  static let emptyKey = UInt64.max
+  private var entries: [Entry]
+  /// `64 - log2(entries.count)`: the hash's top bits pick the slot (unused while empty).
+  private var shift: UInt64
+  /// The number of distinct keys.
+  public private(set) var count = 0
+
+  /// Creates an empty table.
+  public init() {
+    entries = []
+    shift = 64
+  }
+
+  /// Creates an empty table with room for `capacity` keys before it grows.
+  public init(minimumCapacity capacity: Int) {
+    self.init()
+    reserveCapacity(capacity)
+  }
+
+  /// Fibonacci hashing: the top bits of the key times 2⁶⁴/φ. `shift` is in 1...58 once a table
+  /// has slots (at least 64 of them).
+  @inline(__always)
+  static func slot(_ key: UInt64, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+  }
+
+  /// The slot holding `key`, or nil.
+  private func find(_ key: UInt64) -> Int? {
+    guard count > 0 else { return nil }
+    let mask = entries.count - 1
+    var slot = Self.slot(key, shift: shift)
+    while true {
+      let stored = entries[slot].key
+      if stored == key { return slot }
+      if stored == Self.emptyKey { return nil }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Adds `count` occurrences in `documents` documents to `key`.
+  @inline(__always)
+  public mutating func add(_ key: UInt64, count: UInt32, documents: UInt32) {
+    if (self.count + 1) * 4 > entries.count * 3 { grow(to: Swift.max(64, entries.count * 2)) }
+    let mask = entries.count - 1
+    var slot = Self.slot(key, shift: shift)
+    while true {
+      let stored = entries[slot].key
+      if stored == key { break }
+      if stored == Self.emptyKey {
+        entries[slot].key = key
+        self.count += 1
+        break
+      }
+      slot = (slot + 1) & mask
+    }
+    entries[slot].count &+= count
+    entries[slot].documents &+= documents
+  }
+
+  /// Adds a tally of other documents to `key`.
+  public mutating func add(_ key: UInt64, _ tally: TermTally) {
+    add(
+      key, count: UInt32(truncatingIfNeeded: tally.count),
+      documents: UInt32(truncatingIfNeeded: tally.documents))
+  }
+
+  /// Adds a tally of other documents to bigram `key`.
+  public mutating func add(_ key: BigramKey, _ tally: TermTally) {
+    add(key.packed, tally)
+  }
+
+  /// The tally of `key`, or nil when it was never counted.
+  public subscript(key: UInt64) -> TermTally? {
+    guard let slot = find(key) else { return nil }
+    return TermTally(count: Int(entries[slot].count), documents: Int(entries[slot].documents))
+  }
+
+  /// The tally of bigram `key`, or nil when it was never counted.
+  public subscript(key: BigramKey) -> TermTally? { self[key.packed] }
+
+  /// Makes room for `capacity` keys in all.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    var size = 64
+    while capacity * 4 > size * 3 { size *= 2 }
+    if size > entries.count { grow(to: size) }
+  }
+
+  /// Rehashes into `capacity` slots (a power of two).
+  private mutating func grow(to capacity: Int) {
+    let old = entries
+    entries = Array(
+      repeating: Entry(key: Self.emptyKey, count: 0, documents: 0), count: capacity)
+    shift = UInt64(64 - capacity.trailingZeroBitCount)
+    let mask = capacity - 1
+    for entry in old where entry.key != Self.emptyKey {
+      var slot = Self.slot(entry.key, shift: shift)
+      while entries[slot].key != Self.emptyKey { slot = (slot + 1) & mask }
+      entries[slot] = entry
+    }
+  }
+
+  /// Walks the table in slot order.
+  public struct Iterator: IteratorProtocol {
+    let entries: [Entry]
+    var index = 0
+
+    public mutating func next() -> (key: UInt64, value: TermTally)? {
+      while index < entries.count {
+        let entry = entries[index]
+        index += 1
+        if entry.key != TallyTable.emptyKey {
+          return (entry.key, TermTally(count: Int(entry.count), documents: Int(entry.documents)))
+        }
+      }
+      return nil
+    }
+  }
+
+  /// Every key and its tally, in table order.
+  public func makeIterator() -> Iterator { Iterator(entries: entries) }
+
+  /// The number of keys.
+  public var underestimatedCount: Int { count }
+}
+
+/// The counts of one document, keyed like a ``TallyTable``, before they are added to a year.
+///
+/// It is reused from document to document, so counting a token is one probe in a small table
+/// that stays in cache and allocates nothing once it has grown; ``flush(into:)`` then touches the
+/// year's large table once per distinct key, adding one document to each.
+struct DocumentTally {
+  /// Slots kept between documents; a table grown beyond this for a huge document is let go.
+  private static let retainedCapacity = 1 << 16
+  private var keys: [UInt64] = []
+  private var counts: [UInt32] = []
+  /// Slots in use, in first-seen order, to flush and clear.
+  private var used: [Int32] = []
+  private var shift: UInt64 = 64
+
+  /// Empties the tally.
+  mutating func reset() {
+    if keys.count > Self.retainedCapacity {
+      keys = []
+      counts = []
+    } else {
+      for slot in used { keys[Int(slot)] = TallyTable.emptyKey }
+    }
+    used.removeAll(keepingCapacity: used.capacity <= Self.retainedCapacity)
+  }
+
+  /// Counts one occurrence of `key`.
+  @inline(__always)
+  mutating func count(_ key: UInt64) {
+    if used.count * 2 >= keys.count { grow() }
+    let mask = keys.count - 1
+    var slot = TallyTable.slot(key, shift: shift)
+    while true {
+      let stored = keys[slot]
+      if stored == key {
+        counts[slot] &+= 1
+        return
+      }
+      if stored == TallyTable.emptyKey {
+        keys[slot] = key
+        counts[slot] = 1
+        used.append(Int32(truncatingIfNeeded: slot))
+        return
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Doubles the table (at most half full), keeping the first-seen order of `used`.
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldCounts = counts
+    let size = max(1024, keys.count * 2)
+    keys = Array(repeating: TallyTable.emptyKey, count: size)
+    counts = Array(repeating: 0, count: size)
+    shift = UInt64(64 - size.trailingZeroBitCount)
+    let mask = size - 1
+    for index in used.indices {
+      let old = Int(used[index])
+      var slot = TallyTable.slot(oldKeys[old], shift: shift)
+      while keys[slot] != TallyTable.emptyKey { slot = (slot + 1) & mask }
+      keys[slot] = oldKeys[old]
+      counts[slot] = oldCounts[old]
+      used[index] = Int32(truncatingIfNeeded: slot)
+    }
+  }
+
+  /// Adds each key's count, and one document, to `table`.
+  func flush(into table: inout TallyTable) {
+    for slot in used {
+      table.add(keys[Int(slot)], count: counts[Int(slot)], documents: 1)
+    }
+  }
+}
