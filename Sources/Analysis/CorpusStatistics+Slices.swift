@@ -2,44 +2,49 @@ extension CorpusStatistics {
   /// The statistics cut into one ``YearSlice`` per year, oldest first. Terms come in no
   /// particular order (the store keys them); organizations and pairs are sorted by id.
   public func slices() -> [YearSlice] {
-    years.keys.sorted().map { year in
-      let tally = years[year]!
-      var terms: [YearSlice.Term] = []
-      terms.reserveCapacity(tally.unigrams.count + tally.bigrams.count)
-      for (key, unigram) in tally.unigrams {
-        terms.append(
-          YearSlice.Term(
-            n: 1, text: vocabulary.string(UnigramKey.id(key)), count: unigram.count,
-            documents: unigram.documents))
-      }
-      for (packed, bigram) in tally.bigrams {
-        let key = BigramKey(packed: packed)
-        terms.append(
-          YearSlice.Term(
-            n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
-            count: bigram.count, documents: bigram.documents))
-      }
-      let organizations = tally.organizations.keys.sorted {
-        $0.utf8.lexicographicallyPrecedes($1.utf8)
-      }.map { id in
-        let organization = tally.organizations[id]!
-        return YearSlice.Organization(
-          id: id, registryName: organization.registryName, registered: organization.registered,
-          count: organization.total.count, documents: organization.total.documents,
-          aliases: organization.aliases)
-      }
-      let pairs = tally.pairs.map { YearSlice.Pair(a: $0.key.a, b: $0.key.b, documents: $0.value) }
-        .sorted { lhs, rhs in
-          lhs.a != rhs.a
-            ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
-            : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
-        }
-      return YearSlice(
-        year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
-        tokens: tally.tokens, organizationMentions: tally.organizationMentions,
-        firstDate: tally.firstDate!, lastDate: tally.lastDate!, terms: terms,
-        organizations: organizations, pairs: pairs)
+    years.keys.sorted().compactMap(slice(year:))
+  }
+
+  /// The figures of one year as a ``YearSlice``, or nil when the year has none.
+  ///
+  /// One year at a time, so that a caller that stores the slices holds only one in memory.
+  public func slice(year: Int) -> YearSlice? {
+    guard let tally = years[year] else { return nil }
+    var terms: [YearSlice.Term] = []
+    terms.reserveCapacity(tally.unigrams.count + tally.bigrams.count)
+    for (key, unigram) in tally.unigrams {
+      terms.append(
+        YearSlice.Term(
+          n: 1, text: vocabulary.string(UnigramKey.id(key)), count: unigram.count,
+          documents: unigram.documents))
     }
+    for (packed, bigram) in tally.bigrams {
+      let key = BigramKey(packed: packed)
+      terms.append(
+        YearSlice.Term(
+          n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
+          count: bigram.count, documents: bigram.documents))
+    }
+    let organizations = tally.organizations.keys.sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }.map { id in
+      let organization = tally.organizations[id]!
+      return YearSlice.Organization(
+        id: id, registryName: organization.registryName, registered: organization.registered,
+        count: organization.total.count, documents: organization.total.documents,
+        aliases: organization.aliases)
+    }
+    let pairs = tally.pairs.map { YearSlice.Pair(a: $0.key.a, b: $0.key.b, documents: $0.value) }
+      .sorted { lhs, rhs in
+        lhs.a != rhs.a
+          ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
+          : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
+      }
+    return YearSlice(
+      year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
+      tokens: tally.tokens, organizationMentions: tally.organizationMentions,
+      firstDate: tally.firstDate!, lastDate: tally.lastDate!, terms: terms,
+      organizations: organizations, pairs: pairs)
   }
 
   /// Statistics put back together from stored slices.

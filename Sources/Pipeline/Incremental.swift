@@ -56,7 +56,9 @@ enum Incremental {
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears,
-      slices: statistics.slices(),
+      sliceSource: StateChange.SliceSource(years: statistics.years.keys.sorted()) { [statistics] in
+        statistics.slice(year: $0)!
+      },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }
     return (reconciliation, statistics)

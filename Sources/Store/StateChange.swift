@@ -13,6 +13,9 @@ public struct StateChange: Sendable {
   public var replaceYears: Set<Int>
   /// New statistics; each slice's year must be in ``replaceYears``, and appear once.
   public var slices: [YearSlice]
+  /// More new statistics, made one year at a time while they are written, so that only one
+  /// year's slice (every term as a string) is in memory at once; same rules as ``slices``.
+  public var sliceSource: SliceSource?
   /// Settings to insert or overwrite.
   public var settings: [String: String]
   /// Keys to mark as seen, by kind (`organization`, `pair`); already seen ones are kept.
@@ -23,9 +26,11 @@ public struct StateChange: Sendable {
   /// Creates a change; everything defaults to "no change".
   public init(
     upsertDocuments: [StoredDocument] = [], removeDocuments: [String] = [],
-    replaceYears: Set<Int> = [], slices: [YearSlice] = [], settings: [String: String] = [:],
-    seen: [(kind: String, key: String)] = [], publishedTerms: [PublishedTerm]? = nil
+    replaceYears: Set<Int> = [], slices: [YearSlice] = [], sliceSource: SliceSource? = nil,
+    settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
+    publishedTerms: [PublishedTerm]? = nil
   ) {
+    self.sliceSource = sliceSource
     self.upsertDocuments = upsertDocuments
     self.removeDocuments = removeDocuments
     self.replaceYears = replaceYears
@@ -35,9 +40,26 @@ public struct StateChange: Sendable {
     self.publishedTerms = publishedTerms
   }
 
+  /// Years whose slices are made only when the change is written.
+  public struct SliceSource: Sendable {
+    /// The years, in the order they are written.
+    public var years: [Int]
+    /// Makes the slice of a year.
+    public var make: @Sendable (Int) -> YearSlice
+
+    /// Creates a source.
+    public init(years: [Int], make: @escaping @Sendable (Int) -> YearSlice) {
+      self.years = years
+      self.make = make
+    }
+  }
+
+  /// Every year that gets a slice, eager ones first.
+  var slicedYears: [Int] { slices.map(\.year) + (sliceSource?.years ?? []) }
+
   /// Whether committing it would change nothing.
   public var isEmpty: Bool {
     upsertDocuments.isEmpty && removeDocuments.isEmpty && replaceYears.isEmpty
-      && slices.isEmpty && settings.isEmpty && seen.isEmpty && publishedTerms == nil
+      && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty && publishedTerms == nil
   }
 }

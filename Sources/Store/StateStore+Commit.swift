@@ -21,6 +21,9 @@ extension StateStore {
       for slice in change.slices {
         try Self.insert(slice, in: db)
       }
+      if let source = change.sliceSource {
+        for year in source.years { try Self.insert(source.make(year), in: db) }
+      }
       try Self.write(settings: change.settings, in: db)
       try Self.markSeen(change.seen, in: db)
       if let terms = change.publishedTerms {
@@ -42,13 +45,12 @@ extension StateStore {
 
   private func validate(_ change: StateChange) throws(StoreError) {
     var sliced: Set<Int> = []
-    for slice in change.slices {
-      guard change.replaceYears.contains(slice.year) else {
-        throw .invalidChange(
-          path: path, detail: "a slice of \(slice.year) without replacing \(slice.year)")
+    for year in change.slicedYears {
+      guard change.replaceYears.contains(year) else {
+        throw .invalidChange(path: path, detail: "a slice of \(year) without replacing \(year)")
       }
-      guard sliced.insert(slice.year).inserted else {
-        throw .invalidChange(path: path, detail: "two slices of \(slice.year)")
+      guard sliced.insert(year).inserted else {
+        throw .invalidChange(path: path, detail: "two slices of \(year)")
       }
     }
   }

@@ -1,6 +1,7 @@
 import Analysis
 import Corpus
 import Store
+import Synchronization
 import Testing
 
 @Suite struct StateStoreCommitTests {
@@ -44,6 +45,29 @@ import Testing
       #expect(try store.slices() == [Sample.slice(2019), Sample.slice(2021)])
       #expect(try store.slices(years: [2021, 1999]) == [Sample.slice(2021)])
       #expect(try store.years() == [2019, 2021])
+    }
+  }
+
+  @Test func slicesMadeWhileWritingRoundTripLikeEagerOnes() throws {
+    try withStore { store in
+      let made = Mutex<[Int]>([])
+      let source = StateChange.SliceSource(years: [2021, 2019]) { year in
+        made.withLock { $0.append(year) }
+        return Sample.slice(year)
+      }
+      try store.commit(
+        StateChange(
+          replaceYears: [2019, 2020, 2021], slices: [Sample.slice(2020)], sliceSource: source))
+      #expect(made.withLock { $0 } == [2021, 2019])
+      #expect(try store.slices() == [Sample.slice(2019), Sample.slice(2020), Sample.slice(2021)])
+    }
+    try withStore { store in
+      let change = StateChange(
+        replaceYears: [2019],
+        sliceSource: StateChange.SliceSource(years: [2019, 2022]) { Sample.slice($0) })
+      #expect(throws: StoreError.self) { try store.commit(change) }
+      let stored = try store.slices()
+      #expect(stored.isEmpty)
     }
   }
 
