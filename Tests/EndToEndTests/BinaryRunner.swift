@@ -20,10 +20,17 @@ struct BinaryRunner {
       .deletingLastPathComponent()
   }
 
-  static func run(_ arguments: [String]) throws -> Result {
+  static func run(_ arguments: [String], asNobody: Bool = false) throws -> Result {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if asNobody {
+      // Permissions do not bind root: drop to nobody (util-linux's setpriv, always on Debian).
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments =
+        ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = repositoryRoot
     let out = Pipe()
     let err = Pipe()

@@ -289,6 +289,32 @@ import Testing
   /// must still be opened by its real bytes, and two names that differ only in their invalid
   /// bytes must not collapse into one entry (they would break the schema's unique-path rule or
   /// lose a file).
+  /// A file without read permission is rejected with the system's reason. As root (CI
+  /// containers) permissions do not bind, so the binary runs as `nobody` there.
+  @Test func anUnreadableFileIsRejectedWithItsReason() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(chmod(root.path, 0o777) == 0)
+    try BinaryRunner.write(
+      ["a.txt": Self.article("readable"), "locked.txt": Self.article("locked away")], below: root)
+    #expect(chmod(root.appendingPathComponent("locked.txt").path, 0) == 0)
+
+    let result = try BinaryRunner.run(
+      ["run", "--corpus", root.path, "--out", root.appendingPathComponent("out").path],
+      asNobody: geteuid() == 0)
+    #expect(result.status == 3, "stderr: \(result.stderr)")
+    #expect(
+      result.stderr.contains("rejected locked.txt: unreadable (errno \(EACCES)): Permission denied")
+    )
+    let xml = try String(
+      contentsOf: root.appendingPathComponent("out/almanac.xml"), encoding: .utf8)
+    #expect(xml.contains(#"documents="1" rejected="1""#))
+    #expect(
+      xml.contains(
+        #"<document path="locked.txt" reason="unreadable (errno \#(EACCES)): Permission denied"/>"#)
+    )
+  }
+
   @Test func fileNamesThatAreNotUTF8AreReportedAndKeptApart() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { try? FileManager.default.removeItem(at: root) }
