@@ -18,8 +18,10 @@ enum ReportFromState {
       ?? CorpusStatistics(stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
     let recounted = Set(statistics.years.keys)
     let stored = Set(try ReportJob.state { try store.years() }).subtracting(recounted)
-    if !stored.isEmpty {
-      for slice in try ReportJob.state({ try store.slices(years: stored) }) {
+    // One year at a time: a year's slice holds every term as a string, so loading all of them
+    // first would hold the whole corpus's terms twice.
+    for year in stored.sorted() {
+      for slice in try ReportJob.state({ try store.slices(years: [year]) }) {
         statistics.restore(slice)
       }
     }
