@@ -73,12 +73,7 @@ public struct KeywordInContext: Sendable, Equatable {
   /// Where the context before `position` starts: ``context`` scalars back, then forward to the
   /// start of a word if a space lies within the last third of that stretch.
   static func leftEdge(_ text: [UInt8], before position: Int) -> Int {
-    var start = position
-    var scalars = 0
-    while start > 0 && scalars < context {
-      start -= 1
-      if !isContinuation(text[start]) { scalars += 1 }
-    }
+    let start = back(text, from: position, scalars: context, limit: 0)
     guard start > 0 else { return 0 }
     let limit = start + (position - start) / 3
     var cut = start
@@ -92,13 +87,7 @@ public struct KeywordInContext: Sendable, Equatable {
   /// Where the context after `position` ends: ``context`` scalars on, then back to the end of a
   /// word if a space lies within the last third of that stretch.
   static func rightEdge(_ text: [UInt8], after position: Int) -> Int {
-    var end = position
-    var scalars = 0
-    while end < text.count && scalars < context {
-      end += 1
-      while end < text.count && isContinuation(text[end]) { end += 1 }
-      scalars += 1
-    }
+    let end = forward(text, from: position, scalars: context, limit: text.count)
     guard end < text.count else { return text.count }
     let limit = end - (end - position) / 3
     var cut = end
@@ -112,22 +101,34 @@ public struct KeywordInContext: Sendable, Equatable {
   /// The text between two hits; when it is longer than ``context`` characters, only its
   /// first and last halves of that, joined by ` … `.
   static func between(_ text: [UInt8], _ range: Range<Int>) -> String {
-    var head = range.lowerBound
-    var scalars = 0
-    while head < range.upperBound && scalars < context / 2 {
-      head += 1
-      while head < range.upperBound && isContinuation(text[head]) { head += 1 }
-      scalars += 1
-    }
-    var tail = range.upperBound
-    scalars = 0
-    while tail > head && scalars < context / 2 {
-      tail -= 1
-      if !isContinuation(text[tail]) { scalars += 1 }
-    }
+    let head = forward(text, from: range.lowerBound, scalars: context / 2, limit: range.upperBound)
+    let tail = back(text, from: range.upperBound, scalars: context / 2, limit: head)
     guard tail > head else { return normalized(text[range]) }
     return trimmedEnd(normalized(text[range.lowerBound..<head])) + " … "
       + normalized(text[tail..<range.upperBound]).drop { $0 == " " }
+  }
+
+  /// The byte position `scalars` characters after `position`, or `limit` if that comes first.
+  static func forward(_ text: [UInt8], from position: Int, scalars: Int, limit: Int) -> Int {
+    var index = position
+    var counted = 0
+    while index < limit && counted < scalars {
+      index += 1
+      while index < limit && isContinuation(text[index]) { index += 1 }
+      counted += 1
+    }
+    return index
+  }
+
+  /// The byte position `scalars` characters before `position`, or `limit` if that comes first.
+  static func back(_ text: [UInt8], from position: Int, scalars: Int, limit: Int) -> Int {
+    var index = position
+    var counted = 0
+    while index > limit && counted < scalars {
+      index -= 1
+      if !isContinuation(text[index]) { counted += 1 }
+    }
+    return index
   }
 
   /// The bytes as text, every run of white space and C0/DEL control characters one space.
