@@ -116,14 +116,7 @@ import Testing
   }
 
   @Test func anEmptyReportStillHasHeaders() throws {
-    var report = ReportFixtures.sample()
-    report.years = []
-    report.unigrams = []
-    report.bigrams = []
-    report.organizations = []
-    report.cooccurrences = []
-    report.trends = []
-    report.rejected = []
+    let report = ReportFixtures.empty()
     for file in CSVWriter.files(for: report) {
       #expect(file.rows == 0)
       #expect(Self.text(file.bytes).components(separatedBy: "\r\n").count == 2, "\(file.name)")

@@ -168,17 +168,7 @@ import Testing
   }
 
   @Test func emptyReportSaysSoInsteadOfDrawingEmptyCharts() {
-    var report = ReportFixtures.sample()
-    report.corpus = CorpusSummary(
-      path: "empty", documents: 0, rejected: 0, tokens: 0, firstDate: nil, lastDate: nil,
-      repairedDocuments: 0)
-    report.years = []
-    report.unigrams = []
-    report.bigrams = []
-    report.organizations = []
-    report.cooccurrences = []
-    report.trends = []
-    report.rejected = []
+    let report = ReportFixtures.empty()
     let html = Self.page(report)
     #expect(!html.contains("<svg"))
     #expect(!html.contains("<table"))

@@ -102,6 +102,22 @@ enum ReportFixtures {
     )
   }
 
+  /// The sample report of a corpus with no accepted document: every list empty, no dates.
+  static func empty() -> Report {
+    var report = sample()
+    report.corpus = CorpusSummary(
+      path: "empty", documents: 0, rejected: 0, tokens: 0, firstDate: nil, lastDate: nil,
+      repairedDocuments: 0)
+    report.years = []
+    report.unigrams = []
+    report.bigrams = []
+    report.organizations = []
+    report.cooccurrences = []
+    report.trends = []
+    report.rejected = []
+    return report
+  }
+
   /// An evidence line: context and hits alternating, starting and ending with context.
   static func line(_ path: String, _ date: String, _ offset: Int, _ parts: String...) -> Evidence {
     Evidence(

@@ -124,17 +124,7 @@ import Testing
   }
 
   @Test func emptyCorpusOmitsDatesAndStillValidates() throws {
-    var report = ReportFixtures.sample()
-    report.corpus = CorpusSummary(
-      path: "empty", documents: 0, rejected: 0, tokens: 0, firstDate: nil, lastDate: nil,
-      repairedDocuments: 0)
-    report.years = []
-    report.unigrams = []
-    report.bigrams = []
-    report.organizations = []
-    report.cooccurrences = []
-    report.trends = []
-    report.rejected = []
+    let report = ReportFixtures.empty()
     let document = try reparsed(report)
     try ReportSchema.validate(document, name: "empty.xml")
     let corpus = try #require(document.root.children(named: "corpus").first)
