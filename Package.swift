@@ -88,6 +88,9 @@ let package = Package(
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Corpus"], swiftSettings: strictSettings),
     .testTarget(
+      name: "ReportModelTests", dependencies: ["ReportModel", "Analysis", "Corpus"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "RenderingTests",
       dependencies: ["Rendering", "ReportModel", "Analysis", "LibXML"],
       exclude: ["Fixtures"],

@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 
 /// Wall-clock readings for run records and report timestamps.
 struct Clock {
@@ -29,5 +30,16 @@ struct Clock {
   var elapsedMilliseconds: Int {
     let now = Clock.now()
     return (now.seconds - seconds) * 1000 + (now.nanoseconds - nanoseconds) / 1_000_000
+  }
+}
+
+/// Logs how long each step of a run took, at `debug` level (`--log-level debug`).
+struct Laps {
+  private var last = Clock.now()
+
+  /// Logs the time since the previous lap (or since creation) under `step`.
+  mutating func lap(_ step: String, _ log: Logger) {
+    log.debug("timing: \(step) \(last.elapsedMilliseconds) ms")
+    last = Clock.now()
   }
 }

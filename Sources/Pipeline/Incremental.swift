@@ -11,6 +11,7 @@ enum Incremental {
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
     log: Logger
   ) throws(RunError) -> (changes: ChangeSet.Reconciliation, statistics: CorpusStatistics) {
+    var laps = Laps()
     let stored = try ReportJob.state { try store.documents() }
     var byPath: [String: StoredDocument] = [:]
     for document in stored { byPath[document.path] = document }
@@ -29,6 +30,7 @@ enum Incremental {
     let first = analyzer.analyze(changes.toRead) { done in
       log.debug("read \(done)/\(changes.toRead.count) new or changed files")
     }
+    laps.lap("read and count \(changes.toRead.count) files", log)
     var reconciliation = changes.reconcile(first.outcomes, stored: byPath)
 
     // Pass 2: the unchanged documents of every year that pass 1 touched.
@@ -45,6 +47,7 @@ enum Incremental {
       )
       let second = analyzer.analyze(files)
       statistics.merge(second.statistics)
+      laps.lap("recount \(files.count) unchanged files", log)
       // A file that changed since the scan is recorded as it is now.
       for outcome in second.outcomes
       where outcome.rejection != nil || outcome.hash != byPath[outcome.file.path]?.hash {
@@ -61,6 +64,7 @@ enum Incremental {
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }
+    laps.lap("store the figures", log)
     return (reconciliation, statistics)
   }
 }

@@ -121,25 +121,29 @@ public enum ReportJob {
       workers: options.workers)
     let (update, recounted) = try Incremental.update(
       store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, log: log)
+    var laps = Laps()
 
     let settings = ReportSettings(
       corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
+    let built = try ReportFromState.build(
+      store: store, fresh: recounted, settings: settings, stopwords: stopwords, registry: registry)
+    laps.lap("build the report", log)
     var (report, evidence) = try ReportFromState.withEvidence(
-      try ReportFromState.build(
-        store: store, fresh: recounted, settings: settings, stopwords: stopwords,
-        registry: registry),
-      store: store, changes: update, scan: scan,
+      built, store: store, changes: update, scan: scan,
       gatherer: EvidenceGatherer(
         matcher: analyzer.matcher, workers: options.workers), log: log)
     report.sinceLastRun = try ReportFromState.sinceLastRun(
       store: store, report: report, changes: update, currentRun: runID)
+    laps.lap("evidence and comparison with the last run", log)
     try publish(report, in: options.output)
+    laps.lap("render, validate and publish", log)
     try ReportFromState.remember(report, evidence: evidence, in: store)
     Archive.store(
       [xmlName, htmlName], from: options.output, date: String(settings.generatedAt.prefix(10)),
       keep: options.keep, log: log)
+    laps.lap("remember and archive", log)
     try? store.finishRun(
       id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
       added: update.added, changed: update.changed, removed: update.removed,

@@ -61,16 +61,33 @@ struct TermTable {
   }
 
   /// The most frequent terms of size `n`, with rates per 10,000 tokens.
+  ///
+  /// Exact, without a table of every term's total: the totals of each year's `limit` most
+  /// frequent terms give a lower bound `b` on the `limit`-th largest total, and a term whose
+  /// total reaches `b` must reach `b / years` in at least one year (otherwise its sum over the
+  /// years stays below `b`). Only those candidates are summed, so time is a pass over each year's
+  /// table and memory is independent of the vocabulary.
   func top(n: Int, limit: Int, totalTokens: Int) -> [TermEntry] {
+    guard limit > 0 else { return [] }
+    let tables = tallies.map { n == 1 ? $0.unigrams : $0.bigrams }
+    func total(_ key: UInt64) -> TermTally {
+      var sum = TermTally()
+      for table in tables { if let tally = table[key] { sum.add(tally) } }
+      return sum
+    }
+    var seeds = Set<UInt64>()
+    for table in tables { seeds.formUnion(Self.largest(table, keep: limit)) }
+    let bound = Selection.threshold(seeds.lazy.map { Double(total($0).count) }, keep: limit)
+    let yearCount = Double(tables.count)
     var totals: [Key: TermTally] = [:]
-    var all = TallyTable()
-    for tally in tallies {
-      for (key, term) in n == 1 ? tally.unigrams : tally.bigrams { all.add(key, term) }
+    for table in tables {
+      for (key, tally) in table where Double(tally.count) * yearCount >= bound {
+        let term = n == 1 ? Key(unigram: key) : Key(bigram: key)
+        if totals[term] == nil { totals[term] = total(key) }
+      }
     }
-    let threshold = Selection.threshold(all.lazy.map { Double($0.value.count) }, keep: limit)
-    for (key, tally) in all where Double(tally.count) >= threshold {
-      totals[n == 1 ? Key(unigram: key) : Key(bigram: key)] = tally
-    }
+    let threshold = Selection.threshold(totals.values.lazy.map { Double($0.count) }, keep: limit)
+    totals = totals.filter { Double($0.value.count) >= threshold }
     let ranked = totals.keys.sorted { lhs, rhs in
       let left = totals[lhs]!
       let right = totals[rhs]!
@@ -90,6 +107,22 @@ struct TermTable {
             perTenThousand: rate(tally.count, yearTokens[index]))
         })
     }
+  }
+
+  /// The keys of the `keep` largest counts of `table` (ties at the cut: any of them).
+  static func largest(_ table: TallyTable, keep: Int) -> [UInt64] {
+    let threshold = Selection.threshold(table.lazy.map { Double($0.value.count) }, keep: keep)
+    var above: [UInt64] = []
+    var at: [UInt64] = []
+    for (key, tally) in table {
+      let count = Double(tally.count)
+      if count > threshold {
+        above.append(key)
+      } else if count == threshold && at.count < keep {
+        at.append(key)
+      }
+    }
+    return above + at.prefix(keep - above.count)
   }
 
   /// Keyness of `year` against `reference` over every term used in either year.

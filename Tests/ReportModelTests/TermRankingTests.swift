@@ -1,0 +1,104 @@
+import Analysis
+import Corpus
+import ReportModel
+import Testing
+
+/// The ranked term lists against a plain reference: every term's total summed over the years,
+/// sorted by count, documents and bytes, cut at `top`.
+@Suite struct TermRankingTests {
+  static func statistics(_ years: [Int: [YearSlice.Term]]) -> CorpusStatistics {
+    let slices = years.keys.sorted().map { year in
+      YearSlice(
+        year: year, documents: 1_000, repairedDocuments: 0,
+        tokens: years[year]!.reduce(0) { $0 + $1.count } + 1, organizationMentions: 0,
+        firstDate: CalendarDate(year: year, month: 1, day: 1)!,
+        lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: years[year]!,
+        organizations: [], pairs: [])
+    }
+    return CorpusStatistics(
+      restoring: slices, stopwords: StopwordList(words: [], source: "none"),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+  }
+
+  static func report(_ statistics: CorpusStatistics, top: Int) -> Report {
+    ReportBuilder.build(
+      statistics: statistics, rejected: [],
+      settings: ReportSettings(
+        corpusPath: "c", top: top, trendTerms: 3, generatedAt: "2026-01-01T00:00:00Z",
+        tool: "test", registryVersion: "1", stopwords: "none"))
+  }
+
+  /// The reference ranking: (text, count, documents) of the `top` most frequent terms of size n.
+  static func reference(_ years: [Int: [YearSlice.Term]], n: Int, top: Int) -> [String] {
+    var totals: [String: (count: Int, documents: Int)] = [:]
+    for terms in years.values {
+      for term in terms where term.n == n {
+        let old = totals[term.text] ?? (0, 0)
+        totals[term.text] = (old.count + term.count, old.documents + term.documents)
+      }
+    }
+    return totals.sorted { lhs, rhs in
+      if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
+      if lhs.value.documents != rhs.value.documents {
+        return lhs.value.documents > rhs.value.documents
+      }
+      return lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+    }.prefix(top).map { "\($0.key) \($0.value.count) \($0.value.documents)" }
+  }
+
+  static func shown(_ entries: [TermEntry]) -> [String] {
+    entries.map { "\($0.text) \($0.count) \($0.documents)" }
+  }
+
+  @Test func aTermSteadyInEveryYearOutranksEachYearsOwnSpike() {
+    // Ten years; each has a spike of 30 that no other year uses, and "steady" with 10 a year
+    // (100 overall) is never a year's most frequent term.
+    var years: [Int: [YearSlice.Term]] = [:]
+    for year in 2000..<2010 {
+      years[year] = [
+        YearSlice.Term(n: 1, text: "spike\(year)", count: 30, documents: 3),
+        YearSlice.Term(n: 1, text: "steady", count: 10, documents: 2),
+      ]
+    }
+    let report = Self.report(Self.statistics(years), top: 1)
+    #expect(Self.shown(report.unigrams) == ["steady 100 20"])
+    #expect(report.unigrams.first?.years.map(\.count) == Array(repeating: 10, count: 10))
+  }
+
+  @Test(arguments: [1, 2, 7, 50, 500])
+  func randomCountsRankAsTheReferenceDoes(top: Int) {
+    var generator = SplitMix(seed: UInt64(top))
+    var years: [Int: [YearSlice.Term]] = [:]
+    for year in 1990..<2002 {
+      var terms: [YearSlice.Term] = []
+      for index in 0..<300 where generator.next() % 3 != 0 {
+        // Zipf-like: a few large counts, many small ones and many ties.
+        let count = Int(generator.next() % 4_000) / (index + 1) + 1
+        let documents = max(1, count - Int(generator.next() % UInt64(count)))
+        terms.append(YearSlice.Term(n: 1, text: "w\(index)", count: count, documents: documents))
+        if generator.next() % 2 == 0 {
+          terms.append(
+            YearSlice.Term(
+              n: 2, text: "w\(index) w\(index % 17)", count: count / 2 + 1, documents: 1))
+        }
+      }
+      years[year] = terms
+    }
+    let report = Self.report(Self.statistics(years), top: top)
+    #expect(Self.shown(report.unigrams) == Self.reference(years, n: 1, top: top))
+    #expect(Self.shown(report.bigrams) == Self.reference(years, n: 2, top: top))
+  }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
