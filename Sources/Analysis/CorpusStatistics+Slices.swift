@@ -10,20 +10,26 @@ extension CorpusStatistics {
   /// One year at a time, so that a caller that stores the slices holds only one in memory.
   public func slice(year: Int) -> YearSlice? {
     guard let tally = years[year] else { return nil }
-    var terms: [YearSlice.Term] = []
-    terms.reserveCapacity(tally.unigrams.count + tally.bigrams.count)
+    var terms = TermBlob(
+      count: tally.unigrams.count + tally.bigrams.count,
+      reservingBytes: (tally.unigrams.count + tally.bigrams.count) * 20)
+    var text: [UInt8] = []
     for (key, unigram) in tally.unigrams {
-      terms.append(
-        YearSlice.Term(
-          n: 1, text: vocabulary.string(UnigramKey.id(key)), count: unigram.count,
-          documents: unigram.documents))
+      text.removeAll(keepingCapacity: true)
+      text.append(contentsOf: vocabulary.bytes(UnigramKey.id(key)))
+      text.withUnsafeBufferPointer {
+        terms.append(n: 1, text: $0, count: unigram.count, documents: unigram.documents)
+      }
     }
     for (packed, bigram) in tally.bigrams {
       let key = BigramKey(packed: packed)
-      terms.append(
-        YearSlice.Term(
-          n: 2, text: vocabulary.string(key.first) + " " + vocabulary.string(key.second),
-          count: bigram.count, documents: bigram.documents))
+      text.removeAll(keepingCapacity: true)
+      text.append(contentsOf: vocabulary.bytes(key.first))
+      text.append(0x20)
+      text.append(contentsOf: vocabulary.bytes(key.second))
+      text.withUnsafeBufferPointer {
+        terms.append(n: 2, text: $0, count: bigram.count, documents: bigram.documents)
+      }
     }
     let organizations = tally.organizations.keys.sorted {
       $0.utf8.lexicographicallyPrecedes($1.utf8)
@@ -43,7 +49,7 @@ extension CorpusStatistics {
     return YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,
-      firstDate: tally.firstDate!, lastDate: tally.lastDate!, terms: terms,
+      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: terms,
       organizations: organizations, pairs: pairs)
   }
 
@@ -68,17 +74,19 @@ extension CorpusStatistics {
     tally.organizationMentions = slice.organizationMentions
     tally.firstDate = slice.firstDate
     tally.lastDate = slice.lastDate
-    for term in slice.terms {
-      if term.n == 1 {
-        let id = internText(term.text)
+    slice.packedTerms.forEach { n, text, count, documents in
+      if n == 1 {
+        let id = intern(text)
         // A slice names each term once; a zero count is no term at all.
-        guard term.count > 0 else { continue }
+        guard count > 0 else { return }
         tally.unigrams.add(
-          UnigramKey.packed(id), count: UInt32(term.count), documents: UInt32(term.documents))
+          UnigramKey.packed(id), count: UInt32(count), documents: UInt32(documents))
       } else {
-        guard let (first, second) = internPair(term.text) else { continue }
+        guard let space = text.firstIndex(of: 0x20) else { return }
+        let first = intern(UnsafeBufferPointer(rebasing: text[..<space]))
+        let second = intern(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
         tally.bigrams.add(
-          BigramKey(first, second), TermTally(count: term.count, documents: term.documents))
+          BigramKey(first, second), TermTally(count: count, documents: documents))
       }
     }
     for organization in slice.organizations {
@@ -92,22 +100,5 @@ extension CorpusStatistics {
       tally.pairs[OrganizationPair(pair.a, pair.b)] = pair.documents
     }
     replaceYear(slice.year, with: tally)
-  }
-
-  /// Interns a word straight from the string's UTF-8 storage (no copy for native strings).
-  private mutating func internText(_ text: String) -> Int32 {
-    var text = text
-    return text.withUTF8 { intern($0) }
-  }
-
-  /// Interns both words of a bigram written `first second`.
-  private mutating func internPair(_ text: String) -> (Int32, Int32)? {
-    var text = text
-    return text.withUTF8 { bytes -> (Int32, Int32)? in
-      guard let space = bytes.firstIndex(of: 0x20) else { return nil }
-      let first = intern(UnsafeBufferPointer(rebasing: bytes[..<space]))
-      let second = intern(UnsafeBufferPointer(rebasing: bytes[(space + 1)...]))
-      return (first, second)
-    }
   }
 }

@@ -86,8 +86,13 @@ public struct YearSlice: Sendable, Equatable {
   public var firstDate: CalendarDate
   /// Latest article date of the year.
   public var lastDate: CalendarDate
-  /// Every non-stopword unigram and every bigram used, sorted by n then text.
-  public var terms: [Term]
+  /// Every non-stopword unigram and every bigram used, packed (in no particular order).
+  public var packedTerms: TermBlob
+  /// ``packedTerms`` as values.
+  public var terms: [Term] {
+    get { packedTerms.terms }
+    set { packedTerms = TermBlob(newValue) }
+  }
   /// Every organization mentioned, sorted by id.
   public var organizations: [Organization]
   /// Every pair named together, sorted by ids.
@@ -99,6 +104,18 @@ public struct YearSlice: Sendable, Equatable {
     firstDate: CalendarDate, lastDate: CalendarDate, terms: [Term], organizations: [Organization],
     pairs: [Pair]
   ) {
+    self.init(
+      year: year, documents: documents, repairedDocuments: repairedDocuments, tokens: tokens,
+      organizationMentions: organizationMentions, firstDate: firstDate, lastDate: lastDate,
+      packedTerms: TermBlob(terms), organizations: organizations, pairs: pairs)
+  }
+
+  /// Creates a slice whose terms are already packed.
+  public init(
+    year: Int, documents: Int, repairedDocuments: Int, tokens: Int, organizationMentions: Int,
+    firstDate: CalendarDate, lastDate: CalendarDate, packedTerms: TermBlob,
+    organizations: [Organization], pairs: [Pair]
+  ) {
     self.year = year
     self.documents = documents
     self.repairedDocuments = repairedDocuments
@@ -106,7 +123,7 @@ public struct YearSlice: Sendable, Equatable {
     self.organizationMentions = organizationMentions
     self.firstDate = firstDate
     self.lastDate = lastDate
-    self.terms = terms
+    self.packedTerms = packedTerms
     self.organizations = organizations
     self.pairs = pairs
   }

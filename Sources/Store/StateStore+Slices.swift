@@ -45,11 +45,11 @@ extension StateStore {
         """)
     guard let total = try Row.fetchOne(totals, arguments: [year]) else { return nil }
 
-    var terms: [YearSlice.Term] = []
+    var terms = TermBlob([])
     let blob = try Data.fetchOne(
       db.cachedStatement(sql: "SELECT terms FROM yearTerm WHERE year = ?"), arguments: [year])
     if let blob {
-      do { terms = try TermBlob.decode([UInt8](blob)) } catch {
+      do { terms = try TermBlob(validating: [UInt8](blob)) } catch {
         throw StoreError.corrupt(path: path, detail: "year \(year): \(error)")
       }
     }
@@ -91,7 +91,7 @@ extension StateStore {
     return YearSlice(
       year: year, documents: total[0], repairedDocuments: total[1], tokens: total[2],
       organizationMentions: total[3], firstDate: try calendarDate(total[4], path: path),
-      lastDate: try calendarDate(total[5], path: path), terms: terms,
+      lastDate: try calendarDate(total[5], path: path), packedTerms: terms,
       organizations: organizations, pairs: pairs)
   }
 
@@ -110,6 +110,7 @@ extension StateStore {
   /// Inserts one year's statistics; the year must have been deleted first.
   static func insert(_ slice: YearSlice, in db: Database) throws {
     let year = slice.year
+    precondition(slice.packedTerms.isComplete, "a slice's term blob is missing terms")
     try db.cachedStatement(
       sql: """
         INSERT INTO yearTotal
@@ -122,7 +123,7 @@ extension StateStore {
     ])
 
     try db.cachedStatement(sql: "INSERT INTO yearTerm (year, terms) VALUES (?, ?)")
-      .execute(arguments: [year, Data(TermBlob.encode(slice.terms))])
+      .execute(arguments: [year, Data(slice.packedTerms.bytes)])
 
     var organizations = try BatchInsert(
       db, table: "yearOrganization",
