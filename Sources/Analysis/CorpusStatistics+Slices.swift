@@ -74,7 +74,7 @@ extension CorpusStatistics {
     tally.organizationMentions = slice.organizationMentions
     tally.firstDate = slice.firstDate
     tally.lastDate = slice.lastDate
-    slice.packedTerms.forEach { n, text, count, documents in
+    slice.packedTerms.forEachTerm { n, text, count, documents in
       if n == 1 {
         let id = intern(text)
         // A slice names each term once; a zero count is no term at all.

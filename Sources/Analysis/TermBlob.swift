@@ -69,7 +69,7 @@ public struct TermBlob: Sendable, Equatable {
   }
 
   /// Calls `body` with each term's size, UTF-8 text, count and document count, in order.
-  public func forEach(
+  public func forEachTerm(
     _ body: (_ n: Int, _ text: UnsafeBufferPointer<UInt8>, _ count: Int, _ documents: Int)
       throws -> Void
   ) rethrows {
@@ -91,7 +91,7 @@ public struct TermBlob: Sendable, Equatable {
   public var terms: [YearSlice.Term] {
     var result: [YearSlice.Term] = []
     result.reserveCapacity(count)
-    forEach { n, text, occurrences, documents in
+    forEachTerm { n, text, occurrences, documents in
       result.append(
         YearSlice.Term(
           n: n, text: String(decoding: text, as: UTF8.self), count: occurrences,
