@@ -155,12 +155,21 @@ public struct CorpusStatistics: Sendable {
 
   /// Adds the statistics of other documents, counted by another worker with the same settings.
   public mutating func merge(_ other: CorpusStatistics) {
+    var other = other
+    absorb(&other)
+  }
+
+  /// Like ``merge(_:)``, emptying `other` one year at a time as it goes, so that the memory of
+  /// each of its years is released as soon as that year is merged (when nothing else holds
+  /// `other`'s tables).
+  public mutating func absorb(_ other: inout CorpusStatistics) {
     // Their term ids → ours.
     var remap = [Int32](repeating: 0, count: other.vocabulary.count)
     for id in 0..<other.vocabulary.count {
       remap[id] = other.vocabulary.bytes(Int32(id)).withUnsafeBufferPointer { intern($0) }
     }
-    for (year, theirs) in other.years {
+    for year in other.years.keys.sorted() {
+      let theirs = other.years.removeValue(forKey: year)!
       var ours = years.removeValue(forKey: year) ?? YearTally()
       ours.addTotals(of: theirs)
       for (key, tally) in theirs.unigrams {
@@ -172,6 +181,7 @@ public struct CorpusStatistics: Sendable {
       }
       years[year] = ours
     }
+    other = CorpusStatistics(stopwords: other.stopwords, matcher: other.matcher)
   }
 }
 

@@ -85,11 +85,15 @@ public struct CorpusAnalyzer: Sendable {
     }
     // The largest part is the base the others merge into, so one worker's counts are never
     // copied and two workers' only once.
-    var parts = partials.value.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
+    // The parts are taken out of the box, so that each year of a part is freed once merged.
+    var parts = partials.withLock { parts in
+      defer { parts = [] }
+      return parts
+    }.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
     var ordered = [FileOutcome?](repeating: nil, count: files.count)
     for (index, outcome) in parts.flatMap(\.1) { ordered[index] = outcome }
     var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst().0
-    for (part, _) in parts { statistics.merge(part) }
+    for index in parts.indices { statistics.absorb(&parts[index].0) }
     return Result(statistics: statistics, outcomes: ordered.map { $0! })
   }
 

@@ -45,8 +45,8 @@ enum Incremental {
       log.info(
         "recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years"
       )
-      let second = analyzer.analyze(files)
-      statistics.merge(second.statistics)
+      var second = analyzer.analyze(files)
+      statistics.absorb(&second.statistics)
       laps.lap("recount \(files.count) unchanged files", log)
       // A file that changed since the scan is recorded as it is now.
       for outcome in second.outcomes
