@@ -12,8 +12,9 @@ public struct Vocabulary: Sendable {
   /// `offsets[id]..<offsets[id + 1]` is term `id` in `arena`.
   private var offsets: [Int] = [0]
   private var hashes: [UInt64] = []
-  /// Slot → id + 1 (0 is empty).
-  private var slots: [Int32] = Array(repeating: 0, count: 1024)
+  /// Slot → the hash's top 32 bits (a fingerprint that settles most mismatches without touching
+  /// the arena) above id + 1 (0 is an empty slot).
+  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -34,41 +35,49 @@ public struct Vocabulary: Sendable {
   /// The id of `key`, adding it when it is new.
   public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = Vocabulary.hash(key)
-    if let found = find(key, hash: hash) { return found.id }
-    let slot = emptySlot(for: hash)
+    if let found = find(key, hash: hash) { return found }
     let id = Int32(count)
     arena.append(contentsOf: key)
     offsets.append(arena.count)
     hashes.append(hash)
-    slots[slot] = id + 1
+    slots[emptySlot(for: hash)] = Self.entry(hash: hash, id: id)
     if count * 2 > slots.count { grow() }
     return id
   }
 
+  /// The id of `key`, or nil when it was never interned (no copy of the key).
+  public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    find(key, hash: Vocabulary.hash(key))
+  }
+
+  @inline(__always)
+  private static func entry(hash: UInt64, id: Int32) -> UInt64 {
+    hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
+  }
+
   /// The id of `key` with its `hash`, probing with raw pointers (this is the hot loop).
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, slot: Int)? {
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
     slots.withUnsafeBufferPointer { slots in
-      hashes.withUnsafeBufferPointer { hashes in
-        offsets.withUnsafeBufferPointer { offsets in
-          arena.withUnsafeBufferPointer { arena in
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-              let entry = slots[slot]
-              if entry == 0 { return nil }
-              let id = Int(entry - 1)
-              if hashes[id] == hash {
-                let start = offsets[id]
-                let length = offsets[id + 1] - start
-                if length == key.count
-                  && (length == 0
-                    || memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0)
-                {
-                  return (Int32(id), slot)
-                }
+      offsets.withUnsafeBufferPointer { offsets in
+        arena.withUnsafeBufferPointer { arena in
+          let mask = slots.count - 1
+          let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+          var slot = Int(truncatingIfNeeded: hash) & mask
+          while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+              let id = Int(entry & 0xFFFF_FFFF) - 1
+              let start = offsets[id]
+              let length = offsets[id + 1] - start
+              if length == key.count
+                && (length == 0
+                  || memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0)
+              {
+                return Int32(id)
               }
-              slot = (slot + 1) & mask
             }
+            slot = (slot + 1) & mask
           }
         }
       }
@@ -92,29 +101,46 @@ public struct Vocabulary: Sendable {
   /// The id of `key`, or nil when it was never interned.
   public func lookup(_ key: some Collection<UInt8>) -> Int32? {
     let bytes = Array(key)
-    return bytes.withUnsafeBufferPointer { find($0, hash: Vocabulary.hash($0))?.id }
+    return bytes.withUnsafeBufferPointer { find($0) }
   }
 
   private mutating func grow() {
-    var bigger = [Int32](repeating: 0, count: slots.count * 2)
+    var bigger = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = bigger.count - 1
     for id in 0..<count {
       var slot = Int(truncatingIfNeeded: hashes[id]) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
-      bigger[slot] = Int32(id + 1)
+      bigger[slot] = Self.entry(hash: hashes[id], id: Int32(id))
     }
     slots = bigger
   }
 
-  /// FNV-1a over the bytes, finished with a multiply-xorshift so that low bits mix well.
+  /// Eight bytes at a time, each word folded in with a multiply-xorshift, then a final mix so
+  /// that both the low bits (the slot) and the top bits (the fingerprint) spread well.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
+    guard let base = key.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= key.count {
+      hash =
+        (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+      index += 8
+    }
+    if index < key.count {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < key.count {
+        tail |= UInt64(base[index]) << shift
+        shift += 8
+        index += 1
+      }
+      hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
     }
     hash ^= hash >> 32
-    hash &*= 0xd6e8_feb8_6659_fd93
+    hash &*= 0xD6E8_FEB8_6659_FD93
     hash ^= hash >> 32
     return hash
   }
