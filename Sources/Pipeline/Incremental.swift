@@ -59,8 +59,9 @@ enum Incremental {
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears,
-      sliceSource: StateChange.SliceSource(years: statistics.years.keys.sorted()) { [statistics] in
-        statistics.slice(year: $0)!
+      sliceSource: StateChange.SliceSource(years: statistics.years.keys.sorted()) {
+        [slices = SlicePairs(statistics, years: statistics.years.keys.sorted())] in
+        slices.slice($0)
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }
