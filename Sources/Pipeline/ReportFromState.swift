@@ -28,7 +28,8 @@ enum ReportFromState {
     let rejected = try ReportJob.state { try store.documents() }.filter { !$0.accepted }.map {
       RejectedFile(path: $0.path, reason: $0.reason ?? "rejected")
     }
-    return ReportBuilder.build(statistics: statistics, rejected: rejected, settings: settings)
+    return ReportBuilder.build(
+      statistics: statistics, rejected: rejected, settings: settings, parallel: Concurrent())
   }
 
   /// Compares the report with what earlier runs of this state published.

@@ -1,5 +1,4 @@
 import Analysis
-import Dispatch
 
 /// Cuts a statistics value into year slices two years at a time, one per core, while the
 /// state store writes them one at a time: the store asks for year after year, and every other
@@ -30,14 +29,11 @@ final class SlicePairs: Sendable {
     guard let index = years.firstIndex(of: year), index + 1 < years.count else {
       return statistics.slice(year: year)!
     }
-    let pair = [year, years[index + 1]]
-    let made = Shared<[Int: YearSlice]>([:])
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-      let slice = statistics.slice(year: pair[part])!
-      made.withLock { $0[pair[part]] = slice }
+    let next = years[index + 1]
+    let slices = Concurrent().map(2) { [statistics] part in
+      statistics.slice(year: part == 0 ? year : next)!
     }
-    let slices = made.value
-    ahead.withLock { $0 = slices[pair[1]] }
-    return slices[year]!
+    ahead.withLock { $0 = slices[1] }
+    return slices[0]
   }
 }

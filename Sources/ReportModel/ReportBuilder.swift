@@ -18,14 +18,24 @@ public enum ReportBuilder {
   ///   - statistics: Counts over every accepted document.
   ///   - rejected: Files that were not analysed, in corpus order.
   ///   - settings: What to list and how to label it.
+  ///   - parallel: Runs the independent parts (the two ranked lists and each comparison).
   /// - Returns: The finished report.
   public static func build(
-    statistics: CorpusStatistics, rejected: [RejectedFile], settings: ReportSettings
+    statistics: CorpusStatistics, rejected: [RejectedFile], settings: ReportSettings,
+    parallel: any Parallel = Sequential()
   ) -> Report {
     let years = statistics.years.keys.sorted()
     let terms = TermTable(statistics: statistics, years: years)
     let totalTokens = years.reduce(0) { $0 + statistics.years[$1]!.tokens }
     let organizationTallies = statistics.organizations
+    let ranked = parallel.map(2) { index in
+      terms.top(n: index + 1, limit: settings.top, totalTokens: totalTokens)
+    }
+    let compared = Array(zip(years.dropFirst(), years))
+    let trends = parallel.map(compared.count) { index in
+      terms.comparison(
+        year: compared[index].0, reference: compared[index].1, limit: settings.trendTerms)
+    }
 
     return Report(
       schemaVersion: schemaVersion,
@@ -45,13 +55,11 @@ public enum ReportBuilder {
           year: year, documents: tally.documents, tokens: tally.tokens, types: tally.types,
           organizationMentions: tally.organizationMentions)
       },
-      unigrams: terms.top(n: 1, limit: settings.top, totalTokens: totalTokens),
-      bigrams: terms.top(n: 2, limit: settings.top, totalTokens: totalTokens),
+      unigrams: ranked[0],
+      bigrams: ranked[1],
       organizations: organizations(organizationTallies),
       cooccurrences: pairs(statistics, organizations: organizationTallies),
-      trends: zip(years.dropFirst(), years).map { year, reference in
-        terms.comparison(year: year, reference: reference, limit: settings.trendTerms)
-      },
+      trends: trends,
       rejected: rejected)
   }
 

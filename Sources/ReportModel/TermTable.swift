@@ -6,7 +6,7 @@ import Analysis
 /// Selection finds the k-th best score first (a bounded min-heap over integers or doubles) and
 /// sorts only the candidates at or above it, so tie-breaks on the terms' bytes run on a handful of
 /// terms, not on the whole vocabulary.
-struct TermTable {
+struct TermTable: Sendable {
   let statistics: CorpusStatistics
   let years: [Int]
   let tallies: [YearTally]
