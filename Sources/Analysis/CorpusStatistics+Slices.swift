@@ -10,26 +10,24 @@ extension CorpusStatistics {
   /// One year at a time, so that a caller that stores the slices holds only one in memory.
   public func slice(year: Int) -> YearSlice? {
     guard let tally = years[year] else { return nil }
-    var terms = TermBlob(
-      count: tally.unigrams.count + tally.bigrams.count,
-      reservingBytes: (tally.unigrams.count + tally.bigrams.count) * 20)
-    var text: [UInt8] = []
-    for (key, unigram) in tally.unigrams {
-      text.removeAll(keepingCapacity: true)
-      text.append(contentsOf: vocabulary.bytes(UnigramKey.id(key)))
-      text.withUnsafeBufferPointer {
-        terms.append(n: 1, text: $0, count: unigram.count, documents: unigram.documents)
+    var terms = TermBlob.Builder(terms: tally.unigrams.count + tally.bigrams.count)
+    // Term id → index in the blob's word list, each word spelled once.
+    var local = [Int32](repeating: -1, count: vocabulary.count)
+    func word(_ id: Int32) -> Int {
+      if local[Int(id)] < 0 {
+        local[Int(id)] = Int32(
+          vocabulary.bytes(id).withUnsafeBufferPointer { terms.addWord($0) })
       }
+      return Int(local[Int(id)])
+    }
+    for (key, unigram) in tally.unigrams {
+      terms.addUnigram(
+        word(UnigramKey.id(key)), count: unigram.count, documents: unigram.documents)
     }
     for (packed, bigram) in tally.bigrams {
       let key = BigramKey(packed: packed)
-      text.removeAll(keepingCapacity: true)
-      text.append(contentsOf: vocabulary.bytes(key.first))
-      text.append(0x20)
-      text.append(contentsOf: vocabulary.bytes(key.second))
-      text.withUnsafeBufferPointer {
-        terms.append(n: 2, text: $0, count: bigram.count, documents: bigram.documents)
-      }
+      terms.addBigram(
+        word(key.first), word(key.second), count: bigram.count, documents: bigram.documents)
     }
     let organizations = tally.organizations.keys.sorted {
       $0.utf8.lexicographicallyPrecedes($1.utf8)
@@ -49,7 +47,7 @@ extension CorpusStatistics {
     return YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,
-      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: terms,
+      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: terms.finish(),
       organizations: organizations, pairs: pairs)
   }
 
@@ -74,17 +72,13 @@ extension CorpusStatistics {
     tally.organizationMentions = slice.organizationMentions
     tally.firstDate = slice.firstDate
     tally.lastDate = slice.lastDate
-    slice.packedTerms.forEachTerm { n, text, count, documents in
+    slice.packedTerms.forEachTermID(intern: { intern($0) }) { n, first, second, count, documents in
+      // A slice names each term once; a zero count is no term at all.
+      guard count > 0 else { return }
       if n == 1 {
-        let id = intern(text)
-        // A slice names each term once; a zero count is no term at all.
-        guard count > 0 else { return }
         tally.unigrams.add(
-          UnigramKey.packed(id), count: UInt32(count), documents: UInt32(documents))
+          UnigramKey.packed(first), count: UInt32(count), documents: UInt32(documents))
       } else {
-        guard let space = text.firstIndex(of: 0x20) else { return }
-        let first = intern(UnsafeBufferPointer(rebasing: text[..<space]))
-        let second = intern(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
         tally.bigrams.add(
           BigramKey(first, second), TermTally(count: count, documents: documents))
       }

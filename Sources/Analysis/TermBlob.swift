@@ -2,14 +2,22 @@
 /// row each.
 ///
 /// A full run stores millions of (year, term) figures. Statistics are packed straight from the
-/// vocabulary's bytes, stored as one blob per year and unpacked straight into the vocabulary
-/// again, so no term becomes a `String` on the way (``terms`` does that, for tests and tools).
+/// vocabulary (``Builder``), stored as one blob per year and unpacked straight into a vocabulary
+/// again (``forEachTermID(intern:_:)``), so no term becomes a `String` on the way (``terms``
+/// does that, for tests and tools).
 ///
-/// Format (version 1): the bytes `ATB1`, the number of terms, then for each term its size `n`
-/// (one byte), the length of its UTF-8 text, the text, its count and its document count. Every
-/// number is an unsigned LEB128 varint. Terms keep the order they were added in.
+/// Format version 2 (written): the bytes `ATB2`; the number of words, then each word as the
+/// length of its UTF-8 bytes and the bytes; the number of terms, then each term as its size `n`
+/// (one byte), the index of its word (a bigram: of its two words), its count and its document
+/// count. Every number is an unsigned LEB128 varint. A word is spelled once however many bigrams
+/// use it, so a blob is about half the size of version 1 and unpacks with one vocabulary lookup
+/// per word instead of one or two per term.
+///
+/// Version 1 (still read): `ATB1`, the number of terms, then each term as `n`, the length of its
+/// text (a bigram's two words joined by a space), the text, its count and document count.
 public struct TermBlob: Sendable, Equatable {
-  static let magic: [UInt8] = Array("ATB1".utf8)
+  static let magic1: [UInt8] = Array("ATB1".utf8)
+  static let magic2: [UInt8] = Array("ATB2".utf8)
 
   /// Why a blob could not be read.
   public struct Malformed: Error, Sendable, CustomStringConvertible {
@@ -20,82 +28,112 @@ public struct TermBlob: Sendable, Equatable {
   }
 
   /// The packed bytes.
-  public private(set) var bytes: [UInt8]
+  public let bytes: [UInt8]
   /// The number of terms.
   public let count: Int
-  private var added = 0
 
-  /// Starts a blob of exactly `count` terms, to be given to ``append(n:text:count:documents:)``.
-  public init(count: Int, reservingBytes: Int = 0) {
-    self.count = count
-    bytes = Self.magic
-    bytes.reserveCapacity(reservingBytes + 16)
-    Self.appendVarint(UInt64(count), to: &bytes)
-  }
-
-  /// Packs `terms`.
+  /// Packs `terms` (a bigram's text is its two words joined by one space).
   public init(_ terms: [YearSlice.Term]) {
-    self.init(count: terms.count, reservingBytes: terms.count * 16)
-    for term in terms {
-      var text = term.text
-      text.withUTF8 { append(n: term.n, text: $0, count: term.count, documents: term.documents) }
+    var builder = Builder()
+    var index: [String: Int] = [:]
+    func word(_ text: Substring) -> Int {
+      let key = String(text)
+      if let known = index[key] { return known }
+      var copy = key
+      let added = copy.withUTF8 { builder.addWord($0) }
+      index[key] = added
+      return added
     }
+    for term in terms {
+      if term.n == 1 {
+        builder.addUnigram(word(term.text[...]), count: term.count, documents: term.documents)
+      } else {
+        let space = term.text.firstIndex(of: " ")
+        precondition(space != nil, "a bigram without a space: \(term.text)")
+        builder.addBigram(
+          word(term.text[..<space!]), word(term.text[term.text.index(after: space!)...]),
+          count: term.count, documents: term.documents)
+      }
+    }
+    self = builder.finish()
   }
 
-  /// Checks and takes over bytes made by ``bytes``.
+  init(bytes: [UInt8], count: Int) {
+    self.bytes = bytes
+    self.count = count
+  }
+
+  /// Checks and takes over bytes made by ``bytes`` (either version).
   ///
   /// - Throws: ``Malformed`` when the bytes are not such a blob.
   public init(validating bytes: [UInt8]) throws(Malformed) {
-    guard bytes.starts(with: Self.magic) else { throw Malformed(detail: "unknown format") }
-    var reader = Reader(bytes: bytes, index: Self.magic.count)
-    count = try reader.varint()
-    for _ in 0..<count { _ = try reader.term() }
+    var reader = Reader(bytes: bytes, index: 4)
+    let terms: Int
+    if bytes.starts(with: Self.magic2) {
+      let words = try reader.varint()
+      for _ in 0..<words { _ = try reader.text() }
+      terms = try reader.varint()
+      for _ in 0..<terms { _ = try reader.entry(words: words) }
+    } else if bytes.starts(with: Self.magic1) {
+      terms = try reader.varint()
+      for _ in 0..<terms { _ = try reader.term() }
+    } else {
+      throw Malformed(detail: "unknown format")
+    }
     guard reader.index == bytes.count else { throw Malformed(detail: "trailing bytes") }
-    self.bytes = bytes
-    added = count
+    self.init(bytes: bytes, count: terms)
   }
 
-  /// Adds a term; `text` is a bigram's two words joined by one space.
-  public mutating func append(
-    n: Int, text: UnsafeBufferPointer<UInt8>, count occurrences: Int, documents: Int
+  /// Calls `body` with each term's size, the ids that `intern` gives its word (a unigram's
+  /// second id is -1) and its count and document count, in order. `intern` is called once per
+  /// distinct word in a version 2 blob.
+  public func forEachTermID(
+    intern: (UnsafeBufferPointer<UInt8>) -> Int32,
+    _ body: (_ n: Int, _ first: Int32, _ second: Int32, _ count: Int, _ documents: Int) -> Void
   ) {
-    precondition(added < count, "more terms than announced")
-    added += 1
-    bytes.append(UInt8(truncatingIfNeeded: n))
-    Self.appendVarint(UInt64(text.count), to: &bytes)
-    bytes.append(contentsOf: text)
-    Self.appendVarint(UInt64(occurrences), to: &bytes)
-    Self.appendVarint(UInt64(documents), to: &bytes)
-  }
-
-  /// Calls `body` with each term's size, UTF-8 text, count and document count, in order.
-  public func forEachTerm(
-    _ body: (_ n: Int, _ text: UnsafeBufferPointer<UInt8>, _ count: Int, _ documents: Int)
-      throws -> Void
-  ) rethrows {
     // The bytes were checked (or written here), so reading cannot fail.
-    var reader = Reader(bytes: bytes, index: Self.magic.count)
-    let total = try! reader.varint()
-    try bytes.withUnsafeBufferPointer { all in
-      for _ in 0..<total {
-        let (n, range, occurrences, documents) = try! reader.term()
-        try body(n, UnsafeBufferPointer(rebasing: all[range]), occurrences, documents)
+    var reader = Reader(bytes: bytes, index: 4)
+    bytes.withUnsafeBufferPointer { all in
+      if bytes.starts(with: Self.magic2) {
+        let wordCount = try! reader.varint()
+        var ids = [Int32](repeating: 0, count: wordCount)
+        for index in 0..<wordCount {
+          ids[index] = intern(UnsafeBufferPointer(rebasing: all[try! reader.text()]))
+        }
+        for _ in 0..<(try! reader.varint()) {
+          let (n, first, second, occurrences, documents) = try! reader.entry(words: wordCount)
+          body(n, ids[first], second < 0 ? -1 : ids[second], occurrences, documents)
+        }
+      } else {
+        for _ in 0..<(try! reader.varint()) {
+          let (n, range, occurrences, documents) = try! reader.term()
+          let text = UnsafeBufferPointer(rebasing: all[range])
+          if n == 1 {
+            body(1, intern(text), -1, occurrences, documents)
+          } else if let space = text.firstIndex(of: 0x20) {
+            let first = intern(UnsafeBufferPointer(rebasing: text[..<space]))
+            body(
+              2, first, intern(UnsafeBufferPointer(rebasing: text[(space + 1)...])), occurrences,
+              documents)
+          }
+        }
       }
     }
   }
 
-  /// Whether every announced term has been added.
-  public var isComplete: Bool { added == count }
-
-  /// The terms as values.
+  /// The terms as values, in order.
   public var terms: [YearSlice.Term] {
+    var spelled: [String] = []
     var result: [YearSlice.Term] = []
     result.reserveCapacity(count)
-    forEachTerm { n, text, occurrences, documents in
-      result.append(
-        YearSlice.Term(
-          n: n, text: String(decoding: text, as: UTF8.self), count: occurrences,
-          documents: documents))
+    forEachTermID(
+      intern: { word in
+        spelled.append(String(decoding: word, as: UTF8.self))
+        return Int32(spelled.count - 1)
+      }
+    ) { n, first, second, occurrences, documents in
+      let text = n == 1 ? spelled[Int(first)] : spelled[Int(first)] + " " + spelled[Int(second)]
+      result.append(YearSlice.Term(n: n, text: text, count: occurrences, documents: documents))
     }
     return result
   }
@@ -110,40 +148,7 @@ public struct TermBlob: Sendable, Equatable {
     try TermBlob(validating: bytes).terms
   }
 
-  private struct Reader {
-    let bytes: [UInt8]
-    var index: Int
-
-    mutating func varint() throws(Malformed) -> Int {
-      var value: UInt64 = 0
-      var shift: UInt64 = 0
-      while true {
-        guard index < bytes.count, shift < 64 else { throw Malformed(detail: "truncated number") }
-        let byte = bytes[index]
-        index += 1
-        value |= UInt64(byte & 0x7F) << shift
-        if byte & 0x80 == 0 { break }
-        shift += 7
-      }
-      guard value <= UInt64(Int.max) else { throw Malformed(detail: "number out of range") }
-      return Int(value)
-    }
-
-    mutating func term() throws(Malformed) -> (Int, Range<Int>, Int, Int) {
-      guard index < bytes.count else { throw Malformed(detail: "truncated term") }
-      let n = Int(bytes[index])
-      index += 1
-      let length = try varint()
-      guard length <= bytes.count - index else { throw Malformed(detail: "truncated text") }
-      let text = index..<index + length
-      index += length
-      let occurrences = try varint()
-      let documents = try varint()
-      return (n, text, occurrences, documents)
-    }
-  }
-
-  private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+  static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)

@@ -110,7 +110,6 @@ extension StateStore {
   /// Inserts one year's statistics; the year must have been deleted first.
   static func insert(_ slice: YearSlice, in db: Database) throws {
     let year = slice.year
-    precondition(slice.packedTerms.isComplete, "a slice's term blob is missing terms")
     try db.cachedStatement(
       sql: """
         INSERT INTO yearTotal

@@ -106,7 +106,10 @@ import Testing
     try withStore { store in
       var slice = Sample.slice(2022)
       slice.terms = (0..<1000).map { i in
-        YearSlice.Term(n: 1 + i / 600, text: "слово\(10_000 + i)", count: i + 1, documents: 1)
+        // 600 unigrams, then 400 bigrams (two words joined by a space).
+        YearSlice.Term(
+          n: 1 + i / 600, text: i < 600 ? "слово\(10_000 + i)" : "слово\(i) и", count: i + 1,
+          documents: 1)
       }
       slice.organizations = (0..<130).map { i in
         YearSlice.Organization(

@@ -1,0 +1,80 @@
+import Analysis
+import Testing
+
+/// Packing terms: version 2 round trips, version 1 blobs (written by earlier releases) still
+/// read the same, and damaged bytes are refused.
+@Suite struct TermBlobTests {
+  static let terms = [
+    YearSlice.Term(n: 1, text: "trade", count: 7, documents: 3),
+    YearSlice.Term(n: 2, text: "trade grows", count: 2, documents: 2),
+    YearSlice.Term(n: 2, text: "евразийский союз", count: 1 << 40, documents: 300),
+    YearSlice.Term(n: 1, text: "союз", count: 128, documents: 127),
+    YearSlice.Term(n: 2, text: "grows trade", count: 1, documents: 1),
+    YearSlice.Term(n: 1, text: "a&b<c>\"", count: 1, documents: 1),
+  ]
+
+  /// Version 1 as documented: `ATB1`, term count, then n, text length, text, count, documents.
+  static func version1(_ terms: [YearSlice.Term]) -> [UInt8] {
+    func varint(_ value: Int, _ bytes: inout [UInt8]) {
+      var rest = UInt64(value)
+      while rest >= 0x80 {
+        bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+        rest >>= 7
+      }
+      bytes.append(UInt8(rest))
+    }
+    var bytes = Array("ATB1".utf8)
+    varint(terms.count, &bytes)
+    for term in terms {
+      bytes.append(UInt8(term.n))
+      varint(term.text.utf8.count, &bytes)
+      bytes += Array(term.text.utf8)
+      varint(term.count, &bytes)
+      varint(term.documents, &bytes)
+    }
+    return bytes
+  }
+
+  @Test func version2RoundTripsAndSpellsEachWordOnce() throws {
+    let blob = TermBlob(Self.terms)
+    #expect(Array(blob.bytes.prefix(4)) == Array("ATB2".utf8))
+    #expect(try TermBlob.decode(blob.bytes) == Self.terms)
+    // "trade", "grows" and "союз" are each spelled once although used three or two times.
+    let trade = Array("trade".utf8)
+    let occurrences = (0...(blob.bytes.count - trade.count)).filter {
+      Array(blob.bytes[$0..<$0 + trade.count]) == trade
+    }
+    #expect(occurrences.count == 1)
+    #expect(blob.bytes.count < Self.version1(Self.terms).count)
+  }
+
+  @Test func version1BlobsReadAsTheyWereWritten() throws {
+    let old = try TermBlob(validating: Self.version1(Self.terms))
+    #expect(old.terms == Self.terms)
+    var oldIDs: [String] = []
+    var newIDs: [String] = []
+    var vocabulary = Vocabulary()
+    for (blob, ids) in [(old, 0), (TermBlob(Self.terms), 1)] {
+      blob.forEachTermID(intern: { vocabulary.intern($0) }) { n, first, second, count, documents in
+        let line = "\(n) \(first) \(second) \(count) \(documents)"
+        if ids == 0 { oldIDs.append(line) } else { newIDs.append(line) }
+      }
+    }
+    #expect(oldIDs == newIDs)
+    #expect(oldIDs.count == Self.terms.count)
+  }
+
+  @Test func damagedBytesAreRefused() {
+    let good = TermBlob(Self.terms).bytes
+    let bad: [[UInt8]] = [
+      Array(good.dropLast()), good + [0], Array("nope".utf8), [],
+      Array("ATB2".utf8) + [1, 1, 0x61, 1, 1, 5, 1, 1],  // word index 5 of 1
+      Array("ATB2".utf8) + [1, 1, 0x61, 1, 3, 0, 1, 1],  // a term of size 3
+      Array("ATB2".utf8) + [1, 9, 0x61],  // a word longer than the blob
+      Array(Self.version1(Self.terms).dropLast()),
+    ]
+    for bytes in bad {
+      #expect(throws: TermBlob.Malformed.self, "\(bytes)") { try TermBlob(validating: bytes) }
+    }
+  }
+}
