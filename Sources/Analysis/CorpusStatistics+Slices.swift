@@ -72,17 +72,19 @@ extension CorpusStatistics {
     tally.organizationMentions = slice.organizationMentions
     tally.firstDate = slice.firstDate
     tally.lastDate = slice.lastDate
-    slice.packedTerms.forEachTermID(intern: { intern($0) }) { n, first, second, count, documents in
-      // A slice names each term once; a zero count is no term at all.
-      guard count > 0 else { return }
-      if n == 1 {
-        tally.unigrams.add(
-          UnigramKey.packed(first), count: UInt32(count), documents: UInt32(documents))
-      } else {
-        tally.bigrams.add(
-          BigramKey(first, second), TermTally(count: count, documents: documents))
-      }
-    }
+    slice.packedTerms.forEachTermID(
+      intern: { intern($0) },
+      each: { n, first, second, count, documents in
+        // A slice names each term once; a zero count is no term at all.
+        guard count > 0 else { return }
+        if n == 1 {
+          tally.unigrams.add(
+            UnigramKey.packed(first), count: UInt32(count), documents: UInt32(documents))
+        } else {
+          tally.bigrams.add(
+            BigramKey(first, second), TermTally(count: count, documents: documents))
+        }
+      })
     for organization in slice.organizations {
       var restored = OrganizationTally(
         registryName: organization.registryName, registered: organization.registered)

@@ -3,7 +3,7 @@
 ///
 /// A full run stores millions of (year, term) figures. Statistics are packed straight from the
 /// vocabulary (``Builder``), stored as one blob per year and unpacked straight into a vocabulary
-/// again (``forEachTermID(intern:_:)``), so no term becomes a `String` on the way (``terms``
+/// again (``forEachTermID(intern:each:)``), so no term becomes a `String` on the way (``terms``
 /// does that, for tests and tools).
 ///
 /// Format version 2 (written): the bytes `ATB2`; the number of words, then each word as the
@@ -89,7 +89,7 @@ public struct TermBlob: Sendable, Equatable {
   /// distinct word in a version 2 blob.
   public func forEachTermID(
     intern: (UnsafeBufferPointer<UInt8>) -> Int32,
-    _ body: (_ n: Int, _ first: Int32, _ second: Int32, _ count: Int, _ documents: Int) -> Void
+    each body: (_ n: Int, _ first: Int32, _ second: Int32, _ count: Int, _ documents: Int) -> Void
   ) {
     // The bytes were checked (or written here), so reading cannot fail.
     var reader = Reader(bytes: bytes, index: 4)
@@ -130,11 +130,12 @@ public struct TermBlob: Sendable, Equatable {
       intern: { word in
         spelled.append(String(decoding: word, as: UTF8.self))
         return Int32(spelled.count - 1)
-      }
-    ) { n, first, second, occurrences, documents in
-      let text = n == 1 ? spelled[Int(first)] : spelled[Int(first)] + " " + spelled[Int(second)]
-      result.append(YearSlice.Term(n: n, text: text, count: occurrences, documents: documents))
-    }
+      },
+      each: { n, first, second, occurrences, documents in
+        let text =
+          n == 1 ? spelled[Int(first)] : spelled[Int(first)] + " " + spelled[Int(second)]
+        result.append(YearSlice.Term(n: n, text: text, count: occurrences, documents: documents))
+      })
     return result
   }
 

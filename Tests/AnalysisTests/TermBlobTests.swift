@@ -55,10 +55,12 @@ import Testing
     var newIDs: [String] = []
     var vocabulary = Vocabulary()
     for (blob, ids) in [(old, 0), (TermBlob(Self.terms), 1)] {
-      blob.forEachTermID(intern: { vocabulary.intern($0) }) { n, first, second, count, documents in
-        let line = "\(n) \(first) \(second) \(count) \(documents)"
-        if ids == 0 { oldIDs.append(line) } else { newIDs.append(line) }
-      }
+      blob.forEachTermID(
+        intern: { vocabulary.intern($0) },
+        each: { n, first, second, count, documents in
+          let line = "\(n) \(first) \(second) \(count) \(documents)"
+          if ids == 0 { oldIDs.append(line) } else { newIDs.append(line) }
+        })
     }
     #expect(oldIDs == newIDs)
     #expect(oldIDs.count == Self.terms.count)
