@@ -125,6 +125,7 @@ public enum ReportJob {
 
     let settings = ReportSettings(
       corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
+      pairs: options.pairs,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
     let built = try ReportFromState.build(
@@ -172,7 +173,7 @@ public enum ReportJob {
     let registry = try loadRegistry(options)
     let settings = ReportSettings(
       corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
-      trendTerms: options.trendTerms, generatedAt: Clock.now().timestamp,
+      trendTerms: options.trendTerms, pairs: options.pairs, generatedAt: Clock.now().timestamp,
       tool: "almanac \(version)", registryVersion: registry.version, stopwords: stopwords.source)
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },

@@ -16,6 +16,8 @@ public struct RunOptions: Sendable, Equatable {
   public var top: Int = 50
   /// How many rising and falling terms each comparison lists.
   public var trendTerms: Int = 20
+  /// How many pairs of organizations the report lists.
+  public var pairs: Int = 1_000
   /// A user stopword file (one word per line), if any.
   public var stopwordFile: String?
   /// How `stopwordFile` combines with the built-in lists.

@@ -113,7 +113,8 @@ extension HTMLReportWriter {
         + "G² says how sure the association is.")
     table.render(into: section)
     summarised(
-      shown.count, of: report.cooccurrences.count,
+      shown.count, of: report.pairsCounted ?? report.cooccurrences.count,
+      listed: report.cooccurrences.count,
       "the " + String(shown.count) + " pairs named together in the most documents",
       section: "cooccurrences", report: report, into: section)
     pairEvidence(shown, into: section)

@@ -151,15 +151,20 @@ public enum HTMLReportWriter {
   /// Says that a table shows `shown` of `total` entries and where the rest are: the section's
   /// CSV file (when the report lists one) and the XML.
   static func summarised(
-    _ shown: Int, of total: Int, _ what: String, section: String, report: Report,
-    into parent: XMLElement
+    _ shown: Int, of total: Int, listed: Int? = nil, _ what: String, section: String,
+    report: Report, into parent: XMLElement
   ) {
     guard total > shown else { return }
     let files = report.exports.filter { $0.section == section }.map(\.name) + ["almanac.xml"]
-    parent.element(
-      "p", class: "note more",
-      text: "Showing " + what + "; all " + NumberFormat.grouped(total) + " are in "
-        + files.joined(separator: " and ") + ".")
+    let place = " are in " + files.joined(separator: " and ") + "."
+    let rest =
+      if let listed, listed < total {
+        "; the " + NumberFormat.grouped(listed) + " strongest of all " + NumberFormat.grouped(total)
+          + place
+      } else {
+        "; all " + NumberFormat.grouped(total) + place
+      }
+    parent.element("p", class: "note more", text: "Showing " + what + rest)
   }
 
   /// `1 document`, `12 documents`, with the number grouped.

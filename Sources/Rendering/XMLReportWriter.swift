@@ -27,7 +27,7 @@ public enum XMLReportWriter {
     addYears(report.years, to: root)
     addTerms(report.unigrams + report.bigrams, to: root)
     addOrganizations(report.organizations, to: root)
-    addCooccurrences(report.cooccurrences, to: root)
+    addCooccurrences(report.cooccurrences, counted: report.pairsCounted, to: root)
     addTrends(report.trends, to: root)
     addRejected(report.rejected, to: root)
     if !report.exports.isEmpty { addExports(report.exports, to: root) }
@@ -53,7 +53,7 @@ public enum XMLReportWriter {
   // MARK: - Sections
 
   static func addProvenance(_ provenance: Provenance, to root: XMLElement) {
-    root.addElement(
+    let element = root.addElement(
       "provenance",
       attributes: [
         "tokenizerVersion": provenance.tokenizerVersion,
@@ -62,6 +62,7 @@ public enum XMLReportWriter {
         "top": String(provenance.top),
         "trendTerms": String(provenance.trendTerms),
       ])
+    if let pairs = provenance.pairs { element.setAttribute("pairs", String(pairs)) }
   }
 
   static func addCorpus(_ corpus: CorpusSummary, to root: XMLElement) {
@@ -177,8 +178,9 @@ public enum XMLReportWriter {
     }
   }
 
-  static func addCooccurrences(_ pairs: [PairEntry], to root: XMLElement) {
+  static func addCooccurrences(_ pairs: [PairEntry], counted: Int?, to root: XMLElement) {
     let section = root.addElement("cooccurrences")
+    if let counted { section.setAttribute("total", String(counted)) }
     for pair in pairs {
       let element = section.addElement(
         "pair",

@@ -21,8 +21,12 @@ public struct Report: Sendable, Equatable {
   public var bigrams: [TermEntry]
   /// Every organization found, registered and discovered.
   public var organizations: [OrganizationEntry]
-  /// Every pair of organizations named in the same document.
+  /// The pairs of organizations named in the same document, the most documents first, bounded
+  /// by `--pairs`.
   public var cooccurrences: [PairEntry]
+  /// How many pairs were counted in all, when ``cooccurrences`` may be cut short (nil: the list
+  /// is complete, as in reports made before the bound existed).
+  public var pairsCounted: Int?
   /// One comparison per year that has a previous year with data.
   public var trends: [TrendComparison]
   /// Files that were not analysed, with the reason.
@@ -37,8 +41,10 @@ public struct Report: Sendable, Equatable {
     schemaVersion: String, generatedAt: String, tool: String, provenance: Provenance,
     corpus: CorpusSummary, years: [YearSummary], unigrams: [TermEntry], bigrams: [TermEntry],
     organizations: [OrganizationEntry], cooccurrences: [PairEntry], trends: [TrendComparison],
-    rejected: [RejectedFile], sinceLastRun: SinceLastRun? = nil, exports: [ExportFile] = []
+    rejected: [RejectedFile], sinceLastRun: SinceLastRun? = nil, exports: [ExportFile] = [],
+    pairsCounted: Int? = nil
   ) {
+    self.pairsCounted = pairsCounted
     self.schemaVersion = schemaVersion
     self.generatedAt = generatedAt
     self.tool = tool
@@ -68,11 +74,15 @@ public struct Provenance: Sendable, Equatable {
   public var top: Int
   /// How many rising and falling terms each comparison lists at most.
   public var trendTerms: Int
+  /// How many pairs of organizations are listed at most (nil: no bound).
+  public var pairs: Int?
 
   /// Creates provenance.
   public init(
-    tokenizerVersion: String, registryVersion: String, stopwords: String, top: Int, trendTerms: Int
+    tokenizerVersion: String, registryVersion: String, stopwords: String, top: Int,
+    trendTerms: Int, pairs: Int? = nil
   ) {
+    self.pairs = pairs
     self.tokenizerVersion = tokenizerVersion
     self.registryVersion = registryVersion
     self.stopwords = stopwords

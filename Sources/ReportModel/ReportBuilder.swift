@@ -10,7 +10,7 @@ public import Analysis
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.1"
+  public static let schemaVersion = "1.2"
 
   /// Builds the report.
   ///
@@ -28,6 +28,7 @@ public enum ReportBuilder {
     let terms = TermTable(statistics: statistics, years: years)
     let totalTokens = years.reduce(0) { $0 + statistics.years[$1]!.tokens }
     let organizationTallies = statistics.organizations
+    let allPairs = pairs(statistics, organizations: organizationTallies)
     let ranked = parallel.map(2) { index in
       terms.top(n: index + 1, limit: settings.top, totalTokens: totalTokens)
     }
@@ -43,7 +44,8 @@ public enum ReportBuilder {
       tool: settings.tool,
       provenance: Provenance(
         tokenizerVersion: Tokenizer.version, registryVersion: settings.registryVersion,
-        stopwords: settings.stopwords, top: settings.top, trendTerms: settings.trendTerms),
+        stopwords: settings.stopwords, top: settings.top, trendTerms: settings.trendTerms,
+        pairs: settings.pairs),
       corpus: CorpusSummary(
         path: settings.corpusPath, documents: statistics.documents, rejected: rejected.count,
         tokens: totalTokens, firstDate: statistics.firstDate?.description,
@@ -58,9 +60,9 @@ public enum ReportBuilder {
       unigrams: ranked[0],
       bigrams: ranked[1],
       organizations: organizations(organizationTallies),
-      cooccurrences: pairs(statistics, organizations: organizationTallies),
+      cooccurrences: Array(allPairs.prefix(settings.pairs)),
       trends: trends,
-      rejected: rejected)
+      rejected: rejected, pairsCounted: allPairs.count)
   }
 
   static func organizations(_ tallies: [String: OrganizationTally]) -> [OrganizationEntry] {

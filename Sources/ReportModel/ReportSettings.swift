@@ -6,6 +6,8 @@ public struct ReportSettings: Sendable, Equatable {
   public var top: Int
   /// How many rising and how many falling terms each comparison lists.
   public var trendTerms: Int
+  /// How many pairs of organizations to list (those named together in the most documents).
+  public var pairs: Int
   /// The generation time, ISO 8601 UTC.
   public var generatedAt: String
   /// `almanac` and its version.
@@ -17,9 +19,10 @@ public struct ReportSettings: Sendable, Equatable {
 
   /// Creates settings.
   public init(
-    corpusPath: String, top: Int = 50, trendTerms: Int = 20, generatedAt: String, tool: String,
-    registryVersion: String, stopwords: String
+    corpusPath: String, top: Int = 50, trendTerms: Int = 20, pairs: Int = 1_000,
+    generatedAt: String, tool: String, registryVersion: String, stopwords: String
   ) {
+    self.pairs = pairs
     self.corpusPath = corpusPath
     self.top = top
     self.trendTerms = trendTerms

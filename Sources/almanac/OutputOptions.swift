@@ -25,6 +25,12 @@ struct OutputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
+      "How many pairs of organizations the reports list: those named together in the most "
+        + "documents (the XML says how many there are in all).", valueName: "n"))
+  var pairs = 1_000
+
+  @Option(
+    help: ArgumentHelp(
       "A stopword file: one word per line, '#' starts a comment.", valueName: "file"))
   var stopwords: String?
 
@@ -57,6 +63,7 @@ struct OutputOptions: ParsableArguments {
   func validate() throws {
     guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     guard trendTerms >= 0 else { throw ValidationError("--trend-terms must not be negative") }
+    guard pairs >= 0 else { throw ValidationError("--pairs must not be negative") }
     guard RunOptions.StopwordMode(rawValue: stopwordsMode) != nil else {
       throw ValidationError("--stopwords-mode must be 'extend' or 'replace'")
     }
@@ -71,6 +78,7 @@ struct OutputOptions: ParsableArguments {
     options.statePath = state
     options.top = top
     options.trendTerms = trendTerms
+    options.pairs = pairs
     options.stopwordFile = stopwords
     options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
     options.organizationFile = organizations

@@ -117,8 +117,38 @@ import Testing
     #expect(try Data(contentsOf: out.appendingPathComponent("almanac.xml")) == before)
   }
 
+  @Test func pairsBoundTheListAndTheXMLSaysHowManyThereAre() throws {
+    let all = try BinaryRunner.scratchFolder()
+    let one = try BinaryRunner.scratchFolder()
+    _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", all.path])
+    let bounded = try BinaryRunner.run([
+      "run", "--corpus", "seeds", "--out", one.path, "--pairs", "1",
+    ])
+    #expect(bounded.status == 0, "\(bounded.stderr)")
+    let full = try text(all.appendingPathComponent("almanac.xml"))
+    let cut = try text(one.appendingPathComponent("almanac.xml"))
+    let counted = full.components(separatedBy: "<pair ").count - 1
+    #expect(counted > 1)
+    #expect(full.contains(#"<cooccurrences total="\#(counted)">"#))
+    #expect(cut.components(separatedBy: "<pair ").count - 1 == 1)
+    #expect(cut.contains(#"<cooccurrences total="\#(counted)">"#))
+    #expect(cut.contains(#"pairs="1""#))
+    // The one pair kept is the first of the full list.
+    let firstPair = { (xml: String) in
+      xml.components(separatedBy: "<pair ")[1].components(separatedBy: ">")[0]
+    }
+    #expect(firstPair(cut) == firstPair(full))
+    let csv = try text(one.appendingPathComponent("almanac-cooccurrences.csv"))
+    // The header and the one pair (RFC 4180 line ends).
+    #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
+    #expect(
+      try BinaryRunner.run(["validate", one.appendingPathComponent("almanac.xml").path]).status
+        == 0)
+  }
+
   @Test func usageErrorsExit64() throws {
     #expect(try BinaryRunner.run(["run", "--top", "0"]).status == 64)
+    #expect(try BinaryRunner.run(["run", "--pairs", "-1"]).status == 64)
     #expect(try BinaryRunner.run(["run", "--no-such-option"]).status == 64)
     let version = try BinaryRunner.run(["--version"])
     #expect(version.status == 0)

@@ -244,4 +244,25 @@ import Testing
     #expect(!html.contains(">Org 44<"), "the 41st organization on is left to the files")
     #expect(html.contains(">Org 37<"))
   }
+
+  @Test func theNoteOnPairsSaysHowManyTheFilesListOfHowManyCounted() {
+    var report = ReportFixtures.sample()
+    let template = report.cooccurrences[0]
+    report.cooccurrences = (0..<60).map { index in
+      var entry = template
+      entry.b = "discovered:org \(index)"
+      return entry
+    }
+    report.pairsCounted = 900
+    report.exports = CSVWriter.exports(for: CSVWriter.files(for: report))
+    let html = Self.text(HTMLReportWriter.bytes(for: report))
+    #expect(
+      html.contains(
+        "Showing the 40 pairs named together in the most documents; the 60 strongest of all 900 are in almanac-cooccurrences.csv and almanac.xml."
+      ))
+    report.pairsCounted = nil
+    #expect(
+      Self.text(HTMLReportWriter.bytes(for: report)).contains(
+        "the most documents; all 60 are in almanac-cooccurrences.csv and almanac.xml."))
+  }
 }

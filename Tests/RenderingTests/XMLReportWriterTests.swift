@@ -123,6 +123,20 @@ import Testing
     #expect(terms.map { $0.children(named: "evidence").count } == [2, 1])
   }
 
+  @Test func theBoundOnPairsAndTheirTotalAreWrittenAndValid() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.2"
+    report.provenance.pairs = 1
+    report.pairsCounted = 7
+    report.cooccurrences = Array(report.cooccurrences.prefix(1))
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "bounded.xml")
+    #expect(document.root.children(named: "provenance").first?.attribute("pairs") == "1")
+    let pairs = try #require(document.root.children(named: "cooccurrences").first)
+    #expect(pairs.attribute("total") == "7")
+    #expect(pairs.children(named: "pair").count == 1)
+  }
+
   @Test func emptyCorpusOmitsDatesAndStillValidates() throws {
     let report = ReportFixtures.empty()
     let document = try reparsed(report)

@@ -1,0 +1,43 @@
+import Analysis
+import Corpus
+import ReportModel
+import Testing
+
+/// `--pairs` keeps the pairs named together in the most documents (ties: by ids) and the report
+/// still says how many pairs there were.
+@Suite struct PairBoundTests {
+  static func report(pairs: Int) -> Report {
+    let ids = ["a", "b", "c", "d"]
+    let slice = YearSlice(
+      year: 2020, documents: 10, repairedDocuments: 0, tokens: 100, organizationMentions: 20,
+      firstDate: CalendarDate(year: 2020, month: 1, day: 1)!,
+      lastDate: CalendarDate(year: 2020, month: 12, day: 31)!, terms: [],
+      organizations: ids.map {
+        YearSlice.Organization(
+          id: $0, registryName: $0.uppercased(), registered: true, count: 5, documents: 5,
+          aliases: [$0.uppercased(): 5])
+      },
+      pairs: [
+        YearSlice.Pair(a: "c", b: "d", documents: 2), YearSlice.Pair(a: "a", b: "b", documents: 1),
+        YearSlice.Pair(a: "a", b: "d", documents: 2), YearSlice.Pair(a: "b", b: "c", documents: 3),
+        YearSlice.Pair(a: "a", b: "c", documents: 2),
+      ])
+    let statistics = CorpusStatistics(
+      restoring: [slice], stopwords: StopwordList(words: [], source: "none"),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+    return ReportBuilder.build(
+      statistics: statistics, rejected: [],
+      settings: ReportSettings(
+        corpusPath: "c", pairs: pairs, generatedAt: "2026-01-01T00:00:00Z", tool: "test",
+        registryVersion: "1", stopwords: "none"))
+  }
+
+  @Test(arguments: [0, 1, 3, 5, 1_000])
+  func theStrongestPairsAreKeptInOrder(pairs: Int) {
+    let report = Self.report(pairs: pairs)
+    let order = ["b c", "a c", "a d", "c d", "a b"]
+    #expect(report.cooccurrences.map { "\($0.a) \($0.b)" } == Array(order.prefix(pairs)))
+    #expect(report.pairsCounted == 5)
+    #expect(report.provenance.pairs == pairs)
+  }
+}
