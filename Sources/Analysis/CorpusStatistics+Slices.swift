@@ -72,6 +72,8 @@ extension CorpusStatistics {
     tally.organizationMentions = slice.organizationMentions
     tally.firstDate = slice.firstDate
     tally.lastDate = slice.lastDate
+    tally.unigrams.reserveCapacity(slice.packedTerms.unigrams)
+    tally.bigrams.reserveCapacity(slice.packedTerms.bigrams)
     slice.packedTerms.forEachTermID(
       intern: { intern($0) },
       each: { n, first, second, count, documents in

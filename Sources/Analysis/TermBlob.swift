@@ -7,11 +7,12 @@
 /// does that, for tests and tools).
 ///
 /// Format version 2 (written): the bytes `ATB2`; the number of words, then each word as the
-/// length of its UTF-8 bytes and the bytes; the number of terms, then each term as its size `n`
-/// (one byte), the index of its word (a bigram: of its two words), its count and its document
-/// count. Every number is an unsigned LEB128 varint. A word is spelled once however many bigrams
-/// use it, so a blob is about half the size of version 1 and unpacks with one vocabulary lookup
-/// per word instead of one or two per term.
+/// length of its UTF-8 bytes and the bytes; the number of unigrams, then each as the index of its
+/// word, its count and its document count; the number of bigrams, then each as the indices of its
+/// two words, its count and its document count. Every number is an unsigned LEB128 varint. A word
+/// is spelled once however many bigrams use it, so a blob is about half the size of version 1 and
+/// unpacks with one vocabulary lookup per word instead of one or two per term; the counts up
+/// front let a reader size its tables once.
 ///
 /// Version 1 (still read): `ATB1`, the number of terms, then each term as `n`, the length of its
 /// text (a bigram's two words joined by a space), the text, its count and document count.
@@ -29,10 +30,15 @@ public struct TermBlob: Sendable, Equatable {
 
   /// The packed bytes.
   public let bytes: [UInt8]
+  /// The number of unigrams.
+  public let unigrams: Int
+  /// The number of bigrams.
+  public let bigrams: Int
   /// The number of terms.
-  public let count: Int
+  public var count: Int { unigrams + bigrams }
 
-  /// Packs `terms` (a bigram's text is its two words joined by one space).
+  /// Packs `terms` (a bigram's text is its two words joined by one space): the unigrams in the
+  /// order given, then the bigrams in the order given.
   public init(_ terms: [YearSlice.Term]) {
     var builder = Builder()
     var index: [String: Int] = [:]
@@ -58,30 +64,22 @@ public struct TermBlob: Sendable, Equatable {
     self = builder.finish()
   }
 
-  init(bytes: [UInt8], count: Int) {
+  init(bytes: [UInt8], unigrams: Int, bigrams: Int) {
     self.bytes = bytes
-    self.count = count
+    self.unigrams = unigrams
+    self.bigrams = bigrams
   }
 
   /// Checks and takes over bytes made by ``bytes`` (either version).
   ///
   /// - Throws: ``Malformed`` when the bytes are not such a blob.
   public init(validating bytes: [UInt8]) throws(Malformed) {
-    var reader = Reader(bytes: bytes, index: 4)
-    let terms: Int
-    if bytes.starts(with: Self.magic2) {
-      let words = try reader.varint()
-      for _ in 0..<words { _ = try reader.text() }
-      terms = try reader.varint()
-      for _ in 0..<terms { _ = try reader.entry(words: words) }
-    } else if bytes.starts(with: Self.magic1) {
-      terms = try reader.varint()
-      for _ in 0..<terms { _ = try reader.term() }
-    } else {
-      throw Malformed(detail: "unknown format")
+    var counts = (0, 0)
+    try bytes.withUnsafeBufferPointer { all throws(Malformed) in
+      try Self.read(
+        all, resolving: false, intern: { _ in 0 }, each: { _, _, _, _, _ in }, counts: &counts)
     }
-    guard reader.index == bytes.count else { throw Malformed(detail: "trailing bytes") }
-    self.init(bytes: bytes, count: terms)
+    self.init(bytes: bytes, unigrams: counts.0, bigrams: counts.1)
   }
 
   /// Calls `body` with each term's size, the ids that `intern` gives its word (a unigram's
@@ -91,34 +89,69 @@ public struct TermBlob: Sendable, Equatable {
     intern: (UnsafeBufferPointer<UInt8>) -> Int32,
     each body: (_ n: Int, _ first: Int32, _ second: Int32, _ count: Int, _ documents: Int) -> Void
   ) {
+    var counts = (0, 0)
     // The bytes were checked (or written here), so reading cannot fail.
-    var reader = Reader(bytes: bytes, index: 4)
     bytes.withUnsafeBufferPointer { all in
-      if bytes.starts(with: Self.magic2) {
-        let wordCount = try! reader.varint()
-        var ids = [Int32](repeating: 0, count: wordCount)
-        for index in 0..<wordCount {
-          ids[index] = intern(UnsafeBufferPointer(rebasing: all[try! reader.text()]))
-        }
-        for _ in 0..<(try! reader.varint()) {
-          let (n, first, second, occurrences, documents) = try! reader.entry(words: wordCount)
-          body(n, ids[first], second < 0 ? -1 : ids[second], occurrences, documents)
-        }
-      } else {
-        for _ in 0..<(try! reader.varint()) {
-          let (n, range, occurrences, documents) = try! reader.term()
-          let text = UnsafeBufferPointer(rebasing: all[range])
-          if n == 1 {
-            body(1, intern(text), -1, occurrences, documents)
-          } else if let space = text.firstIndex(of: 0x20) {
+      try! Self.read(all, resolving: true, intern: intern, each: body, counts: &counts)
+    }
+  }
+
+  /// Reads a blob of either version, checking every number and length and counting unigrams
+  /// and bigrams; when `resolving`, calls `intern` for each word and `each` for each term.
+  private static func read(
+    _ all: UnsafeBufferPointer<UInt8>, resolving: Bool,
+    intern: (UnsafeBufferPointer<UInt8>) -> Int32, each: (Int, Int32, Int32, Int, Int) -> Void,
+    counts: inout (Int, Int)
+  ) throws(Malformed) {
+    var reader = Reader(bytes: all, index: 4)
+    if all.starts(with: magic2) {
+      let wordCount = try reader.varint()
+      var ids: [Int32] = []
+      if resolving { ids.reserveCapacity(wordCount) }
+      for _ in 0..<wordCount {
+        let word = try reader.text()
+        if resolving { ids.append(intern(UnsafeBufferPointer(rebasing: all[word]))) }
+      }
+      func id(_ index: Int) throws(Malformed) -> Int32 {
+        guard index < wordCount else { throw Malformed(detail: "no such word") }
+        return ids.isEmpty ? 0 : ids[index]
+      }
+      counts.0 = try reader.varint()
+      for _ in 0..<counts.0 {
+        let first = try id(reader.varint())
+        let (occurrences, documents) = (try reader.varint(), try reader.varint())
+        if resolving { each(1, first, -1, occurrences, documents) }
+      }
+      counts.1 = try reader.varint()
+      for _ in 0..<counts.1 {
+        let first = try id(reader.varint())
+        let second = try id(reader.varint())
+        let (occurrences, documents) = (try reader.varint(), try reader.varint())
+        if resolving { each(2, first, second, occurrences, documents) }
+      }
+    } else if all.starts(with: magic1) {
+      for _ in 0..<(try reader.varint()) {
+        guard reader.index < all.count else { throw Malformed(detail: "truncated term") }
+        let n = Int(all[reader.index])
+        reader.index += 1
+        let text = UnsafeBufferPointer(rebasing: all[try reader.text()])
+        let (occurrences, documents) = (try reader.varint(), try reader.varint())
+        if n == 1 {
+          counts.0 += 1
+          if resolving { each(1, intern(text), -1, occurrences, documents) }
+        } else if let space = text.firstIndex(of: 0x20) {
+          counts.1 += 1
+          if resolving {
             let first = intern(UnsafeBufferPointer(rebasing: text[..<space]))
-            body(
-              2, first, intern(UnsafeBufferPointer(rebasing: text[(space + 1)...])), occurrences,
-              documents)
+            let second = intern(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
+            each(2, first, second, occurrences, documents)
           }
         }
       }
+    } else {
+      throw Malformed(detail: "unknown format")
     }
+    guard reader.index == all.count else { throw Malformed(detail: "trailing bytes") }
   }
 
   /// The terms as values, in order.

@@ -35,10 +35,14 @@ import Testing
     return bytes
   }
 
+  /// Version 2 keeps the unigrams, then the bigrams, each in the order given.
+  static let packedOrder = terms.filter { $0.n == 1 } + terms.filter { $0.n == 2 }
+
   @Test func version2RoundTripsAndSpellsEachWordOnce() throws {
     let blob = TermBlob(Self.terms)
     #expect(Array(blob.bytes.prefix(4)) == Array("ATB2".utf8))
-    #expect(try TermBlob.decode(blob.bytes) == Self.terms)
+    #expect(try TermBlob.decode(blob.bytes) == Self.packedOrder)
+    #expect(blob.unigrams == 3 && blob.bigrams == 3)
     // "trade", "grows" and "союз" are each spelled once although used three or two times.
     let trade = Array("trade".utf8)
     let occurrences = (0...(blob.bytes.count - trade.count)).filter {
@@ -49,8 +53,9 @@ import Testing
   }
 
   @Test func version1BlobsReadAsTheyWereWritten() throws {
-    let old = try TermBlob(validating: Self.version1(Self.terms))
-    #expect(old.terms == Self.terms)
+    let old = try TermBlob(validating: Self.version1(Self.packedOrder))
+    #expect(old.terms == Self.packedOrder)
+    #expect(old.unigrams == 3 && old.bigrams == 3)
     var oldIDs: [String] = []
     var newIDs: [String] = []
     var vocabulary = Vocabulary()
@@ -70,11 +75,15 @@ import Testing
     let good = TermBlob(Self.terms).bytes
     let bad: [[UInt8]] = [
       Array(good.dropLast()), good + [0], Array("nope".utf8), [],
-      Array("ATB2".utf8) + [1, 1, 0x61, 1, 1, 5, 1, 1],  // word index 5 of 1
-      Array("ATB2".utf8) + [1, 1, 0x61, 1, 3, 0, 1, 1],  // a term of size 3
+      Array("ATB2".utf8) + [1, 1, 0x61, 1, 5, 1, 1, 0],  // a unigram of word 5 of 1
+      Array("ATB2".utf8) + [1, 1, 0x61, 0, 1, 0, 7, 1, 1],  // a bigram of words 0 and 7
       Array("ATB2".utf8) + [1, 9, 0x61],  // a word longer than the blob
+      Array("ATB2".utf8) + [1, 1, 0x61, 1, 0, 1, 1],  // no bigram count
       Array(Self.version1(Self.terms).dropLast()),
     ]
+    #expect(throws: Never.self) {
+      try TermBlob(validating: Array("ATB2".utf8) + [1, 1, 0x61, 1, 0, 1, 1, 0])
+    }
     for bytes in bad {
       #expect(throws: TermBlob.Malformed.self, "\(bytes)") { try TermBlob(validating: bytes) }
     }
