@@ -33,13 +33,15 @@ struct Clock {
   }
 }
 
-/// Logs how long each step of a run took, at `debug` level (`--log-level debug`).
+/// Logs how long each step of a run took and the memory in use after it, at `debug` level
+/// (`--log-level debug`).
 struct Laps {
   private var last = Clock.now()
 
   /// Logs the time since the previous lap (or since creation) under `step`.
   mutating func lap(_ step: String, _ log: Logger) {
-    log.debug("timing: \(step) \(last.elapsedMilliseconds) ms")
+    log.debug(
+      "timing: \(step) \(last.elapsedMilliseconds) ms, resident \(Memory.residentMegabytes) MB")
     last = Clock.now()
   }
 }

@@ -25,6 +25,7 @@ enum Incremental {
     log.info(
       "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone"
     )
+    laps.lap("compare \(scan.files.count) files with the state", log)
 
     // Pass 1: every new or modified file, read once, counted as it is read.
     let first = analyzer.analyze(changes.toRead) { done in
