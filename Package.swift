@@ -84,11 +84,14 @@ let package = Package(
 
     // MARK: Tests mirror the modules
     .testTarget(name: "LibXMLTests", dependencies: ["LibXML"], swiftSettings: strictSettings),
-    .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strictSettings),
+    // Helpers shared by the test targets (a seeded random generator).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+    .testTarget(
+      name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "AnalysisTests", dependencies: ["Analysis", "Corpus"], swiftSettings: strictSettings),
     .testTarget(
-      name: "ReportModelTests", dependencies: ["ReportModel", "Analysis", "Corpus"],
+      name: "ReportModelTests", dependencies: ["ReportModel", "Analysis", "Corpus", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "RenderingTests",
@@ -105,7 +108,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PipelineTests",
-      dependencies: ["Pipeline", "Store", "Corpus", "LibXML"],
+      dependencies: ["Pipeline", "Store", "Corpus", "LibXML", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,4 +1,5 @@
 import Corpus
+import TestSupport
 import Testing
 
 /// The fast validity check against the standard library's UTF-8 validation, on every edge of
@@ -29,11 +30,7 @@ import Testing
   }
 
   @Test func randomBytesAgreeWithTheStandardLibrary() {
-    var state: UInt64 = 0x1234_5678
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 33
-    }
+    var random = SplitMix(seed: 0x1234_5678)
     let pieces: [[UInt8]] = [
       Array("abc defgh ".utf8), Array("ё".utf8), Array("€".utf8), Array("🌍".utf8), [0x80],
       [0xC3], [0xE2, 0x82], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
@@ -41,10 +38,11 @@ import Testing
     ]
     for _ in 0..<5_000 {
       var bytes: [UInt8] = []
-      for _ in 0..<Int(next() % 12) {
+      for _ in 0..<Int(random.next() % 12) {
         bytes +=
-          next() % 4 == 0
-          ? [UInt8(truncatingIfNeeded: next())] : pieces[Int(next() % UInt64(pieces.count))]
+          random.next() % 4 == 0
+          ? [UInt8(truncatingIfNeeded: random.next())]
+          : pieces[Int(random.next() % UInt64(pieces.count))]
       }
       #expect(Self.fast(bytes) == Self.reference(bytes), "\(bytes)")
       let (repaired, replaced) = UTF8Repair.repaired(bytes[...])

@@ -1,24 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Whatever sequence of adds, edits, deletes, renames and touches a corpus goes through, an
 /// incremental run must publish what a full rebuild publishes, apart from run metadata.
 @Suite(.serialized) struct IncrementalEquivalenceTests {
-  /// A small deterministic generator (SplitMix64), so every failure can be replayed by seed.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
-  }
-
   static let words = [
     "trade", "summit", "integration", "security", "energy", "grain", "border", "treaty",
     "Russia’s", "Russia's", "well-known", "союз", "торговля", "Bishkek", "Astana", "visit",
@@ -28,7 +15,7 @@ import Testing
     "the Information Policy Department", "the SCO",
   ]
 
-  static func article(_ generator: inout Generator) -> String {
+  static func article(_ generator: inout SplitMix) -> String {
     let year = 2016 + generator.int(5)
     var text = " date \(year)-0\(1 + generator.int(9))-1\(generator.int(9)) "
     for _ in 0..<(3 + generator.int(6)) {
@@ -43,7 +30,7 @@ import Testing
     return text
   }
 
-  static func pick(_ items: [String], _ generator: inout Generator) -> String {
+  static func pick(_ items: [String], _ generator: inout SplitMix) -> String {
     generator.pick(items)
   }
 
@@ -68,7 +55,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3] as [UInt64])
   func randomSequencesMatchAFullRebuild(seed: UInt64) throws {
-    var generator = Generator(state: seed)
+    var generator = SplitMix(seed: seed)
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("almanac-incremental-\(seed)-\(UUID().uuidString)")
     let corpus = root.appendingPathComponent("corpus")

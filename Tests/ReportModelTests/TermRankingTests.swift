@@ -1,6 +1,7 @@
 import Analysis
 import Corpus
 import ReportModel
+import TestSupport
 import Testing
 
 /// The ranked term lists against a plain reference: every term's total summed over the years,
@@ -87,18 +88,5 @@ import Testing
     let report = Self.report(Self.statistics(years), top: top)
     #expect(Self.shown(report.unigrams) == Self.reference(years, n: 1, top: top))
     #expect(Self.shown(report.bigrams) == Self.reference(years, n: 2, top: top))
-  }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
