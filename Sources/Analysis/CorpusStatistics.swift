@@ -148,7 +148,9 @@ public struct CorpusStatistics: Sendable {
   mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
     let id = vocabulary.intern(word)
     if Int(id) == isStopword.count {
-      isStopword.append(stopwords.words.contains(String(decoding: word, as: UTF8.self)))
+      isStopword.append(
+        !stopwords.words.isEmpty
+          && stopwords.words.contains(String(decoding: word, as: UTF8.self)))
     }
     return id
   }

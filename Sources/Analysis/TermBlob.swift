@@ -96,6 +96,36 @@ public struct TermBlob: Sendable, Equatable {
     }
   }
 
+  /// Calls `body` with each term's size, its words' bytes (a unigram's second word is empty)
+  /// and its count and document count, in order, without interning anything: the bytes are
+  /// valid only during the call.
+  public func forEachTerm(
+    _ body: (
+      _ n: Int, _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>,
+      _ count: Int, _ documents: Int
+    ) -> Void
+  ) {
+    var counts = (0, 0)
+    bytes.withUnsafeBufferPointer { all in
+      // Each word as its range in `all`; `intern` hands out their indices.
+      var words: [Range<Int>] = [0..<0]
+      let base = all.baseAddress
+      func word(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[words[Int(id) + 1]])
+      }
+      try! Self.read(
+        all, resolving: true,
+        intern: { bytes in
+          let start = bytes.baseAddress.map { base!.distance(to: $0) } ?? 0
+          words.append(start..<start + bytes.count)
+          return Int32(words.count - 2)
+        },
+        each: { n, first, second, occurrences, documents in
+          body(n, word(first), word(second), occurrences, documents)
+        }, counts: &counts)
+    }
+  }
+
   /// Reads a blob of either version, checking every number and length and counting unigrams
   /// and bigrams; when `resolving`, calls `intern` for each word and `each` for each term.
   private static func read(

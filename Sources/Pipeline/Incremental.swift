@@ -6,11 +6,12 @@ import Store
 /// Brings the stored per-year figures up to date with the corpus, reading as little as it can.
 enum Incremental {
   /// Reads new and changed files, recounts every year they touch from all of that year's
-  /// documents, and commits documents and figures in one transaction.
+  /// documents, and commits documents and figures in one transaction. The counts are released
+  /// when it returns: the report is built from the state.
   static func update(
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
     log: Logger
-  ) throws(RunError) -> (changes: ChangeSet.Reconciliation, statistics: CorpusStatistics) {
+  ) throws(RunError) -> ChangeSet.Reconciliation {
     var laps = Laps()
     let stored = try ReportJob.state { try store.documents() }
     var byPath: [String: StoredDocument] = [:]
@@ -67,6 +68,6 @@ enum Incremental {
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }
     laps.lap("store the figures", log)
-    return (reconciliation, statistics)
+    return reconciliation
   }
 }

@@ -16,4 +16,16 @@ enum Memory {
     guard read == 2 else { return 0 }
     return resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
   }
+
+  /// Hands memory that was freed back to the system (glibc's `malloc_trim`).
+  ///
+  /// glibc keeps freed blocks for reuse, and once the counts of a large corpus are released the
+  /// heap is full of holes it would otherwise keep for the rest of the run.
+  /// Does nothing where the C library has no `malloc_trim`.
+  static func release() {
+    // `malloc.h` is not part of Swift's Glibc module, so the function is looked up by name.
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+    typealias Trim = @convention(c) (Int) -> Int32
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+  }
 }

@@ -7,29 +7,16 @@ import Store
 /// Builds reports from the stored figures alone: the same code serves a nightly run and
 /// `almanac report`, so both show exactly what the state holds.
 enum ReportFromState {
-  /// Builds the report from `fresh` figures (the years this run recounted, already stored)
-  /// and the stored figures of every other year.
-  static func build(
-    store: StateStore, fresh: CorpusStatistics? = nil, settings: ReportSettings,
-    stopwords: StopwordList, registry: OrganizationRegistry
-  ) throws(RunError) -> Report {
-    var statistics =
-      fresh
-      ?? CorpusStatistics(stopwords: stopwords, matcher: OrganizationMatcher(registry: registry))
-    let recounted = Set(statistics.years.keys)
-    let stored = Set(try ReportJob.state { try store.years() }).subtracting(recounted)
-    // One year at a time: a year's slice holds every term as a string, so loading all of them
-    // first would hold the whole corpus's terms twice.
-    for year in stored.sorted() {
-      for slice in try ReportJob.state({ try store.slices(years: [year]) }) {
-        statistics.restore(slice)
-      }
-    }
-    let rejected = try ReportJob.state { try store.documents() }.filter { !$0.accepted }.map {
+  /// Builds the report from the stored figures, one year at a time.
+  static func build(store: StateStore, settings: ReportSettings) throws(RunError) -> Report {
+    let rejected = try ReportJob.state { try store.documents(accepted: false) }.map {
       RejectedFile(path: $0.path, reason: $0.reason ?? "rejected")
     }
-    return ReportBuilder.build(
-      statistics: statistics, rejected: rejected, settings: settings, parallel: Concurrent())
+    do {
+      return try ReportBuilder.build(
+        source: try StoredYears(store), rejected: rejected, settings: settings,
+        parallel: Concurrent())
+    } catch { throw .state(error) }
   }
 
   /// Compares the report with what earlier runs of this state published.
@@ -62,8 +49,8 @@ enum ReportFromState {
     ) { () throws(RunError) in
       var fullPaths: [String: String] = [:]
       for file in scan.files { fullPaths[file.path] = file.fullPath }
-      return try ReportJob.state { try store.documents() }.compactMap { document in
-        guard document.accepted, let date = document.date, let fullPath = fullPaths[document.path]
+      return try ReportJob.state { try store.documents(accepted: true) }.compactMap { document in
+        guard let date = document.date, let fullPath = fullPaths[document.path]
         else { return nil }
         return EvidenceGatherer.Source(path: document.path, fullPath: fullPath, date: date)
       }

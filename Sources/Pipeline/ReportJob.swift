@@ -119,8 +119,11 @@ public enum ReportJob {
     let analyzer = CorpusAnalyzer(
       stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
       workers: options.workers)
-    let (update, recounted) = try Incremental.update(
+    let update = try Incremental.update(
       store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, log: log)
+    // The counts are stored and released: what the rest of the run needs is read back a year
+    // at a time.
+    Memory.release()
     var laps = Laps()
 
     let settings = ReportSettings(
@@ -128,8 +131,7 @@ public enum ReportJob {
       pairs: options.pairs,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
-    let built = try ReportFromState.build(
-      store: store, fresh: recounted, settings: settings, stopwords: stopwords, registry: registry)
+    let built = try ReportFromState.build(store: store, settings: settings)
     laps.lap("build the report", log)
     var (report, evidence) = try ReportFromState.withEvidence(
       built, store: store, changes: update, scan: scan,
@@ -177,8 +179,7 @@ public enum ReportJob {
       tool: "almanac \(version)", registryVersion: registry.version, stopwords: stopwords.source)
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },
-      to: try ReportFromState.build(
-        store: store, settings: settings, stopwords: stopwords, registry: registry))
+      to: try ReportFromState.build(store: store, settings: settings))
     try publish(report, in: options.output)
     if options.pdf { try publishPDF(in: options.output, log: log) }
     return report

@@ -12,32 +12,76 @@ public enum ReportBuilder {
   /// The version of the XML schema the report follows.
   public static let schemaVersion = "1.2"
 
-  /// Builds the report.
+  /// Builds the report from statistics in memory.
   ///
   /// - Parameters:
   ///   - statistics: Counts over every accepted document.
   ///   - rejected: Files that were not analysed, in corpus order.
   ///   - settings: What to list and how to label it.
-  ///   - parallel: Runs the independent parts (the two ranked lists and each comparison).
+  ///   - parallel: Runs the independent parts (each year, each comparison).
   /// - Returns: The finished report.
   public static func build(
     statistics: CorpusStatistics, rejected: [RejectedFile], settings: ReportSettings,
     parallel: any Parallel = Sequential()
   ) -> Report {
-    let years = statistics.years.keys.sorted()
-    let terms = TermTable(statistics: statistics, years: years)
-    let totalTokens = years.reduce(0) { $0 + statistics.years[$1]!.tokens }
-    let organizationTallies = statistics.organizations
-    let allPairs = pairs(statistics, organizations: organizationTallies)
-    let ranked = parallel.map(2) { index in
-      terms.top(n: index + 1, limit: settings.top, totalTokens: totalTokens)
+    build(
+      source: StatisticsYears(statistics), rejected: rejected, settings: settings,
+      parallel: parallel)
+  }
+
+  /// Builds the report, asking `source` for one year at a time: at most one year's terms per
+  /// ranked-list pass and two per comparison are held by each core.
+  ///
+  /// - Parameters:
+  ///   - source: The years and their figures.
+  ///   - rejected: Files that were not analysed, in corpus order.
+  ///   - settings: What to list and how to label it.
+  ///   - parallel: Runs the independent parts (each year, each comparison).
+  /// - Returns: The finished report.
+  /// - Throws: What `source` throws when a year cannot be had.
+  public static func build<Source: YearSource>(
+    source: Source, rejected: [RejectedFile], settings: ReportSettings,
+    parallel: any Parallel = Sequential()
+  ) throws(Source.Failure) -> Report {
+    let years = source.years
+    let limit = settings.top
+    let seeds = try map(years.count, parallel) { index throws(Source.Failure) in
+      TopTerms.seeds(in: try source.slice(years[index]).packedTerms, limit: limit)
     }
-    let compared = Array(zip(years.dropFirst(), years))
-    let trends = parallel.map(compared.count) { index in
-      terms.comparison(
-        year: compared[index].0, reference: compared[index].1, limit: settings.trendTerms)
+    let bounds = TopTerms.bounds(seeds, limit: limit)
+    // Each core takes a run of consecutive years, unpacking each year once (the first of a
+    // later run twice) and holding two at a time: the year and the one before it.
+    let runs = max(1, min(parallel.width, years.count / 2))
+    let parts = try map(runs, parallel) { run throws(Source.Failure) in
+      var part: [YearPart] = []
+      var previous: YearTerms?
+      let first = run * years.count / runs
+      for index in max(0, first - 1)..<(run + 1) * years.count / runs {
+        let slice = try source.slice(years[index])
+        let terms = YearTerms(slice)
+        if index >= first {
+          part.append(
+            YearPart(
+              frame: slice.withoutTerms, types: terms.tally.types,
+              candidates: TopTerms.candidates(terms, bounds: bounds, years: years.count),
+              trends: previous.map {
+                YearComparison(target: terms, reference: $0).trends(limit: settings.trendTerms)
+              }))
+        }
+        previous = terms
+      }
+      return part
+    }.flatMap { $0 }
+    let frame = CorpusStatistics(
+      restoring: parts.map(\.frame), stopwords: YearTerms.stopwords, matcher: YearTerms.matcher)
+    let yearTokens = parts.map(\.frame.tokens)
+    let ranking = TopTerms.Ranking(parts.map(\.candidates))
+    let found = try map(years.count, parallel) { index throws(Source.Failure) in
+      ranking.tallies(in: try source.slice(years[index]).packedTerms)
     }
 
+    let organizationTallies = frame.organizations
+    let allPairs = pairs(frame, organizations: organizationTallies)
     return Report(
       schemaVersion: schemaVersion,
       generatedAt: settings.generatedAt,
@@ -47,22 +91,48 @@ public enum ReportBuilder {
         stopwords: settings.stopwords, top: settings.top, trendTerms: settings.trendTerms,
         pairs: settings.pairs),
       corpus: CorpusSummary(
-        path: settings.corpusPath, documents: statistics.documents, rejected: rejected.count,
-        tokens: totalTokens, firstDate: statistics.firstDate?.description,
-        lastDate: statistics.lastDate?.description,
-        repairedDocuments: statistics.repairedDocuments),
-      years: years.map { year in
-        let tally = statistics.years[year]!
-        return YearSummary(
-          year: year, documents: tally.documents, tokens: tally.tokens, types: tally.types,
-          organizationMentions: tally.organizationMentions)
+        path: settings.corpusPath, documents: frame.documents, rejected: rejected.count,
+        tokens: yearTokens.reduce(0, +), firstDate: frame.firstDate?.description,
+        lastDate: frame.lastDate?.description,
+        repairedDocuments: frame.repairedDocuments),
+      years: parts.map { part in
+        YearSummary(
+          year: part.frame.year, documents: part.frame.documents, tokens: part.frame.tokens,
+          types: part.types, organizationMentions: part.frame.organizationMentions)
       },
-      unigrams: ranked[0],
-      bigrams: ranked[1],
+      unigrams: ranking.entries(
+        n: 1, limit: limit, years: years, yearTokens: yearTokens, found: found),
+      bigrams: ranking.entries(
+        n: 2, limit: limit, years: years, yearTokens: yearTokens, found: found),
       organizations: organizations(organizationTallies),
       cooccurrences: Array(allPairs.prefix(settings.pairs)),
-      trends: trends,
+      trends: parts.compactMap(\.trends),
       rejected: rejected, pairsCounted: allPairs.count)
+  }
+
+  /// What the report takes from one year's terms while they are unpacked.
+  private struct YearPart: Sendable {
+    /// The year without its terms.
+    var frame: YearSlice
+    /// Distinct unigrams.
+    var types: Int
+    /// Its terms that may be among the most frequent overall.
+    var candidates: [[[UInt8]]]
+    /// The year against the year before, if there is one.
+    var trends: TrendComparison?
+  }
+
+  /// `body(0)` … `body(count - 1)` on `parallel`, or the first error thrown.
+  private static func map<T: Sendable, Failure: Error>(
+    _ count: Int, _ parallel: any Parallel, _ body: @Sendable (Int) throws(Failure) -> T
+  ) throws(Failure) -> [T] {
+    let results = parallel.map(count) { index in
+      Result { () throws(Failure) -> T in try body(index) }
+    }
+    var values: [T] = []
+    values.reserveCapacity(count)
+    for result in results { values.append(try result.get()) }
+    return values
   }
 
   static func organizations(_ tallies: [String: OrganizationTally]) -> [OrganizationEntry] {

@@ -2,20 +2,23 @@ import Corpus
 import GRDB
 
 extension StateStore {
-  /// Every document remembered, sorted by path (bytewise).
+  /// Every document remembered, or only the accepted or the rejected ones, sorted by path
+  /// (bytewise).
   ///
+  /// - Parameter accepted: Whether to return only accepted (`true`) or rejected (`false`)
+  ///   documents; nil returns all of them.
   /// - Returns: The documents as last committed.
   /// - Throws: ``StoreError`` when the database cannot be read or holds a malformed date.
-  public func documents() throws(StoreError) -> [StoredDocument] {
+  public func documents(accepted: Bool? = nil) throws(StoreError) -> [StoredDocument] {
     let path = self.path
     return try reading { db in
       let statement = try db.cachedStatement(
         sql: """
           SELECT path, size, modified, hash, date, accepted, reason, repaired
-          FROM document ORDER BY path
+          FROM document WHERE ? IS NULL OR accepted = ? ORDER BY path
           """)
       var documents: [StoredDocument] = []
-      let rows = try Row.fetchCursor(statement)
+      let rows = try Row.fetchCursor(statement, arguments: [accepted, accepted])
       while let row = try rows.next() {
         let date: CalendarDate?
         if let text: String = row[4] {

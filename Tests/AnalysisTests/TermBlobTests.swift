@@ -71,6 +71,20 @@ import Testing
     #expect(oldIDs.count == Self.terms.count)
   }
 
+  @Test func termsReadAsBytesMatchTheTermsOfBothVersions() throws {
+    for blob in [TermBlob(Self.terms), try TermBlob(validating: Self.version1(Self.packedOrder))] {
+      var read: [YearSlice.Term] = []
+      blob.forEachTerm { n, first, second, count, documents in
+        #expect(n == 1 ? second.isEmpty : !second.isEmpty)
+        let text =
+          String(decoding: first, as: UTF8.self)
+          + (n == 1 ? "" : " " + String(decoding: second, as: UTF8.self))
+        read.append(YearSlice.Term(n: n, text: text, count: count, documents: documents))
+      }
+      #expect(read == Self.packedOrder)
+    }
+  }
+
   @Test func damagedBytesAreRefused() {
     let good = TermBlob(Self.terms).bytes
     let bad: [[UInt8]] = [

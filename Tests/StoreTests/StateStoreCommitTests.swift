@@ -20,6 +20,9 @@ import Testing
         stored == Sample.documents.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
       #expect(stored.first { $0.path == "broken.txt" }?.year == nil)
       #expect(stored.first { $0.path == "2021/b.txt" }?.year == 2021)
+      #expect(try store.documents(accepted: true) == stored.filter(\.accepted))
+      #expect(try store.documents(accepted: false) == stored.filter { !$0.accepted })
+      #expect(try !store.documents(accepted: false).isEmpty)
     }
   }
 

@@ -1,0 +1,25 @@
+import Analysis
+import ReportModel
+import Store
+
+/// The years of the state database, each read when the report builder asks for it, so a
+/// report never needs every year's terms in memory at once.
+struct StoredYears: YearSource {
+  let store: StateStore
+  let years: [Int]
+
+  /// The years `store` holds now.
+  init(_ store: StateStore) throws(StoreError) {
+    self.store = store
+    years = try store.years()
+  }
+
+  /// The stored figures of `year`.
+  func slice(_ year: Int) throws(StoreError) -> YearSlice {
+    guard let slice = try store.slices(years: [year]).first else {
+      throw .corrupt(
+        path: store.path, detail: "year \(year) disappeared while the report was built")
+    }
+    return slice
+  }
+}

@@ -1,0 +1,194 @@
+import Analysis
+
+/// Finds the most frequent unigrams and bigrams over every year, exactly, looking at one year
+/// at a time and without a table of every term's total.
+///
+/// 1. ``seeds(in:limit:)``: each year's `limit` most frequent terms, read from its packed terms.
+///    A seed's counts in the years where it is a seed add up to no more than its total, so the
+///    `limit`-th largest of these partial sums is a lower bound `b` on the `limit`-th largest
+///    total (``bounds(_:limit:)``).
+/// 2. ``candidates(_:bounds:years:)``, while a year is unpacked anyway: a term whose total
+///    reaches `b` reaches `b / years` in at least one year, so only those can be listed.
+/// 3. ``Ranking/tallies(in:)``: every candidate's figures in every year, read from the packed
+///    terms, summed and ranked.
+///
+/// Memory is the candidates, a few per listed term, however large the vocabulary.
+enum TopTerms {
+  /// A term's text as bytes (a bigram's two words joined by one space) and a count.
+  struct Counted: Sendable {
+    var text: [UInt8]
+    var count: Int
+  }
+
+  /// Step 1 for one year: its `limit` most frequent unigrams (`[0]`) and bigrams (`[1]`), ties
+  /// at the cut broken by chance (any `limit` terms give a valid bound; the largest, the best).
+  static func seeds(in terms: TermBlob, limit: Int) -> [[Counted]] {
+    guard limit > 0 else { return [[], []] }
+    var heaps = [Heap(capacity: limit), Heap(capacity: limit)]
+    terms.forEachTerm { n, first, second, count, _ in
+      heaps[n - 1].offer(count) { text(n, first, second) }
+    }
+    return heaps.map(\.items)
+  }
+
+  /// A term's text from its words.
+  static func text(
+    _ n: Int, _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>
+  ) -> [UInt8] {
+    n == 1 ? Array(first) : Array(first) + [0x20] + Array(second)
+  }
+
+  /// The lower bounds on the `limit`-th largest total, for unigrams and bigrams, from every
+  /// year's seeds.
+  static func bounds(_ seeds: [[[Counted]]], limit: Int) -> [Double] {
+    (0..<2).map { size in
+      var partial: [[UInt8]: Int] = [:]
+      for year in seeds {
+        for seed in year[size] { partial[seed.text, default: 0] += seed.count }
+      }
+      return Selection.threshold(partial.values.lazy.map(Double.init), keep: limit)
+    }
+  }
+
+  /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams.
+  static func candidates(_ terms: YearTerms, bounds: [Double], years: Int) -> [[[UInt8]]] {
+    var found: [[[UInt8]]] = [[], []]
+    for (size, table) in [terms.tally.unigrams, terms.tally.bigrams].enumerated() {
+      for (packed, tally) in table where Double(tally.count) * Double(years) >= bounds[size] {
+        found[size].append(
+          terms.bytes(size == 0 ? YearTerms.Key(unigram: packed) : YearTerms.Key(bigram: packed)))
+      }
+    }
+    return found
+  }
+
+  /// The `capacity` largest counts offered, with their texts (made only when they get in).
+  struct Heap {
+    private(set) var items: [Counted] = []
+    let capacity: Int
+
+    init(capacity: Int) {
+      self.capacity = capacity
+      items.reserveCapacity(capacity)
+    }
+
+    mutating func offer(_ count: Int, _ text: () -> [UInt8]) {
+      if items.count < capacity {
+        items.append(Counted(text: text(), count: count))
+        var child = items.count - 1
+        while child > 0 {
+          let parent = (child - 1) / 2
+          guard items[child].count < items[parent].count else { break }
+          items.swapAt(child, parent)
+          child = parent
+        }
+      } else if count > items[0].count {
+        items[0] = Counted(text: text(), count: count)
+        var parent = 0
+        while true {
+          let left = 2 * parent + 1
+          var smallest = parent
+          for child in [left, left + 1]
+          where child < items.count && items[child].count < items[smallest].count {
+            smallest = child
+          }
+          if smallest == parent { break }
+          items.swapAt(parent, smallest)
+          parent = smallest
+        }
+      }
+    }
+  }
+
+  /// The candidates of every year, looked up in each year and ranked.
+  struct Ranking: Sendable {
+    /// The candidates' words.
+    private var words = Vocabulary()
+    /// Candidate → its index in ``texts``, by word ids (a unigram's second id is -1).
+    private var index: [Pair: Int] = [:]
+    /// Each candidate's size and text.
+    private(set) var texts: [(n: Int, text: [UInt8])] = []
+
+    struct Pair: Hashable, Sendable {
+      var first: Int32
+      var second: Int32
+    }
+
+    /// Collects the candidates that step 2 found in every year.
+    init(_ candidates: [[[[UInt8]]]]) {
+      for year in candidates {
+        for size in 0..<2 {
+          for text in year[size] { add(n: size + 1, text) }
+        }
+      }
+    }
+
+    private mutating func add(n: Int, _ text: [UInt8]) {
+      let space = n == 1 ? text.endIndex : text.firstIndex(of: 0x20)!
+      let first = words.intern(text[..<space])
+      let second = n == 1 ? -1 : words.intern(text[(space + 1)...])
+      let pair = Pair(first: first, second: second)
+      guard index[pair] == nil else { return }
+      index[pair] = texts.count
+      texts.append((n, text))
+    }
+
+    /// Step 3: the figures of every candidate used in one year, by candidate index.
+    func tallies(in terms: TermBlob) -> [(candidate: Int, tally: TermTally)] {
+      var found: [(Int, TermTally)] = []
+      terms.forEachTermID(
+        intern: { words.find($0) ?? -1 },
+        each: { n, first, second, count, documents in
+          guard count > 0, first >= 0, n == 1 || second >= 0,
+            let candidate = index[Pair(first: first, second: n == 1 ? -1 : second)]
+          else { return }
+          found.append((candidate, TermTally(count: count, documents: documents)))
+        })
+      return found
+    }
+
+    /// The `limit` most frequent candidates of size `n` with their figures per year, given what
+    /// ``tallies(in:)`` found in each year.
+    ///
+    /// Ranked by count (descending), then documents (descending), then the text's bytes.
+    func entries(
+      n: Int, limit: Int, years: [Int], yearTokens: [Int],
+      found: [[(candidate: Int, tally: TermTally)]]
+    ) -> [TermEntry] {
+      var perYear = [[TermTally]](
+        repeating: Array(repeating: TermTally(), count: years.count), count: texts.count)
+      var totals = [TermTally](repeating: TermTally(), count: texts.count)
+      for (year, tallies) in found.enumerated() {
+        for (candidate, tally) in tallies {
+          perYear[candidate][year] = tally
+          totals[candidate].add(tally)
+        }
+      }
+      let ranked = texts.indices.filter { texts[$0].n == n && totals[$0].count > 0 }.sorted {
+        lhs, rhs in
+        if totals[lhs].count != totals[rhs].count { return totals[lhs].count > totals[rhs].count }
+        if totals[lhs].documents != totals[rhs].documents {
+          return totals[lhs].documents > totals[rhs].documents
+        }
+        return texts[lhs].text.lexicographicallyPrecedes(texts[rhs].text)
+      }
+      let totalTokens = yearTokens.reduce(0, +)
+      return ranked.prefix(limit).map { candidate in
+        TermEntry(
+          text: String(decoding: texts[candidate].text, as: UTF8.self), n: n,
+          count: totals[candidate].count, documents: totals[candidate].documents,
+          perTenThousand: rate(totals[candidate].count, totalTokens),
+          years: years.indices.map { year in
+            let tally = perYear[candidate][year]
+            return TermYear(
+              year: years[year], count: tally.count, documents: tally.documents,
+              perTenThousand: rate(tally.count, yearTokens[year]))
+          })
+      }
+    }
+
+    private func rate(_ count: Int, _ tokens: Int) -> Double {
+      tokens > 0 ? Double(count) * 10_000 / Double(tokens) : 0
+    }
+  }
+}

@@ -1,0 +1,46 @@
+public import Analysis
+
+/// Where ``ReportBuilder`` gets each year's figures, one year at a time.
+///
+/// The builder asks for a year whenever it needs it and keeps only what the report shows, so a
+/// report over many years never holds every year's terms at once; a year may be asked for
+/// several times, by several threads at once.
+public protocol YearSource: Sendable {
+  /// Why a year could not be had.
+  associatedtype Failure: Error
+  /// The years that have figures, ascending.
+  var years: [Int] { get }
+  /// The figures of `year`, one of ``years``.
+  func slice(_ year: Int) throws(Failure) -> YearSlice
+}
+
+/// The years of statistics already in memory.
+public struct StatisticsYears: YearSource {
+  /// The statistics.
+  public let statistics: CorpusStatistics
+  /// The years that have figures, ascending.
+  public let years: [Int]
+
+  /// Serves the years of `statistics`.
+  public init(_ statistics: CorpusStatistics) {
+    self.statistics = statistics
+    years = statistics.years.keys.sorted()
+  }
+
+  /// The figures of `year`.
+  public func slice(_ year: Int) -> YearSlice {
+    guard let slice = statistics.slice(year: year) else {
+      preconditionFailure("year \(year) is not one of the statistics' years")
+    }
+    return slice
+  }
+}
+
+extension YearSlice {
+  /// The slice without its terms: what is left is a few rows per year.
+  var withoutTerms: YearSlice {
+    var copy = self
+    copy.packedTerms = TermBlob([])
+    return copy
+  }
+}
