@@ -52,4 +52,25 @@ public enum FileReader {
     bytes.removeSubrange(filled...)
     return bytes
   }
+
+  /// Reads at most the first `count` bytes of the file at `path`, or nil when it cannot be
+  /// opened or read (``read(_:)`` then says why).
+  public static func prefix(_ path: String, count: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+      let got = bytes.withUnsafeMutableBytes { raw in
+        Glibc.read(descriptor, raw.baseAddress! + filled, count - filled)
+      }
+      if got < 0 && errno == EINTR { continue }
+      if got < 0 { return nil }
+      if got == 0 { break }
+      filled += got
+    }
+    bytes.removeSubrange(filled...)
+    return bytes
+  }
 }

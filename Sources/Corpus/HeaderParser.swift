@@ -12,7 +12,23 @@ public enum HeaderParser {
   public static func parse(_ bytes: [UInt8], path: String) throws(Rejection) -> Document {
     if bytes.isEmpty { throw .empty }
     if let detail = binaryEvidence(bytes) { throw .notText(detail: detail) }
+    var (date, index) = try header(bytes)
+    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+    if index == bytes.count { throw .emptyBody }
 
+    let (text, repaired) = UTF8Repair.repaired(bytes[index...])
+    return Document(path: path, date: date, text: text, repairedSequences: repaired)
+  }
+
+  /// The date in the header at the start of `prefix`, the first bytes of a file, or nil when
+  /// they hold no complete header: which year a file is about, learnt cheaply before it is
+  /// read. ``parse(_:path:)`` decides whether the whole file is an article.
+  public static func date(inPrefix prefix: [UInt8]) -> CalendarDate? {
+    try? header(prefix).date
+  }
+
+  /// Reads the header: the date, and the index just after it.
+  private static func header(_ bytes: [UInt8]) throws(Rejection) -> (date: CalendarDate, end: Int) {
     var index = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     while index < bytes.count, isSpace(bytes[index]) { index += 1 }
@@ -36,11 +52,7 @@ public enum HeaderParser {
     guard index == bytes.count || isSpace(bytes[index]) else {
       throw .missingHeader(found: preview(bytes, from: dateStart))
     }
-    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-    if index == bytes.count { throw .emptyBody }
-
-    let (text, repaired) = UTF8Repair.repaired(bytes[index...])
-    return Document(path: path, date: date, text: text, repairedSequences: repaired)
+    return (date, index)
   }
 
   /// Reads `YYYY-MM-DD` at `index`: nil when the shape is wrong, a nil date when the shape is

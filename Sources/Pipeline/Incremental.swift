@@ -28,12 +28,13 @@ enum Incremental {
     )
     laps.lap("compare \(scan.files.count) files with the state", log)
 
-    // Pass 1: every new or modified file, read once, counted as it is read.
-    let first = analyzer.analyze(changes.toRead) { done in
+    // Pass 1: every new or modified file, read once, counted as it is read, a year at a time.
+    var counted = CountedYears(analyzer: analyzer)
+    let first = counted.count(changes.toRead, years: counted.peekYears(changes.toRead)) { done in
       log.debug("read \(done)/\(changes.toRead.count) new or changed files")
     }
     laps.lap("read and count \(changes.toRead.count) files", log)
-    var reconciliation = changes.reconcile(first.outcomes, stored: byPath)
+    var reconciliation = changes.reconcile(first, stored: byPath)
 
     // Pass 2: the unchanged documents of every year that pass 1 touched.
     let others = changes.unchanged.filter {
@@ -41,17 +42,15 @@ enum Incremental {
     }
     var scanned: [String: CorpusFile] = [:]
     for file in scan.files { scanned[file.path] = file }
-    let files = others.compactMap { scanned[$0.path] }
-    var statistics = first.statistics
+    let files = others.compactMap { document in scanned[document.path].map { (document, $0) } }
     if !files.isEmpty {
       log.info(
         "recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years"
       )
-      var second = analyzer.analyze(files)
-      statistics.absorb(&second.statistics)
+      let second = counted.count(files.map(\.1), years: files.map(\.0.year))
       laps.lap("recount \(files.count) unchanged files", log)
       // A file that changed since the scan is recorded as it is now.
-      for outcome in second.outcomes
+      for outcome in second
       where outcome.rejection != nil || outcome.hash != byPath[outcome.file.path]?.hash {
         reconciliation.upserts.append(StoredDocument(outcome))
       }
@@ -61,9 +60,8 @@ enum Incremental {
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears,
-      sliceSource: StateChange.SliceSource(years: statistics.years.keys.sorted()) {
-        [slices = SlicePairs(statistics, years: statistics.years.keys.sorted())] in
-        slices.slice($0)
+      sliceSource: StateChange.SliceSource(years: counted.years) {
+        [slices = counted.slices] in slices[$0]!
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }

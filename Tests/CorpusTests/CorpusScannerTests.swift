@@ -58,6 +58,15 @@ import Testing
     #expect(try FileReader.read(root + "/big.txt") == Array(text.utf8))
     #expect(throws: Rejection.self) { try FileReader.read(root + "/absent.txt") }
   }
+
+  @Test func fileReaderReadsTheStartOfFiles() throws {
+    let text = String(repeating: "Ünïcode line\n", count: 10_000)
+    let root = makeCorpus(["big.txt": text, "small.txt": "tiny"])
+    #expect(FileReader.prefix(root + "/big.txt", count: 512) == Array(text.utf8.prefix(512)))
+    #expect(FileReader.prefix(root + "/small.txt", count: 512) == Array("tiny".utf8))
+    #expect(FileReader.prefix(root + "/absent.txt", count: 512) == nil)
+    #expect(FileReader.prefix(root, count: 512) == nil)
+  }
 }
 
 @Suite struct FileNameTests {

@@ -24,6 +24,27 @@ import Testing
     #expect(String(decoding: document.text, as: UTF8.self) == "Text here\r\n")
   }
 
+  @Test func theDateReadAheadIsTheDateOfTheWholeFile() throws {
+    let files = [
+      " date 2020-09-28 President of Kyrgyzstan met.",
+      "\u{FEFF}\r\n\tdate\t2019-02-04\r\nText", "date 2000-02-29 leap", "date 2021-02-29 not leap",
+      "no header", "date 2020-09-2", "", "   ", "date 1700-01-01 too early",
+    ]
+    for text in files {
+      let bytes = Array(text.utf8)
+      // Every prefix long enough to hold the header reads as the whole file does.
+      let whole = try? parse(bytes).get().date
+      #expect(HeaderParser.date(inPrefix: bytes) == whole, "\(text)")
+      if let whole {
+        let end = text.utf8.count - 1
+        #expect(HeaderParser.date(inPrefix: Array(bytes[..<end])) == whole)
+      }
+    }
+    // A prefix that stops inside the header holds no date.
+    #expect(HeaderParser.date(inPrefix: Array(" date 2020-09".utf8)) == nil)
+    #expect(HeaderParser.date(inPrefix: Array(" da".utf8)) == nil)
+  }
+
   @Test func leapDays() throws {
     #expect(try parse("date 2020-02-29 leap").get().date.day == 29)
     #expect(parse("date 2021-02-29 not leap").rejection == .impossibleDate(text: "2021-02-29"))

@@ -1,0 +1,76 @@
+import Analysis
+import Corpus
+
+/// The years counted so far in a run, each packed into its ``YearSlice`` as soon as its files
+/// are counted, so that only the year being counted is held as tables.
+///
+/// Counting goes one year at a time (``count(_:years:with:progress:)``): files are grouped by
+/// the year their header names, and each group is read, counted on every core and packed before
+/// the next is read. The grouping only saves memory: a file whose header could not be read
+/// ahead, or whose year differs when it is read, is counted under its real year all the same,
+/// and a year counted in two groups (or in both passes of an incremental run) is merged.
+struct CountedYears {
+  /// The packed years, by year.
+  private(set) var slices: [Int: YearSlice] = [:]
+  private let analyzer: CorpusAnalyzer
+
+  /// How many bytes of a file are read ahead to find its year.
+  static let headerBytes = 512
+
+  init(analyzer: CorpusAnalyzer) {
+    self.analyzer = analyzer
+  }
+
+  /// The years counted, ascending.
+  var years: [Int] { slices.keys.sorted() }
+
+  /// The year each file's header names, read ahead on every core (nil where the first
+  /// ``headerBytes`` bytes hold no readable header).
+  func peekYears(_ files: [CorpusFile]) -> [Int?] {
+    let chunk = 256
+    let parts = Concurrent().map((files.count + chunk - 1) / chunk) { part in
+      files[part * chunk..<min(files.count, (part + 1) * chunk)].map { file in
+        FileReader.prefix(file.fullPath, count: Self.headerBytes).flatMap {
+          HeaderParser.date(inPrefix: $0)?.year
+        }
+      }
+    }
+    return parts.flatMap { $0 }
+  }
+
+  /// Reads and counts `files` one year at a time, `years` giving each file's expected year
+  /// (files without one go first).
+  ///
+  /// - Returns: One outcome per file, in the order of `files`.
+  mutating func count(
+    _ files: [CorpusFile], years: [Int?], progress: (@Sendable (Int) -> Void)? = nil
+  ) -> [CorpusAnalyzer.FileOutcome] {
+    var groups: [Int: [Int]] = [:]
+    for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
+    var outcomes = [CorpusAnalyzer.FileOutcome?](repeating: nil, count: files.count)
+    var done = 0
+    for year in groups.keys.sorted() {
+      let group = groups[year]!
+      let before = done
+      let result = analyzer.analyze(group.map { files[$0] }) { progress?(before + $0) }
+      for (index, outcome) in zip(group, result.outcomes) { outcomes[index] = outcome }
+      done += group.count
+      add(result.statistics)
+    }
+    return outcomes.map { $0! }
+  }
+
+  /// Packs every year of `statistics`, merged with what was counted of the same year before.
+  mutating func add(_ statistics: CorpusStatistics) {
+    var statistics = statistics
+    for year in statistics.years.keys.sorted() {
+      guard let earlier = slices.removeValue(forKey: year) else { continue }
+      var restored = analyzer.emptyStatistics()
+      restored.restore(earlier)
+      statistics.absorb(&restored)
+    }
+    for year in statistics.years.keys.sorted() {
+      slices[year] = statistics.slice(year: year)
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Analysis
+import Corpus
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Pipeline
+
+/// Counting a year at a time gives the figures of counting everything at once, whatever the
+/// years read ahead say: missing, wrong, or one year split over several groups.
+@Suite struct CountedYearsTests {
+  static let words = ["trade", "grain", "союз", "торговля", "summit", "well-known", "it's"]
+  static let organizations = ["the EAEU", "ЕАЭС", "the Eurasian Economic Union", "NATO", "the UN"]
+
+  /// A corpus of `count` articles over 2001-2005, some of them not articles at all.
+  static func corpus(_ count: Int, seed: UInt64) throws -> (URL, [CorpusFile]) {
+    var generator = SplitMix(seed: seed)
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-counted-\(seed)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    var files: [CorpusFile] = []
+    for index in 0..<count {
+      var text = " date \(2001 + generator.int(5))-0\(1 + generator.int(9))-1\(generator.int(9)) "
+      for _ in 0..<(5 + generator.int(20)) {
+        text +=
+          (generator.int(6) == 0
+            ? generator.pick(organizations) : generator.pick(words))
+          + (generator.int(7) == 0 ? ". " : " ")
+      }
+      if index % 11 == 0 { text = "no header" }
+      if index % 13 == 0 { text = String(repeating: " ", count: 600) + text }
+      let url = root.appendingPathComponent("\(index).txt")
+      try text.write(to: url, atomically: false, encoding: .utf8)
+      files.append(CorpusFile(path: "\(index).txt", fullPath: url.path, size: text.utf8.count))
+    }
+    return (root, files)
+  }
+
+  static let analyzer = CorpusAnalyzer(
+    stopwords: StopwordList.builtin(),
+    matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()), workers: 2)
+
+  /// A slice with its terms as a set, so that term order (which depends on ids) does not count.
+  static func comparable(_ slice: YearSlice) -> (YearSlice, Set<YearSlice.Term>) {
+    var bare = slice
+    bare.terms = []
+    return (bare, Set(slice.terms))
+  }
+
+  @Test(arguments: ["read ahead", "unknown", "wrong", "split"])
+  func yearByYearEqualsAllAtOnce(expectation: String) throws {
+    let (root, files) = try Self.corpus(120, seed: 7)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let reference = Self.analyzer.analyze(files)
+    var counted = CountedYears(analyzer: Self.analyzer)
+    let ahead = counted.peekYears(files)
+    // Files with 600 spaces before the header cannot be placed ahead; the others can.
+    #expect(
+      ahead.enumerated().allSatisfy {
+        ($0.element == nil) == ($0.offset % 11 == 0 || $0.offset % 13 == 0)
+      })
+    let years: [Int?] =
+      switch expectation {
+      case "read ahead": ahead
+      case "unknown": files.map { _ in nil }
+      case "wrong": ahead.map { $0.map { 2006 - ($0 - 2000) } }
+      default: files.indices.map { $0 % 3 == 0 ? nil : 2000 + $0 % 7 }
+      }
+    let outcomes = counted.count(files, years: years)
+    #expect(outcomes.map(\.file) == files)
+    #expect(outcomes.map(\.hash) == reference.outcomes.map(\.hash))
+    #expect(outcomes.map(\.date) == reference.outcomes.map(\.date))
+    #expect(counted.years == reference.statistics.years.keys.sorted())
+    for year in counted.years {
+      let mine = Self.comparable(counted.slices[year]!)
+      let theirs = Self.comparable(reference.statistics.slice(year: year)!)
+      #expect(mine.0 == theirs.0, "\(year)")
+      #expect(mine.1 == theirs.1, "\(year)")
+    }
+  }
+
+  @Test func aYearCountedInTwoPassesIsMerged() throws {
+    let (root, files) = try Self.corpus(60, seed: 8)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let reference = Self.analyzer.analyze(files)
+    var counted = CountedYears(analyzer: Self.analyzer)
+    _ = counted.count(Array(files[..<25]), years: counted.peekYears(Array(files[..<25])))
+    _ = counted.count(Array(files[25...]), years: counted.peekYears(Array(files[25...])))
+    #expect(counted.years == reference.statistics.years.keys.sorted())
+    for year in counted.years {
+      #expect(
+        Self.comparable(counted.slices[year]!).1
+          == Self.comparable(reference.statistics.slice(year: year)!).1)
+    }
+  }
+}
