@@ -2,27 +2,41 @@ import Analysis
 import Corpus
 
 /// The years counted so far in a run, each packed into its ``YearSlice`` as soon as its files
-/// are counted, so that only the year being counted is held as tables.
+/// are counted and its terms written to a ``ScratchFile``, so that only the year being counted
+/// is held in memory.
 ///
 /// Counting goes one year at a time (``count(_:years:with:progress:)``): files are grouped by
 /// the year their header names, and each group is read, counted on every core and packed before
 /// the next is read. The grouping only saves memory: a file whose header could not be read
 /// ahead, or whose year differs when it is read, is counted under its real year all the same,
 /// and a year counted in two groups (or in both passes of an incremental run) is merged.
-struct CountedYears {
-  /// The packed years, by year.
-  private(set) var slices: [Int: YearSlice] = [:]
+struct CountedYears: Sendable {
+  /// The packed years without their terms, and where their terms are in ``scratch``.
+  private var counted: [Int: (frame: YearSlice, terms: Range<Int>)] = [:]
   private let analyzer: CorpusAnalyzer
+  private let scratch: ScratchFile
 
   /// How many bytes of a file are read ahead to find its year.
   static let headerBytes = 512
 
-  init(analyzer: CorpusAnalyzer) {
+  /// Counts with `analyzer`, keeping terms in a scratch file in `folder`.
+  init(analyzer: CorpusAnalyzer, folder: String) throws(ScratchFile.Failure) {
     self.analyzer = analyzer
+    scratch = try ScratchFile(folder: folder)
   }
 
   /// The years counted, ascending.
-  var years: [Int] { slices.keys.sorted() }
+  var years: [Int] { counted.keys.sorted() }
+
+  /// The figures of a counted year, its terms read back.
+  func slice(_ year: Int) throws -> YearSlice {
+    guard let (frame, terms) = counted[year] else {
+      preconditionFailure("\(year) was not counted")
+    }
+    var slice = frame
+    slice.packedTerms = try TermBlob(validating: scratch.read(terms))
+    return slice
+  }
 
   /// The year each file's header names, read ahead on every core (nil where the first
   /// ``headerBytes`` bytes hold no readable header).
@@ -42,9 +56,10 @@ struct CountedYears {
   /// (files without one go first).
   ///
   /// - Returns: One outcome per file, in the order of `files`.
+  /// - Throws: ``ScratchFile/Failure`` when the counted terms cannot be written or read back.
   mutating func count(
     _ files: [CorpusFile], years: [Int?], progress: (@Sendable (Int) -> Void)? = nil
-  ) -> [CorpusAnalyzer.FileOutcome] {
+  ) throws -> [CorpusAnalyzer.FileOutcome] {
     var groups: [Int: [Int]] = [:]
     for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
     var outcomes = [CorpusAnalyzer.FileOutcome?](repeating: nil, count: files.count)
@@ -55,22 +70,24 @@ struct CountedYears {
       let result = analyzer.analyze(group.map { files[$0] }) { progress?(before + $0) }
       for (index, outcome) in zip(group, result.outcomes) { outcomes[index] = outcome }
       done += group.count
-      add(result.statistics)
+      try add(result.statistics)
     }
     return outcomes.map { $0! }
   }
 
   /// Packs every year of `statistics`, merged with what was counted of the same year before.
-  mutating func add(_ statistics: CorpusStatistics) {
+  mutating func add(_ statistics: CorpusStatistics) throws {
     var statistics = statistics
-    for year in statistics.years.keys.sorted() {
-      guard let earlier = slices.removeValue(forKey: year) else { continue }
+    for year in statistics.years.keys.sorted() where counted[year] != nil {
       var restored = analyzer.emptyStatistics()
-      restored.restore(earlier)
+      restored.restore(try slice(year))
       statistics.absorb(&restored)
     }
     for year in statistics.years.keys.sorted() {
-      slices[year] = statistics.slice(year: year)
+      var frame = statistics.slice(year: year)!
+      let terms = try scratch.append(frame.packedTerms.bytes)
+      frame.packedTerms = TermBlob([])
+      counted[year] = (frame, terms)
     }
   }
 }

@@ -29,10 +29,14 @@ enum Incremental {
     laps.lap("compare \(scan.files.count) files with the state", log)
 
     // Pass 1: every new or modified file, read once, counted as it is read, a year at a time.
-    var counted = CountedYears(analyzer: analyzer)
-    let first = counted.count(changes.toRead, years: counted.peekYears(changes.toRead)) { done in
-      log.debug("read \(done)/\(changes.toRead.count) new or changed files")
-    }
+    var counted: CountedYears
+    let first: [CorpusAnalyzer.FileOutcome]
+    do {
+      counted = try CountedYears(analyzer: analyzer, folder: ReportJob.parent(of: store.path))
+      first = try counted.count(changes.toRead, years: counted.peekYears(changes.toRead)) {
+        done in log.debug("read \(done)/\(changes.toRead.count) new or changed files")
+      }
+    } catch { throw .scratch("\(error)") }
     laps.lap("read and count \(changes.toRead.count) files", log)
     var reconciliation = changes.reconcile(first, stored: byPath)
 
@@ -47,7 +51,10 @@ enum Incremental {
       log.info(
         "recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years"
       )
-      let second = counted.count(files.map(\.1), years: files.map(\.0.year))
+      let second: [CorpusAnalyzer.FileOutcome]
+      do { second = try counted.count(files.map(\.1), years: files.map(\.0.year)) } catch {
+        throw .scratch("\(error)")
+      }
       laps.lap("recount \(files.count) unchanged files", log)
       // A file that changed since the scan is recorded as it is now.
       for outcome in second
@@ -61,7 +68,7 @@ enum Incremental {
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears,
       sliceSource: StateChange.SliceSource(years: counted.years) {
-        [slices = counted.slices] in slices[$0]!
+        [counted] in try counted.slice($0)
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }

@@ -21,6 +21,8 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   case invalidReport(XMLError)
   /// Writing the reports failed.
   case publish(PublishError)
+  /// Counted figures could not be kept in a scratch file beside the state until stored.
+  case scratch(String)
   /// `--pdf` was given and no PDF could be printed; the other reports were published.
   case pdf(PDFPrinter.Failure)
 
@@ -34,6 +36,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case .invalidReport(let error):
       return "the generated report failed validation, nothing was published (a bug): \(error)"
     case .publish(let error): return error.description
+    case .scratch(let detail): return detail
     case .pdf(let failure):
       return
         "\(ReportJob.pdfName) was not published (the XML, HTML and CSV reports were): \(failure)"
@@ -132,6 +135,7 @@ public enum ReportJob {
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
     let built = try ReportFromState.build(store: store, settings: settings)
+    Memory.release()
     laps.lap("build the report", log)
     var (report, evidence) = try ReportFromState.withEvidence(
       built, store: store, changes: update, scan: scan,
@@ -139,6 +143,7 @@ public enum ReportJob {
         matcher: analyzer.matcher, workers: options.workers), log: log)
     report.sinceLastRun = try ReportFromState.sinceLastRun(
       store: store, report: report, changes: update, currentRun: runID)
+    Memory.release()
     laps.lap("evidence and comparison with the last run", log)
     try publish(report, in: options.output)
     laps.lap("render, validate and publish", log)

@@ -44,11 +44,11 @@ public struct StateChange: Sendable {
   public struct SliceSource: Sendable {
     /// The years, in the order they are written.
     public var years: [Int]
-    /// Makes the slice of a year.
-    public var make: @Sendable (Int) -> YearSlice
+    /// Makes the slice of a year; what it throws fails the commit.
+    public var make: @Sendable (Int) throws -> YearSlice
 
     /// Creates a source.
-    public init(years: [Int], make: @escaping @Sendable (Int) -> YearSlice) {
+    public init(years: [Int], make: @escaping @Sendable (Int) throws -> YearSlice) {
       self.years = years
       self.make = make
     }

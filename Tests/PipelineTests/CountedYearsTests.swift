@@ -52,7 +52,7 @@ import Testing
     let (root, files) = try Self.corpus(120, seed: 7)
     defer { try? FileManager.default.removeItem(at: root) }
     let reference = Self.analyzer.analyze(files)
-    var counted = CountedYears(analyzer: Self.analyzer)
+    var counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
     let ahead = counted.peekYears(files)
     // Files with 600 spaces before the header cannot be placed ahead; the others can.
     #expect(
@@ -66,13 +66,13 @@ import Testing
       case "wrong": ahead.map { $0.map { 2006 - ($0 - 2000) } }
       default: files.indices.map { $0 % 3 == 0 ? nil : 2000 + $0 % 7 }
       }
-    let outcomes = counted.count(files, years: years)
+    let outcomes = try counted.count(files, years: years)
     #expect(outcomes.map(\.file) == files)
     #expect(outcomes.map(\.hash) == reference.outcomes.map(\.hash))
     #expect(outcomes.map(\.date) == reference.outcomes.map(\.date))
     #expect(counted.years == reference.statistics.years.keys.sorted())
     for year in counted.years {
-      let mine = Self.comparable(counted.slices[year]!)
+      let mine = Self.comparable(try counted.slice(year))
       let theirs = Self.comparable(reference.statistics.slice(year: year)!)
       #expect(mine.0 == theirs.0, "\(year)")
       #expect(mine.1 == theirs.1, "\(year)")
@@ -83,14 +83,35 @@ import Testing
     let (root, files) = try Self.corpus(60, seed: 8)
     defer { try? FileManager.default.removeItem(at: root) }
     let reference = Self.analyzer.analyze(files)
-    var counted = CountedYears(analyzer: Self.analyzer)
-    _ = counted.count(Array(files[..<25]), years: counted.peekYears(Array(files[..<25])))
-    _ = counted.count(Array(files[25...]), years: counted.peekYears(Array(files[25...])))
+    var counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
+    _ = try counted.count(Array(files[..<25]), years: counted.peekYears(Array(files[..<25])))
+    _ = try counted.count(Array(files[25...]), years: counted.peekYears(Array(files[25...])))
     #expect(counted.years == reference.statistics.years.keys.sorted())
     for year in counted.years {
       #expect(
-        Self.comparable(counted.slices[year]!).1
+        Self.comparable(try counted.slice(year)).1
           == Self.comparable(reference.statistics.slice(year: year)!).1)
     }
+  }
+
+  @Test func theScratchFileReadsBackWhatWasWrittenAndLeavesNothingBehind() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-scratch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scratch = try ScratchFile(folder: root.path)
+    var generator = SplitMix(seed: 3)
+    let chunks = (0..<20).map { _ in
+      (0..<generator.int(70_000)).map { _ in UInt8(generator.int(256)) }
+    }
+    let ranges = try chunks.map { try scratch.append($0) }
+    for (chunk, range) in zip(chunks, ranges).reversed() {
+      #expect(try scratch.read(range) == chunk)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+    #expect(throws: ScratchFile.Failure.self) {
+      try scratch.read(ranges.last!.upperBound..<ranges.last!.upperBound + 1)
+    }
+    #expect(throws: ScratchFile.Failure.self) { try ScratchFile(folder: root.path + "/missing") }
   }
 }

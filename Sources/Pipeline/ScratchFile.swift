@@ -1,0 +1,81 @@
+import Glibc
+
+/// A file for bytes a run writes once and reads back later, so they need not stay in memory.
+///
+/// It is created in a given folder and unlinked at once: nothing is left behind however the
+/// process ends, and the space is returned when the last descriptor closes. Writes append;
+/// reads may come from any thread.
+final class ScratchFile: Sendable {
+  /// Why the scratch file could not be used.
+  struct Failure: Error, Sendable, CustomStringConvertible {
+    /// The folder the file is in.
+    var folder: String
+    /// What failed.
+    var detail: String
+    /// A message for the user.
+    var description: String {
+      "could not use a scratch file in \(folder) (it holds counted figures until they are "
+        + "stored): \(detail)"
+    }
+  }
+
+  private let descriptor: Int32
+  private let folder: String
+  /// The length written so far.
+  private let end = Shared(0)
+
+  /// A new, already unlinked, empty file in `folder`.
+  init(folder: String) throws(Failure) {
+    var template = Array("\(folder)/.almanac-scratch-XXXXXX".utf8CString)
+    descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw Failure(folder: folder, detail: String(cString: strerror(errno)))
+    }
+    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+    self.folder = folder
+  }
+
+  deinit { close(descriptor) }
+
+  /// Appends `bytes`, returning where they are.
+  func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int> {
+    let start = end.value
+    var written = 0
+    while written < bytes.count {
+      let got = bytes.withUnsafeBytes { raw in
+        pwrite(descriptor, raw.baseAddress! + written, raw.count - written, off_t(start + written))
+      }
+      if got < 0 && errno == EINTR { continue }
+      guard got > 0 else { throw failure("write", got) }
+      written += got
+    }
+    end.withLock { $0 = start + bytes.count }
+    return start..<start + bytes.count
+  }
+
+  /// The bytes at `range`, as ``append(_:)`` returned it.
+  func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: range.count)
+    var filled = 0
+    while filled < range.count {
+      let got = bytes.withUnsafeMutableBytes { raw in
+        pread(
+          descriptor, raw.baseAddress! + filled, raw.count - filled,
+          off_t(range.lowerBound + filled))
+      }
+      if got < 0 && errno == EINTR { continue }
+      guard got > 0 else { throw failure("read", got) }
+      filled += got
+    }
+    return bytes
+  }
+
+  /// The failure of a `pread` or `pwrite` that returned `result` (0: nothing moved).
+  private func failure(_ operation: String, _ result: Int) -> Failure {
+    Failure(
+      folder: folder,
+      detail:
+        "\(operation) failed: \(result < 0 ? String(cString: strerror(errno)) : "end of file")")
+  }
+}
