@@ -1,6 +1,6 @@
 extension CorpusStatistics {
-  /// The statistics cut into one ``YearSlice`` per year, oldest first. Terms come in no
-  /// particular order (the store keys them); organizations and pairs are sorted by id.
+  /// The statistics cut into one ``YearSlice`` per year, oldest first. Terms are packed in byte
+  /// order (a version 3 ``TermBlob``); organizations and pairs are sorted by id.
   public func slices() -> [YearSlice] {
     years.keys.sorted().compactMap(slice(year:))
   }
@@ -10,25 +10,36 @@ extension CorpusStatistics {
   /// One year at a time, so that a caller that stores the slices holds only one in memory.
   public func slice(year: Int) -> YearSlice? {
     guard let tally = years[year] else { return nil }
-    var terms = TermBlob.Builder(terms: tally.unigrams.count + tally.bigrams.count)
-    // Term id → index in the blob's word list, each word spelled once.
+    // Term id → index among the year's words, each word copied once; sorted below.
     var local = [Int32](repeating: -1, count: vocabulary.count)
-    func word(_ id: Int32) -> Int {
+    var arena: [UInt8] = []
+    var starts: [Int32] = [0]
+    func word(_ id: Int32) -> Int32 {
       if local[Int(id)] < 0 {
-        local[Int(id)] = Int32(
-          vocabulary.bytes(id).withUnsafeBufferPointer { terms.addWord($0) })
+        arena += vocabulary.bytes(id)
+        starts.append(Int32(arena.count))
+        local[Int(id)] = Int32(starts.count - 2)
       }
-      return Int(local[Int(id)])
+      return local[Int(id)]
     }
+    var unigrams: [SortedTerms.Unigram] = []
+    unigrams.reserveCapacity(tally.unigrams.count)
     for (key, unigram) in tally.unigrams {
-      terms.addUnigram(
-        word(UnigramKey.id(key)), count: unigram.count, documents: unigram.documents)
+      unigrams.append(
+        SortedTerms.Unigram(
+          word: word(UnigramKey.id(key)), count: UInt32(clamping: unigram.count),
+          documents: UInt32(clamping: unigram.documents)))
     }
+    var bigrams: [SortedTerms.Bigram] = []
+    bigrams.reserveCapacity(tally.bigrams.count)
     for (packed, bigram) in tally.bigrams {
       let key = BigramKey(packed: packed)
-      terms.addBigram(
-        word(key.first), word(key.second), count: bigram.count, documents: bigram.documents)
+      bigrams.append(
+        SortedTerms.Bigram(
+          first: word(key.first), second: word(key.second), count: UInt32(clamping: bigram.count),
+          documents: UInt32(clamping: bigram.documents)))
     }
+    let terms = SortedTerms(arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams)
     let organizations = tally.organizations.keys.sorted {
       $0.utf8.lexicographicallyPrecedes($1.utf8)
     }.map { id in
@@ -47,7 +58,7 @@ extension CorpusStatistics {
     return YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,
-      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: terms.finish(),
+      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: terms.blob,
       organizations: organizations, pairs: pairs)
   }
 

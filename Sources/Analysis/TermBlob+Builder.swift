@@ -1,5 +1,5 @@
 extension TermBlob {
-  /// Packs a version 2 blob: words first (each once), then unigrams and bigrams that refer to
+  /// Packs a version 2 or 3 blob: words first (each once), then unigrams and bigrams that refer to
   /// them by index.
   public struct Builder: Sendable {
     private var words: [UInt8] = []
@@ -40,9 +40,10 @@ extension TermBlob {
       bigramCount += 1
     }
 
-    /// The finished blob.
-    public func finish() -> TermBlob {
-      var bytes = TermBlob.magic2
+    /// The finished blob: version 3 when `sorted` (the caller added words in byte order,
+    /// unigrams by word and bigrams by first and then second word), else version 2.
+    public func finish(sorted: Bool = false) -> TermBlob {
+      var bytes = sorted ? TermBlob.magic3 : TermBlob.magic2
       bytes.reserveCapacity(words.count + unigrams.count + bigrams.count + 32)
       TermBlob.appendVarint(UInt64(wordCount), to: &bytes)
       bytes += words

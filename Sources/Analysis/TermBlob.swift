@@ -14,11 +14,16 @@
 /// unpacks with one vocabulary lookup per word instead of one or two per term; the counts up
 /// front let a reader size its tables once.
 ///
+/// Version 3 (written from statistics, ``SortedTerms``): `ATB3` and the layout of version 2,
+/// with the words in byte order, the unigrams by word and the bigrams by first and then second
+/// word, so two years' terms compare in one merge.
+///
 /// Version 1 (still read): `ATB1`, the number of terms, then each term as `n`, the length of its
 /// text (a bigram's two words joined by a space), the text, its count and document count.
 public struct TermBlob: Sendable, Equatable {
   static let magic1: [UInt8] = Array("ATB1".utf8)
   static let magic2: [UInt8] = Array("ATB2".utf8)
+  static let magic3: [UInt8] = Array("ATB3".utf8)
 
   /// Why a blob could not be read.
   public struct Malformed: Error, Sendable, CustomStringConvertible {
@@ -36,6 +41,8 @@ public struct TermBlob: Sendable, Equatable {
   public let bigrams: Int
   /// The number of terms.
   public var count: Int { unigrams + bigrams }
+  /// Whether the blob is version 3: words in byte order, unigrams by word, bigrams by words.
+  public var isSorted: Bool { bytes.starts(with: Self.magic3) }
 
   /// Packs `terms` (a bigram's text is its two words joined by one space): the unigrams in the
   /// order given, then the bigrams in the order given.
@@ -134,7 +141,7 @@ public struct TermBlob: Sendable, Equatable {
     counts: inout (Int, Int)
   ) throws(Malformed) {
     var reader = Reader(bytes: all, index: 4)
-    if all.starts(with: magic2) {
+    if all.starts(with: magic2) || all.starts(with: magic3) {
       let wordCount = try reader.varint()
       var ids: [Int32] = []
       if resolving { ids.reserveCapacity(wordCount) }

@@ -62,7 +62,7 @@ public enum ReportBuilder {
         if index >= first {
           part.append(
             YearPart(
-              frame: slice.withoutTerms, types: terms.tally.types,
+              frame: slice.withoutTerms, types: terms.types,
               candidates: TopTerms.candidates(terms, bounds: bounds, years: years.count),
               trends: previous.map {
                 YearComparison(target: terms, reference: $0).trends(limit: settings.trendTerms)
@@ -73,7 +73,8 @@ public enum ReportBuilder {
       return part
     }.flatMap { $0 }
     let frame = CorpusStatistics(
-      restoring: parts.map(\.frame), stopwords: YearTerms.stopwords, matcher: YearTerms.matcher)
+      restoring: parts.map(\.frame), stopwords: StopwordList(words: [], source: ""),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
     let yearTokens = parts.map(\.frame.tokens)
     let ranking = TopTerms.Ranking(parts.map(\.candidates))
     let found = try map(years.count, parallel) { index throws(Source.Failure) in

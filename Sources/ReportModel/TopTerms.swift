@@ -51,15 +51,12 @@ enum TopTerms {
   }
 
   /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams.
-  static func candidates(_ terms: YearTerms, bounds: [Double], years: Int) -> [[[UInt8]]] {
-    var found: [[[UInt8]]] = [[], []]
-    for (size, table) in [terms.tally.unigrams, terms.tally.bigrams].enumerated() {
-      for (packed, tally) in table where Double(tally.count) * Double(years) >= bounds[size] {
-        found[size].append(
-          terms.bytes(size == 0 ? YearTerms.Key(unigram: packed) : YearTerms.Key(bigram: packed)))
-      }
+  static func candidates(_ year: YearTerms, bounds: [Double], years: Int) -> [[[UInt8]]] {
+    let counts = [year.terms.unigrams.map(\.count), year.terms.bigrams.map(\.count)]
+    return (0..<2).map { size in
+      counts[size].indices.filter { Double(counts[size][$0]) * Double(years) >= bounds[size] }
+        .map { year.text(n: size + 1, $0) }
     }
-    return found
   }
 
   /// The `capacity` largest counts offered, with their texts (made only when they get in).

@@ -2,21 +2,22 @@ import Analysis
 
 /// Keyness of one year's terms against another year's, over every term used in either year.
 ///
-/// Each year comes unpacked on its own (``YearTerms``); a term is matched across the two by its
-/// words' bytes, each word looked up once. Only the terms that end up in the report are spelled
-/// out: selection finds the `limit`-th best G² first (a bounded min-heap) and sorts only the
-/// terms at or above it, so tie-breaks on bytes run on a handful of terms.
+/// Both years' terms are sorted by their bytes (``YearTerms``), so the union of their terms is
+/// one merge of the two arrays: words are ranked across both years once
+/// (``SortedTerms/unionRanks(_:_:)``), then unigrams and bigrams compare as integers. Only the
+/// terms that may end up in the report are kept (``Strongest``) and spelled out.
 struct YearComparison {
   /// The year compared.
   let target: YearTerms
   /// The year it is compared with.
   let reference: YearTerms
 
-  /// A scored term: its ids in the year it was found in first, and its counts in both years.
+  /// A scored term: where it is (in the target year if used there) and its counts in both years.
   private struct Scored {
     var g2: Double
-    var key: YearTerms.Key
+    var n: Int
     var inTarget: Bool
+    var index: Int
     var count: Int
     var referenceCount: Int
   }
@@ -25,12 +26,10 @@ struct YearComparison {
   func trends(limit: Int) -> TrendComparison {
     let tokens = target.tokens
     let referenceTokens = reference.tokens
-    // Only terms that may still be among the `limit` strongest are kept: a term whose G² is
-    // below the `limit`-th best seen so far can never make the list.
     var rising = Strongest(limit: limit)
     var falling = Strongest(limit: limit)
 
-    func consider(_ key: YearTerms.Key, inTarget: Bool, _ count: Int, _ referenceCount: Int) {
+    func consider(n: Int, inTarget: Bool, _ index: Int, _ count: Int, _ referenceCount: Int) {
       // Equal relative frequencies are neither rising nor falling.
       let targetRate = Double(count) * Double(referenceTokens)
       let referenceRate = Double(referenceCount) * Double(tokens)
@@ -39,43 +38,62 @@ struct YearComparison {
         count: count, tokens: tokens, referenceCount: referenceCount,
         referenceTokens: referenceTokens)
       let scored = Scored(
-        g2: g2, key: key, inTarget: inTarget, count: count, referenceCount: referenceCount)
+        g2: g2, n: n, inTarget: inTarget, index: index, count: count,
+        referenceCount: referenceCount)
       if targetRate > referenceRate { rising.offer(scored) } else { falling.offer(scored) }
     }
-    let toReference = target.ids(in: reference)
-    let toTarget = reference.ids(in: target)
-    for (packed, tally) in target.tally.unigrams {
-      let key = YearTerms.Key(unigram: packed)
-      let there = YearTerms.translate(key, toReference).map { reference.tally($0).count } ?? 0
-      consider(key, inTarget: true, tally.count, there)
-    }
-    for (packed, tally) in target.tally.bigrams {
-      let key = YearTerms.Key(bigram: packed)
-      let there = YearTerms.translate(key, toReference).map { reference.tally($0).count } ?? 0
-      consider(key, inTarget: true, tally.count, there)
-    }
-    // Terms of the reference year that the target year never uses.
-    for (packed, tally) in reference.tally.unigrams {
-      let key = YearTerms.Key(unigram: packed)
-      if let here = YearTerms.translate(key, toTarget), target.tally(here).count > 0 { continue }
-      consider(key, inTarget: false, 0, tally.count)
-    }
-    for (packed, tally) in reference.tally.bigrams {
-      let key = YearTerms.Key(bigram: packed)
-      if let here = YearTerms.translate(key, toTarget), target.tally(here).count > 0 { continue }
-      consider(key, inTarget: false, 0, tally.count)
+
+    /// Merges two sorted runs of keys, calling `consider` once per distinct key.
+    func merge(
+      n: Int, _ here: Int, _ there: Int, key: (Bool, Int) -> UInt64, counts: (Bool, Int) -> Int
+    ) {
+      var (i, j) = (0, 0)
+      while i < here || j < there {
+        let a = i < here ? key(true, i) : .max
+        let b = j < there ? key(false, j) : .max
+        if a < b {
+          consider(n: n, inTarget: true, i, counts(true, i), 0)
+          i += 1
+        } else if a > b {
+          consider(n: n, inTarget: false, j, 0, counts(false, j))
+          j += 1
+        } else {
+          consider(n: n, inTarget: true, i, counts(true, i), counts(false, j))
+          i += 1
+          j += 1
+        }
+      }
     }
 
+    let (ranksHere, ranksThere) = SortedTerms.unionRanks(target.terms, reference.terms)
+    let (unigramsHere, unigramsThere) = (target.terms.unigrams, reference.terms.unigrams)
+    merge(
+      n: 1, unigramsHere.count, unigramsThere.count,
+      key: { here, index in
+        UInt64(
+          here
+            ? ranksHere[Int(unigramsHere[index].word)] : ranksThere[Int(unigramsThere[index].word)])
+      },
+      counts: { here, index in Int(here ? unigramsHere[index].count : unigramsThere[index].count) })
+    let (bigramsHere, bigramsThere) = (target.terms.bigrams, reference.terms.bigrams)
+    merge(
+      n: 2, bigramsHere.count, bigramsThere.count,
+      key: { here, index in
+        let (ranks, bigram) =
+          here ? (ranksHere, bigramsHere[index]) : (ranksThere, bigramsThere[index])
+        return UInt64(ranks[Int(bigram.first)]) << 32 | UInt64(ranks[Int(bigram.second)])
+      },
+      counts: { here, index in Int(here ? bigramsHere[index].count : bigramsThere[index].count) })
+
     func strongest(_ scored: Strongest, _ direction: TrendTerm.Direction) -> [TrendTerm] {
-      let candidates = scored.candidates.map { ($0, bytes($0)) }.sorted {
-        lhs, rhs in
+      let candidates = scored.candidates.map { ($0, text($0)) }.sorted { lhs, rhs in
         if lhs.0.g2 != rhs.0.g2 { return lhs.0.g2 > rhs.0.g2 }
-        if lhs.0.key.n != rhs.0.key.n { return lhs.0.key.n < rhs.0.key.n }
+        if lhs.0.n != rhs.0.n { return lhs.0.n < rhs.0.n }
         return lhs.1.lexicographicallyPrecedes(rhs.1)
       }
       return candidates.prefix(limit).map { term, text in
         TrendTerm(
-          text: String(decoding: text, as: UTF8.self), n: term.key.n, direction: direction,
+          text: String(decoding: text, as: UTF8.self), n: term.n, direction: direction,
           count: term.count, referenceCount: term.referenceCount, logLikelihood: term.g2,
           logRatio: Keyness.logRatio(
             count: term.count, tokens: tokens, referenceCount: term.referenceCount,
@@ -109,7 +127,7 @@ struct YearComparison {
     }
   }
 
-  private func bytes(_ term: Scored) -> [UInt8] {
-    term.inTarget ? target.bytes(term.key) : reference.bytes(term.key)
+  private func text(_ term: Scored) -> [UInt8] {
+    (term.inTarget ? target : reference).text(n: term.n, term.index)
   }
 }

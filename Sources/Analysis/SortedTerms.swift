@@ -1,0 +1,178 @@
+import Glibc
+
+/// A year's terms as plain arrays in byte order: the words sorted by their bytes, unigrams by
+/// word, bigrams by first and then second word. Two years compare in one merge of their arrays
+/// (``unionRanks(_:_:)``), without a hash table, and a term's place is the same in every year.
+///
+/// Statistics are packed this way when stored (a version 3 ``TermBlob``); blobs of earlier
+/// versions are sorted when read.
+public struct SortedTerms: Sendable {
+  /// A unigram: its word's index, count and documents.
+  public struct Unigram: Sendable, Equatable {
+    public var word: Int32
+    public var count: UInt32
+    public var documents: UInt32
+  }
+
+  /// A bigram: its words' indices, count and documents.
+  public struct Bigram: Sendable, Equatable {
+    public var first: Int32
+    public var second: Int32
+    public var count: UInt32
+    public var documents: UInt32
+  }
+
+  /// Every word's bytes, one after another, in byte order.
+  public private(set) var arena: [UInt8]
+  /// Where each word starts in ``arena``, and at the end the arena's length.
+  public private(set) var starts: [Int32]
+  /// The unigrams, by word.
+  public private(set) var unigrams: [Unigram]
+  /// The bigrams, by first and then second word.
+  public private(set) var bigrams: [Bigram]
+
+  /// The number of words.
+  public var wordCount: Int { starts.count - 1 }
+
+  /// The bytes of word `index`.
+  public func word(_ index: Int32) -> ArraySlice<UInt8> {
+    arena[Int(starts[Int(index)])..<Int(starts[Int(index) + 1])]
+  }
+
+  /// Sorts words and terms given in any order (unless `sorted` says they are in order already);
+  /// terms with a zero count are left out.
+  init(
+    arena: [UInt8], starts: [Int32], unigrams: [Unigram], bigrams: [Bigram], sorted: Bool = false
+  ) {
+    if sorted {
+      self.arena = arena
+      self.starts = starts
+      self.unigrams = unigrams
+      self.bigrams = bigrams
+      return
+    }
+    let count = starts.count - 1
+    let order = arena.withUnsafeBufferPointer { bytes in
+      (0..<count).sorted { lhs, rhs in
+        Self.compare(bytes, starts, lhs, bytes, starts, rhs) < 0
+      }
+    }
+    var renumbered = [Int32](repeating: 0, count: count)
+    var sortedArena: [UInt8] = []
+    sortedArena.reserveCapacity(arena.count)
+    var sortedStarts: [Int32] = [0]
+    sortedStarts.reserveCapacity(starts.count)
+    for (position, index) in order.enumerated() {
+      renumbered[index] = Int32(position)
+      sortedArena += arena[Int(starts[index])..<Int(starts[index + 1])]
+      sortedStarts.append(Int32(sortedArena.count))
+    }
+    self.arena = sortedArena
+    self.starts = sortedStarts
+    self.unigrams = unigrams.compactMap { unigram in
+      guard unigram.count > 0 else { return nil }
+      var moved = unigram
+      moved.word = renumbered[Int(unigram.word)]
+      return moved
+    }.sorted { $0.word < $1.word }
+    self.bigrams = bigrams.compactMap { bigram in
+      guard bigram.count > 0 else { return nil }
+      var moved = bigram
+      moved.first = renumbered[Int(bigram.first)]
+      moved.second = renumbered[Int(bigram.second)]
+      return moved
+    }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+  }
+
+  /// The terms of `blob`, sorted.
+  public init(_ blob: TermBlob) {
+    var arena: [UInt8] = []
+    var starts: [Int32] = [0]
+    var unigrams: [Unigram] = []
+    var bigrams: [Bigram] = []
+    unigrams.reserveCapacity(blob.unigrams)
+    bigrams.reserveCapacity(blob.bigrams)
+    blob.forEachTermID(
+      intern: { word in
+        arena += word
+        starts.append(Int32(arena.count))
+        return Int32(starts.count - 2)
+      },
+      each: { n, first, second, count, documents in
+        let (count, documents) = (UInt32(clamping: count), UInt32(clamping: documents))
+        if n == 1 {
+          unigrams.append(Unigram(word: first, count: count, documents: documents))
+        } else {
+          bigrams.append(
+            Bigram(first: first, second: second, count: count, documents: documents))
+        }
+      })
+    // A version 3 blob is sorted already; others (and version 1 words, spelled once per use)
+    // are sorted here.
+    self.init(
+      arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams, sorted: blob.isSorted)
+  }
+
+  /// Packed as a version 3 blob.
+  public var blob: TermBlob {
+    var builder = TermBlob.Builder(terms: unigrams.count + bigrams.count)
+    arena.withUnsafeBufferPointer { bytes in
+      for index in 0..<wordCount {
+        _ = builder.addWord(
+          UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(starts[index + 1])]))
+      }
+    }
+    for unigram in unigrams {
+      builder.addUnigram(
+        Int(unigram.word), count: Int(unigram.count), documents: Int(unigram.documents))
+    }
+    for bigram in bigrams {
+      builder.addBigram(
+        Int(bigram.first), Int(bigram.second), count: Int(bigram.count),
+        documents: Int(bigram.documents))
+    }
+    return builder.finish(sorted: true)
+  }
+
+  /// For each word of `a` and of `b`, its rank among the words of both: equal words get the
+  /// same rank, and ranks follow byte order, so terms of the two years compare as integers.
+  public static func unionRanks(_ a: SortedTerms, _ b: SortedTerms) -> ([Int32], [Int32]) {
+    var ranksA = [Int32](repeating: 0, count: a.wordCount)
+    var ranksB = [Int32](repeating: 0, count: b.wordCount)
+    a.arena.withUnsafeBufferPointer { bytesA in
+      b.arena.withUnsafeBufferPointer { bytesB in
+        var (i, j, rank) = (0, 0, Int32(0))
+        while i < a.wordCount || j < b.wordCount {
+          let order =
+            i == a.wordCount
+            ? 1 : j == b.wordCount ? -1 : compare(bytesA, a.starts, i, bytesB, b.starts, j)
+          if order <= 0 {
+            ranksA[i] = rank
+            i += 1
+          }
+          if order >= 0 {
+            ranksB[j] = rank
+            j += 1
+          }
+          rank += 1
+        }
+      }
+    }
+    return (ranksA, ranksB)
+  }
+
+  /// Compares word `i` of one arena with word `j` of another by their bytes (<0, 0, >0).
+  private static func compare(
+    _ a: UnsafeBufferPointer<UInt8>, _ startsA: [Int32], _ i: Int,
+    _ b: UnsafeBufferPointer<UInt8>, _ startsB: [Int32], _ j: Int
+  ) -> Int {
+    let (startA, lengthA) = (Int(startsA[i]), Int(startsA[i + 1] - startsA[i]))
+    let (startB, lengthB) = (Int(startsB[j]), Int(startsB[j + 1] - startsB[j]))
+    let shared = min(lengthA, lengthB)
+    if shared > 0 {
+      let order = memcmp(a.baseAddress! + startA, b.baseAddress! + startB, shared)
+      if order != 0 { return Int(order) }
+    }
+    return lengthA - lengthB
+  }
+}
