@@ -1,0 +1,99 @@
+import Analysis
+import Corpus
+import TestSupport
+import Testing
+
+/// Terms in byte order: every blob version reads back sorted with the same terms, statistics
+/// are stored sorted, and two years' words rank together in byte order.
+@Suite struct SortedTermsTests {
+  static func randomTerms(seed: UInt64) -> [YearSlice.Term] {
+    var generator = SplitMix(seed: seed)
+    let words = (0..<40).map { index in
+      generator.pick(["", "a", "ab", "союз", "it's", "well-known", "z"]) + "\(index % 13)"
+    }
+    var seen = Set<String>()
+    var terms: [YearSlice.Term] = []
+    for _ in 0..<150 {
+      let n = 1 + generator.int(2)
+      let text =
+        n == 1 ? generator.pick(words) : generator.pick(words) + " " + generator.pick(words)
+      guard seen.insert(text).inserted else { continue }
+      terms.append(
+        YearSlice.Term(
+          n: n, text: text, count: 1 + generator.int(99), documents: 1 + generator.int(9)))
+    }
+    return terms
+  }
+
+  /// The terms of `sorted` as values, in their order.
+  static func terms(_ sorted: SortedTerms) -> [YearSlice.Term] {
+    func word(_ index: Int32) -> String { String(decoding: sorted.word(index), as: UTF8.self) }
+    return sorted.unigrams.map {
+      YearSlice.Term(
+        n: 1, text: word($0.word), count: Int($0.count), documents: Int($0.documents))
+    }
+      + sorted.bigrams.map {
+        YearSlice.Term(
+          n: 2, text: word($0.first) + " " + word($0.second), count: Int($0.count),
+          documents: Int($0.documents))
+      }
+  }
+
+  static func isInByteOrder(_ sorted: SortedTerms) -> Bool {
+    let words = (0..<sorted.wordCount).map { Array(sorted.word(Int32($0))) }
+    return zip(words, words.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) }
+      && zip(sorted.unigrams, sorted.unigrams.dropFirst()).allSatisfy { $0.word < $1.word }
+      && zip(sorted.bigrams, sorted.bigrams.dropFirst()).allSatisfy {
+        ($0.first, $0.second) < ($1.first, $1.second)
+      }
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func anyBlobReadsBackSortedWithTheSameTerms(seed: UInt64) throws {
+    let terms = Self.randomTerms(seed: seed)
+    let unsorted = TermBlob(terms)
+    #expect(!unsorted.isSorted)
+    let sorted = SortedTerms(unsorted)
+    #expect(Self.isInByteOrder(sorted))
+    #expect(Set(Self.terms(sorted)) == Set(terms))
+    // Text order is the order of the sorted terms, unigrams first.
+    let expected =
+      terms.filter { $0.n == 1 }.map(\.text).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      + terms.filter { $0.n == 2 }.map(\.text).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    #expect(Self.terms(sorted).map(\.text) == expected)
+    // Packed again it is version 3, and reads back as it was.
+    let packed = sorted.blob
+    #expect(packed.isSorted)
+    #expect(try TermBlob(validating: packed.bytes).terms == Self.terms(sorted))
+    #expect(Self.terms(SortedTerms(packed)) == Self.terms(sorted))
+  }
+
+  @Test func statisticsAreStoredInByteOrder() throws {
+    var statistics = CorpusStatistics(
+      stopwords: StopwordList(words: ["the"], source: "test"),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+    statistics.add(
+      Document(
+        path: "a.txt", date: CalendarDate(year: 2020, month: 1, day: 1)!,
+        text: Array("Zebra trade grows. The союз and the EAEU trade; well-known zebra.".utf8)))
+    let blob = statistics.slice(year: 2020)!.packedTerms
+    #expect(blob.isSorted)
+    #expect(Self.isInByteOrder(SortedTerms(blob)))
+    #expect(Self.terms(SortedTerms(blob)).first { $0.text == "trade" }?.count == 2)
+  }
+
+  @Test func wordsOfTwoYearsRankTogetherInByteOrder() {
+    let a = SortedTerms(TermBlob(Self.randomTerms(seed: 5)))
+    let b = SortedTerms(TermBlob(Self.randomTerms(seed: 6)))
+    let (ranksA, ranksB) = SortedTerms.unionRanks(a, b)
+    let all =
+      (0..<a.wordCount).map { (ranksA[$0], Array(a.word(Int32($0)))) }
+      + (0..<b.wordCount).map { (ranksB[$0], Array(b.word(Int32($0)))) }
+    for x in all {
+      for y in all {
+        #expect((x.0 == y.0) == (x.1 == y.1))
+        #expect((x.0 < y.0) == x.1.lexicographicallyPrecedes(y.1))
+      }
+    }
+  }
+}
