@@ -66,6 +66,16 @@ public struct CorpusAnalyzer: Sendable {
   ///   - files: The files to read.
   ///   - progress: Called now and then with the number of files done, from any thread.
   public func analyze(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
+    let parts = analyzeParts(files, progress: progress)
+    return Result(statistics: merge(parts.statistics), outcomes: parts.outcomes)
+  }
+
+  /// Reads and counts `files`, leaving each worker's counts apart (``merge(_:)`` joins them).
+  ///
+  /// - Returns: Each worker's statistics, and one outcome per file in the order of `files`.
+  public func analyzeParts(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil)
+    -> (statistics: [CorpusStatistics], outcomes: [FileOutcome])
+  {
     let next = Shared(0)
     let partials = Shared<[(CorpusStatistics, [(Int, FileOutcome)])]>([])
     let workerCount = min(workers, max(1, files.count))
@@ -83,18 +93,24 @@ public struct CorpusAnalyzer: Sendable {
       }
       partials.withLock { $0.append((statistics, outcomes)) }
     }
-    // The largest part is the base the others merge into, so one worker's counts are never
-    // copied and two workers' only once.
-    // The parts are taken out of the box, so that each year of a part is freed once merged.
-    var parts = partials.withLock { parts in
+    // The parts are taken out of the box, so that nothing else holds their tables.
+    let parts = partials.withLock { parts in
       defer { parts = [] }
       return parts
-    }.sorted { $0.0.vocabulary.count > $1.0.vocabulary.count }
+    }
     var ordered = [FileOutcome?](repeating: nil, count: files.count)
     for (index, outcome) in parts.flatMap(\.1) { ordered[index] = outcome }
-    var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst().0
-    for index in parts.indices { statistics.absorb(&parts[index].0) }
-    return Result(statistics: statistics, outcomes: ordered.map { $0! })
+    return (parts.map(\.0), ordered.map { $0! })
+  }
+
+  /// The workers' statistics of ``analyzeParts(_:progress:)`` joined into one.
+  public func merge(_ parts: [CorpusStatistics]) -> CorpusStatistics {
+    // The largest part is the base the others merge into, so one worker's counts are never
+    // copied and two workers' only once; each year of a part is freed once merged.
+    var parts = parts.sorted { $0.vocabulary.count > $1.vocabulary.count }
+    var statistics = parts.isEmpty ? emptyStatistics() : parts.removeFirst()
+    for index in parts.indices { statistics.absorb(&parts[index]) }
+    return statistics
   }
 
   static func process(_ file: CorpusFile, into statistics: inout CorpusStatistics) -> FileOutcome {

@@ -1,5 +1,6 @@
 import Analysis
 import Corpus
+import Dispatch
 
 /// The years counted so far in a run, each packed into its ``YearSlice`` as soon as its files
 /// are counted and its terms written to a ``ScratchFile``, so that only the year being counted
@@ -12,7 +13,7 @@ import Corpus
 /// and a year counted in two groups (or in both passes of an incremental run) is merged.
 struct CountedYears: Sendable {
   /// The packed years without their terms, and where their terms are in ``scratch``.
-  private var counted: [Int: (frame: YearSlice, terms: Range<Int>)] = [:]
+  private let counted = Shared<[Int: (frame: YearSlice, terms: Range<Int>)]>([:])
   private let analyzer: CorpusAnalyzer
   private let scratch: ScratchFile
 
@@ -26,11 +27,11 @@ struct CountedYears: Sendable {
   }
 
   /// The years counted, ascending.
-  var years: [Int] { counted.keys.sorted() }
+  var years: [Int] { counted.value.keys.sorted() }
 
   /// The figures of a counted year, its terms read back.
   func slice(_ year: Int) throws -> YearSlice {
-    guard let (frame, terms) = counted[year] else {
+    guard let (frame, terms) = counted.value[year] else {
       preconditionFailure("\(year) was not counted")
     }
     var slice = frame
@@ -57,28 +58,40 @@ struct CountedYears: Sendable {
   ///
   /// - Returns: One outcome per file, in the order of `files`.
   /// - Throws: ``ScratchFile/Failure`` when the counted terms cannot be written or read back.
-  mutating func count(
+  func count(
     _ files: [CorpusFile], years: [Int?], progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [CorpusAnalyzer.FileOutcome] {
     var groups: [Int: [Int]] = [:]
     for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
     var outcomes = [CorpusAnalyzer.FileOutcome?](repeating: nil, count: files.count)
     var done = 0
+    // Each year is merged and packed on the side while the next is read; one at a time, so at
+    // most two years' counts are in memory.
+    let packing = DispatchQueue(label: "almanac.counted-years")
+    let failure = Shared<(any Error)?>(nil)
     for year in groups.keys.sorted() {
       let group = groups[year]!
       let before = done
-      let result = analyzer.analyze(group.map { files[$0] }) { progress?(before + $0) }
-      for (index, outcome) in zip(group, result.outcomes) { outcomes[index] = outcome }
+      let parts = analyzer.analyzeParts(group.map { files[$0] }) { progress?(before + $0) }
+      for (index, outcome) in zip(group, parts.outcomes) { outcomes[index] = outcome }
       done += group.count
-      try add(result.statistics)
+      packing.sync {}
+      packing.async { [self] in
+        guard failure.value == nil else { return }
+        do { try add(analyzer.merge(parts.statistics)) } catch {
+          failure.withLock { $0 = error }
+        }
+      }
     }
+    packing.sync {}
+    if let error = failure.value { throw error }
     return outcomes.map { $0! }
   }
 
   /// Packs every year of `statistics`, merged with what was counted of the same year before.
-  mutating func add(_ statistics: CorpusStatistics) throws {
+  func add(_ statistics: CorpusStatistics) throws {
     var statistics = statistics
-    for year in statistics.years.keys.sorted() where counted[year] != nil {
+    for year in statistics.years.keys.sorted() where counted.value[year] != nil {
       var restored = analyzer.emptyStatistics()
       restored.restore(try slice(year))
       statistics.absorb(&restored)
@@ -87,7 +100,7 @@ struct CountedYears: Sendable {
       var frame = statistics.slice(year: year)!
       let terms = try scratch.append(frame.packedTerms.bytes)
       frame.packedTerms = TermBlob([])
-      counted[year] = (frame, terms)
+      counted.withLock { $0[year] = (frame, terms) }
     }
   }
 }

@@ -29,7 +29,7 @@ enum Incremental {
     laps.lap("compare \(scan.files.count) files with the state", log)
 
     // Pass 1: every new or modified file, read once, counted as it is read, a year at a time.
-    var counted: CountedYears
+    let counted: CountedYears
     let first: [CorpusAnalyzer.FileOutcome]
     do {
       counted = try CountedYears(analyzer: analyzer, folder: ReportJob.parent(of: store.path))
@@ -63,6 +63,8 @@ enum Incremental {
       }
     }
     reconciliation.upserts += skipped
+    // The counts are packed away; what they occupied goes back before the state is written.
+    Memory.release()
 
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,

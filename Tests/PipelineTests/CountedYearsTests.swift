@@ -52,7 +52,7 @@ import Testing
     let (root, files) = try Self.corpus(120, seed: 7)
     defer { try? FileManager.default.removeItem(at: root) }
     let reference = Self.analyzer.analyze(files)
-    var counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
+    let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
     let ahead = counted.peekYears(files)
     // Files with 600 spaces before the header cannot be placed ahead; the others can.
     #expect(
@@ -83,7 +83,7 @@ import Testing
     let (root, files) = try Self.corpus(60, seed: 8)
     defer { try? FileManager.default.removeItem(at: root) }
     let reference = Self.analyzer.analyze(files)
-    var counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
+    let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
     _ = try counted.count(Array(files[..<25]), years: counted.peekYears(Array(files[..<25])))
     _ = try counted.count(Array(files[25...]), years: counted.peekYears(Array(files[25...])))
     #expect(counted.years == reference.statistics.years.keys.sorted())
