@@ -9,7 +9,18 @@ extension CorpusStatistics {
   ///
   /// One year at a time, so that a caller that stores the slices holds only one in memory.
   public func slice(year: Int) -> YearSlice? {
-    guard let tally = years[year] else { return nil }
+    years[year].map { Self.slice(year: year, of: $0, vocabulary: vocabulary) }
+  }
+
+  /// Like ``slice(year:)``, removing the year from the statistics: its tables are released
+  /// before its terms are sorted, so the two are never held at once.
+  public mutating func takeSlice(year: Int) -> YearSlice? {
+    removeYear(year).map { Self.slice(year: year, of: $0, vocabulary: vocabulary) }
+  }
+
+  private static func slice(year: Int, of tally: consuming YearTally, vocabulary: Vocabulary)
+    -> YearSlice
+  {
     // Term id → index among the year's words, each word copied once; sorted below.
     var local = [Int32](repeating: -1, count: vocabulary.count)
     var arena: [UInt8] = []
@@ -39,7 +50,6 @@ extension CorpusStatistics {
           first: word(key.first), second: word(key.second), count: UInt32(clamping: bigram.count),
           documents: UInt32(clamping: bigram.documents)))
     }
-    let terms = SortedTerms(arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams)
     let organizations = tally.organizations.keys.sorted {
       $0.utf8.lexicographicallyPrecedes($1.utf8)
     }.map { id in
@@ -55,11 +65,16 @@ extension CorpusStatistics {
           ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
           : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
       }
-    return YearSlice(
+    var slice = YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,
-      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: terms.blob,
+      firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: TermBlob([]),
       organizations: organizations, pairs: pairs)
+    // The tables are done with; let them go before sorting.
+    tally = YearTally()
+    slice.packedTerms =
+      SortedTerms(arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams).blob
+    return slice
   }
 
   /// Statistics put back together from stored slices.

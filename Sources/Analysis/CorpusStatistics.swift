@@ -144,6 +144,11 @@ public struct CorpusStatistics: Sendable {
     years[year] = tally
   }
 
+  /// Removes the tally of `year` and returns it.
+  mutating func removeYear(_ year: Int) -> YearTally? {
+    years.removeValue(forKey: year)
+  }
+
   /// Interns `word`, noting whether it is a stopword.
   mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
     let id = vocabulary.intern(word)

@@ -69,19 +69,19 @@ public struct SortedTerms: Sendable {
     }
     self.arena = sortedArena
     self.starts = sortedStarts
-    self.unigrams = unigrams.compactMap { unigram in
-      guard unigram.count > 0 else { return nil }
-      var moved = unigram
-      moved.word = renumbered[Int(unigram.word)]
-      return moved
-    }.sorted { $0.word < $1.word }
-    self.bigrams = bigrams.compactMap { bigram in
-      guard bigram.count > 0 else { return nil }
-      var moved = bigram
-      moved.first = renumbered[Int(bigram.first)]
-      moved.second = renumbered[Int(bigram.second)]
-      return moved
-    }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    var unigrams = unigrams
+    unigrams.removeAll { $0.count == 0 }
+    for index in unigrams.indices { unigrams[index].word = renumbered[Int(unigrams[index].word)] }
+    unigrams.sort { $0.word < $1.word }
+    self.unigrams = unigrams
+    var bigrams = bigrams
+    bigrams.removeAll { $0.count == 0 }
+    for index in bigrams.indices {
+      bigrams[index].first = renumbered[Int(bigrams[index].first)]
+      bigrams[index].second = renumbered[Int(bigrams[index].second)]
+    }
+    bigrams.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+    self.bigrams = bigrams
   }
 
   /// The terms of `blob`, sorted.

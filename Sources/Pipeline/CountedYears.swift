@@ -97,7 +97,7 @@ struct CountedYears: Sendable {
       statistics.absorb(&restored)
     }
     for year in statistics.years.keys.sorted() {
-      var frame = statistics.slice(year: year)!
+      var frame = statistics.takeSlice(year: year)!
       let terms = try scratch.append(frame.packedTerms.bytes)
       frame.packedTerms = TermBlob([])
       counted.withLock { $0[year] = (frame, terms) }

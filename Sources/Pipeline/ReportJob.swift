@@ -199,10 +199,10 @@ public enum ReportJob {
     let csv = CSVWriter.files(for: report)
     var report = report
     report.exports = CSVWriter.exports(for: csv)
-    let xml = XMLReportWriter.document(for: report)
-    // The bytes to be published are what is validated, exactly as `almanac validate` reads
-    // them (libxml2's parser has limits that an in-memory tree does not).
-    let xmlBytes = xml.serialized()
+    // The tree is freed once serialized, before the HTML page is built. The bytes to be
+    // published are what is validated, exactly as `almanac validate` reads them (libxml2's
+    // parser has limits that an in-memory tree does not).
+    let xmlBytes = XMLReportWriter.document(for: report).serialized()
     do { try ReportSchema.validate(bytes: xmlBytes, name: xmlName) } catch {
       throw .invalidReport(error)
     }
