@@ -93,6 +93,12 @@ public struct YearSlice: Sendable, Equatable {
     get { packedTerms.terms }
     set { packedTerms = TermBlob(newValue) }
   }
+  /// The slice without its terms: what is left is a few rows per year.
+  public var withoutTerms: YearSlice {
+    var copy = self
+    copy.packedTerms = TermBlob([])
+    return copy
+  }
   /// Every organization mentioned, sorted by id.
   public var organizations: [Organization]
   /// Every pair named together, sorted by ids.

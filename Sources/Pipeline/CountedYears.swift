@@ -97,10 +97,9 @@ struct CountedYears: Sendable {
       statistics.absorb(&restored)
     }
     for year in statistics.years.keys.sorted() {
-      var frame = statistics.takeSlice(year: year)!
-      let terms = try scratch.append(frame.packedTerms.bytes)
-      frame.packedTerms = TermBlob([])
-      counted.withLock { $0[year] = (frame, terms) }
+      let slice = statistics.takeSlice(year: year)!
+      let terms = try scratch.append(slice.packedTerms.bytes)
+      counted.withLock { $0[year] = (slice.withoutTerms, terms) }
     }
   }
 }

@@ -35,12 +35,3 @@ public struct StatisticsYears: YearSource {
     return slice
   }
 }
-
-extension YearSlice {
-  /// The slice without its terms: what is left is a few rows per year.
-  var withoutTerms: YearSlice {
-    var copy = self
-    copy.packedTerms = TermBlob([])
-    return copy
-  }
-}
