@@ -90,25 +90,50 @@ public struct CorpusStatistics: Sendable {
     }
     unigrams.reset()
     bigrams.reset()
-    var previous: Int32 = -1
     stream.folded.withUnsafeBufferPointer { folded in
-      for token in stream.tokens {
-        if !token.flags.isDisjoint(with: .removed) {
-          previous = -1
-          continue
+      stream.tokens.withUnsafeBufferPointer { tokens in
+        // The words that count are interned in one batch first (the vocabulary asks for its
+        // cache lines ahead), then counted in text order.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * tokens.count) { buffer in
+          // The first half: the indices of the words that count; the second: their ids.
+          var words = 0
+          for index in tokens.indices where tokens[index].flags.isDisjoint(with: .removed) {
+            buffer[words] = Int32(truncatingIfNeeded: index)
+            words += 1
+          }
+          guard words > 0 else { return }
+          let ids = buffer.baseAddress! + tokens.count
+          let before = vocabulary.count
+          vocabulary.intern(
+            count: words,
+            word: { word in
+              let token = tokens[Int(buffer[word])]
+              return UnsafeBufferPointer(
+                rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+            }, into: ids)
+          for id in before..<vocabulary.count { noteNewWord(Int32(id)) }
+          var word = 0
+          var previous: Int32 = -1
+          for token in tokens {
+            if !token.flags.isDisjoint(with: .removed) {
+              previous = -1
+              continue
+            }
+            tally.tokens += 1
+            let id = ids[word]
+            word += 1
+            if isStopword[Int(id)] {
+              previous = -1
+              continue
+            }
+            if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) {
+              previous = -1
+            }
+            unigrams.count(UnigramKey.packed(id))
+            if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
+            previous = id
+          }
         }
-        tally.tokens += 1
-        let word = UnsafeBufferPointer(
-          rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
-        let id = intern(word)
-        if isStopword[Int(id)] {
-          previous = -1
-          continue
-        }
-        if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) { previous = -1 }
-        unigrams.count(UnigramKey.packed(id))
-        if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
-        previous = id
       }
     }
     unigrams.flush(into: &tally.unigrams)
@@ -152,12 +177,15 @@ public struct CorpusStatistics: Sendable {
   /// Interns `word`, noting whether it is a stopword.
   mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
     let id = vocabulary.intern(word)
-    if Int(id) == isStopword.count {
-      isStopword.append(
-        !stopwords.words.isEmpty
-          && stopwords.words.contains(String(decoding: word, as: UTF8.self)))
-    }
+    if Int(id) == isStopword.count { noteNewWord(id) }
     return id
+  }
+
+  /// Notes whether the word just given id `id` (the next one) is a stopword.
+  private mutating func noteNewWord(_ id: Int32) {
+    let word = vocabulary.bytes(id)
+    isStopword.append(
+      !stopwords.words.isEmpty && stopwords.words.contains(String(decoding: word, as: UTF8.self)))
   }
 
   /// Adds the statistics of other documents, counted by another worker with the same settings.

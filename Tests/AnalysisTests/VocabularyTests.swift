@@ -1,0 +1,83 @@
+import Analysis
+import Testing
+
+/// The vocabulary's ids against a dictionary that numbers words in the order they first occur,
+/// one word at a time and in the prefetching batches the counting loop uses.
+@Suite struct VocabularyTests {
+  /// A small linear congruential generator, so that runs are repeatable.
+  struct Random {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  /// Random words of 1 to 30 bytes over a few Latin and Cyrillic letters, so that lengths,
+  /// shared prefixes and multi-byte letters vary; `types` of them, drawn `count` times with a
+  /// skew towards the first ones (a few frequent words, a long tail).
+  static func words(count: Int, types: Int, seed: UInt64) -> [[UInt8]] {
+    var random = Random(state: seed)
+    let letters = ["a", "b", "k", "'", "-", "д", "ж", "е", "я"].map { Array($0.utf8) }
+    let lexicon = (0..<types).map { _ in
+      (0...random.next(12)).flatMap { _ in letters[random.next(letters.count)] }
+    }
+    return (0..<count).map { _ in
+      let rank = random.next(random.next(types) + 1)
+      return lexicon[rank]
+    }
+  }
+
+  /// Ids numbered by first occurrence, the obviously correct way.
+  static func reference(_ words: [[UInt8]], into ids: inout [[UInt8]: Int32]) -> [Int32] {
+    words.map { word in
+      if let id = ids[word] { return id }
+      let id = Int32(ids.count)
+      ids[word] = id
+      return id
+    }
+  }
+
+  @Test func oneWordAtATimeNumbersWordsByFirstOccurrence() {
+    let words = Self.words(count: 20_000, types: 5_000, seed: 7)
+    var expected: [[UInt8]: Int32] = [:]
+    let ids = Self.reference(words, into: &expected)
+    var vocabulary = Vocabulary()
+    for (word, id) in zip(words, ids) {
+      #expect(word.withUnsafeBufferPointer { vocabulary.intern($0) } == id)
+    }
+    #expect(vocabulary.count == expected.count)
+    for (word, id) in expected { #expect(Array(vocabulary.bytes(id)) == word) }
+  }
+
+  /// Batches of every size from one word to larger than the table, over a vocabulary that grows
+  /// (and is rehashed) in the middle of a batch, give the ids of the reference.
+  @Test func batchesGiveTheSameIdsAsOneWordAtATime() {
+    var expected: [[UInt8]: Int32] = [:]
+    var vocabulary = Vocabulary()
+    var random = Random(state: 11)
+    for batch in 0..<60 {
+      let size = batch == 30 ? 40_000 : 1 + random.next(400)
+      let words = Self.words(count: size, types: 30_000, seed: UInt64(batch) + 100)
+      let ids = Self.reference(words, into: &expected)
+      // The words one after another in one buffer, as a document's folded tokens are.
+      let arena = words.flatMap { $0 }
+      let ends = words.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+      var found = [Int32](repeating: -1, count: words.count)
+      arena.withUnsafeBufferPointer { arena in
+        found.withUnsafeMutableBufferPointer { found in
+          vocabulary.intern(
+            count: words.count,
+            word: { UnsafeBufferPointer(rebasing: arena[ends[$0]..<ends[$0 + 1]]) },
+            into: found.baseAddress!)
+        }
+      }
+      #expect(found == ids, "batch \(batch) of \(size) words")
+    }
+    #expect(vocabulary.count == expected.count)
+    for (word, id) in expected {
+      #expect(Array(vocabulary.bytes(id)) == word)
+      #expect(word.withUnsafeBufferPointer { vocabulary.find($0) } == id)
+    }
+  }
+}
