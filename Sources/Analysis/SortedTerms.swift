@@ -52,11 +52,7 @@ public struct SortedTerms: Sendable {
       return
     }
     let count = starts.count - 1
-    let order = arena.withUnsafeBufferPointer { bytes in
-      (0..<count).sorted { lhs, rhs in
-        Self.compare(bytes, starts, lhs, bytes, starts, rhs) < 0
-      }
-    }
+    let order = Self.byteOrder(arena, starts)
     var renumbered = [Int32](repeating: 0, count: count)
     var sortedArena: [UInt8] = []
     sortedArena.reserveCapacity(arena.count)
@@ -80,8 +76,53 @@ public struct SortedTerms: Sendable {
       bigrams[index].first = renumbered[Int(bigrams[index].first)]
       bigrams[index].second = renumbered[Int(bigrams[index].second)]
     }
-    bigrams.sort { ($0.first, $0.second) < ($1.first, $1.second) }
-    self.bigrams = bigrams
+    self.bigrams = Self.sortedByWords(bigrams, words: count)
+  }
+
+  /// The indices of the words `arena` and `starts` spell, in byte order of the words.
+  ///
+  /// Words are compared by their first eight bytes as one integer first, which settles most
+  /// comparisons without reading the arena, and by all their bytes only when those are equal.
+  static func byteOrder(_ arena: [UInt8], _ starts: [Int32]) -> [Int] {
+    arena.withUnsafeBufferPointer { bytes in
+      var keyed = (0..<starts.count - 1).map { index in
+        let start = Int(starts[index])
+        let end = min(Int(starts[index + 1]), start + 8)
+        var prefix: UInt64 = 0
+        for position in start..<end {
+          prefix |= UInt64(bytes[position]) << (56 - 8 * UInt64(position - start))
+        }
+        return (prefix: prefix, index: Int32(index))
+      }
+      keyed.sort { lhs, rhs in
+        lhs.prefix != rhs.prefix
+          ? lhs.prefix < rhs.prefix
+          : compare(bytes, starts, Int(lhs.index), bytes, starts, Int(rhs.index)) < 0
+      }
+      return keyed.map { Int($0.index) }
+    }
+  }
+
+  /// `bigrams` by first and then second word: placed by first word in one counting pass (word
+  /// indices are below `words`), then each first word's run sorted by second word.
+  static func sortedByWords(_ bigrams: [Bigram], words: Int) -> [Bigram] {
+    guard !bigrams.isEmpty else { return [] }
+    var ends = [Int](repeating: 0, count: words + 1)
+    for bigram in bigrams { ends[Int(bigram.first) + 1] += 1 }
+    for word in 0..<words { ends[word + 1] += ends[word] }
+    var next = ends
+    var sorted = [Bigram](repeating: bigrams[0], count: bigrams.count)
+    sorted.withUnsafeMutableBufferPointer { sorted in
+      for bigram in bigrams {
+        sorted[next[Int(bigram.first)]] = bigram
+        next[Int(bigram.first)] += 1
+      }
+      for word in 0..<words where ends[word + 1] - ends[word] > 1 {
+        var run = UnsafeMutableBufferPointer(rebasing: sorted[ends[word]..<ends[word + 1]])
+        run.sort { $0.second < $1.second }
+      }
+    }
+    return sorted
   }
 
   /// The terms of `blob`, sorted.

@@ -68,6 +68,31 @@ import Testing
     #expect(Self.terms(SortedTerms(packed)) == Self.terms(sorted))
   }
 
+  /// Words that tie on their first eight bytes, are prefixes of each other, hold bytes above
+  /// 0x7F or a NUL, and bigrams sharing first words, in shuffled order.
+  @Test(arguments: [7, 8, 9] as [UInt64])
+  func wordsTiedOnTheirFirstEightBytesSortByAllTheirBytes(seed: UInt64) {
+    var generator = SplitMix(seed: seed)
+    let words = [
+      "abcdefgh", "abcdefghi", "abcdefgh\u{0}", "abcdefg", "abcdefgha", "abcdefghz",
+      "международный", "международная", "междун", "a", "", "zzzzzzzzzzzz", "zzzzzzzz",
+    ]
+    var terms: [YearSlice.Term] = []
+    for (index, word) in words.enumerated() {
+      terms.append(YearSlice.Term(n: 1, text: word, count: 1 + index, documents: 1))
+    }
+    for first in words where !first.isEmpty {
+      for second in words where !second.isEmpty && generator.int(2) == 0 {
+        terms.append(YearSlice.Term(n: 2, text: first + " " + second, count: 2, documents: 1))
+      }
+    }
+    var shuffled: [YearSlice.Term] = []
+    while !terms.isEmpty { shuffled.append(terms.remove(at: generator.int(terms.count))) }
+    let sorted = SortedTerms(TermBlob(shuffled))
+    #expect(Self.isInByteOrder(sorted))
+    #expect(Set(Self.terms(sorted)) == Set(shuffled))
+  }
+
   @Test func statisticsAreStoredInByteOrder() throws {
     var statistics = CorpusStatistics(
       stopwords: StopwordList(words: ["the"], source: "test"),
