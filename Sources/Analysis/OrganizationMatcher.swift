@@ -141,7 +141,8 @@ public struct OrganizationMatcher: Sendable {
       }
     }
     if let word = exactFirst.lookup(key) { consider(exactCandidates[Int(word)]) }
-    guard stemFirst.count > 0 else { return best }
+    // Most words cannot begin with any stem (an English word among Russian stems).
+    guard stemFirst.count > 0, stemFirst.mayHoldPrefix(of: key) else { return best }
     // Try the key less an ending of 0...maxEndingLength letters as a stem.
     var cut = key.count
     var ending = 0

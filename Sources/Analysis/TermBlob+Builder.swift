@@ -60,7 +60,18 @@ extension TermBlob {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
 
+    @inline(__always)
     mutating func varint() throws(Malformed) -> Int {
+      // Most numbers of a blob (word indices of a small year, counts) fit in one byte.
+      if index < bytes.count && bytes[index] < 0x80 {
+        defer { index += 1 }
+        return Int(bytes[index])
+      }
+      return try longVarint()
+    }
+
+    /// A number of one byte or more, checked byte by byte.
+    mutating func longVarint() throws(Malformed) -> Int {
       var value: UInt64 = 0
       var shift: UInt64 = 0
       while true {

@@ -32,6 +32,15 @@ struct WordTable: Sendable {
     return word.withUnsafeBufferPointer { words.intern($0) }
   }
 
+  /// Whether some word of the table could be a prefix of `key` (false when none can: `key` is
+  /// shorter than every word, or every word of two bytes or more begins otherwise).
+  func mayHoldPrefix(of key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard key.count >= shortest else { return false }
+    guard shortest >= 2 else { return true }
+    let pair = Int(key[0]) << 8 | Int(key[1])
+    return beginnings[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+  }
+
   /// The id of the word spelled by `key`, or nil.
   func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
     guard key.count >= shortest && key.count <= longest else { return nil }
