@@ -31,8 +31,27 @@ enum CharacterClass: Equatable {
     }
   }
 
-  /// Classifies `scalar`: ASCII by table, Cyrillic by range, the rest by Unicode properties.
+  /// Scalars below this are classified by ``common``, the rest by ``classify(_:)``.
+  private static let commonLimit: UInt32 = 0x3100
+
+  /// The class of every scalar below ``commonLimit`` (Latin, Greek, Cyrillic, general and CJK
+  /// punctuation: nearly every non-ASCII character of a news text), computed once, so that a
+  /// quotation mark or a dash does not look up its Unicode properties each time.
+  private static let common: [CharacterClass] = (0..<commonLimit).map { value in
+    Unicode.Scalar(value).map(classify) ?? .punctuation
+  }
+
+  /// Classifies `scalar`: by table below ``commonLimit``, the rest by ``classify(_:)``.
+  @inline(__always)
   static func of(_ scalar: Unicode.Scalar) -> CharacterClass {
+    let value = scalar.value
+    if value < 0x80 { return ascii[Int(value)] }
+    if value < commonLimit { return common[Int(value)] }
+    return classify(scalar)
+  }
+
+  /// Classifies a non-ASCII `scalar`: Cyrillic by range, the rest by Unicode properties.
+  private static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
     let value = scalar.value
     if value < 0x80 { return ascii[Int(value)] }
     switch value {

@@ -61,11 +61,15 @@ private struct Scanner {
       // the folded form as it is (exactly what the letter case below does one byte at a time).
       if text[index] &- UInt8(ascii: "a") < 26 {
         begin(&stream)
-        var end = index + 1
-        while end < text.count && text[end] &- UInt8(ascii: "a") < 26 { end += 1 }
+        // Byte by byte: a run is a few bytes long, and `append(contentsOf:)` costs more than
+        // the copy itself.
+        var end = index
+        repeat {
+          stream.folded.append(text[end])
+          end += 1
+        } while end < text.count && text[end] &- UInt8(ascii: "a") < 26
         letters += end - index
         onlyDigits = false
-        stream.folded.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
         index = end
         continue
       }
