@@ -62,10 +62,18 @@ extension TermBlob {
 
     @inline(__always)
     mutating func varint() throws(Malformed) -> Int {
-      // Most numbers of a blob (word indices of a small year, counts) fit in one byte.
-      if index < bytes.count && bytes[index] < 0x80 {
-        defer { index += 1 }
-        return Int(bytes[index])
+      // Most numbers of a blob (word indices, counts) fit in one or two bytes.
+      if index + 1 < bytes.count {
+        let low = bytes[index]
+        if low < 0x80 {
+          index += 1
+          return Int(low)
+        }
+        let high = bytes[index + 1]
+        if high < 0x80 {
+          index += 2
+          return Int(low & 0x7F) | Int(high) << 7
+        }
       }
       return try longVarint()
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns a file's bytes into a ``Document`` or a ``Rejection``, following the house format:
 /// an optional UTF-8 BOM and leading whitespace, the word `date`, whitespace, a real calendar
 /// date `YYYY-MM-DD`, whitespace, then the article text. LF and CRLF both work.
@@ -76,16 +82,19 @@ public enum HeaderParser {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       return "UTF-16 byte-order mark; save the file as UTF-8"
     }
-    let sample = bytes.prefix(4096)
-    if let nul = sample.firstIndex(of: 0) {
-      let zeros = sample.lazy.filter { $0 == 0 }.count
-      if zeros * 4 >= sample.count {
-        return "mostly NUL bytes (UTF-16 or binary data)"
+    // One `memchr` over the whole text: a valid article has no NUL byte at all.
+    let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) else {
+        return nil
       }
-      return "NUL byte at offset \(nul)"
+      return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(nul))
     }
-    if bytes.contains(0) { return "NUL byte at offset \(bytes.firstIndex(of: 0)!)" }
-    return nil
+    guard let nul = found else { return nil }
+    let sample = bytes.prefix(4096)
+    if nul < sample.count && sample.lazy.filter({ $0 == 0 }).count * 4 >= sample.count {
+      return "mostly NUL bytes (UTF-16 or binary data)"
+    }
+    return "NUL byte at offset \(nul)"
   }
 
   private static func preview(_ bytes: [UInt8], from index: Int) -> String {
