@@ -8,17 +8,30 @@
 public struct CorpusFile: Sendable, Hashable {
   /// The path relative to the corpus folder, with `/` separators.
   public let path: String
-  /// The path as opened on disk.
-  public let fullPath: String
+  /// The folder holding the file, as opened on disk (one string shared by its files), or empty
+  /// when ``name`` is the whole path.
+  let folder: String
+  /// The file's name in ``folder``.
+  let name: String
   /// The size in bytes when the folder was scanned.
   public let size: Int
   /// The modification time when the folder was scanned, in nanoseconds since 1970.
   public let modified: Int64
 
+  /// The path as opened on disk: made when asked for, so that a scan of many files keeps one
+  /// copy of each folder's path rather than one per file.
+  public var fullPath: String { folder.isEmpty ? name : folder + "/" + name }
+
   /// Creates a corpus file entry.
   public init(path: String, fullPath: String, size: Int, modified: Int64 = 0) {
+    self.init(path: path, folder: "", name: fullPath, size: size, modified: modified)
+  }
+
+  /// Creates an entry for the file `name` in `folder`.
+  init(path: String, folder: String, name: String, size: Int, modified: Int64) {
     self.path = path
-    self.fullPath = fullPath
+    self.folder = folder
+    self.name = name
     self.size = size
     self.modified = modified
   }
@@ -121,7 +134,8 @@ public enum CorpusScanner {
             Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
           scan.files.append(
             CorpusFile(
-              path: child, fullPath: full, size: Int(childInfo.st_size), modified: modified))
+              path: child, folder: folder, name: name, size: Int(childInfo.st_size),
+              modified: modified))
         case S_IFLNK:
           // Links are never followed; say so for those that could have held articles.
           var target = stat()
