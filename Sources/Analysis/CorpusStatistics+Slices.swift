@@ -18,21 +18,26 @@ extension CorpusStatistics {
     removeYear(year).map { Self.slice(year: year, of: $0, vocabulary: vocabulary) }
   }
 
+  /// Like ``takeSlice(year:)``, with the year's terms as ``SortedTerms`` instead of packed in
+  /// the slice (whose ``YearSlice/packedTerms`` are empty), for a caller that merges them first.
+  public mutating func takeSortedSlice(year: Int) -> (frame: YearSlice, terms: SortedTerms)? {
+    removeYear(year).map { Self.sortedSlice(year: year, of: $0, vocabulary: vocabulary) }
+  }
+
   private static func slice(year: Int, of tally: consuming YearTally, vocabulary: Vocabulary)
     -> YearSlice
   {
-    // Term id → index among the year's words, each word copied once; sorted below.
-    var local = [Int32](repeating: -1, count: vocabulary.count)
-    var arena: [UInt8] = []
-    var starts: [Int32] = [0]
-    func word(_ id: Int32) -> Int32 {
-      if local[Int(id)] < 0 {
-        arena += vocabulary.bytes(id)
-        starts.append(Int32(arena.count))
-        local[Int(id)] = Int32(starts.count - 2)
-      }
-      return local[Int(id)]
-    }
+    var (slice, terms) = sortedSlice(year: year, of: tally, vocabulary: vocabulary)
+    slice.packedTerms = terms.blob
+    _ = consume terms
+    return slice
+  }
+
+  private static func sortedSlice(
+    year: Int, of tally: consuming YearTally, vocabulary: Vocabulary
+  ) -> (YearSlice, SortedTerms) {
+    var words = YearWords(vocabulary: vocabulary)
+    func word(_ id: Int32) -> Int32 { words.index(of: id) }
     var unigrams: [SortedTerms.Unigram] = []
     unigrams.reserveCapacity(tally.unigrams.count)
     for (key, unigram) in tally.unigrams {
@@ -65,16 +70,50 @@ extension CorpusStatistics {
           ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
           : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
       }
-    var slice = YearSlice(
+    let slice = YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,
       firstDate: tally.firstDate!, lastDate: tally.lastDate!, packedTerms: TermBlob([]),
       organizations: organizations, pairs: pairs)
     // The tables are done with; let them go before sorting.
     tally = YearTally()
-    slice.packedTerms =
-      SortedTerms(arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams).blob
-    return slice
+    // Handed over, so that the sort works on these arrays instead of copies of them.
+    let (arena, starts) = words.take()
+    let terms = SortedTerms(
+      arena: consume arena, starts: consume starts, unigrams: consume unigrams,
+      bigrams: consume bigrams)
+    return (slice, terms)
+  }
+
+  /// The words of one year, each copied once from the vocabulary as its terms first name it.
+  private struct YearWords {
+    let vocabulary: Vocabulary
+    /// Term id → index among the year's words, or -1.
+    private var local: [Int32]
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = [0]
+
+    init(vocabulary: Vocabulary) {
+      self.vocabulary = vocabulary
+      local = [Int32](repeating: -1, count: vocabulary.count)
+    }
+
+    /// The index of term `id` among the year's words, copying it on first use.
+    mutating func index(of id: Int32) -> Int32 {
+      if local[Int(id)] < 0 {
+        arena += vocabulary.bytes(id)
+        starts.append(Int32(arena.count))
+        local[Int(id)] = Int32(starts.count - 2)
+      }
+      return local[Int(id)]
+    }
+
+    /// The words' bytes and where each starts, leaving this empty.
+    mutating func take() -> (arena: [UInt8], starts: [Int32]) {
+      local = []
+      defer { (arena, starts) = ([], [0]) }
+      return (arena, starts)
+    }
   }
 
   /// Statistics put back together from stored slices.

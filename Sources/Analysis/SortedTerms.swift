@@ -41,8 +41,12 @@ public struct SortedTerms: Sendable {
 
   /// Sorts words and terms given in any order (unless `sorted` says they are in order already);
   /// terms with a zero count are left out.
+  ///
+  /// The arrays are taken over, and the terms renumbered in place, so that a caller that hands
+  /// them over with `consume` never has a year's terms in memory twice over while they are sorted.
   init(
-    arena: [UInt8], starts: [Int32], unigrams: [Unigram], bigrams: [Bigram], sorted: Bool = false
+    arena: consuming [UInt8], starts: consuming [Int32], unigrams: consuming [Unigram],
+    bigrams: consuming [Bigram], sorted: Bool = false
   ) {
     if sorted {
       self.arena = arena
@@ -65,12 +69,11 @@ public struct SortedTerms: Sendable {
     }
     self.arena = sortedArena
     self.starts = sortedStarts
-    var unigrams = unigrams
+    _ = consume arena
     unigrams.removeAll { $0.count == 0 }
     for index in unigrams.indices { unigrams[index].word = renumbered[Int(unigrams[index].word)] }
     unigrams.sort { $0.word < $1.word }
     self.unigrams = unigrams
-    var bigrams = bigrams
     bigrams.removeAll { $0.count == 0 }
     for index in bigrams.indices {
       bigrams[index].first = renumbered[Int(bigrams[index].first)]

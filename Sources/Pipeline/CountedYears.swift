@@ -1,6 +1,5 @@
 import Analysis
 import Corpus
-import Dispatch
 
 /// The years counted so far in a run, each packed into its ``YearSlice`` as soon as its files
 /// are counted and its terms written to a ``ScratchFile``, so that only the year being counted
@@ -65,41 +64,54 @@ struct CountedYears: Sendable {
     for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
     var outcomes = [CorpusAnalyzer.FileOutcome?](repeating: nil, count: files.count)
     var done = 0
-    // Each year is merged and packed on the side while the next is read; one at a time, so at
-    // most two years' counts are in memory.
-    let packing = DispatchQueue(label: "almanac.counted-years")
-    let failure = Shared<(any Error)?>(nil)
     for year in groups.keys.sorted() {
       let group = groups[year]!
       let before = done
-      let parts = analyzer.analyzeParts(group.map { files[$0] }) { progress?(before + $0) }
-      for (index, outcome) in zip(group, parts.outcomes) { outcomes[index] = outcome }
-      done += group.count
-      packing.sync {}
-      packing.async { [self] in
-        guard failure.value == nil else { return }
-        do { try add(analyzer.merge(parts.statistics)) } catch {
-          failure.withLock { $0 = error }
-        }
+      let (statistics, partOutcomes) = analyzer.analyzeParts(group.map { files[$0] }) {
+        progress?(before + $0)
       }
+      for (index, outcome) in zip(group, partOutcomes) { outcomes[index] = outcome }
+      done += group.count
+      try add(parts: statistics)
+      // The year's tables are gone: hand their pages back before the next year's grow, so
+      // that the heaps of the threads do not each keep the largest year's worth of holes.
+      Memory.release()
     }
-    packing.sync {}
-    if let error = failure.value { throw error }
     return outcomes.map { $0! }
   }
 
-  /// Packs every year of `statistics`, merged with what was counted of the same year before.
-  func add(_ statistics: CorpusStatistics) throws {
-    var statistics = statistics
-    for year in statistics.years.keys.sorted() where counted.value[year] != nil {
-      var restored = analyzer.emptyStatistics()
-      restored.restore(try slice(year))
-      statistics.absorb(&restored)
+  /// Packs the years of each worker's `parts` on every core at once, then merges the packed
+  /// parts of each year, and a year counted before, as sorted lists; so a year's counts are
+  /// never held twice over in hash tables, and only one year's are in memory at a time.
+  func add(parts: [CorpusStatistics]) throws {
+    // Each part is taken out of the box by the core that packs it, so that its tables are
+    // released as each of its years is sorted.
+    let pending = Shared(parts.map { Optional($0) })
+    let packed = Concurrent().map(parts.count) { index in
+      var statistics = pending.withLock { parts in
+        defer { parts[index] = nil }
+        return parts[index]!
+      }
+      return statistics.years.keys.sorted().compactMap { statistics.takeSortedSlice(year: $0) }
     }
-    for year in statistics.years.keys.sorted() {
-      let slice = statistics.takeSlice(year: year)!
-      let terms = try scratch.append(slice.packedTerms.bytes)
-      counted.withLock { $0[year] = (slice.withoutTerms, terms) }
+    var byYear: [Int: [(frame: YearSlice, terms: SortedTerms)]] = [:]
+    for part in packed {
+      for slice in part { byYear[slice.frame.year, default: []].append(slice) }
+    }
+    for year in byYear.keys.sorted() {
+      var frame = byYear[year]![0].frame
+      var terms = byYear[year]![0].terms
+      for other in byYear[year]!.dropFirst() {
+        frame = frame.merging(other.frame)
+        terms = SortedTerms.merged(terms, other.terms)
+      }
+      byYear[year] = nil
+      var slice = frame
+      slice.packedTerms = terms.blob
+      _ = consume terms
+      if counted.value[year] != nil { slice = try self.slice(year).merging(slice) }
+      let range = try scratch.append(slice.packedTerms.bytes)
+      counted.withLock { $0[year] = (slice.withoutTerms, range) }
     }
   }
 }

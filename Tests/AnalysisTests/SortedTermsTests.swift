@@ -93,6 +93,26 @@ import Testing
     #expect(Set(Self.terms(sorted)) == Set(shuffled))
   }
 
+  /// Two sets of terms merged as sorted lists: in byte order, each term's count and documents
+  /// the sums of a plain dictionary, terms of one side only kept as they were.
+  @Test(arguments: [(1, 2), (3, 3), (4, 5)] as [(UInt64, UInt64)])
+  func mergedTermsAreTheSumsOfBothSides(seeds: (UInt64, UInt64)) {
+    let a = Self.randomTerms(seed: seeds.0)
+    let b = Self.randomTerms(seed: seeds.1)
+    var expected: [String: YearSlice.Term] = [:]
+    for term in a + b {
+      var sum =
+        expected[term.text] ?? YearSlice.Term(n: term.n, text: term.text, count: 0, documents: 0)
+      sum.count += term.count
+      sum.documents += term.documents
+      expected[term.text] = sum
+    }
+    let merged = SortedTerms.merged(SortedTerms(TermBlob(a)), SortedTerms(TermBlob(b)))
+    #expect(Self.isInByteOrder(merged))
+    #expect(Set(Self.terms(merged)) == Set(expected.values))
+    #expect(Self.terms(SortedTerms.merged(merged, SortedTerms(TermBlob([])))) == Self.terms(merged))
+  }
+
   @Test func statisticsAreStoredInByteOrder() throws {
     var statistics = CorpusStatistics(
       stopwords: StopwordList(words: ["the"], source: "test"),

@@ -1,0 +1,47 @@
+extension YearSlice {
+  /// This slice and `other`, the figures of disjoint documents of the same year, as one: the
+  /// same slice as counting all their documents at once would give.
+  ///
+  /// Terms are merged as sorted lists (``SortedTerms/merged(_:_:)``), so two workers' counts of
+  /// a year are joined without building a hash table of the year's terms.
+  ///
+  /// - Precondition: Both slices are of the same year.
+  public func merging(_ other: YearSlice) -> YearSlice {
+    precondition(year == other.year, "slices of \(year) and \(other.year) merged")
+    var organizations: [String: Organization] = [:]
+    for organization in self.organizations + other.organizations {
+      guard var merged = organizations[organization.id] else {
+        organizations[organization.id] = organization
+        continue
+      }
+      merged.count += organization.count
+      merged.documents += organization.documents
+      merged.aliases.merge(organization.aliases, uniquingKeysWith: +)
+      if merged.registryName.isEmpty { merged.registryName = organization.registryName }
+      merged.registered = merged.registered || organization.registered
+      organizations[organization.id] = merged
+    }
+    var pairs: [String: [String: Int]] = [:]
+    for pair in self.pairs + other.pairs {
+      pairs[pair.a, default: [:]][pair.b, default: 0] += pair.documents
+    }
+    let terms = SortedTerms.merged(SortedTerms(packedTerms), SortedTerms(other.packedTerms))
+    return YearSlice(
+      year: year, documents: documents + other.documents,
+      repairedDocuments: repairedDocuments + other.repairedDocuments,
+      tokens: tokens + other.tokens,
+      organizationMentions: organizationMentions + other.organizationMentions,
+      firstDate: min(firstDate, other.firstDate), lastDate: max(lastDate, other.lastDate),
+      packedTerms: terms.blob,
+      organizations: organizations.values.sorted {
+        $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
+      },
+      pairs: pairs.flatMap { a, partners in
+        partners.map { b, documents in Pair(a: a, b: b, documents: documents) }
+      }.sorted { lhs, rhs in
+        lhs.a != rhs.a
+          ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
+          : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
+      })
+  }
+}
