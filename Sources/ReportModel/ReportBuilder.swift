@@ -57,12 +57,14 @@ public enum ReportBuilder {
       var previous: YearTerms?
       let first = run * years.count / runs
       for index in max(0, first - 1)..<(run + 1) * years.count / runs {
-        let slice = try source.slice(years[index])
-        let terms = YearTerms(slice)
+        // The packed terms are let go as soon as they are unpacked.
+        var frame = try source.slice(years[index])
+        let terms = YearTerms(frame)
+        frame.packedTerms = TermBlob([])
         if index >= first {
           part.append(
             YearPart(
-              frame: slice.withoutTerms, types: terms.types,
+              frame: frame, types: terms.types,
               candidates: TopTerms.candidates(terms, bounds: bounds, years: years.count),
               trends: previous.map {
                 YearComparison(target: terms, reference: $0).trends(limit: settings.trendTerms)

@@ -46,10 +46,13 @@ extension StateStore {
     guard let total = try Row.fetchOne(totals, arguments: [year]) else { return nil }
 
     var terms = TermBlob([])
-    let blob = try Data.fetchOne(
+    // The blob is copied once, straight from SQLite's buffer (no `Data` copy in between).
+    let rows = try Row.fetchCursor(
       db.cachedStatement(sql: "SELECT terms FROM yearTerm WHERE year = ?"), arguments: [year])
-    if let blob {
-      do { terms = try TermBlob(validating: [UInt8](blob)) } catch {
+    if let row = try rows.next(),
+      let bytes = try row.withUnsafeData(atIndex: 0, { $0.map(Array.init) })
+    {
+      do { terms = try TermBlob(validating: bytes) } catch {
         throw StoreError.corrupt(path: path, detail: "year \(year): \(error)")
       }
     }
