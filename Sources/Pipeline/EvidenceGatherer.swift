@@ -22,18 +22,25 @@ public struct EvidenceGatherer: Sendable {
 
   /// An accepted document that can be read again.
   public struct Source: Sendable {
-    /// The path relative to the corpus folder.
-    public var path: String
-    /// The path as opened on disk.
-    public var fullPath: String
+    /// The file as scanned.
+    public var file: CorpusFile
     /// The article date.
     public var date: CalendarDate
 
+    /// The path relative to the corpus folder.
+    public var path: String { file.path }
+    /// The path as opened on disk.
+    public var fullPath: String { file.fullPath }
+
     /// Creates a source.
-    public init(path: String, fullPath: String, date: CalendarDate) {
-      self.path = path
-      self.fullPath = fullPath
+    public init(file: CorpusFile, date: CalendarDate) {
+      self.file = file
       self.date = date
+    }
+
+    /// Creates a source for the file at `fullPath`.
+    public init(path: String, fullPath: String, date: CalendarDate) {
+      self.init(file: CorpusFile(path: path, fullPath: fullPath, size: 0), date: date)
     }
   }
 

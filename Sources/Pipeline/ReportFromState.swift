@@ -47,12 +47,20 @@ enum ReportFromState {
       for: report, stored: try ReportJob.state { try store.evidence() },
       changedYears: changes.changedYears, log: log
     ) { () throws(RunError) in
-      var fullPaths: [String: String] = [:]
-      for file in scan.files { fullPaths[file.path] = file.fullPath }
+      // The stored documents and the scanned files are both in byte order of their paths:
+      // one walk pairs them, with no table of every path.
+      let files = scan.files
+      var next = 0
       return try ReportJob.state { try store.documents(accepted: true) }.compactMap { document in
-        guard let date = document.date, let fullPath = fullPaths[document.path]
+        guard let date = document.date else { return nil }
+        while next < files.count
+          && files[next].path.utf8.lexicographicallyPrecedes(document.path.utf8)
+        {
+          next += 1
+        }
+        guard next < files.count, files[next].path.utf8.elementsEqual(document.path.utf8)
         else { return nil }
-        return EvidenceGatherer.Source(path: document.path, fullPath: fullPath, date: date)
+        return EvidenceGatherer.Source(file: files[next], date: date)
       }
     }
     return (EvidencePolicy.attach(evidence, to: report), evidence)
