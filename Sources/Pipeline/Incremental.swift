@@ -45,7 +45,11 @@ enum Incremental {
       $0.accepted && $0.year.map(reconciliation.affectedYears.contains) == true
     }
     var scanned: [String: CorpusFile] = [:]
-    for file in scan.files { scanned[file.path] = file }
+    // Only when there is something to recount: a full run has nothing, and 250,000 paths in a
+    // table would cost tens of megabytes for nothing.
+    if !others.isEmpty {
+      for file in scan.files { scanned[file.path] = file }
+    }
     let files = others.compactMap { document in scanned[document.path].map { (document, $0) } }
     if !files.isEmpty {
       log.info(
