@@ -91,7 +91,8 @@ let package = Package(
     .testTarget(
       name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
-      name: "AnalysisTests", dependencies: ["Analysis", "Corpus"], swiftSettings: strictSettings),
+      name: "AnalysisTests", dependencies: ["Analysis", "Corpus", "TestSupport"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "ReportModelTests", dependencies: ["ReportModel", "Analysis", "Corpus", "TestSupport"],
       swiftSettings: strictSettings),

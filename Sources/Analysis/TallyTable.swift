@@ -61,20 +61,34 @@ public struct TallyTable: Sendable, Sequence {
   @inline(__always)
   public mutating func add(_ key: UInt64, count: UInt32, documents: UInt32) {
     if (self.count + 1) * 4 > entries.count * 3 { grow(to: Swift.max(64, entries.count * 2)) }
-    let mask = entries.count - 1
+    let shift = self.shift
+    let added = entries.withUnsafeMutableBufferPointer { entries in
+      let (slot, added) = Self.claim(
+        key, in: entries.baseAddress!, shift: shift, mask: entries.count - 1)
+      entries[slot].count &+= count
+      entries[slot].documents &+= documents
+      return added
+    }
+    if added { self.count += 1 }
+  }
+
+  /// The slot of `key` in a table with room for it, claimed for it when the key is new.
+  ///
+  /// - Returns: The slot, and whether the key was added.
+  @inline(__always)
+  private static func claim(
+    _ key: UInt64, in entries: UnsafeMutablePointer<Entry>, shift: UInt64, mask: Int
+  ) -> (slot: Int, added: Bool) {
     var slot = Self.slot(key, shift: shift)
     while true {
       let stored = entries[slot].key
-      if stored == key { break }
-      if stored == Self.emptyKey {
+      if stored == key { return (slot, false) }
+      if stored == emptyKey {
         entries[slot].key = key
-        self.count += 1
-        break
+        return (slot, true)
       }
       slot = (slot + 1) & mask
     }
-    entries[slot].count &+= count
-    entries[slot].documents &+= documents
   }
 
   /// How many probes ahead ``addDocument(keys:counts:slots:)`` asks for the cache lines.
@@ -102,18 +116,9 @@ public struct TallyTable: Sendable, Sequence {
         if ahead < slots.count {
           almanac_prefetch(base + Self.slot(keys[Int(slots[ahead])], shift: shift))
         }
-        let key = keys[Int(slots[index])]
-        var slot = Self.slot(key, shift: shift)
-        while true {
-          let stored = base[slot].key
-          if stored == key { break }
-          if stored == Self.emptyKey {
-            base[slot].key = key
-            added += 1
-            break
-          }
-          slot = (slot + 1) & mask
-        }
+        let (slot, new) = Self.claim(
+          keys[Int(slots[index])], in: base, shift: shift, mask: mask)
+        if new { added += 1 }
         base[slot].count &+= counts[Int(slots[index])]
         base[slot].documents &+= 1
       }

@@ -1,29 +1,21 @@
 import Analysis
+import TestSupport
 import Testing
 
 /// The vocabulary's ids against a dictionary that numbers words in the order they first occur,
 /// one word at a time and in the prefetching batches the counting loop uses.
 @Suite struct VocabularyTests {
-  /// A small linear congruential generator, so that runs are repeatable.
-  struct Random {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
-  }
-
   /// Random words of 1 to 30 bytes over a few Latin and Cyrillic letters, so that lengths,
   /// shared prefixes and multi-byte letters vary; `types` of them, drawn `count` times with a
   /// skew towards the first ones (a few frequent words, a long tail).
   static func words(count: Int, types: Int, seed: UInt64) -> [[UInt8]] {
-    var random = Random(state: seed)
+    var random = SplitMix(seed: seed)
     let letters = ["a", "b", "k", "'", "-", "д", "ж", "е", "я"].map { Array($0.utf8) }
     let lexicon = (0..<types).map { _ in
-      (0...random.next(12)).flatMap { _ in letters[random.next(letters.count)] }
+      (0...random.int(12)).flatMap { _ in letters[random.int(letters.count)] }
     }
     return (0..<count).map { _ in
-      let rank = random.next(random.next(types) + 1)
+      let rank = random.int(random.int(types) + 1)
       return lexicon[rank]
     }
   }
@@ -55,9 +47,9 @@ import Testing
   @Test func batchesGiveTheSameIdsAsOneWordAtATime() {
     var expected: [[UInt8]: Int32] = [:]
     var vocabulary = Vocabulary()
-    var random = Random(state: 11)
+    var random = SplitMix(seed: 11)
     for batch in 0..<60 {
-      let size = batch == 30 ? 40_000 : 1 + random.next(400)
+      let size = batch == 30 ? 40_000 : 1 + random.int(400)
       let words = Self.words(count: size, types: 30_000, seed: UInt64(batch) + 100)
       let ids = Self.reference(words, into: &expected)
       // The words one after another in one buffer, as a document's folded tokens are.
