@@ -52,10 +52,20 @@ public struct ChangeSet: Sendable {
     /// Accepted documents added or changed in this run, per year of their date.
     public var newDocumentsPerYear: [Int: Int] = [:]
 
+    /// Years of accepted upserts that ``releaseUpserts()`` let go of.
+    private var releasedYears: Set<Int> = []
+
     /// Years in which an accepted document was added, changed, moved, touched or removed:
     /// anything stored about their documents (evidence lines, paths) may be out of date.
     public var changedYears: Set<Int> {
-      affectedYears.union(upserts.filter(\.accepted).compactMap(\.year))
+      affectedYears.union(releasedYears).union(upserts.filter(\.accepted).compactMap(\.year))
+    }
+
+    /// Lets go of the upsert records once they are written (one per file read: a quarter of a
+    /// million at 1 GB), keeping the years ``changedYears`` needs.
+    public mutating func releaseUpserts() {
+      releasedYears.formUnion(upserts.filter(\.accepted).compactMap(\.year))
+      upserts = []
     }
   }
 

@@ -79,6 +79,8 @@ enum Incremental {
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     try ReportJob.state { try store.commit(change) }
     laps.lap("store the figures", log)
+    // The records are in the state now; the rest of the run needs only what they add up to.
+    reconciliation.releaseUpserts()
     return reconciliation
   }
 }

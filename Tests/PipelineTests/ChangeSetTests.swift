@@ -80,6 +80,12 @@ import Testing
     #expect(result.removals == ["old/name.txt"])
     #expect(result.upserts.map(\.path) == ["new/name.txt"])
     #expect(result.newDocumentsPerYear.isEmpty)
+    #expect(result.changedYears == [2020])
+    // Once the records are written and let go, the years they changed are still known.
+    var released = result
+    released.releaseUpserts()
+    #expect(released.upserts.isEmpty)
+    #expect(released.changedYears == [2020])
   }
 
   @Test func skippedEntriesAreNotMissing() {
