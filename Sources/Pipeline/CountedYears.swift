@@ -72,7 +72,7 @@ struct CountedYears: Sendable {
       }
       for (index, outcome) in zip(group, partOutcomes) { outcomes[index] = outcome }
       done += group.count
-      try add(parts: statistics)
+      try add(parts: consume statistics)
       // The year's tables are gone: hand their pages back before the next year's grow, so
       // that the heaps of the threads do not each keep the largest year's worth of holes.
       Memory.release()
@@ -83,35 +83,45 @@ struct CountedYears: Sendable {
   /// Packs the years of each worker's `parts` on every core at once, then merges the packed
   /// parts of each year, and a year counted before, as sorted lists; so a year's counts are
   /// never held twice over in hash tables, and only one year's are in memory at a time.
-  func add(parts: [CorpusStatistics]) throws {
-    // Each part is taken out of the box by the core that packs it, so that its tables are
-    // released as each of its years is sorted.
-    let pending = Shared(parts.map { Optional($0) })
-    let packed = Concurrent().map(parts.count) { index in
-      var statistics = pending.withLock { parts in
-        defer { parts[index] = nil }
-        return parts[index]!
-      }
-      return statistics.years.keys.sorted().compactMap { statistics.takeSortedSlice(year: $0) }
-    }
+  ///
+  /// The parts are taken over: their tables are released as each of their years is sorted.
+  func add(parts: consuming [CorpusStatistics]) throws {
     var byYear: [Int: [(frame: YearSlice, terms: SortedTerms)]] = [:]
-    for part in packed {
+    // A temporary: once grouped, a part is held by `byYear` alone.
+    for part in Self.sortEachPart(consume parts) {
       for slice in part { byYear[slice.frame.year, default: []].append(slice) }
     }
     for year in byYear.keys.sorted() {
-      var frame = byYear[year]![0].frame
-      var terms = byYear[year]![0].terms
-      for other in byYear[year]!.dropFirst() {
+      // The parts are taken out, so that each is let go as soon as it is merged.
+      var parts = byYear.removeValue(forKey: year)!
+      var (frame, terms) = parts.removeFirst()
+      while !parts.isEmpty {
+        let other = parts.removeFirst()
         frame = frame.merging(other.frame)
         terms = SortedTerms.merged(terms, other.terms)
       }
-      byYear[year] = nil
       var slice = frame
       slice.packedTerms = terms.blob
       _ = consume terms
       if counted.value[year] != nil { slice = try self.slice(year).merging(slice) }
       let range = try scratch.append(slice.packedTerms.bytes)
       counted.withLock { $0[year] = (slice.withoutTerms, range) }
+    }
+  }
+
+  /// Each part's years as sorted slices, one part per core. Each part is taken out of a box by
+  /// the core that sorts it, so that its tables are released as each of its years is sorted.
+  private static func sortEachPart(_ parts: consuming [CorpusStatistics])
+    -> [[(frame: YearSlice, terms: SortedTerms)]]
+  {
+    let count = parts.count
+    let pending = Shared((consume parts).map { Optional($0) })
+    return Concurrent().map(count) { index in
+      var statistics = pending.withLock { boxed in
+        defer { boxed[index] = nil }
+        return boxed[index]!
+      }
+      return statistics.years.keys.sorted().compactMap { statistics.takeSortedSlice(year: $0) }
     }
   }
 }
