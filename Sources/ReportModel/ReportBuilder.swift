@@ -49,10 +49,9 @@ public enum ReportBuilder {
       TopTerms.seeds(in: try source.slice(years[index]).packedTerms, limit: limit)
     }
     let bounds = TopTerms.bounds(seeds, limit: limit)
-    // One run over the years, unpacking each once and holding two at a time: the year and the
-    // one before it. (Runs on several cores held two years per core and were no faster: at 1 GB
-    // the report took 7.8 s either way, and the run's peak was 40 MB higher.)
-    let runs = 1
+    // Each core takes a run of consecutive years, unpacking each year once (the first of a
+    // later run twice) and holding two at a time: the year and the one before it.
+    let runs = max(1, min(parallel.width, years.count / 2))
     let parts = try map(runs, parallel) { run throws(Source.Failure) in
       var part: [YearPart] = []
       var previous: YearTerms?
