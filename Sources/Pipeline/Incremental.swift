@@ -39,6 +39,8 @@ enum Incremental {
     } catch { throw .scratch("\(error)") }
     laps.lap("read and count \(changes.toRead.count) files", log)
     var reconciliation = changes.reconcile(first, stored: byPath)
+    // Every outcome is a record to write now: the outcomes themselves are let go.
+    _ = consume first
 
     // Pass 2: the unchanged documents of every year that pass 1 touched.
     let others = changes.unchanged.filter {
