@@ -12,14 +12,10 @@ extension CorpusStatistics {
     years[year].map { Self.slice(year: year, of: $0, vocabulary: vocabulary) }
   }
 
-  /// Like ``slice(year:)``, removing the year from the statistics: its tables are released
-  /// before its terms are sorted, so the two are never held at once.
-  public mutating func takeSlice(year: Int) -> YearSlice? {
-    removeYear(year).map { Self.slice(year: year, of: $0, vocabulary: vocabulary) }
-  }
-
-  /// Like ``takeSlice(year:)``, with the year's terms as ``SortedTerms`` instead of packed in
-  /// the slice (whose ``YearSlice/packedTerms`` are empty), for a caller that merges them first.
+  /// Removes `year` from the statistics and returns its figures, with its terms as
+  /// ``SortedTerms`` rather than packed in the slice (whose ``YearSlice/packedTerms`` are empty),
+  /// for a caller that merges them first. The year's tables are released before its terms are
+  /// sorted, so the two are never held at once.
   public mutating func takeSortedSlice(year: Int) -> (frame: YearSlice, terms: SortedTerms)? {
     removeYear(year).map { Self.sortedSlice(year: year, of: $0, vocabulary: vocabulary) }
   }
