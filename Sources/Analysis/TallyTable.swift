@@ -103,9 +103,7 @@ public struct TallyTable: Sendable, Sequence {
   mutating func addDocument(
     keys: UnsafePointer<UInt64>, counts: UnsafePointer<UInt32>, slots: UnsafeBufferPointer<Int32>
   ) {
-    var size = Swift.max(64, entries.count)
-    while (count + slots.count) * 4 > size * 3 { size *= 2 }
-    if size > entries.count { grow(to: size) }
+    reserveCapacity(count + slots.count)
     let shift = self.shift
     let mask = entries.count - 1
     var added = 0

@@ -60,7 +60,7 @@ public enum ReportBuilder {
         // The packed terms are let go as soon as they are unpacked.
         var frame = try source.slice(years[index])
         let terms = YearTerms(frame)
-        frame.packedTerms = TermBlob([])
+        frame = frame.withoutTerms
         if index >= first {
           part.append(
             YearPart(
