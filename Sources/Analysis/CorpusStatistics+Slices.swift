@@ -51,21 +51,15 @@ extension CorpusStatistics {
           first: word(key.first), second: word(key.second), count: UInt32(clamping: bigram.count),
           documents: UInt32(clamping: bigram.documents)))
     }
-    let organizations = tally.organizations.keys.sorted {
-      $0.utf8.lexicographicallyPrecedes($1.utf8)
-    }.map { id in
-      let organization = tally.organizations[id]!
-      return YearSlice.Organization(
-        id: id, registryName: organization.registryName, registered: organization.registered,
-        count: organization.total.count, documents: organization.total.documents,
-        aliases: organization.aliases)
-    }
-    let pairs = tally.pairs.map { YearSlice.Pair(a: $0.key.a, b: $0.key.b, documents: $0.value) }
-      .sorted { lhs, rhs in
-        lhs.a != rhs.a
-          ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
-          : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
-      }
+    let organizations = YearSlice.inIdOrder(
+      tally.organizations.map { id, organization in
+        YearSlice.Organization(
+          id: id, registryName: organization.registryName, registered: organization.registered,
+          count: organization.total.count, documents: organization.total.documents,
+          aliases: organization.aliases)
+      })
+    let pairs = YearSlice.inIdOrder(
+      tally.pairs.map { YearSlice.Pair(a: $0.key.a, b: $0.key.b, documents: $0.value) })
     let slice = YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,

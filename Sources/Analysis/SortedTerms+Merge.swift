@@ -30,11 +30,7 @@ extension SortedTerms {
       a.unigrams, b.unigrams,
       key: { UInt64(UInt32(bitPattern: ranksA[Int($0.word)])) },
       otherKey: { UInt64(UInt32(bitPattern: ranksB[Int($0.word)])) },
-      renumber: { unigram, key in unigram.word = Int32(truncatingIfNeeded: key) },
-      add: { sum, other in
-        sum.count &+= other.count
-        sum.documents &+= other.documents
-      })
+      renumber: { unigram, key in unigram.word = Int32(truncatingIfNeeded: key) })
     let bigrams = mergeSorted(
       a.bigrams, b.bigrams,
       key: { Self.pairKey(ranksA[Int($0.first)], ranksA[Int($0.second)]) },
@@ -42,10 +38,6 @@ extension SortedTerms {
       renumber: { bigram, key in
         bigram.first = Int32(truncatingIfNeeded: key >> 32)
         bigram.second = Int32(truncatingIfNeeded: key)
-      },
-      add: { sum, other in
-        sum.count &+= other.count
-        sum.documents &+= other.documents
       })
     return SortedTerms(
       arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams, sorted: true)
@@ -57,10 +49,10 @@ extension SortedTerms {
   }
 
   /// Merges two lists sorted by `key` and `otherKey`, renumbering every element to its key and
-  /// adding up elements whose keys are equal.
-  private static func mergeSorted<Element>(
+  /// adding up the counts and documents of elements whose keys are equal.
+  private static func mergeSorted<Element: Counted>(
     _ a: [Element], _ b: [Element], key: (Element) -> UInt64, otherKey: (Element) -> UInt64,
-    renumber: (inout Element, UInt64) -> Void, add: (inout Element, Element) -> Void
+    renumber: (inout Element, UInt64) -> Void
   ) -> [Element] {
     var result: [Element] = []
     result.reserveCapacity(max(a.count, b.count))
@@ -73,7 +65,8 @@ extension SortedTerms {
         element = a[i]
         i += 1
         if j < b.count && keyB == keyA {
-          add(&element, b[j])
+          element.count &+= b[j].count
+          element.documents &+= b[j].documents
           j += 1
         }
         renumber(&element, keyA)
@@ -87,3 +80,12 @@ extension SortedTerms {
     return result
   }
 }
+
+/// A unigram or a bigram: something with a count and a document count to add up.
+private protocol Counted {
+  var count: UInt32 { get set }
+  var documents: UInt32 { get set }
+}
+
+extension SortedTerms.Unigram: Counted {}
+extension SortedTerms.Bigram: Counted {}

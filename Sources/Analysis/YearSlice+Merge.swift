@@ -7,6 +7,17 @@ extension YearSlice {
   ///
   /// - Precondition: Both slices are of the same year.
   public func merging(_ other: YearSlice) -> YearSlice {
+    var merged = mergingFigures(other)
+    merged.packedTerms =
+      SortedTerms.merged(SortedTerms(packedTerms), SortedTerms(other.packedTerms)).blob
+    return merged
+  }
+
+  /// Like ``merging(_:)`` for everything but the terms, which are left empty: for a caller that
+  /// merges the terms itself, as ``SortedTerms``.
+  ///
+  /// - Precondition: Both slices are of the same year.
+  public func mergingFigures(_ other: YearSlice) -> YearSlice {
     precondition(year == other.year, "slices of \(year) and \(other.year) merged")
     var organizations: [String: Organization] = [:]
     for organization in self.organizations + other.organizations {
@@ -25,23 +36,30 @@ extension YearSlice {
     for pair in self.pairs + other.pairs {
       pairs[pair.a, default: [:]][pair.b, default: 0] += pair.documents
     }
-    let terms = SortedTerms.merged(SortedTerms(packedTerms), SortedTerms(other.packedTerms))
     return YearSlice(
       year: year, documents: documents + other.documents,
       repairedDocuments: repairedDocuments + other.repairedDocuments,
       tokens: tokens + other.tokens,
       organizationMentions: organizationMentions + other.organizationMentions,
       firstDate: min(firstDate, other.firstDate), lastDate: max(lastDate, other.lastDate),
-      packedTerms: terms.blob,
-      organizations: organizations.values.sorted {
-        $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
-      },
-      pairs: pairs.flatMap { a, partners in
-        partners.map { b, documents in Pair(a: a, b: b, documents: documents) }
-      }.sorted { lhs, rhs in
-        lhs.a != rhs.a
-          ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
-          : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
-      })
+      packedTerms: TermBlob([]), organizations: Self.inIdOrder(Array(organizations.values)),
+      pairs: Self.inIdOrder(
+        pairs.flatMap { a, partners in
+          partners.map { b, documents in Pair(a: a, b: b, documents: documents) }
+        }))
+  }
+
+  /// Organizations in the order a slice keeps them: by id, in byte order.
+  static func inIdOrder(_ organizations: [Organization]) -> [Organization] {
+    organizations.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+  }
+
+  /// Pairs in the order a slice keeps them: by first id, then second, in byte order.
+  static func inIdOrder(_ pairs: [Pair]) -> [Pair] {
+    pairs.sorted { lhs, rhs in
+      lhs.a != rhs.a
+        ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
+        : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
+    }
   }
 }

@@ -97,7 +97,7 @@ struct CountedYears: Sendable {
       var (frame, terms) = parts.removeFirst()
       while !parts.isEmpty {
         let other = parts.removeFirst()
-        frame = frame.merging(other.frame)
+        frame = frame.mergingFigures(other.frame)
         terms = SortedTerms.merged(terms, other.terms)
       }
       var slice = frame
