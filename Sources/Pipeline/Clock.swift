@@ -41,7 +41,8 @@ struct Laps {
   /// Logs the time since the previous lap (or since creation) under `step`.
   mutating func lap(_ step: String, _ log: Logger) {
     log.debug(
-      "timing: \(step) \(last.elapsedMilliseconds) ms, resident \(Memory.residentMegabytes) MB")
+      "timing: \(step) \(last.elapsedMilliseconds) ms, resident \(Memory.residentMegabytes) MB, peak so far \(Memory.peakMegabytes) MB"
+    )
     last = Clock.now()
   }
 }

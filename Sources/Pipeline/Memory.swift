@@ -17,6 +17,24 @@ enum Memory {
     return resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
   }
 
+  /// The highest resident memory of the process so far (`VmHWM` in `/proc/self/status`), or 0
+  /// where it cannot be read.
+  static var peakMegabytes: Int {
+    guard let file = fopen("/proc/self/status", "r") else { return 0 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+      let text = String(cString: line)
+      guard text.hasPrefix("VmHWM:") else { continue }
+      let kilobytes =
+        text.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap {
+          Int($0)
+        } ?? 0
+      return kilobytes / 1024
+    }
+    return 0
+  }
+
   /// Hands memory that was freed back to the system (glibc's `malloc_trim`).
   ///
   /// glibc keeps freed blocks for reuse, and once the counts of a large corpus are released the
