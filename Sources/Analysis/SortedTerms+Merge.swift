@@ -5,42 +5,69 @@ extension SortedTerms {
   /// One merge of the two sorted word lists, then of the two sorted unigram and bigram lists;
   /// no hash table, and memory for the result only.
   public static func merged(_ a: SortedTerms, _ b: SortedTerms) -> SortedTerms {
+    var result = Collected(reserving: a, b)
+    merge(a, b, into: &result)
+    return SortedTerms(
+      arena: result.arena, starts: result.starts, unigrams: result.unigrams,
+      bigrams: result.bigrams, sorted: true)
+  }
+
+  /// Like ``merged(_:_:)``, but packed as a version 3 blob as the merge goes, so that the merged
+  /// terms are never held unpacked: the blob of a year is several times smaller than its arrays.
+  public static func mergedBlob(_ a: SortedTerms, _ b: SortedTerms) -> TermBlob {
+    var builder = TermBlob.Builder(terms: max(a.bigrams.count, b.bigrams.count))
+    merge(a, b, into: &builder)
+    return builder.finish(sorted: true)
+  }
+
+  /// Merges `a` and `b` into `sink`: the words of both in byte order, each once, then the
+  /// unigrams and bigrams in order, numbered by those words and added up where they are equal.
+  private static func merge<Sink: TermSink>(
+    _ a: SortedTerms, _ b: SortedTerms, into sink: inout Sink
+  ) {
     let (ranksA, ranksB) = unionRanks(a, b)
 
-    // The union of the words, in rank (so byte) order.
-    var arena: [UInt8] = []
-    arena.reserveCapacity(max(a.arena.count, b.arena.count))
-    var starts: [Int32] = [0]
-    starts.reserveCapacity(max(a.wordCount, b.wordCount) + 1)
-    var (i, j) = (0, 0)
-    while i < a.wordCount || j < b.wordCount {
-      let takeA = i < a.wordCount && (j == b.wordCount || ranksA[i] <= ranksB[j])
-      if takeA {
-        arena += a.word(Int32(i))
-        if j < b.wordCount && ranksB[j] == ranksA[i] { j += 1 }
-        i += 1
-      } else {
-        arena += b.word(Int32(j))
-        j += 1
+    // The union of the words, in rank (so byte) order: a word's rank is its index.
+    a.arena.withUnsafeBufferPointer { bytesA in
+      b.arena.withUnsafeBufferPointer { bytesB in
+        var (i, j) = (0, 0)
+        while i < a.wordCount || j < b.wordCount {
+          if i < a.wordCount && (j == b.wordCount || ranksA[i] <= ranksB[j]) {
+            sink.take(word: Self.bytes(of: i, bytesA, a.starts))
+            if j < b.wordCount && ranksB[j] == ranksA[i] { j += 1 }
+            i += 1
+          } else {
+            sink.take(word: Self.bytes(of: j, bytesB, b.starts))
+            j += 1
+          }
+        }
       }
-      starts.append(Int32(arena.count))
     }
 
-    let unigrams = mergeSorted(
+    mergeSorted(
       a.unigrams, b.unigrams,
       key: { UInt64(UInt32(bitPattern: ranksA[Int($0.word)])) },
       otherKey: { UInt64(UInt32(bitPattern: ranksB[Int($0.word)])) },
-      renumber: { unigram, key in unigram.word = Int32(truncatingIfNeeded: key) })
-    let bigrams = mergeSorted(
+      emit: { unigram, key in
+        unigram.word = Int32(truncatingIfNeeded: key)
+        sink.take(unigram)
+      })
+    mergeSorted(
       a.bigrams, b.bigrams,
       key: { Self.pairKey(ranksA[Int($0.first)], ranksA[Int($0.second)]) },
       otherKey: { Self.pairKey(ranksB[Int($0.first)], ranksB[Int($0.second)]) },
-      renumber: { bigram, key in
+      emit: { bigram, key in
         bigram.first = Int32(truncatingIfNeeded: key >> 32)
         bigram.second = Int32(truncatingIfNeeded: key)
+        sink.take(bigram)
       })
-    return SortedTerms(
-      arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams, sorted: true)
+  }
+
+  /// The bytes of word `index` of an arena.
+  private static func bytes(
+    of index: Int, _ arena: UnsafeBufferPointer<UInt8>, _ starts: [Int32]
+  ) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: arena[Int(starts[index])..<Int(starts[index + 1])])
   }
 
   /// Two word ranks as one integer that orders by the first, then the second.
@@ -48,14 +75,12 @@ extension SortedTerms {
     UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
   }
 
-  /// Merges two lists sorted by `key` and `otherKey`, renumbering every element to its key and
-  /// adding up the counts and documents of elements whose keys are equal.
+  /// Merges two lists sorted by `key` and `otherKey`, handing each element to `emit` with its
+  /// key (to be renumbered by), the counts and documents of elements with equal keys added up.
   private static func mergeSorted<Element: Counted>(
     _ a: [Element], _ b: [Element], key: (Element) -> UInt64, otherKey: (Element) -> UInt64,
-    renumber: (inout Element, UInt64) -> Void
-  ) -> [Element] {
-    var result: [Element] = []
-    result.reserveCapacity(max(a.count, b.count))
+    emit: (inout Element, UInt64) -> Void
+  ) {
     var (i, j) = (0, 0)
     while i < a.count || j < b.count {
       let keyA = i < a.count ? key(a[i]) : UInt64.max
@@ -69,15 +94,56 @@ extension SortedTerms {
           element.documents &+= b[j].documents
           j += 1
         }
-        renumber(&element, keyA)
+        emit(&element, keyA)
       } else {
         element = b[j]
         j += 1
-        renumber(&element, keyB)
+        emit(&element, keyB)
       }
-      result.append(element)
     }
-    return result
+  }
+}
+
+/// Where a merge of sorted terms goes: words in byte order, then unigrams and bigrams in order.
+private protocol TermSink {
+  mutating func take(word bytes: UnsafeBufferPointer<UInt8>)
+  mutating func take(_ unigram: SortedTerms.Unigram)
+  mutating func take(_ bigram: SortedTerms.Bigram)
+}
+
+/// A merge held as the arrays of a ``SortedTerms``.
+private struct Collected: TermSink {
+  var arena: [UInt8] = []
+  var starts: [Int32] = [0]
+  var unigrams: [SortedTerms.Unigram] = []
+  var bigrams: [SortedTerms.Bigram] = []
+
+  /// Room for at least the larger of `a` and `b`.
+  init(reserving a: SortedTerms, _ b: SortedTerms) {
+    arena.reserveCapacity(max(a.arena.count, b.arena.count))
+    starts.reserveCapacity(max(a.wordCount, b.wordCount) + 1)
+    unigrams.reserveCapacity(max(a.unigrams.count, b.unigrams.count))
+    bigrams.reserveCapacity(max(a.bigrams.count, b.bigrams.count))
+  }
+
+  mutating func take(word bytes: UnsafeBufferPointer<UInt8>) {
+    arena.append(contentsOf: bytes)
+    starts.append(Int32(arena.count))
+  }
+  mutating func take(_ unigram: SortedTerms.Unigram) { unigrams.append(unigram) }
+  mutating func take(_ bigram: SortedTerms.Bigram) { bigrams.append(bigram) }
+}
+
+/// A merge packed as it goes.
+extension TermBlob.Builder: TermSink {
+  fileprivate mutating func take(word bytes: UnsafeBufferPointer<UInt8>) { _ = addWord(bytes) }
+  fileprivate mutating func take(_ unigram: SortedTerms.Unigram) {
+    addUnigram(Int(unigram.word), count: Int(unigram.count), documents: Int(unigram.documents))
+  }
+  fileprivate mutating func take(_ bigram: SortedTerms.Bigram) {
+    addBigram(
+      Int(bigram.first), Int(bigram.second), count: Int(bigram.count),
+      documents: Int(bigram.documents))
   }
 }
 

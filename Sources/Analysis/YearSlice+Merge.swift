@@ -2,14 +2,15 @@ extension YearSlice {
   /// This slice and `other`, the figures of disjoint documents of the same year, as one: the
   /// same slice as counting all their documents at once would give.
   ///
-  /// Terms are merged as sorted lists (``SortedTerms/merged(_:_:)``), so two workers' counts of
-  /// a year are joined without building a hash table of the year's terms.
+  /// Terms are merged as sorted lists straight into the packed blob
+  /// (``SortedTerms/mergedBlob(_:_:)``), so two workers' counts of a year are joined without
+  /// building a hash table of the year's terms.
   ///
   /// - Precondition: Both slices are of the same year.
   public func merging(_ other: YearSlice) -> YearSlice {
     var merged = mergingFigures(other)
-    merged.packedTerms =
-      SortedTerms.merged(SortedTerms(packedTerms), SortedTerms(other.packedTerms)).blob
+    merged.packedTerms = SortedTerms.mergedBlob(
+      SortedTerms(packedTerms), SortedTerms(other.packedTerms))
     return merged
   }
 

@@ -95,13 +95,20 @@ struct CountedYears: Sendable {
       // The parts are taken out, so that each is let go as soon as it is merged.
       var parts = byYear.removeValue(forKey: year)!
       var (frame, terms) = parts.removeFirst()
-      while !parts.isEmpty {
+      while parts.count > 1 {
         let other = parts.removeFirst()
         frame = frame.mergingFigures(other.frame)
         terms = SortedTerms.merged(terms, other.terms)
       }
-      var slice = frame
-      slice.packedTerms = terms.blob
+      var slice: YearSlice
+      if let last = parts.popLast() {
+        // The last merge is packed as it goes: the merged terms are never held unpacked.
+        slice = frame.mergingFigures(last.frame)
+        slice.packedTerms = SortedTerms.mergedBlob(terms, last.terms)
+      } else {
+        slice = frame
+        slice.packedTerms = terms.blob
+      }
       _ = consume terms
       if counted.value[year] != nil { slice = try self.slice(year).merging(slice) }
       let range = try scratch.append(slice.packedTerms.bytes)

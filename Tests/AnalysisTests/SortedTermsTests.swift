@@ -111,6 +111,13 @@ import Testing
     #expect(Self.isInByteOrder(merged))
     #expect(Set(Self.terms(merged)) == Set(expected.values))
     #expect(Self.terms(SortedTerms.merged(merged, SortedTerms(TermBlob([])))) == Self.terms(merged))
+
+    // Packed as it merges: a sorted (version 3) blob of the same terms, byte for byte the blob
+    // of the merged arrays.
+    let packed = SortedTerms.mergedBlob(SortedTerms(TermBlob(a)), SortedTerms(TermBlob(b)))
+    #expect(packed.isSorted)
+    #expect(Set(Self.terms(SortedTerms(packed))) == Set(expected.values))
+    #expect(packed.bytes == merged.blob.bytes)
   }
 
   @Test func statisticsAreStoredInByteOrder() throws {
