@@ -1,11 +1,17 @@
 /// A proleptic Gregorian calendar date without time or zone.
+///
+/// Held in four bytes (year, month and day packed so that their order is the integer's), since a
+/// run keeps one per file of the corpus.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// `year << 9 | month << 5 | day`.
+  private let packed: UInt32
+
   /// The year, 1 through 9999.
-  public let year: Int
+  public var year: Int { Int(packed >> 9) }
   /// The month, 1 through 12.
-  public let month: Int
+  public var month: Int { Int(packed >> 5 & 0xF) }
   /// The day of the month, valid for `year` and `month`.
-  public let day: Int
+  public var day: Int { Int(packed & 0x1F) }
 
   /// The earliest year Almanac accepts in an article header.
   public static let earliestYear = 1800
@@ -17,9 +23,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
       day <= CalendarDate.daysIn(month: month, year: year)
     else { return nil }
-    self.year = year
-    self.month = month
-    self.day = day
+    packed = UInt32(year) << 9 | UInt32(month) << 5 | UInt32(day)
   }
 
   /// Days in a month of the Gregorian calendar.
@@ -43,6 +47,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    lhs.packed < rhs.packed
   }
 }

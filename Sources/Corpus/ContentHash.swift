@@ -4,8 +4,10 @@
 /// at a time, each word mixed by multiplication and rotation, then finalised with the length.
 public enum ContentHash {
   /// The hash of `bytes` as 16 lower-case hexadecimal digits.
-  public static func hex(_ bytes: [UInt8]) -> String {
-    let value = hash(bytes)
+  public static func hex(_ bytes: [UInt8]) -> String { hex(hash(bytes)) }
+
+  /// A hash of ``hash(_:)`` as 16 lower-case hexadecimal digits.
+  public static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }

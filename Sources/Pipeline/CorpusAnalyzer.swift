@@ -26,8 +26,9 @@ public struct CorpusAnalyzer: Sendable {
   public struct FileOutcome: Sendable {
     /// The file as scanned.
     public var file: CorpusFile
-    /// ``ContentHash`` of its bytes (empty when it could not be read).
-    public var hash: String
+    /// ``ContentHash/hash(_:)`` of its bytes, or nil when it could not be read. Kept as a
+    /// number, since a run holds one per file of the corpus.
+    public var digest: UInt64?
     /// The article date, when the header was readable.
     public var date: CalendarDate?
     /// Why it was rejected, or nil when it was accepted.
@@ -35,12 +36,16 @@ public struct CorpusAnalyzer: Sendable {
     /// Whether invalid UTF-8 was replaced.
     public var repaired: Bool
 
+    /// ``digest`` as ``ContentHash`` text, as the state stores it (empty when the file could not
+    /// be read).
+    public var hash: String { digest.map(ContentHash.hex) ?? "" }
+
     /// Creates an outcome.
     public init(
-      file: CorpusFile, hash: String, date: CalendarDate?, rejection: Rejection?, repaired: Bool
+      file: CorpusFile, digest: UInt64?, date: CalendarDate?, rejection: Rejection?, repaired: Bool
     ) {
       self.file = file
-      self.hash = hash
+      self.digest = digest
       self.date = date
       self.rejection = rejection
       self.repaired = repaired
@@ -118,17 +123,17 @@ public struct CorpusAnalyzer: Sendable {
     do throws(Rejection) {
       bytes = try FileReader.read(file.fullPath)
     } catch {
-      return FileOutcome(file: file, hash: "", date: nil, rejection: error, repaired: false)
+      return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
     }
-    let hash = ContentHash.hex(bytes)
+    let digest = ContentHash.hash(bytes)
     do throws(Rejection) {
       let document = try HeaderParser.parse(bytes, path: file.path)
       statistics.add(document)
       return FileOutcome(
-        file: file, hash: hash, date: document.date, rejection: nil,
+        file: file, digest: digest, date: document.date, rejection: nil,
         repaired: document.repairedSequences > 0)
     } catch {
-      return FileOutcome(file: file, hash: hash, date: nil, rejection: error, repaired: false)
+      return FileOutcome(file: file, digest: digest, date: nil, rejection: error, repaired: false)
     }
   }
 }

@@ -4,18 +4,23 @@ import Store
 import Testing
 
 @Suite struct ChangeSetTests {
+  /// The content hash a fixture labels `label`: equal labels, equal hashes.
+  func digest(_ label: String) -> UInt64 { ContentHash.hash(Array(label.utf8)) }
+
   func stored(_ path: String, size: Int = 10, modified: Int64 = 1, hash: String, year: Int?)
     -> StoredDocument
   {
     StoredDocument(
-      path: path, size: size, modified: modified, hash: hash,
+      path: path, size: size, modified: modified,
+      hash: hash.isEmpty ? "" : ContentHash.hex(digest(hash)),
       date: year.flatMap { CalendarDate(year: $0, month: 1, day: 1) }, accepted: year != nil,
       reason: year == nil ? "no header" : nil, repaired: false)
   }
 
   func outcome(_ path: String, hash: String, year: Int?) -> CorpusAnalyzer.FileOutcome {
     CorpusAnalyzer.FileOutcome(
-      file: CorpusFile(path: path, fullPath: "/c/" + path, size: 11, modified: 2), hash: hash,
+      file: CorpusFile(path: path, fullPath: "/c/" + path, size: 11, modified: 2),
+      digest: digest(hash),
       date: year.flatMap { CalendarDate(year: $0, month: 6, day: 1) },
       rejection: year == nil ? .emptyBody : nil, repaired: false)
   }

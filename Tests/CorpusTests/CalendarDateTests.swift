@@ -1,0 +1,56 @@
+import Corpus
+import TestSupport
+import Testing
+
+@Suite struct CalendarDateTests {
+  /// Dates across the whole range, edges included.
+  static func dates() -> [(Int, Int, Int)] {
+    var generator = SplitMix(seed: 11)
+    var dates = [(1, 1, 1), (9999, 12, 31), (2000, 2, 29), (1800, 1, 1), (2100, 12, 31)]
+    for _ in 0..<500 {
+      let year = Int.random(in: 1...9999, using: &generator)
+      let month = Int.random(in: 1...12, using: &generator)
+      let day = Int.random(in: 1...CalendarDate.daysIn(month: month, year: year), using: &generator)
+      dates.append((year, month, day))
+    }
+    return dates
+  }
+
+  @Test func keepsYearMonthAndDay() throws {
+    for (year, month, day) in Self.dates() {
+      let date = try #require(CalendarDate(year: year, month: month, day: day))
+      #expect((date.year, date.month, date.day) == (year, month, day))
+    }
+  }
+
+  /// The order and equality of dates are those of (year, month, day).
+  @Test func ordersLikeItsFields() throws {
+    let dates = try Self.dates().prefix(120).map {
+      try #require(CalendarDate(year: $0.0, month: $0.1, day: $0.2))
+    }
+    for a in dates {
+      for b in dates {
+        #expect((a < b) == ((a.year, a.month, a.day) < (b.year, b.month, b.day)))
+        #expect((a == b) == ((a.year, a.month, a.day) == (b.year, b.month, b.day)))
+      }
+    }
+  }
+
+  @Test func rejectsDaysThatDoNotExist() {
+    #expect(CalendarDate(year: 2021, month: 2, day: 29) == nil)
+    #expect(CalendarDate(year: 2021, month: 13, day: 1) == nil)
+    #expect(CalendarDate(year: 0, month: 1, day: 1) == nil)
+    #expect(CalendarDate(year: 10000, month: 1, day: 1) == nil)
+    #expect(CalendarDate(year: 2021, month: 4, day: 31) == nil)
+    #expect(CalendarDate(year: 2020, month: 6, day: 0) == nil)
+  }
+
+  /// A run keeps a date per file of the corpus.
+  @Test func isFourBytes() {
+    #expect(MemoryLayout<CalendarDate>.size == 4)
+  }
+
+  @Test func printsAsISODate() {
+    #expect(CalendarDate(year: 987, month: 3, day: 4)?.description == "0987-03-04")
+  }
+}
