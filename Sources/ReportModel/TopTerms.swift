@@ -52,11 +52,17 @@ enum TopTerms {
 
   /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams.
   static func candidates(_ year: YearTerms, bounds: [Double], years: Int) -> [[[UInt8]]] {
-    let counts = [year.terms.unigrams.map(\.count), year.terms.bigrams.map(\.count)]
-    return (0..<2).map { size in
-      counts[size].indices.filter { Double(counts[size][$0]) * Double(years) >= bounds[size] }
-        .map { year.text(n: size + 1, $0) }
+    func reaches(_ count: UInt32, _ size: Int) -> Bool {
+      Double(count) * Double(years) >= bounds[size]
     }
+    let unigrams = year.terms.unigrams.filter { reaches($0.count, 0) }.map {
+      year.text(n: 1, $0.word, -1)
+    }
+    var bigrams: [[UInt8]] = []
+    year.bigrams.forEachBigram { bigram in
+      if reaches(bigram.count, 1) { bigrams.append(year.text(n: 2, bigram.first, bigram.second)) }
+    }
+    return [unigrams, bigrams]
   }
 
   /// The `capacity` largest counts offered, with their texts (made only when they get in).

@@ -3,21 +3,23 @@ import Analysis
 /// Keyness of one year's terms against another year's, over every term used in either year.
 ///
 /// Both years' terms are sorted by their bytes (``YearTerms``), so the union of their terms is
-/// one merge of the two arrays: words are ranked across both years once
-/// (``SortedTerms/unionRanks(_:_:)``), then unigrams and bigrams compare as integers. Only the
-/// terms that may end up in the report are kept (``Strongest``) and spelled out.
+/// one merge: words are ranked across both years once (``SortedTerms/unionRanks(_:_:)``), then
+/// unigrams and bigrams (read from the packed blobs) compare as integers. Only the terms that may
+/// end up in the report are kept (``Strongest``) and spelled out.
 struct YearComparison {
   /// The year compared.
   let target: YearTerms
   /// The year it is compared with.
   let reference: YearTerms
 
-  /// A scored term: where it is (in the target year if used there) and its counts in both years.
+  /// A scored term: its words (in the target year if used there; a unigram's second is -1) and
+  /// its counts in both years.
   private struct Scored {
     var g2: Double
     var n: Int
     var inTarget: Bool
-    var index: Int
+    var first: Int32
+    var second: Int32
     var count: Int
     var referenceCount: Int
   }
@@ -29,7 +31,11 @@ struct YearComparison {
     var rising = Strongest(limit: limit)
     var falling = Strongest(limit: limit)
 
-    func consider(n: Int, inTarget: Bool, _ index: Int, _ count: Int, _ referenceCount: Int) {
+    func consider(
+      n: Int, inTarget: Bool, _ first: Int32, _ second: Int32, _ count: UInt32,
+      _ referenceCount: UInt32
+    ) {
+      let (count, referenceCount) = (Int(count), Int(referenceCount))
       // Equal relative frequencies are neither rising nor falling.
       let targetRate = Double(count) * Double(referenceTokens)
       let referenceRate = Double(referenceCount) * Double(tokens)
@@ -38,52 +44,55 @@ struct YearComparison {
         count: count, tokens: tokens, referenceCount: referenceCount,
         referenceTokens: referenceTokens)
       let scored = Scored(
-        g2: g2, n: n, inTarget: inTarget, index: index, count: count,
+        g2: g2, n: n, inTarget: inTarget, first: first, second: second, count: count,
         referenceCount: referenceCount)
       if targetRate > referenceRate { rising.offer(scored) } else { falling.offer(scored) }
     }
 
-    /// Merges two sorted runs of keys, calling `consider` once per distinct key.
-    func merge(
-      n: Int, _ here: Int, _ there: Int, key: (Bool, Int) -> UInt64, counts: (Bool, Int) -> Int
-    ) {
-      var (i, j) = (0, 0)
-      while i < here || j < there {
-        let a = i < here ? key(true, i) : .max
-        let b = j < there ? key(false, j) : .max
-        if a < b {
-          consider(n: n, inTarget: true, i, counts(true, i), 0)
-          i += 1
-        } else if a > b {
-          consider(n: n, inTarget: false, j, 0, counts(false, j))
-          j += 1
-        } else {
-          consider(n: n, inTarget: true, i, counts(true, i), counts(false, j))
-          i += 1
-          j += 1
+    // Each distinct term of either year is considered once, in the order of the union.
+    let (ranksHere, ranksThere) = SortedTerms.unionRanks(target.terms, reference.terms)
+    let (unigramsHere, unigramsThere) = (target.terms.unigrams, reference.terms.unigrams)
+    var (i, j) = (0, 0)
+    while i < unigramsHere.count || j < unigramsThere.count {
+      let a = i < unigramsHere.count ? ranksHere[Int(unigramsHere[i].word)] : .max
+      let b = j < unigramsThere.count ? ranksThere[Int(unigramsThere[j].word)] : .max
+      if a < b {
+        consider(n: 1, inTarget: true, unigramsHere[i].word, -1, unigramsHere[i].count, 0)
+        i += 1
+      } else if a > b {
+        consider(n: 1, inTarget: false, unigramsThere[j].word, -1, 0, unigramsThere[j].count)
+        j += 1
+      } else {
+        consider(
+          n: 1, inTarget: true, unigramsHere[i].word, -1, unigramsHere[i].count,
+          unigramsThere[j].count)
+        i += 1
+        j += 1
+      }
+    }
+    func key(_ ranks: [Int32], _ bigram: SortedTerms.Bigram?) -> UInt64 {
+      guard let bigram else { return .max }
+      return UInt64(UInt32(bitPattern: ranks[Int(bigram.first)])) << 32
+        | UInt64(UInt32(bitPattern: ranks[Int(bigram.second)]))
+    }
+    target.bigrams.withCursor { here in
+      reference.bigrams.withCursor { there in
+        var (a, b) = (here.next(), there.next())
+        while a != nil || b != nil {
+          let (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
+          if keyA < keyB, let bigram = a {
+            consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, 0)
+            a = here.next()
+          } else if keyA > keyB, let bigram = b {
+            consider(n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count)
+            b = there.next()
+          } else if let bigram = a, let other = b {
+            consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count)
+            (a, b) = (here.next(), there.next())
+          }
         }
       }
     }
-
-    let (ranksHere, ranksThere) = SortedTerms.unionRanks(target.terms, reference.terms)
-    let (unigramsHere, unigramsThere) = (target.terms.unigrams, reference.terms.unigrams)
-    merge(
-      n: 1, unigramsHere.count, unigramsThere.count,
-      key: { here, index in
-        UInt64(
-          here
-            ? ranksHere[Int(unigramsHere[index].word)] : ranksThere[Int(unigramsThere[index].word)])
-      },
-      counts: { here, index in Int(here ? unigramsHere[index].count : unigramsThere[index].count) })
-    let (bigramsHere, bigramsThere) = (target.terms.bigrams, reference.terms.bigrams)
-    merge(
-      n: 2, bigramsHere.count, bigramsThere.count,
-      key: { here, index in
-        let (ranks, bigram) =
-          here ? (ranksHere, bigramsHere[index]) : (ranksThere, bigramsThere[index])
-        return UInt64(ranks[Int(bigram.first)]) << 32 | UInt64(ranks[Int(bigram.second)])
-      },
-      counts: { here, index in Int(here ? bigramsHere[index].count : bigramsThere[index].count) })
 
     func strongest(_ scored: Strongest, _ direction: TrendTerm.Direction) -> [TrendTerm] {
       let candidates = scored.candidates.map { ($0, text($0)) }.sorted { lhs, rhs in
@@ -128,6 +137,6 @@ struct YearComparison {
   }
 
   private func text(_ term: Scored) -> [UInt8] {
-    (term.inTarget ? target : reference).text(n: term.n, term.index)
+    (term.inTarget ? target : reference).text(n: term.n, term.first, term.second)
   }
 }

@@ -1,0 +1,104 @@
+/// The bigrams of a sorted (version 3) ``TermBlob``, read in order straight from its bytes.
+///
+/// A year's bigrams are most of its terms, and unpacked they take several times the room of
+/// their packed bytes; a reader that goes through them once, in order (comparing two years,
+/// picking the frequent ones), takes them one at a time from the blob instead.
+public struct PackedBigrams: Sendable {
+  /// The blob's bytes (shared with the blob, not copied).
+  private let bytes: [UInt8]
+  /// Where the first bigram starts in ``bytes``.
+  private let start: Int
+  /// The number of bigrams.
+  public let count: Int
+
+  /// The bigrams of the sorted `blob`, the first of them at byte `start`.
+  private init(sortedBlob blob: TermBlob, start: Int) {
+    bytes = blob.bytes
+    self.start = start
+    count = blob.bigrams
+  }
+
+  /// `blob`'s words and unigrams unpacked (a ``SortedTerms`` without bigrams), and its bigrams
+  /// left packed. A blob of an earlier version is sorted first.
+  public static func unpacking(_ blob: TermBlob) -> (words: SortedTerms, bigrams: PackedBigrams) {
+    guard blob.isSorted else { return unpacking(SortedTerms(blob).blob) }
+    var arena: [UInt8] = []
+    var starts: [Int32] = [0]
+    var unigrams: [SortedTerms.Unigram] = []
+    unigrams.reserveCapacity(blob.unigrams)
+    // The bytes were checked when the blob was made, so reading cannot fail.
+    let start = blob.bytes.withUnsafeBufferPointer { all in
+      var reader = TermBlob.Reader(bytes: all, index: TermBlob.magic3.count)
+      let words = try! reader.varint()
+      arena.reserveCapacity(all.count / 4)
+      starts.reserveCapacity(words + 1)
+      for _ in 0..<words {
+        arena += UnsafeBufferPointer(rebasing: all[try! reader.text()])
+        starts.append(Int32(arena.count))
+      }
+      for _ in 0..<(try! reader.varint()) {
+        let word = Int32(try! reader.varint())
+        let count = UInt32(clamping: try! reader.varint())
+        let documents = UInt32(clamping: try! reader.varint())
+        unigrams.append(SortedTerms.Unigram(word: word, count: count, documents: documents))
+      }
+      _ = try! reader.varint()
+      return reader.index
+    }
+    let words = SortedTerms(
+      arena: arena, starts: starts, unigrams: unigrams, bigrams: [], sorted: true)
+    return (words, PackedBigrams(sortedBlob: blob, start: start))
+  }
+
+  /// Reads bigrams one after another.
+  ///
+  /// The blob was checked when it was made (``TermBlob/init(validating:)``) or written here, so
+  /// its numbers are read without checking each byte against the end.
+  public struct Cursor {
+    fileprivate var position: UnsafePointer<UInt8>
+    fileprivate var left: Int
+
+    /// The next bigram, or nil after the last.
+    @inline(__always)
+    public mutating func next() -> SortedTerms.Bigram? {
+      guard left > 0 else { return nil }
+      left -= 1
+      let first = Int32(truncatingIfNeeded: varint())
+      let second = Int32(truncatingIfNeeded: varint())
+      let count = UInt32(clamping: varint())
+      let documents = UInt32(clamping: varint())
+      return SortedTerms.Bigram(first: first, second: second, count: count, documents: documents)
+    }
+
+    @inline(__always)
+    private mutating func varint() -> UInt64 {
+      var byte = position.pointee
+      position += 1
+      if byte < 0x80 { return UInt64(byte) }
+      var value = UInt64(byte & 0x7F)
+      var shift: UInt64 = 7
+      repeat {
+        byte = position.pointee
+        position += 1
+        value |= UInt64(byte & 0x7F) << shift
+        shift += 7
+      } while byte >= 0x80
+      return value
+    }
+  }
+
+  /// Calls `body` with a cursor at the first bigram, valid only during the call.
+  public func withCursor<Result>(_ body: (inout Cursor) throws -> Result) rethrows -> Result {
+    try bytes.withUnsafeBufferPointer { all in
+      var cursor = Cursor(position: all.baseAddress! + start, left: count)
+      return try body(&cursor)
+    }
+  }
+
+  /// Calls `body` with each bigram, in order.
+  public func forEachBigram(_ body: (SortedTerms.Bigram) throws -> Void) rethrows {
+    try withCursor { cursor in
+      while let bigram = cursor.next() { try body(bigram) }
+    }
+  }
+}
