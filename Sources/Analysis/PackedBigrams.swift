@@ -55,30 +55,44 @@ public struct PackedBigrams: Sendable {
   /// The blob was checked when it was made (``TermBlob/init(validating:)``) or written here, so
   /// its numbers are read without checking each byte against the end.
   public struct Cursor {
-    fileprivate var position: UnsafePointer<UInt8>
-    fileprivate var left: Int
+    private let bytes: [UInt8]
+    private var index: Int
+    private var left: Int
+
+    fileprivate init(bytes: [UInt8], index: Int, left: Int) {
+      self.bytes = bytes
+      self.index = index
+      self.left = left
+    }
 
     /// The next bigram, or nil after the last.
     @inline(__always)
     public mutating func next() -> SortedTerms.Bigram? {
       guard left > 0 else { return nil }
       left -= 1
-      let first = Int32(truncatingIfNeeded: varint())
-      let second = Int32(truncatingIfNeeded: varint())
-      let count = UInt32(clamping: varint())
-      let documents = UInt32(clamping: varint())
-      return SortedTerms.Bigram(first: first, second: second, count: count, documents: documents)
+      var position = index
+      let bigram = bytes.withUnsafeBufferPointer { all in
+        let base = all.baseAddress!
+        let first = Int32(truncatingIfNeeded: Self.varint(base, &position))
+        let second = Int32(truncatingIfNeeded: Self.varint(base, &position))
+        let count = UInt32(clamping: Self.varint(base, &position))
+        let documents = UInt32(clamping: Self.varint(base, &position))
+        return SortedTerms.Bigram(
+          first: first, second: second, count: count, documents: documents)
+      }
+      index = position
+      return bigram
     }
 
     @inline(__always)
-    private mutating func varint() -> UInt64 {
-      var byte = position.pointee
+    private static func varint(_ base: UnsafePointer<UInt8>, _ position: inout Int) -> UInt64 {
+      var byte = base[position]
       position += 1
       if byte < 0x80 { return UInt64(byte) }
       var value = UInt64(byte & 0x7F)
       var shift: UInt64 = 7
       repeat {
-        byte = position.pointee
+        byte = base[position]
         position += 1
         value |= UInt64(byte & 0x7F) << shift
         shift += 7
@@ -87,18 +101,12 @@ public struct PackedBigrams: Sendable {
     }
   }
 
-  /// Calls `body` with a cursor at the first bigram, valid only during the call.
-  public func withCursor<Result>(_ body: (inout Cursor) throws -> Result) rethrows -> Result {
-    try bytes.withUnsafeBufferPointer { all in
-      var cursor = Cursor(position: all.baseAddress! + start, left: count)
-      return try body(&cursor)
-    }
-  }
+  /// A cursor at the first bigram.
+  public func makeCursor() -> Cursor { Cursor(bytes: bytes, index: start, left: count) }
 
   /// Calls `body` with each bigram, in order.
   public func forEachBigram(_ body: (SortedTerms.Bigram) throws -> Void) rethrows {
-    try withCursor { cursor in
-      while let bigram = cursor.next() { try body(bigram) }
-    }
+    var cursor = makeCursor()
+    while let bigram = cursor.next() { try body(bigram) }
   }
 }

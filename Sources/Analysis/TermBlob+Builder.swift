@@ -62,17 +62,22 @@ extension TermBlob {
 
     @inline(__always)
     mutating func varint() throws(Malformed) -> Int {
-      // Most numbers of a blob (word indices, counts) fit in one or two bytes.
-      if index + 1 < bytes.count {
+      // Most numbers of a blob (word indices, counts) fit in one to three bytes.
+      if index + 2 < bytes.count {
         let low = bytes[index]
         if low < 0x80 {
           index += 1
           return Int(low)
         }
-        let high = bytes[index + 1]
-        if high < 0x80 {
+        let middle = bytes[index + 1]
+        if middle < 0x80 {
           index += 2
-          return Int(low & 0x7F) | Int(high) << 7
+          return Int(low & 0x7F) | Int(middle) << 7
+        }
+        let high = bytes[index + 2]
+        if high < 0x80 {
+          index += 3
+          return Int(low & 0x7F) | Int(middle & 0x7F) << 7 | Int(high) << 14
         }
       }
       return try longVarint()

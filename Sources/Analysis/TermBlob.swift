@@ -117,9 +117,6 @@ public struct TermBlob: Sendable, Equatable {
       // Each word as its range in `all`; `intern` hands out their indices.
       var words: [Range<Int>] = [0..<0]
       let base = all.baseAddress
-      func word(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: all[words[Int(id) + 1]])
-      }
       try! Self.read(
         all, resolving: true,
         intern: { bytes in
@@ -128,7 +125,10 @@ public struct TermBlob: Sendable, Equatable {
           return Int32(words.count - 2)
         },
         each: { n, first, second, occurrences, documents in
-          body(n, word(first), word(second), occurrences, documents)
+          // Word -1 (a unigram's second) is the empty range in front.
+          body(
+            n, UnsafeBufferPointer(rebasing: all[words[Int(first) + 1]]),
+            UnsafeBufferPointer(rebasing: all[words[Int(second) + 1]]), occurrences, documents)
         }, counts: &counts)
     }
   }

@@ -75,22 +75,19 @@ struct YearComparison {
       return UInt64(UInt32(bitPattern: ranks[Int(bigram.first)])) << 32
         | UInt64(UInt32(bitPattern: ranks[Int(bigram.second)]))
     }
-    target.bigrams.withCursor { here in
-      reference.bigrams.withCursor { there in
-        var (a, b) = (here.next(), there.next())
-        while a != nil || b != nil {
-          let (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
-          if keyA < keyB, let bigram = a {
-            consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, 0)
-            a = here.next()
-          } else if keyA > keyB, let bigram = b {
-            consider(n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count)
-            b = there.next()
-          } else if let bigram = a, let other = b {
-            consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count)
-            (a, b) = (here.next(), there.next())
-          }
-        }
+    var (here, there) = (target.bigrams.makeCursor(), reference.bigrams.makeCursor())
+    var (a, b) = (here.next(), there.next())
+    while a != nil || b != nil {
+      let (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
+      if keyA < keyB, let bigram = a {
+        consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, 0)
+        a = here.next()
+      } else if keyA > keyB, let bigram = b {
+        consider(n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count)
+        b = there.next()
+      } else if let bigram = a, let other = b {
+        consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count)
+        (a, b) = (here.next(), there.next())
       }
     }
 

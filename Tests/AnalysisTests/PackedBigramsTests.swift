@@ -33,11 +33,10 @@ import Testing
       bigrams.forEachBigram { read.append($0) }
       #expect(read == whole.bigrams)
       // A cursor stops after the last one, and keeps saying so.
-      bigrams.withCursor { cursor in
-        for _ in 0..<bigrams.count { _ = cursor.next() }
-        #expect(cursor.next() == nil)
-        #expect(cursor.next() == nil)
-      }
+      var cursor = bigrams.makeCursor()
+      for _ in 0..<bigrams.count { _ = cursor.next() }
+      #expect(cursor.next() == nil)
+      #expect(cursor.next() == nil)
     }
   }
 
