@@ -71,6 +71,17 @@ public enum Keyness {
     return max(0, 2 * sum)
   }
 
+  /// The largest G² that ``logLikelihood(count:tokens:referenceCount:referenceTokens:)`` can
+  /// give a term used `uses` times in both corpora together: all of them in the smaller corpus.
+  /// G² is convex in how the uses are split, so its largest value is at one end:
+  /// 2n ln((c + d) / min(c, d)).
+  public static func largestLogLikelihood(uses n: Int, tokens c: Int, referenceTokens d: Int)
+    -> Double
+  {
+    guard c > 0, d > 0, n > 0 else { return 0 }
+    return 2 * Double(n) * (Double(c + d) / Double(min(c, d))).logarithm
+  }
+
   /// Hardie's log ratio (binary logarithm of the ratio of relative frequencies).
   public static func logRatio(
     count a: Int, tokens c: Int, referenceCount b: Int, referenceTokens d: Int

@@ -30,6 +30,9 @@ struct YearComparison {
     let referenceTokens = reference.tokens
     var rising = Strongest(limit: limit)
     var falling = Strongest(limit: limit)
+    // The G² bound grows linearly with the uses: worked out once, for one use.
+    let perUse = Keyness.largestLogLikelihood(
+      uses: 1, tokens: tokens, referenceTokens: referenceTokens)
 
     func consider(
       n: Int, inTarget: Bool, _ first: Int32, _ second: Int32, _ count: UInt32,
@@ -40,6 +43,10 @@ struct YearComparison {
       let targetRate = Double(count) * Double(referenceTokens)
       let referenceRate = Double(referenceCount) * Double(tokens)
       guard targetRate != referenceRate else { return }
+      // Most terms are rare, and a rare term's G² cannot reach the list once it is full: its
+      // logarithms are not worked out (with a margin for rounding, so no term is lost).
+      let bound = perUse * Double(count + referenceCount) * (1 + 1e-9)
+      guard !(targetRate > referenceRate ? rising : falling).isBeyond(bound) else { return }
       let g2 = Keyness.logLikelihood(
         count: count, tokens: tokens, referenceCount: referenceCount,
         referenceTokens: referenceTokens)
@@ -118,6 +125,11 @@ struct YearComparison {
     private var kept: [Scored] = []
 
     init(limit: Int) { heap = Selection.MinHeap(capacity: limit) }
+
+    /// Whether every term with a G² below `bound` is out of the list already.
+    func isBeyond(_ bound: Double) -> Bool {
+      heap.capacity == 0 || (heap.isFull && bound < heap.minimum)
+    }
 
     mutating func offer(_ term: Scored) {
       guard heap.capacity > 0 else { return }

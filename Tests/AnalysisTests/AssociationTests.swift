@@ -45,4 +45,23 @@ import Testing
     #expect(
       Keyness.logLikelihood(count: 5, tokens: 100, referenceCount: 5, referenceTokens: 100) == 0)
   }
+
+  /// The bound on G² holds for every split of a term's uses between the two corpora, and is
+  /// reached when all of them are in the smaller one.
+  @Test(arguments: [(500, 700), (700, 500), (1000, 1000), (3, 10_000_000)] as [(Int, Int)])
+  func largestLogLikelihoodBoundsEverySplit(sizes: (Int, Int)) {
+    let (c, d) = sizes
+    for n in [1, 2, 7, 60, 500] {
+      let bound = Keyness.largestLogLikelihood(uses: n, tokens: c, referenceTokens: d)
+      var largest = 0.0
+      for a in 0...n where a <= c && n - a <= d {
+        let g2 = Keyness.logLikelihood(
+          count: a, tokens: c, referenceCount: n - a, referenceTokens: d)
+        #expect(g2 <= bound * (1 + 1e-12))
+        largest = max(largest, g2)
+      }
+      if n <= min(c, d) { #expect(abs(largest - bound) <= bound * 1e-12) }
+    }
+    #expect(Keyness.largestLogLikelihood(uses: 0, tokens: c, referenceTokens: d) == 0)
+  }
 }
