@@ -30,9 +30,11 @@ struct YearComparison {
     let referenceTokens = reference.tokens
     var rising = Strongest(limit: limit)
     var falling = Strongest(limit: limit)
-    // The G² bound grows linearly with the uses: worked out once, for one use.
-    let perUse = Keyness.largestLogLikelihood(
-      uses: 1, tokens: tokens, referenceTokens: referenceTokens)
+    // The G² bound grows linearly with the uses: worked out once, for one use, with a margin
+    // for rounding so that no term is lost.
+    let perUse =
+      Keyness.largestLogLikelihood(uses: 1, tokens: tokens, referenceTokens: referenceTokens)
+      * (1 + 1e-9)
 
     func consider(
       n: Int, inTarget: Bool, _ first: Int32, _ second: Int32, _ count: UInt32,
@@ -44,16 +46,17 @@ struct YearComparison {
       let referenceRate = Double(referenceCount) * Double(tokens)
       guard targetRate != referenceRate else { return }
       // Most terms are rare, and a rare term's G² cannot reach the list once it is full: its
-      // logarithms are not worked out (with a margin for rounding, so no term is lost).
-      let bound = perUse * Double(count + referenceCount) * (1 + 1e-9)
-      guard !(targetRate > referenceRate ? rising : falling).isBeyond(bound) else { return }
+      // logarithms are not worked out. (Each list is asked in place, not through a copy.)
+      let bound = perUse * Double(count + referenceCount)
+      let rises = targetRate > referenceRate
+      guard !(rises ? rising.isBeyond(bound) : falling.isBeyond(bound)) else { return }
       let g2 = Keyness.logLikelihood(
         count: count, tokens: tokens, referenceCount: referenceCount,
         referenceTokens: referenceTokens)
       let scored = Scored(
         g2: g2, n: n, inTarget: inTarget, first: first, second: second, count: count,
         referenceCount: referenceCount)
-      if targetRate > referenceRate { rising.offer(scored) } else { falling.offer(scored) }
+      if rises { rising.offer(scored) } else { falling.offer(scored) }
     }
 
     // Each distinct term of either year is considered once, in the order of the union.
