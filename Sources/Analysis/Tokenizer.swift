@@ -33,16 +33,36 @@ public struct Tokenizer: Sendable {
   /// Tokenizes `text`, replacing the content of `stream`.
   public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
     stream.removeAll()
-    var scanner = Scanner(text: text)
-    scanner.run(into: &stream)
+    // Bytes and tokens are written to small buffers on the stack and appended to the stream in
+    // blocks: an `Array.append` per byte costs a uniqueness check and a capacity check each.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stagedBytes) { bytes in
+      withUnsafeTemporaryAllocation(of: Token.self, capacity: Self.stagedTokens) { tokens in
+        var scanner = Scanner(text: text, bytes: bytes, tokens: tokens)
+        scanner.run(into: &stream)
+      }
+    }
   }
+
+  /// How many folded bytes are written before they are appended to the stream.
+  static let stagedBytes = 4096
+  /// How many tokens are made before they are appended to the stream.
+  static let stagedTokens = 256
 }
 
 /// The tokenizer's state machine over bytes.
+///
+/// Folded bytes go to `bytes` and tokens to `tokens`, both appended to the stream whenever they
+/// fill up and at the end; a folded offset counts the bytes already appended (`flushedBytes`).
 private struct Scanner {
   let text: UnsafeBufferPointer<UInt8>
   var index = 0
   var pending: Token.Flags = [.sentenceStart]
+
+  let bytes: UnsafeMutableBufferPointer<UInt8>
+  var byteCount = 0
+  var flushedBytes = 0
+  let tokens: UnsafeMutableBufferPointer<Token>
+  var tokenCount = 0
 
   // The token being built.
   var inWord = false
@@ -53,19 +73,30 @@ private struct Scanner {
   var firstIsUpper = false
   var onlyDigits = true
 
-  init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
+  init(
+    text: UnsafeBufferPointer<UInt8>, bytes: UnsafeMutableBufferPointer<UInt8>,
+    tokens: UnsafeMutableBufferPointer<Token>
+  ) {
+    self.text = text
+    self.bytes = bytes
+    self.tokens = tokens
+  }
+
+  /// The offset in the stream's folded bytes of the next byte written.
+  var foldedPosition: Int { flushedBytes + byteCount }
 
   mutating func run(into stream: inout TokenStream) {
     while index < text.count {
+      let byte = text[index]
       // Fast path: a run of ASCII lower-case letters, most of an English text, is copied to
       // the folded form as it is (exactly what the letter case below does one byte at a time).
-      if text[index] &- UInt8(ascii: "a") < 26 {
-        begin(&stream)
-        // Byte by byte: a run is a few bytes long, and `append(contentsOf:)` costs more than
-        // the copy itself.
+      if byte &- UInt8(ascii: "a") < 26 {
+        begin()
         var end = index
         repeat {
-          stream.folded.append(text[end])
+          if byteCount == bytes.count { flushBytes(&stream) }
+          bytes[byteCount] = text[end]
+          byteCount += 1
           end += 1
         } while end < text.count && text[end] &- UInt8(ascii: "a") < 26
         letters += end - index
@@ -73,38 +104,61 @@ private struct Scanner {
         index = end
         continue
       }
+      // Fast path: a plain space, the most common separator.
+      if byte == UInt8(ascii: " ") {
+        finish(&stream)
+        index += 1
+        continue
+      }
+      // Fast path: an ASCII capital.
+      if byte &- UInt8(ascii: "A") < 26 {
+        letter(upper: true)
+        append(byte | 0x20, into: &stream)
+        index += 1
+        continue
+      }
+      // Fast path: a Russian letter, U+0400–U+045F (lead byte D0 or D1), folded on its bytes.
+      if byte &- 0xD0 < 2 && index + 1 < text.count {
+        let value = UInt32(byte & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F)
+        if text[index + 1] & 0xC0 == 0x80 && value &- 0x0400 < 0x60 {
+          letter(upper: value < 0x0430)
+          let folded = CharacterClass.foldCyrillic(value)!
+          if byteCount + 2 > bytes.count { flushBytes(&stream) }
+          bytes[byteCount] = 0xC0 | UInt8(truncatingIfNeeded: folded >> 6)
+          bytes[byteCount + 1] = 0x80 | UInt8(truncatingIfNeeded: folded & 0x3F)
+          byteCount += 2
+          index += 2
+          continue
+        }
+      }
       let (scalar, length) = decode(at: index)
       let kind = CharacterClass.of(scalar)
       switch kind {
       case .letter(let upper):
-        begin(&stream)
-        if upper { uppercaseLetters += 1 }
-        if letters == 0 && upper && onlyDigits { firstIsUpper = true }
-        letters += 1
-        onlyDigits = false
+        letter(upper: upper)
         appendFolded(scalar, upper: upper, into: &stream)
       case .digit:
-        begin(&stream)
+        begin()
         appendFolded(scalar, upper: false, into: &stream)
       case .mark:
         if inWord { appendFolded(scalar, upper: false, into: &stream) }
       case .apostrophe:
         if inWord && !onlyDigits && nextIsLetter(after: index + length) {
-          stream.folded.append(UInt8(ascii: "'"))
+          append(UInt8(ascii: "'"), into: &stream)
         } else {
           finish(&stream)
           pending.insert(.punctuationBefore)
         }
       case .hyphen:
         if inWord && nextIsWordCharacter(after: index + length) {
-          stream.folded.append(UInt8(ascii: "-"))
+          append(UInt8(ascii: "-"), into: &stream)
         } else {
           finish(&stream)
           pending.insert(.punctuationBefore)
         }
       case .decimalSeparator(let sentenceEnd):
         if inWord && onlyDigits && nextIsDigit(after: index + length) {
-          stream.folded.append(UInt8(truncatingIfNeeded: scalar.value))
+          append(UInt8(truncatingIfNeeded: scalar.value), into: &stream)
         } else {
           finish(&stream)
           pending.insert(sentenceEnd ? .sentenceStart : .punctuationBefore)
@@ -124,17 +178,29 @@ private struct Scanner {
       index += length
     }
     finish(&stream)
+    flushBytes(&stream)
+    flushTokens(&stream)
   }
 
-  mutating func begin(_ stream: inout TokenStream) {
+  mutating func begin() {
     guard !inWord else { return }
     inWord = true
     tokenStart = index
-    foldedStart = stream.folded.count
+    foldedStart = foldedPosition
     letters = 0
     uppercaseLetters = 0
     firstIsUpper = false
     onlyDigits = true
+  }
+
+  /// Notes one more letter of the word (beginning it when needed).
+  @inline(__always)
+  mutating func letter(upper: Bool) {
+    begin()
+    if upper { uppercaseLetters += 1 }
+    if letters == 0 && upper && onlyDigits { firstIsUpper = true }
+    letters += 1
+    onlyDigits = false
   }
 
   mutating func finish(_ stream: inout TokenStream) {
@@ -142,33 +208,65 @@ private struct Scanner {
     inWord = false
     var flags = pending
     pending = []
+    let foldedEnd = foldedPosition
     if onlyDigits { flags.insert(.number) }
-    if stream.folded.count - foldedStart > Tokenizer.maximumTermBytes { flags.insert(.overlong) }
+    if foldedEnd - foldedStart > Tokenizer.maximumTermBytes { flags.insert(.overlong) }
     if firstIsUpper { flags.insert(.capitalized) }
     if letters >= 2 && uppercaseLetters == letters { flags.insert(.allUppercase) }
-    stream.tokens.append(
-      Token(
-        start: Int32(truncatingIfNeeded: tokenStart), end: Int32(truncatingIfNeeded: index),
-        foldedStart: Int32(truncatingIfNeeded: foldedStart),
-        foldedEnd: Int32(truncatingIfNeeded: stream.folded.count), flags: flags))
+    if tokenCount == tokens.count { flushTokens(&stream) }
+    tokens[tokenCount] = Token(
+      start: Int32(truncatingIfNeeded: tokenStart), end: Int32(truncatingIfNeeded: index),
+      foldedStart: Int32(truncatingIfNeeded: foldedStart),
+      foldedEnd: Int32(truncatingIfNeeded: foldedEnd), flags: flags)
+    tokenCount += 1
   }
 
-  func appendFolded(_ scalar: Unicode.Scalar, upper: Bool, into stream: inout TokenStream) {
+  /// Appends the folded bytes written so far to the stream.
+  mutating func flushBytes(_ stream: inout TokenStream) {
+    stream.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<byteCount]))
+    flushedBytes += byteCount
+    byteCount = 0
+  }
+
+  /// Appends the tokens made so far to the stream.
+  mutating func flushTokens(_ stream: inout TokenStream) {
+    stream.tokens.append(contentsOf: UnsafeBufferPointer(rebasing: tokens[0..<tokenCount]))
+    tokenCount = 0
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8, into stream: inout TokenStream) {
+    if byteCount == bytes.count { flushBytes(&stream) }
+    bytes[byteCount] = byte
+    byteCount += 1
+  }
+
+  /// Appends the UTF-8 bytes of `scalar`.
+  mutating func append(_ scalar: Unicode.Scalar, into stream: inout TokenStream) {
+    if byteCount + 4 > bytes.count { flushBytes(&stream) }
+    UTF8.encode(scalar) { byte in
+      bytes[byteCount] = byte
+      byteCount += 1
+    }
+  }
+
+  mutating func appendFolded(_ scalar: Unicode.Scalar, upper: Bool, into stream: inout TokenStream)
+  {
     let value = scalar.value
     if value < 0x80 {
-      stream.folded.append(UInt8(value) | (upper ? 0x20 : 0))
+      append(UInt8(value) | (upper ? 0x20 : 0), into: &stream)
       return
     }
     if let folded = CharacterClass.foldCyrillic(value) {
-      UTF8.encode(Unicode.Scalar(folded)!) { stream.folded.append($0) }
+      append(Unicode.Scalar(folded)!, into: &stream)
       return
     }
     if upper {
       for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-        UTF8.encode(lower) { stream.folded.append($0) }
+        append(lower, into: &stream)
       }
     } else {
-      UTF8.encode(scalar) { stream.folded.append($0) }
+      append(scalar, into: &stream)
     }
   }
 

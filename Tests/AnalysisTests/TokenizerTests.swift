@@ -101,4 +101,52 @@ import Testing
     #expect(tokens.map { $0.flags.contains(.overlong) } == [false, true, false, false])
     #expect(words("x \(long) \(fits) y") == ["x", fits, "y"])
   }
+
+  /// Russian letters take a fast path on their bytes; each must fold as the general rule says:
+  /// lower case (as `String.lowercased()`), with `ё` as `е`, and capitals flagged.
+  @Test func everyRussianLetterFoldsAsTheGeneralRule() {
+    for value in UInt32(0x0400)...0x045F {
+      let letter = String(Unicode.Scalar(value)!)
+      let expected = letter.lowercased() == "ё" ? "е" : letter.lowercased()
+      let (stream, tokens) = tokens(letter + "x")
+      #expect(stream.words == [expected + "x"], "U+\(String(value, radix: 16))")
+      #expect(tokens.first?.flags.contains(.capitalized) == (value < 0x0430))
+    }
+  }
+
+  /// Folded bytes and tokens are written in blocks; a long text crosses many block ends, one
+  /// word of letters crosses one mid-run, and none of it may be lost or shifted.
+  @Test func longTextsKeepEveryTokenAndOffset() {
+    let vocabulary = [
+      "Trade", "союз", "ЁЛКА", "EAEU’s", "naïve", "well-known", "x", "Ça", "Δέλτα", "2020",
+    ]
+    var written: [String] = []
+    var state: UInt64 = 7
+    for _ in 0..<3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      written.append(vocabulary[Int(state >> 33) % vocabulary.count])
+    }
+    let long = String(repeating: "z", count: 5000)
+    written.insert(long, at: 1234)
+    let text = written.joined(separator: " ")
+    let bytes = Array(text.utf8)
+    let (stream, tokens) = tokens(text)
+    #expect(tokens.count == written.count)
+    let surfaces = tokens.map {
+      String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self)
+    }
+    #expect(surfaces == written)
+    let folded = tokens.map(stream.foldedString)
+    let expected = written.map {
+      $0.lowercased().replacingOccurrences("’", "'").replacingOccurrences("ё", "е")
+    }
+    #expect(folded == expected)
+    #expect(tokens.map { $0.flags.contains(.overlong) } == written.map { $0 == long })
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
 }
