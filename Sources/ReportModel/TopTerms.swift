@@ -128,8 +128,13 @@ enum TopTerms {
 
     private mutating func add(n: Int, _ text: [UInt8]) {
       let space = n == 1 ? text.endIndex : text.firstIndex(of: 0x20)!
-      let first = words.intern(text[..<space])
-      let second = n == 1 ? -1 : words.intern(text[(space + 1)...])
+      // Through buffers: the generic `intern` copies its key into an array first.
+      let (first, second) = text.withUnsafeBufferPointer { text in
+        (
+          words.intern(UnsafeBufferPointer(rebasing: text[..<space])),
+          n == 1 ? -1 : words.intern(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
+        )
+      }
       let pair = Pair(first: first, second: second)
       guard index[pair] == nil else { return }
       index[pair] = texts.count
