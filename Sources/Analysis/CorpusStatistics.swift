@@ -10,6 +10,9 @@ public struct CorpusStatistics: Sendable {
   public private(set) var vocabulary = Vocabulary()
   /// Whether term `id` is a stopword.
   public private(set) var isStopword: [Bool] = []
+  /// Whether a registry name can begin with term `id` (``OrganizationMatcher/mayBeginName(_:)``),
+  /// kept per word so that each token need not be looked up.
+  private var wordBeginsName: [Bool] = []
   /// Figures per year.
   public private(set) var years: [Int: YearTally] = [:]
   /// Organizations by canonical id, over all years, with their figures per year.
@@ -54,6 +57,8 @@ public struct CorpusStatistics: Sendable {
   /// Reused per-document counts of unigrams and bigrams.
   private var documentUnigrams = DocumentTally()
   private var documentBigrams = DocumentTally()
+  /// Reused per-token flags: whether a registry name can begin at the token.
+  private var documentBeginsName: [Bool] = []
 
   /// Creates empty statistics that will leave out `stopwords` and find organizations with
   /// `matcher`.
@@ -72,11 +77,24 @@ public struct CorpusStatistics: Sendable {
     tokenizer.tokenize(document.text, into: &stream)
     years[document.date.year, default: YearTally()].addDocument(
       date: document.date, repaired: document.repairedSequences > 0)
-    countTerms(stream, year: document.date.year)
-    countOrganizations(in: document, tokens: stream)
+    var beginsName: [Bool] = []
+    swap(&beginsName, &documentBeginsName)
+    defer { swap(&beginsName, &documentBeginsName) }
+    if beginsName.count < stream.tokens.count {
+      beginsName.append(
+        contentsOf: repeatElement(false, count: stream.tokens.count - beginsName.count))
+    }
+    beginsName.withUnsafeMutableBufferPointer { beginsName in
+      let flags = UnsafeMutableBufferPointer(rebasing: beginsName[0..<stream.tokens.count])
+      countTerms(stream, year: document.date.year, beginsName: flags)
+      countOrganizations(in: document, tokens: stream, beginsName: UnsafeBufferPointer(flags))
+    }
   }
 
-  private mutating func countTerms(_ stream: TokenStream, year: Int) {
+  /// Counts the terms of `stream`, and sets `beginsName[i]` for each token.
+  private mutating func countTerms(
+    _ stream: TokenStream, year: Int, beginsName: UnsafeMutableBufferPointer<Bool>
+  ) {
     var tally = years.removeValue(forKey: year) ?? YearTally()
     // The reused per-document tables are taken out of `self` too, for the same reason.
     var unigrams = DocumentTally()
@@ -101,7 +119,12 @@ public struct CorpusStatistics: Sendable {
             buffer[words] = Int32(truncatingIfNeeded: index)
             words += 1
           }
-          guard words > 0 else { return }
+          guard words > 0 else {
+            for (index, token) in tokens.enumerated() {
+              beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+            }
+            return
+          }
           let ids = buffer.baseAddress! + tokens.count
           let before = vocabulary.count
           vocabulary.intern(
@@ -114,14 +137,16 @@ public struct CorpusStatistics: Sendable {
           for id in before..<vocabulary.count { noteNewWord(Int32(id)) }
           var word = 0
           var previous: Int32 = -1
-          for token in tokens {
+          for (index, token) in tokens.enumerated() {
             if !token.flags.isDisjoint(with: .removed) {
+              beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
               previous = -1
               continue
             }
             tally.tokens += 1
             let id = ids[word]
             word += 1
+            beginsName[index] = wordBeginsName[Int(id)]
             if isStopword[Int(id)] {
               previous = -1
               continue
@@ -140,8 +165,20 @@ public struct CorpusStatistics: Sendable {
     bigrams.flush(into: &tally.bigrams)
   }
 
-  private mutating func countOrganizations(in document: Document, tokens stream: TokenStream) {
-    let mentions = matcher.mentions(in: document.text, tokens: stream)
+  /// Whether a registry name can begin at a token that is not interned: a number cannot; an
+  /// overlong word is looked up.
+  private static func beginsName(
+    _ token: Token, folded: UnsafeBufferPointer<UInt8>, matcher: OrganizationMatcher
+  ) -> Bool {
+    !token.flags.contains(.number)
+      && matcher.mayBeginName(
+        UnsafeBufferPointer(rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)]))
+  }
+
+  private mutating func countOrganizations(
+    in document: Document, tokens stream: TokenStream, beginsName: UnsafeBufferPointer<Bool>
+  ) {
+    let mentions = matcher.mentions(in: document.text, tokens: stream, beginsName: beginsName)
     var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
     defer { years[document.date.year] = tally }
     tally.organizationMentions += mentions.count
@@ -184,8 +221,10 @@ public struct CorpusStatistics: Sendable {
   /// Notes whether the word just given id `id` (the next one) is a stopword.
   private mutating func noteNewWord(_ id: Int32) {
     let word = vocabulary.bytes(id)
-    isStopword.append(
-      !stopwords.words.isEmpty && stopwords.words.contains(String(decoding: word, as: UTF8.self)))
+    word.withUnsafeBufferPointer { word in
+      isStopword.append(stopwords.contains(word))
+      wordBeginsName.append(matcher.mayBeginName(word))
+    }
   }
 
   /// Adds the statistics of other documents, counted by another worker with the same settings.

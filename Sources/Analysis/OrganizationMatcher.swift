@@ -65,7 +65,33 @@ public struct OrganizationMatcher: Sendable {
   /// - Parameter tokens: The tokens of `text` (``Tokenizer/tokenize(_:into:)``).
   /// - Returns: One mention per name, acronym or discovered name; overlapping names count once.
   public func mentions(in text: [UInt8], tokens: TokenStream) -> [OrganizationMention] {
-    TokenView.with(text: text, stream: tokens) { view in mentions(in: view) }
+    TokenView.with(text: text, stream: tokens) { view in mentions(in: view, beginsName: nil) }
+  }
+
+  /// The same as ``mentions(in:tokens:)``, told which tokens can begin a registry name, so
+  /// that the others are not looked up.
+  ///
+  /// - Parameter beginsName: For each token, ``mayBeginName(_:)`` of its folded form (false
+  ///   for a number); counting keeps this per distinct word rather than per token.
+  public func mentions(
+    in text: [UInt8], tokens: TokenStream, beginsName: UnsafeBufferPointer<Bool>
+  ) -> [OrganizationMention] {
+    precondition(beginsName.count == tokens.tokens.count, "one flag per token")
+    return TokenView.with(text: text, stream: tokens) { view in
+      mentions(in: view, beginsName: beginsName)
+    }
+  }
+
+  /// Whether a registry name can begin with the word `folded` (a token's case-folded form):
+  /// its first word, or one of its stems, is the word less a possessive `'s` and an ending.
+  /// When not, no name is looked up at that word.
+  public func mayBeginName(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+    var found = false
+    forEachFirstWordMatch(TokenView.key(of: folded)) { _ in
+      found = true
+      return false
+    }
+    return found
   }
 
   private struct Definition {
@@ -73,10 +99,18 @@ public struct OrganizationMatcher: Sendable {
     var target: Target
   }
 
-  private func mentions(in view: TokenView) -> [OrganizationMention] {
+  private func mentions(in view: TokenView, beginsName: UnsafeBufferPointer<Bool>?)
+    -> [OrganizationMention]
+  {
     let count = view.count
     var longest = [Int32](repeating: -1, count: count)
-    for index in 0..<count { longest[index] = longestMatch(view, at: index) }
+    if let beginsName {
+      for index in 0..<count where beginsName[index] {
+        longest[index] = longestMatch(view, at: index)
+      }
+    } else {
+      for index in 0..<count { longest[index] = longestMatch(view, at: index) }
+    }
     var definitions: [Definition] = []
     var result: [OrganizationMention] = []
 
@@ -108,6 +142,10 @@ public struct OrganizationMatcher: Sendable {
         index = emit(index, index + length - 1, targets[Int(patternTarget[pattern])])
       } else if let target = defined(index) {
         index = emit(index, index, target)
+      } else if !view.isCapitalized(index) {
+        // A discovered name begins with a capital (the discovery's first test, made here
+        // without a call for the many words that fail it).
+        index += 1
       } else {
         let outcome = discovery.find(at: index, in: view) { longest[$0] >= 0 || defined($0) != nil }
         switch outcome {
@@ -126,33 +164,43 @@ public struct OrganizationMatcher: Sendable {
   /// The longest pattern matching at token `index`, or -1.
   private func longestMatch(_ view: TokenView, at index: Int) -> Int32 {
     if view[index].flags.contains(.number) { return -1 }
-    let key = view.key(index)
     var best: Int32 = -1
     var bestLength = 0
-    func consider(_ candidates: [Int32]) {
+    forEachFirstWordMatch(view.key(index)) { candidates in
       for candidate in candidates {
         let length = patterns[Int(candidate)].words.count
-        if length <= bestLength { return }
+        if length <= bestLength { break }
         if patterns[Int(candidate)].matches(view, at: index) {
           best = candidate
           bestLength = length
-          return
+          break
         }
       }
+      return true
     }
-    if let word = exactFirst.lookup(key) { consider(exactCandidates[Int(word)]) }
+    return best
+  }
+
+  /// Calls `body` with the candidate patterns (longest first) of each first word or stem that
+  /// `key` can begin with, until `body` returns false.
+  @inline(__always)
+  private func forEachFirstWordMatch(
+    _ key: UnsafeBufferPointer<UInt8>, _ body: ([Int32]) -> Bool
+  ) {
+    if let word = exactFirst.lookup(key), !body(exactCandidates[Int(word)]) { return }
     // Most words cannot begin with any stem (an English word among Russian stems).
-    guard stemFirst.count > 0, stemFirst.mayHoldPrefix(of: key) else { return best }
+    guard stemFirst.count > 0, stemFirst.mayHoldPrefix(of: key) else { return }
     // Try the key less an ending of 0...maxEndingLength letters as a stem.
     var cut = key.count
     var ending = 0
     while cut > 0 && ending <= AliasPattern.maxEndingLength {
-      if let word = stemFirst.lookup(UnsafeBufferPointer(rebasing: key[0..<cut])) {
-        consider(stemCandidates[Int(word)])
+      if let word = stemFirst.lookup(UnsafeBufferPointer(rebasing: key[0..<cut])),
+        !body(stemCandidates[Int(word)])
+      {
+        return
       }
       repeat { cut -= 1 } while cut > 0 && key[cut] & 0xC0 == 0x80
       ending += 1
     }
-    return best
   }
 }

@@ -28,12 +28,18 @@ struct TokenView {
   /// The folded bytes of token `index` without a possessive `'s`.
   func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
     let token = tokens[index]
-    let start = Int(token.foldedStart)
-    var end = Int(token.foldedEnd)
-    if end - start > 2 && folded[end - 1] == UInt8(ascii: "s") && folded[end - 2] == apostrophe {
-      end -= 2
+    return Self.key(
+      of: UnsafeBufferPointer(
+        rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)]))
+  }
+
+  /// A folded form without a possessive `'s`.
+  static func key(of folded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let count = folded.count
+    if count > 2 && folded[count - 1] == UInt8(ascii: "s") && folded[count - 2] == apostrophe {
+      return UnsafeBufferPointer(rebasing: folded[0..<count - 2])
     }
-    return UnsafeBufferPointer(rebasing: folded[start..<end])
+    return folded
   }
 
   /// Whether token `index` ends in a possessive `'s`.

@@ -136,3 +136,47 @@ import Testing
     #expect(restored.lastDate == original.lastDate)
   }
 }
+
+extension CorpusStatisticsTests {
+  /// Counting looks names up only at tokens whose word can begin one (kept per distinct word);
+  /// it must find exactly what looking at every token finds, on random text with aliases,
+  /// Russian endings, possessives, defined acronyms, discovered names, numbers and overlong
+  /// words.
+  @Test(arguments: [5, 6, 7] as [UInt64])
+  func organizationsMatchLookingAtEveryToken(seed: UInt64) {
+    let pieces = [
+      "Eurasian Economic Union", "EAEU", "EAEU's", "eaeu", "EEU",
+      "Евразийского экономического союза", "Евразийский экономический союз", "ЕАЭС", "Collective Security Treaty Organization (CSTO)",
+      "CSTO", "the Information Policy Department", "Ministry of Foreign Affairs of Kyrgyzstan",
+      "UN Security Council", "UN", "union", "Union", "economic", "2020", "3.5", "trade", "Bishkek",
+      String(repeating: "Eurasian", count: 20), ".", ",", "(", ")",
+    ]
+    var state = seed
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let matcher = OrganizationMatcher(registry: OrganizationRegistry.builtin())
+    var documents: [Document] = []
+    var expected: [String: (count: Int, aliases: [String: Int])] = [:]
+    for index in 0..<40 {
+      let text = Array((0..<60).map { _ in pieces[next(pieces.count)] }.joined(separator: " ").utf8)
+      documents.append(
+        Document(
+          path: "\(index).txt", date: CalendarDate(year: 2020, month: 1, day: 1)!, text: text))
+      var stream = TokenStream()
+      Tokenizer().tokenize(text, into: &stream)
+      for mention in matcher.mentions(in: text, tokens: stream) {
+        expected[mention.id, default: (0, [:])].count += 1
+        expected[mention.id, default: (0, [:])].aliases[mention.surface, default: 0] += 1
+      }
+    }
+    let counted = Self.statistics(documents).organizations
+    #expect(Set(counted.keys) == Set(expected.keys))
+    #expect(expected.count > 5)
+    for (id, reference) in expected {
+      #expect(counted[id]?.total.count == reference.count, "\(id)")
+      #expect(counted[id]?.aliases == reference.aliases, "\(id)")
+    }
+  }
+}
