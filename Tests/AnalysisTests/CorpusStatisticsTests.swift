@@ -146,7 +146,8 @@ extension CorpusStatisticsTests {
   func organizationsMatchLookingAtEveryToken(seed: UInt64) {
     let pieces = [
       "Eurasian Economic Union", "EAEU", "EAEU's", "eaeu", "EEU",
-      "Евразийского экономического союза", "Евразийский экономический союз", "ЕАЭС", "Collective Security Treaty Organization (CSTO)",
+      "Евразийского экономического союза", "Евразийский экономический союз", "ЕАЭС",
+      "Collective Security Treaty Organization (CSTO)",
       "CSTO", "the Information Policy Department", "Ministry of Foreign Affairs of Kyrgyzstan",
       "UN Security Council", "UN", "union", "Union", "economic", "2020", "3.5", "trade", "Bishkek",
       String(repeating: "Eurasian", count: 20), ".", ",", "(", ")",
