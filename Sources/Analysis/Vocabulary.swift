@@ -181,8 +181,9 @@ public struct Vocabulary: Sendable {
     slots = bigger
   }
 
-  /// Eight bytes at a time, each word folded in with a multiply-xorshift, then a final mix so
-  /// that both the low bits (the slot) and the top bits (the fingerprint) spread well.
+  /// Eight bytes at a time, each word folded in with a multiply-xorshift (the last one to seven
+  /// bytes read as one word, as wyhash does), then a final mix so that both the low bits (the
+  /// slot) and the top bits (the fingerprint) spread well.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
     guard let base = key.baseAddress else { return hash }
@@ -195,13 +196,19 @@ public struct Vocabulary: Sendable {
       hash ^= hash >> 31
       index += 8
     }
-    if index < key.count {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < key.count {
-        tail |= UInt64(base[index]) << shift
-        shift += 8
-        index += 1
+    // The last 1...7 bytes in at most two loads, which may overlap (the length is already in
+    // the hash, so overlapping reads of different words cannot make them collide more).
+    let rest = key.count - index
+    if rest > 0 {
+      let tail: UInt64
+      if rest >= 4 {
+        let low = UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+        let high = UInt64(raw.loadUnaligned(fromByteOffset: key.count - 4, as: UInt32.self))
+        tail = low | high << 32
+      } else {
+        tail =
+          UInt64(base[index]) | UInt64(base[index + rest / 2]) << 8
+          | UInt64(base[key.count - 1]) << 16
       }
       hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
     }
