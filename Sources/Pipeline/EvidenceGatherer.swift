@@ -69,7 +69,10 @@ public struct EvidenceGatherer: Sendable {
     }
     guard !missing.isEmpty else { return result }
     let started = Clock.now()
-    let (found, read) = find(missing, in: try sources())
+    let listed = try sources()
+    log.debug(
+      "evidence: \(listed.count) accepted documents listed, \(started.elapsedMilliseconds) ms")
+    let (found, read) = find(missing, in: listed)
     log.info(
       "evidence: \(missing.count) of \(missing.count + result.count) targets looked up in \(read) documents, \(started.elapsedMilliseconds) ms"
     )
