@@ -112,12 +112,19 @@ public final class StateStore: Sendable {
     }
   }
 
+  /// The page size of a new state file, SQLite's largest: most of the state is a few large term
+  /// blobs, which then take a sixteenth of the pages and writes (existing files keep theirs).
+  /// Measured at 1 GB: storing 6.7-7.4 s with 4 KiB pages, 4.9-6.0 s with 64 KiB; and a nightly
+  /// run after 1 % new files is not slower (4.3 s before, 3.8 s after).
+  static let pageSize = 65_536
+
   /// Claims a new database, switches to WAL and runs the migrations.
   private static func prepare(_ queue: DatabaseQueue, path: String) throws {
     try queue.inDatabase { db in
       let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
       if applicationID != Migrations.applicationID {
         // Empty when inspected (or created just now); claim it in one transaction.
+        try db.execute(sql: "PRAGMA page_size = \(pageSize)")
         try db.inTransaction(.immediate) {
           let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
           if applicationID != 0 || objects > 0 { throw StoreError.foreign(path: path) }
