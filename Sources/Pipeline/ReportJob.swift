@@ -100,6 +100,7 @@ public enum ReportJob {
     let runID = try state { try store.beginRun(startedAt: started.timestamp) }
 
     let scan: CorpusScan
+    var scanLap = Laps()
     do { scan = try CorpusScanner.scan(root: options.corpus) } catch {
       try? store.finishRun(
         id: runID, endedAt: Clock.now().timestamp,
@@ -107,6 +108,7 @@ public enum ReportJob {
         added: 0, changed: 0, removed: 0, rejected: 0, exitStatus: 1)
       throw .corpus(error)
     }
+    scanLap.lap("scan \(scan.files.count) files", log)
     let fingerprint = [
       "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
       "analysis=\(analysisVersion)",
