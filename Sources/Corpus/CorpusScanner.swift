@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -85,81 +88,109 @@ public enum CorpusScanner {
 
     var scan = CorpusScan(root: root, files: [], skipped: [])
     // (shown, real): the relative path as reports show it, and as the file system knows it.
-    var pending: [(shown: String, real: String)] = [("", "")]
-    while let (relative, real) = pending.popLast() {
-      let folder = real.isEmpty ? root : root + "/" + real
-      guard let handle = opendir(folder) else {
-        let code = errno
-        scan.skipped.append((relative, .unreadable(errno: code, detail: "folder cannot be opened")))
-        continue
+    // The folders of one depth are listed at once, on every core: listing is mostly the
+    // kernel's work per file, and the result is sorted afterwards.
+    var level: [(shown: String, real: String)] = [("", "")]
+    while !level.isEmpty {
+      let listings = Mutex([Listing?](repeating: nil, count: level.count))
+      let folders = level
+      DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+        let listing = list(folders[index], root: root)
+        listings.withLock { $0[index] = listing }
       }
-      defer { closedir(handle) }
-      while let entry = readdir(handle) {
-        let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          Array(raw.prefix(while: { $0 != 0 }))
-        }
-        if nameBytes.first == UInt8(ascii: ".") { continue }
-        let (shownName, isUTF8) = FileName.display(nameBytes)
-        let child = relative.isEmpty ? shownName : relative + "/" + shownName
-        let isText = nameBytes.count > 4 && nameBytes.suffix(4).elementsEqual(".txt".utf8)
-        guard isUTF8 else {
-          // The path cannot be opened through a String: say so rather than lose the file.
-          var rawPath = Array(folder.utf8) + [UInt8(ascii: "/")] + nameBytes + [0]
-          var info = stat()
-          let isFolder =
-            rawPath.withUnsafeMutableBufferPointer { buffer in
-              buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
-            } && (info.st_mode & S_IFMT) == S_IFDIR
-          if isText || isFolder {
-            scan.skipped.append(
-              (
-                child,
-                .unreadable(
-                  errno: EILSEQ,
-                  detail: "the \(isFolder ? "folder" : "file") name is not valid UTF-8; rename it")
-              ))
-          }
-          continue
-        }
-        let name = String(decoding: nameBytes, as: UTF8.self)
-        let realChild = real.isEmpty ? name : real + "/" + name
-        let full = root + "/" + realChild
-        var childInfo = stat()
-        guard lstat(full, &childInfo) == 0 else { continue }  // vanished during the scan
-        switch childInfo.st_mode & S_IFMT {
-        case S_IFDIR:
-          pending.append((child, realChild))
-        case S_IFREG where isText:
-          let modified =
-            Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
-          scan.files.append(
-            CorpusFile(
-              path: child, folder: folder, name: name, size: Int(childInfo.st_size),
-              modified: modified))
-        case S_IFLNK:
-          // Links are never followed; say so for those that could have held articles.
-          var target = stat()
-          if stat(full, &target) != 0 {
-            let code = errno
-            scan.skipped.append(
-              (
-                child,
-                .unreadable(errno: code, detail: "broken or looping symbolic link, not followed")
-              ))
-          } else if (target.st_mode & S_IFMT) == S_IFDIR {
-            scan.skipped.append(
-              (child, .unreadable(errno: 0, detail: "symbolic link to a folder, not followed")))
-          } else if isText {
-            scan.skipped.append(
-              (child, .unreadable(errno: 0, detail: "symbolic link, not followed")))
-          }
-        default:
-          continue
-        }
+      level = []
+      for listing in listings.withLock({ $0 }) {
+        scan.files += listing!.files
+        scan.skipped += listing!.skipped
+        level += listing!.folders
       }
     }
     scan.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     scan.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return scan
+  }
+
+  /// What one folder holds: its files, what was skipped in it and its subfolders.
+  private struct Listing: Sendable {
+    var files: [CorpusFile] = []
+    var skipped: [(path: String, reason: Rejection)] = []
+    var folders: [(shown: String, real: String)] = []
+  }
+
+  /// Lists one folder below `root`, `relative` as reports show it and `real` as on disk.
+  private static func list(_ location: (shown: String, real: String), root: String) -> Listing {
+    let (relative, real) = location
+    var scan = Listing()
+    let folder = real.isEmpty ? root : root + "/" + real
+    guard let handle = opendir(folder) else {
+      let code = errno
+      scan.skipped.append((relative, .unreadable(errno: code, detail: "folder cannot be opened")))
+      return scan
+    }
+    defer { closedir(handle) }
+    while let entry = readdir(handle) {
+      let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        Array(raw.prefix(while: { $0 != 0 }))
+      }
+      if nameBytes.first == UInt8(ascii: ".") { continue }
+      let (shownName, isUTF8) = FileName.display(nameBytes)
+      let child = relative.isEmpty ? shownName : relative + "/" + shownName
+      let isText = nameBytes.count > 4 && nameBytes.suffix(4).elementsEqual(".txt".utf8)
+      guard isUTF8 else {
+        // The path cannot be opened through a String: say so rather than lose the file.
+        var rawPath = Array(folder.utf8) + [UInt8(ascii: "/")] + nameBytes + [0]
+        var info = stat()
+        let isFolder =
+          rawPath.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
+          } && (info.st_mode & S_IFMT) == S_IFDIR
+        if isText || isFolder {
+          scan.skipped.append(
+            (
+              child,
+              .unreadable(
+                errno: EILSEQ,
+                detail: "the \(isFolder ? "folder" : "file") name is not valid UTF-8; rename it")
+            ))
+        }
+        continue
+      }
+      let name = String(decoding: nameBytes, as: UTF8.self)
+      let realChild = real.isEmpty ? name : real + "/" + name
+      let full = root + "/" + realChild
+      var childInfo = stat()
+      guard lstat(full, &childInfo) == 0 else { continue }  // vanished during the scan
+      switch childInfo.st_mode & S_IFMT {
+      case S_IFDIR:
+        scan.folders.append((child, realChild))
+      case S_IFREG where isText:
+        let modified =
+          Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
+        scan.files.append(
+          CorpusFile(
+            path: child, folder: folder, name: name, size: Int(childInfo.st_size),
+            modified: modified))
+      case S_IFLNK:
+        // Links are never followed; say so for those that could have held articles.
+        var target = stat()
+        if stat(full, &target) != 0 {
+          let code = errno
+          scan.skipped.append(
+            (
+              child,
+              .unreadable(errno: code, detail: "broken or looping symbolic link, not followed")
+            ))
+        } else if (target.st_mode & S_IFMT) == S_IFDIR {
+          scan.skipped.append(
+            (child, .unreadable(errno: 0, detail: "symbolic link to a folder, not followed")))
+        } else if isText {
+          scan.skipped.append(
+            (child, .unreadable(errno: 0, detail: "symbolic link, not followed")))
+        }
+      default:
+        continue
+      }
+    }
     return scan
   }
 }
