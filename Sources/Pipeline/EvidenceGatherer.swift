@@ -3,7 +3,6 @@ public import Corpus
 import Dispatch
 public import Logging
 public import ReportModel
-public import Store
 
 /// Collects the keyword-in-context lines of a report (see ``ReportModel/EvidencePolicy``):
 /// keeps the stored lines that no change can have touched, and reads the corpus again, most

@@ -24,7 +24,7 @@ enum Memory {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, Int32(line.count), file) != nil {
-      let text = String(cString: line)
+      let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
       guard text.hasPrefix("VmHWM:") else { continue }
       let kilobytes =
         text.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap {
