@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -92,14 +91,14 @@ public enum CorpusScanner {
     // kernel's work per file, and the result is sorted afterwards.
     var level: [(shown: String, real: String)] = [("", "")]
     while !level.isEmpty {
-      let listings = Mutex([Listing?](repeating: nil, count: level.count))
+      let listings = Shared([Listing?](repeating: nil, count: level.count))
       let folders = level
       DispatchQueue.concurrentPerform(iterations: folders.count) { index in
         let listing = list(folders[index], root: root)
         listings.withLock { $0[index] = listing }
       }
       level = []
-      for listing in listings.withLock({ $0 }) {
+      for listing in listings.value {
         scan.files += listing!.files
         scan.skipped += listing!.skipped
         level += listing!.folders

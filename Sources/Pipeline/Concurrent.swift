@@ -1,4 +1,6 @@
+import Corpus
 import Dispatch
+import Foundation
 import Glibc
 import ReportModel
 
@@ -14,6 +16,34 @@ struct Concurrent: Parallel {
       let result = body(index)
       results.withLock { $0[index] = result }
     }
+    return results.value.map { $0! }
+  }
+
+  /// Like ``map(_:_:)``, on `threads` threads whatever the number of cores: for work that mostly
+  /// waits for the disk (reading files not in the page cache), where more requests in flight
+  /// finish sooner and idle threads cost nothing.
+  func map<T: Sendable>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T)
+    -> [T]
+  {
+    let results = Shared([T?](repeating: nil, count: count))
+    let next = Shared(0)
+    let done = DispatchGroup()
+    for _ in 0..<min(max(1, threads), count) {
+      done.enter()
+      Thread {
+        while true {
+          let index = next.withLock { next in
+            defer { next += 1 }
+            return next
+          }
+          guard index < count else { break }
+          let result = body(index)
+          results.withLock { $0[index] = result }
+        }
+        done.leave()
+      }.start()
+    }
+    done.wait()
     return results.value.map { $0! }
   }
 }

@@ -38,11 +38,16 @@ struct CountedYears: Sendable {
     return slice
   }
 
-  /// The year each file's header names, read ahead on every core (nil where the first
-  /// ``headerBytes`` bytes hold no readable header).
+  /// How many files are read ahead at once: more than the cores, since on a cold page cache
+  /// each read waits for the disk (248,091 headers: 16.9 s with 2 readers, 10.3 s with 8).
+  static let peekThreads = 8
+
+  /// The year each file's header names, read ahead on ``peekThreads`` threads (nil where the
+  /// first ``headerBytes`` bytes hold no readable header).
   func peekYears(_ files: [CorpusFile]) -> [Int?] {
     let chunk = 256
-    let parts = Concurrent().map((files.count + chunk - 1) / chunk) { part in
+    let parts = Concurrent().map((files.count + chunk - 1) / chunk, threads: Self.peekThreads) {
+      part in
       files[part * chunk..<min(files.count, (part + 1) * chunk)].map { file in
         FileReader.prefix(file.fullPath, count: Self.headerBytes).flatMap {
           HeaderParser.date(inPrefix: $0)?.year

@@ -1,3 +1,4 @@
+import Corpus
 import Glibc
 
 /// A file for bytes a run writes once and reads back later, so they need not stay in memory.

@@ -1,3 +1,5 @@
+import Corpus
+import Glibc
 import Testing
 
 @testable import Pipeline
@@ -13,5 +15,27 @@ import Testing
     }
     #expect(results == (0..<count).map { "piece \($0)" })
     #expect(runs.value.allSatisfy { $0 == 1 })
+  }
+
+  /// The same on a fixed number of threads (more or fewer than the pieces), with the pieces
+  /// running at once: at most `threads` of them, and more than one when there are several.
+  @Test(arguments: [(0, 8), (1, 8), (3, 8), (25, 8), (1000, 8), (1000, 1)])
+  func onThreadsResultsComeBackInIndexOrder(count: Int, threads: Int) {
+    let runs = Shared([Int](repeating: 0, count: count))
+    let running = Shared((now: 0, most: 0))
+    let results = Concurrent().map(count, threads: threads) { index in
+      running.withLock {
+        $0.now += 1
+        $0.most = max($0.most, $0.now)
+      }
+      usleep(200)
+      running.withLock { $0.now -= 1 }
+      runs.withLock { $0[index] += 1 }
+      return "piece \(index)"
+    }
+    #expect(results == (0..<count).map { "piece \($0)" })
+    #expect(runs.value.allSatisfy { $0 == 1 })
+    #expect(running.value.most <= min(threads, count))
+    if count >= 25 && threads > 1 { #expect(running.value.most > 1) }
   }
 }

@@ -1,17 +1,18 @@
 import Glibc
 
-/// A value that the workers of `DispatchQueue.concurrentPerform` share, behind a lock.
+/// A value that the workers of `DispatchQueue.concurrentPerform` share, behind a lock (here so
+/// that the corpus scan and the pipeline use the same one).
 ///
 /// The lock is a `pthread_mutex_t`, which ThreadSanitizer understands. The standard library's
 /// `Mutex` is built on futexes on Linux, which ThreadSanitizer does not see, so every access
 /// it guards is reported as a race (and `scripts/sanitizers` runs in CI).
-final class Shared<Value>: @unchecked Sendable {
+package final class Shared<Value>: @unchecked Sendable {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   /// Only touched with `mutex` held.
   private var stored: Value
 
   /// Creates the shared value.
-  init(_ value: Value) {
+  package init(_ value: Value) {
     stored = value
     mutex = .allocate(capacity: 1)
     mutex.initialize(to: pthread_mutex_t())
@@ -24,12 +25,12 @@ final class Shared<Value>: @unchecked Sendable {
   }
 
   /// Runs `body` with the value, holding the lock.
-  func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+  package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
     pthread_mutex_lock(mutex)
     defer { pthread_mutex_unlock(mutex) }
     return try body(&stored)
   }
 
   /// A copy of the value.
-  var value: Value { withLock { $0 } }
+  package var value: Value { withLock { $0 } }
 }
