@@ -218,7 +218,8 @@ public struct CorpusStatistics: Sendable {
     return id
   }
 
-  /// Notes whether the word just given id `id` (the next one) is a stopword.
+  /// Notes whether the word just given id `id` (the next one) is a stopword, and whether a
+  /// registry name can begin with it.
   private mutating func noteNewWord(_ id: Int32) {
     let word = vocabulary.bytes(id)
     word.withUnsafeBufferPointer { word in

@@ -1,0 +1,269 @@
+/// The tokenizer's state machine over bytes.
+///
+/// Folded bytes go to `bytes` and tokens to `tokens`, both appended to the stream whenever they
+/// fill up and at the end; a folded offset counts the bytes already appended (`flushedBytes`).
+struct Scanner {
+  let text: UnsafeBufferPointer<UInt8>
+  var index = 0
+  var pending: Token.Flags = [.sentenceStart]
+
+  let bytes: UnsafeMutableBufferPointer<UInt8>
+  var byteCount = 0
+  var flushedBytes = 0
+  let tokens: UnsafeMutableBufferPointer<Token>
+  var tokenCount = 0
+
+  // The token being built.
+  var inWord = false
+  var tokenStart = 0
+  var foldedStart = 0
+  var letters = 0
+  var uppercaseLetters = 0
+  var firstIsUpper = false
+  var onlyDigits = true
+
+  init(
+    text: UnsafeBufferPointer<UInt8>, bytes: UnsafeMutableBufferPointer<UInt8>,
+    tokens: UnsafeMutableBufferPointer<Token>
+  ) {
+    self.text = text
+    self.bytes = bytes
+    self.tokens = tokens
+  }
+
+  /// The offset in the stream's folded bytes of the next byte written.
+  var foldedPosition: Int { flushedBytes + byteCount }
+
+  mutating func run(into stream: inout TokenStream) {
+    while index < text.count {
+      let byte = text[index]
+      // Fast path: a run of ASCII lower-case letters, most of an English text, is copied to
+      // the folded form as it is (exactly what the letter case below does one byte at a time).
+      if byte &- UInt8(ascii: "a") < 26 {
+        begin()
+        var end = index
+        repeat {
+          if byteCount == bytes.count { flushBytes(&stream) }
+          bytes[byteCount] = text[end]
+          byteCount += 1
+          end += 1
+        } while end < text.count && text[end] &- UInt8(ascii: "a") < 26
+        letters += end - index
+        onlyDigits = false
+        index = end
+        continue
+      }
+      // Fast path: a plain space, the most common separator.
+      if byte == UInt8(ascii: " ") {
+        finish(&stream)
+        index += 1
+        continue
+      }
+      // Fast path: an ASCII capital.
+      if byte &- UInt8(ascii: "A") < 26 {
+        letter(upper: true)
+        append(byte | 0x20, into: &stream)
+        index += 1
+        continue
+      }
+      // Fast path: a Russian letter, U+0400–U+045F (lead byte D0 or D1), folded on its bytes.
+      if byte &- 0xD0 < 2 && index + 1 < text.count {
+        let value = UInt32(byte & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F)
+        if text[index + 1] & 0xC0 == 0x80 && value &- 0x0400 < 0x60 {
+          letter(upper: value < 0x0430)
+          let folded = CharacterClass.foldCyrillic(value)!
+          if byteCount + 2 > bytes.count { flushBytes(&stream) }
+          bytes[byteCount] = 0xC0 | UInt8(truncatingIfNeeded: folded >> 6)
+          bytes[byteCount + 1] = 0x80 | UInt8(truncatingIfNeeded: folded & 0x3F)
+          byteCount += 2
+          index += 2
+          continue
+        }
+      }
+      let (scalar, length) = decode(at: index)
+      let kind = CharacterClass.of(scalar)
+      switch kind {
+      case .letter(let upper):
+        letter(upper: upper)
+        appendFolded(scalar, upper: upper, into: &stream)
+      case .digit:
+        begin()
+        appendFolded(scalar, upper: false, into: &stream)
+      case .mark:
+        if inWord { appendFolded(scalar, upper: false, into: &stream) }
+      case .apostrophe:
+        if inWord && !onlyDigits && nextIsLetter(after: index + length) {
+          append(UInt8(ascii: "'"), into: &stream)
+        } else {
+          finish(&stream)
+          pending.insert(.punctuationBefore)
+        }
+      case .hyphen:
+        if inWord && nextIsWordCharacter(after: index + length) {
+          append(UInt8(ascii: "-"), into: &stream)
+        } else {
+          finish(&stream)
+          pending.insert(.punctuationBefore)
+        }
+      case .decimalSeparator(let sentenceEnd):
+        if inWord && onlyDigits && nextIsDigit(after: index + length) {
+          append(UInt8(truncatingIfNeeded: scalar.value), into: &stream)
+        } else {
+          finish(&stream)
+          pending.insert(sentenceEnd ? .sentenceStart : .punctuationBefore)
+        }
+      case .sentenceEnd:
+        finish(&stream)
+        pending.insert(.sentenceStart)
+      case .openingParenthesis:
+        finish(&stream)
+        pending.formUnion([.punctuationBefore, .openingParenthesisBefore])
+      case .punctuation:
+        finish(&stream)
+        pending.insert(.punctuationBefore)
+      case .space:
+        finish(&stream)
+      }
+      index += length
+    }
+    finish(&stream)
+    flushBytes(&stream)
+    flushTokens(&stream)
+  }
+
+  mutating func begin() {
+    guard !inWord else { return }
+    inWord = true
+    tokenStart = index
+    foldedStart = foldedPosition
+    letters = 0
+    uppercaseLetters = 0
+    firstIsUpper = false
+    onlyDigits = true
+  }
+
+  /// Notes one more letter of the word (beginning it when needed).
+  @inline(__always)
+  mutating func letter(upper: Bool) {
+    begin()
+    if upper { uppercaseLetters += 1 }
+    if letters == 0 && upper && onlyDigits { firstIsUpper = true }
+    letters += 1
+    onlyDigits = false
+  }
+
+  mutating func finish(_ stream: inout TokenStream) {
+    guard inWord else { return }
+    inWord = false
+    var flags = pending
+    pending = []
+    let foldedEnd = foldedPosition
+    if onlyDigits { flags.insert(.number) }
+    if foldedEnd - foldedStart > Tokenizer.maximumTermBytes { flags.insert(.overlong) }
+    if firstIsUpper { flags.insert(.capitalized) }
+    if letters >= 2 && uppercaseLetters == letters { flags.insert(.allUppercase) }
+    if tokenCount == tokens.count { flushTokens(&stream) }
+    tokens[tokenCount] = Token(
+      start: Int32(truncatingIfNeeded: tokenStart), end: Int32(truncatingIfNeeded: index),
+      foldedStart: Int32(truncatingIfNeeded: foldedStart),
+      foldedEnd: Int32(truncatingIfNeeded: foldedEnd), flags: flags)
+    tokenCount += 1
+  }
+
+  /// Appends the folded bytes written so far to the stream.
+  mutating func flushBytes(_ stream: inout TokenStream) {
+    stream.folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<byteCount]))
+    flushedBytes += byteCount
+    byteCount = 0
+  }
+
+  /// Appends the tokens made so far to the stream.
+  mutating func flushTokens(_ stream: inout TokenStream) {
+    stream.tokens.append(contentsOf: UnsafeBufferPointer(rebasing: tokens[0..<tokenCount]))
+    tokenCount = 0
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8, into stream: inout TokenStream) {
+    if byteCount == bytes.count { flushBytes(&stream) }
+    bytes[byteCount] = byte
+    byteCount += 1
+  }
+
+  /// Appends the UTF-8 bytes of `scalar`.
+  mutating func append(_ scalar: Unicode.Scalar, into stream: inout TokenStream) {
+    if byteCount + 4 > bytes.count { flushBytes(&stream) }
+    UTF8.encode(scalar) { byte in
+      bytes[byteCount] = byte
+      byteCount += 1
+    }
+  }
+
+  mutating func appendFolded(_ scalar: Unicode.Scalar, upper: Bool, into stream: inout TokenStream)
+  {
+    let value = scalar.value
+    if value < 0x80 {
+      append(UInt8(value) | (upper ? 0x20 : 0), into: &stream)
+      return
+    }
+    if let folded = CharacterClass.foldCyrillic(value) {
+      append(Unicode.Scalar(folded)!, into: &stream)
+      return
+    }
+    if upper {
+      for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+        append(lower, into: &stream)
+      }
+    } else {
+      append(scalar, into: &stream)
+    }
+  }
+
+  /// Decodes the scalar at `position`; invalid bytes (which repaired documents never contain)
+  /// decode as U+FFFD one byte at a time.
+  func decode(at position: Int) -> (Unicode.Scalar, Int) {
+    let lead = text[position]
+    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+    let length: Int
+    var value: UInt32
+    switch lead {
+    case 0xC2...0xDF:
+      length = 2
+      value = UInt32(lead & 0x1F)
+    case 0xE0...0xEF:
+      length = 3
+      value = UInt32(lead & 0x0F)
+    case 0xF0...0xF4:
+      length = 4
+      value = UInt32(lead & 0x07)
+    default: return ("\u{FFFD}", 1)
+    }
+    guard position + length <= text.count else { return ("\u{FFFD}", 1) }
+    for offset in 1..<length {
+      let byte = text[position + offset]
+      guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+      value = value << 6 | UInt32(byte & 0x3F)
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  func nextIsLetter(after position: Int) -> Bool {
+    guard position < text.count else { return false }
+    if case .letter = CharacterClass.of(decode(at: position).0) { return true }
+    return false
+  }
+
+  func nextIsDigit(after position: Int) -> Bool {
+    guard position < text.count else { return false }
+    let byte = text[position]
+    return byte >= 0x30 && byte <= 0x39
+  }
+
+  func nextIsWordCharacter(after position: Int) -> Bool {
+    guard position < text.count else { return false }
+    switch CharacterClass.of(decode(at: position).0) {
+    case .letter, .digit: return true
+    default: return false
+    }
+  }
+}
