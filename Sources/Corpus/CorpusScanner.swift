@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -91,17 +89,12 @@ public enum CorpusScanner {
     // kernel's work per file, and the result is sorted afterwards.
     var level: [(shown: String, real: String)] = [("", "")]
     while !level.isEmpty {
-      let listings = Shared([Listing?](repeating: nil, count: level.count))
       let folders = level
-      DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-        let listing = list(folders[index], root: root)
-        listings.withLock { $0[index] = listing }
-      }
       level = []
-      for listing in listings.value {
-        scan.files += listing!.files
-        scan.skipped += listing!.skipped
-        level += listing!.folders
+      for listing in concurrentMap(folders.count, { list(folders[$0], root: root) }) {
+        scan.files += listing.files
+        scan.skipped += listing.skipped
+        level += listing.folders
       }
     }
     scan.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }

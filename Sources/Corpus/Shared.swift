@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// A value that the workers of `DispatchQueue.concurrentPerform` share, behind a lock (here so
@@ -33,4 +34,15 @@ package final class Shared<Value>: @unchecked Sendable {
 
   /// A copy of the value.
   package var value: Value { withLock { $0 } }
+}
+
+/// `body(0)`, …, `body(count - 1)` run on every core (`DispatchQueue.concurrentPerform`), the
+/// results in index order.
+package func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  let results = Shared([T?](repeating: nil, count: count))
+  DispatchQueue.concurrentPerform(iterations: count) { index in
+    let result = body(index)
+    results.withLock { $0[index] = result }
+  }
+  return results.value.map { $0! }
 }

@@ -11,12 +11,7 @@ struct Concurrent: Parallel {
   var width: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
   func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    let results = Shared([T?](repeating: nil, count: count))
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-      let result = body(index)
-      results.withLock { $0[index] = result }
-    }
-    return results.value.map { $0! }
+    concurrentMap(count, body)
   }
 
   /// Like ``map(_:_:)``, on `threads` threads whatever the number of cores: for work that mostly
