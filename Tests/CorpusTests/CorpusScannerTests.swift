@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 import Glibc
 import Testing
 
@@ -28,6 +29,7 @@ import Testing
       "b.txt": "x", "a/z.txt": "x", "a/b/c.txt": "x", "notes.md": "x", ".hidden.txt": "x",
       "A.txt": "x",
     ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
     let scan = try CorpusScanner.scan(root: root)
     #expect(scan.files.map(\.path) == ["A.txt", "a/b/c.txt", "a/z.txt", "b.txt"])
     #expect(scan.files.allSatisfy { $0.fullPath == root + "/" + $0.path })
@@ -35,6 +37,7 @@ import Testing
 
   @Test func symbolicLinksAreNotFollowedButReported() throws {
     let root = makeCorpus(["real.txt": "x"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
     symlink("/etc/passwd", root + "/escape.txt")
     symlink(root, root + "/loop")
     let scan = try CorpusScanner.scan(root: root)
@@ -47,6 +50,7 @@ import Testing
       try CorpusScanner.scan(root: "/nonexistent/almanac")
     }
     let root = makeCorpus(["a.txt": "x"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
     #expect(throws: CorpusError.notAFolder(path: root + "/a.txt")) {
       try CorpusScanner.scan(root: root + "/a.txt")
     }
@@ -55,6 +59,7 @@ import Testing
   @Test func fileReaderReadsWholeFiles() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
     let root = makeCorpus(["big.txt": text])
+    defer { try? FileManager.default.removeItem(atPath: root) }
     #expect(try FileReader.read(root + "/big.txt") == Array(text.utf8))
     #expect(throws: Rejection.self) { try FileReader.read(root + "/absent.txt") }
   }
@@ -62,6 +67,7 @@ import Testing
   @Test func fileReaderReadsTheStartOfFiles() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
     let root = makeCorpus(["big.txt": text, "small.txt": "tiny"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
     #expect(FileReader.prefix(root + "/big.txt", count: 512) == Array(text.utf8.prefix(512)))
     #expect(FileReader.prefix(root + "/small.txt", count: 512) == Array("tiny".utf8))
     #expect(FileReader.prefix(root + "/absent.txt", count: 512) == nil)

@@ -8,6 +8,7 @@ import Testing
 
   @Test func seedsPublishValidReportsQuietly() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     let result = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path])
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
@@ -44,7 +45,9 @@ import Testing
 
   @Test func sameInputSameBytesApartFromTheGenerationTime() throws {
     let first = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(first) }
     let second = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(second) }
     _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", first.path, "--workers", "1"])
     _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", second.path, "--workers", "2"])
     for name in ["almanac.xml", "almanac.html"] {
@@ -60,7 +63,9 @@ import Testing
 
   @Test func badFilesAreRejectedNamedAndTheRunGoesOn() throws {
     let corpus = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(corpus) }
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     try BinaryRunner.write(
       [
         "good.txt": Array(" date 2021-05-01 The EAEU summit met in Minsk.".utf8),
@@ -97,6 +102,7 @@ import Testing
 
   @Test func failuresLeaveThePublishedReportsAlone() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     #expect(try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path]).status == 0)
     let before = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
 
@@ -107,7 +113,9 @@ import Testing
     #expect(missing.stderr.contains("corpus folder '/nonexistent/corpus' does not exist"))
     #expect(try Data(contentsOf: out.appendingPathComponent("almanac.xml")) == before)
 
-    let badRegistry = try BinaryRunner.scratchFolder().appendingPathComponent("orgs.tsv")
+    let registryFolder = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(registryFolder) }
+    let badRegistry = registryFolder.appendingPathComponent("orgs.tsv")
     try Data("just one column\n".utf8).write(to: badRegistry)
     let registry = try BinaryRunner.run([
       "run", "--corpus", "seeds", "--out", out.path, "--organizations", badRegistry.path,
@@ -119,7 +127,9 @@ import Testing
 
   @Test func pairsBoundTheListAndTheXMLSaysHowManyThereAre() throws {
     let all = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(all) }
     let one = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(one) }
     _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", all.path])
     let bounded = try BinaryRunner.run([
       "run", "--corpus", "seeds", "--out", one.path, "--pairs", "1",
@@ -163,6 +173,7 @@ import Testing
 
   @Test func validateRejectsAForeignOrBrokenFile() throws {
     let folder = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(folder) }
     let broken = folder.appendingPathComponent("broken.xml")
     try Data("<almanac><unclosed></almanac>".utf8).write(to: broken)
     let result = try BinaryRunner.run(["validate", broken.path])
@@ -172,6 +183,7 @@ import Testing
 
   @Test func userStopwordsChangeTheTerms() throws {
     let folder = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(folder) }
     let stopwords = folder.appendingPathComponent("stop.txt")
     try Data("# extra\nkyrgyzstan\nVISIT\n".utf8).write(to: stopwords)
     let out = folder.appendingPathComponent("out")

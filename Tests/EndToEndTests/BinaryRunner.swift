@@ -54,6 +54,11 @@ struct BinaryRunner {
     return url
   }
 
+  /// Removes a scratch folder and everything in it; a test defers this right after making one.
+  static func remove(_ folder: URL) {
+    try? FileManager.default.removeItem(at: folder)
+  }
+
   /// Writes `files` (relative path → bytes) below `root`.
   static func write(_ files: [String: [UInt8]], below root: URL) throws {
     for (path, bytes) in files {

@@ -47,6 +47,7 @@ import Testing
 
   @Test func csvFilesArePublishedBesideTheReportsAndListedInTheXML() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     let result = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path])
     #expect(result.status == 0, "\(result.stderr)")
 
@@ -88,6 +89,7 @@ import Testing
       return
     }
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     let result = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", out.path, "--pdf"])
     #expect(result.status == 0, "\(result.stderr)")
     let pdf = try Data(contentsOf: out.appendingPathComponent("almanac.pdf"))
@@ -118,6 +120,7 @@ import Testing
 
   @Test func withoutChromiumThePDFFailsClearlyAndTheOtherReportsArePublished() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     let result = try Self.run(
       ["run", "--corpus", "seeds", "--out", out.path, "--pdf"], path: "/nonexistent-almanac-path")
     #expect(result.status == 1)

@@ -17,6 +17,7 @@ import Testing
 
   @Test func aSecondRunExitsWith75AndNamesTheHolder() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     let stateFolder = out.appendingPathComponent(".almanac")
     try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
     let lock = stateFolder.appendingPathComponent("state.sqlite.lock")
@@ -52,6 +53,7 @@ import Testing
 
   @Test func reportRerendersFromTheStateAlone() throws {
     let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
     let corpus = root.appendingPathComponent("corpus")
     try FileManager.default.copyItem(
       at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
@@ -76,6 +78,7 @@ import Testing
 
   @Test func aRunWithNoChangeReadsNothingAndAgreesWithAFullRun() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     #expect(try BinaryRunner.run(["run", "--out", out.path]).status == 0)
     let first = try xml(out)
     let second = try BinaryRunner.run(["run", "--out", out.path, "--log-level", "info"])
@@ -90,6 +93,7 @@ import Testing
 
   @Test func aForeignStateIsRefusedAndRebuildStateRecovers() throws {
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     let stateFolder = out.appendingPathComponent(".almanac")
     try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
     let state = stateFolder.appendingPathComponent("state.sqlite")
@@ -107,6 +111,7 @@ import Testing
     // A full disk, simulated with a file-size limit: every write past 64 KiB fails with EFBIG
     // (SIGXFSZ is ignored, so the write returns an error instead of killing the process).
     let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
     let out = root.appendingPathComponent("out")
     #expect(try BinaryRunner.run(["run", "--out", out.path]).status == 0)
     let before = try Data(contentsOf: out.appendingPathComponent("almanac.xml"))
@@ -134,6 +139,7 @@ import Testing
   @Test func anUnwritableOutputFolderFailsCleanly() throws {
     guard getuid() != 0 else { return }  // root writes anywhere; the publisher test covers it
     let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
     chmod(out.path, 0o500)
     defer { chmod(out.path, 0o700) }
     let result = try BinaryRunner.run(["run", "--out", out.path])
