@@ -6,8 +6,8 @@ import Corpus
 /// is held in memory.
 ///
 /// Counting goes one year at a time (``count(_:years:with:progress:)``): files are grouped by
-/// the year their header names, and each group is read, counted on every core and packed before
-/// the next is read. The grouping only saves memory: a file whose header could not be read
+/// the year their header names, and each group is read and counted on every core, then sorted,
+/// then merged and packed on a thread of its own while the next group is counted. The grouping only saves memory: a file whose header could not be read
 /// ahead, or whose year differs when it is read, is counted under its real year all the same,
 /// and a year counted in two groups (or in both passes of an incremental run) is merged.
 struct CountedYears: Sendable {
@@ -69,6 +69,8 @@ struct CountedYears: Sendable {
     for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
     var outcomes = [CorpusAnalyzer.FileOutcome?](repeating: nil, count: files.count)
     var done = 0
+    // The year before, being merged and written while this one is counted.
+    var packing: BackgroundTask?
     for year in groups.keys.sorted() {
       let group = groups[year]!
       let before = done
@@ -77,23 +79,30 @@ struct CountedYears: Sendable {
       }
       for (index, outcome) in zip(group, partOutcomes) { outcomes[index] = outcome }
       done += group.count
-      try add(parts: consume statistics)
+      // Merging takes a tenth of the time counting does, so the year before is done by now,
+      // long before this year's tables grew large: two years are never held at their largest.
+      try packing?.wait()
+      let sorted = Shared(Optional(Self.sortEachPart(consume statistics)))
       // The year's tables are gone: hand their pages back before the next year's grow, so
       // that the heaps of the threads do not each keep the largest year's worth of holes.
       Memory.release()
+      packing = BackgroundTask { [self] in
+        try pack(sorted.withLock { $0.take()! })
+      }
     }
+    try packing?.wait()
     return outcomes.map { $0! }
   }
 
-  /// Packs the years of each worker's `parts` on every core at once, then merges the packed
-  /// parts of each year, and a year counted before, as sorted lists; so a year's counts are
-  /// never held twice over in hash tables, and only one year's are in memory at a time.
+  /// Merges the sorted parts of each year (one per worker, from ``sortEachPart(_:)``), and a
+  /// year counted before, as sorted lists, and writes the merged terms to the scratch file; so
+  /// a year's counts are never held twice over in hash tables.
   ///
-  /// The parts are taken over: their tables are released as each of their years is sorted.
-  func add(parts: consuming [CorpusStatistics]) throws {
+  /// The parts are taken over and let go as each is merged.
+  private func pack(_ parts: consuming [[(frame: YearSlice, terms: SortedTerms)]]) throws {
     var byYear: [Int: [(frame: YearSlice, terms: SortedTerms)]] = [:]
     // A temporary: once grouped, a part is held by `byYear` alone.
-    for part in Self.sortEachPart(consume parts) {
+    for part in consume parts {
       for slice in part { byYear[slice.frame.year, default: []].append(slice) }
     }
     for year in byYear.keys.sorted() {
@@ -121,7 +130,7 @@ struct CountedYears: Sendable {
     }
   }
 
-  /// Each part's years as sorted slices, one part per core. Each part is taken out of a box by
+  /// Each worker's years as sorted slices, one worker's part per core. Each part is taken out of a box by
   /// the core that sorts it, so that its tables are released as each of its years is sorted.
   private static func sortEachPart(_ parts: consuming [CorpusStatistics])
     -> [[(frame: YearSlice, terms: SortedTerms)]]
