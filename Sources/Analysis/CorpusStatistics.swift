@@ -193,7 +193,7 @@ public struct CorpusStatistics: Sendable {
       if named.insert(mention.id).inserted { organization.total.documents += 1 }
       tally.organizations[mention.id] = organization
     }
-    let ids = named.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let ids = named.sorted { $0.precedesInByteOrder($1) }
     for (index, first) in ids.enumerated() {
       for second in ids[(index + 1)...] {
         tally.pairs[OrganizationPair(first, second), default: 0] += 1

@@ -141,7 +141,7 @@ public struct OrganizationTally: Sendable, Equatable {
     if registered && !registryName.isEmpty { return registryName }
     return aliases.min { lhs, rhs in
       lhs.value != rhs.value
-        ? lhs.value > rhs.value : lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+        ? lhs.value > rhs.value : lhs.key.precedesInByteOrder(rhs.key)
     }?.key ?? registryName
   }
 
@@ -166,7 +166,7 @@ public struct OrganizationPair: Hashable, Sendable {
 
   /// Creates a pair, ordering the ids.
   public init(_ first: String, _ second: String) {
-    if first.utf8.lexicographicallyPrecedes(second.utf8) {
+    if first.precedesInByteOrder(second) {
       (a, b) = (first, second)
     } else {
       (a, b) = (second, first)

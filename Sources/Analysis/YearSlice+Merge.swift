@@ -1,3 +1,5 @@
+import Corpus
+
 extension YearSlice {
   /// This slice and `other`, the figures of disjoint documents of the same year, as one: the
   /// same slice as counting all their documents at once would give.
@@ -52,15 +54,15 @@ extension YearSlice {
 
   /// Organizations in the order a slice keeps them: by id, in byte order.
   static func inIdOrder(_ organizations: [Organization]) -> [Organization] {
-    organizations.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    organizations.sorted { $0.id.precedesInByteOrder($1.id) }
   }
 
   /// Pairs in the order a slice keeps them: by first id, then second, in byte order.
   static func inIdOrder(_ pairs: [Pair]) -> [Pair] {
     pairs.sorted { lhs, rhs in
       lhs.a != rhs.a
-        ? lhs.a.utf8.lexicographicallyPrecedes(rhs.a.utf8)
-        : lhs.b.utf8.lexicographicallyPrecedes(rhs.b.utf8)
+        ? lhs.a.precedesInByteOrder(rhs.a)
+        : lhs.b.precedesInByteOrder(rhs.b)
     }
   }
 }

@@ -97,8 +97,8 @@ public enum CorpusScanner {
         level += listing.folders
       }
     }
-    scan.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    scan.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    scan.files.sort { $0.path.precedesInByteOrder($1.path) }
+    scan.skipped.sort { $0.path.precedesInByteOrder($1.path) }
     return scan
   }
 

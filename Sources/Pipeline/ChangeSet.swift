@@ -30,7 +30,7 @@ public struct ChangeSet: Sendable {
       }
     }
     missing = stored.values.filter { !seen.contains($0.path) && !skipped.contains($0.path) }
-      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+      .sorted { $0.path.precedesInByteOrder($1.path) }
   }
 
   /// What reading `toRead` means for the state.

@@ -90,7 +90,7 @@ public struct EvidenceGatherer: Sendable {
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
     let ordered = sources.filter { wantsPairs || years.contains($0.date.year) }.sorted {
-      $0.date != $1.date ? $0.date > $1.date : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+      $0.date != $1.date ? $0.date > $1.date : $0.path.precedesInByteOrder($1.path)
     }
     let perTarget = EvidencePolicy.linesPerTarget
     var lines = [[Evidence]](repeating: [], count: targets.count)

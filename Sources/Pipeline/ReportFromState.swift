@@ -54,11 +54,11 @@ enum ReportFromState {
       return try ReportJob.state { try store.documents(accepted: true) }.compactMap { document in
         guard let date = document.date else { return nil }
         while next < files.count
-          && files[next].path.utf8.lexicographicallyPrecedes(document.path.utf8)
+          && files[next].path.precedesInByteOrder(document.path)
         {
           next += 1
         }
-        guard next < files.count, files[next].path.utf8.elementsEqual(document.path.utf8)
+        guard next < files.count, files[next].path.hasSameBytes(document.path)
         else { return nil }
         return EvidenceGatherer.Source(file: files[next], date: date)
       }

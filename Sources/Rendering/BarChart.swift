@@ -1,4 +1,4 @@
-public import LibXML
+import LibXML
 import ReportModel
 
 /// A vertical bar chart of one count per year, e.g. documents per year.

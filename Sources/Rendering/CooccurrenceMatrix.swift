@@ -1,4 +1,4 @@
-public import LibXML
+import LibXML
 import ReportModel
 
 /// A lower-triangular matrix of the organizations named in the most documents: each cell is

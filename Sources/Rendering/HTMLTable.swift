@@ -1,4 +1,4 @@
-public import LibXML
+import LibXML
 
 /// One cell of an ``HTMLTable``.
 enum HTMLCell {

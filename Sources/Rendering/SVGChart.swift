@@ -1,4 +1,4 @@
-public import LibXML
+import LibXML
 import ReportModel
 
 /// Shared pieces of the inline SVG charts: the root element, number formatting for

@@ -1,4 +1,4 @@
-public import LibXML
+import LibXML
 import ReportModel
 
 /// One small line chart per term of its rate per 10,000 tokens per year, all on the page's

@@ -1,4 +1,4 @@
-public import LibXML
+import LibXML
 
 /// Small builders for the HTML page, so section code reads as structure.
 extension XMLElement {

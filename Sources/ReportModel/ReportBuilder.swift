@@ -1,4 +1,5 @@
 public import Analysis
+import Corpus
 
 /// Turns counted statistics into the finished ``Report``: selects, ranks and computes the rates
 /// and statistics that the writers show.
@@ -145,14 +146,14 @@ public enum ReportBuilder {
         documents: tally.total.documents,
         aliases: tally.aliases.map { AliasCount(text: $0.key, count: $0.value) }.sorted {
           $0.count != $1.count
-            ? $0.count > $1.count : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+            ? $0.count > $1.count : $0.text.precedesInByteOrder($1.text)
         },
         years: tally.years.keys.sorted().map { year in
           OrganizationYear(
             year: year, count: tally.years[year]!.count, documents: tally.years[year]!.documents)
         })
     }.sorted {
-      $0.count != $1.count ? $0.count > $1.count : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
+      $0.count != $1.count ? $0.count > $1.count : $0.id.precedesInByteOrder($1.id)
     }
   }
 
@@ -174,8 +175,8 @@ public enum ReportBuilder {
         years: tally.years.keys.sorted().map { PairYear(year: $0, documents: tally.years[$0]!) })
     }.sorted {
       if $0.documents != $1.documents { return $0.documents > $1.documents }
-      if $0.a != $1.a { return $0.a.utf8.lexicographicallyPrecedes($1.a.utf8) }
-      return $0.b.utf8.lexicographicallyPrecedes($1.b.utf8)
+      if $0.a != $1.a { return $0.a.precedesInByteOrder($1.a) }
+      return $0.b.precedesInByteOrder($1.b)
     }
   }
 }

@@ -1,3 +1,5 @@
+import Corpus
+
 /// Compares a finished report with what the previous run published.
 ///
 /// Pure: the caller supplies what it remembers of the previous run (organization ids and pairs
@@ -67,7 +69,7 @@ public enum SinceLastRunBuilder {
       let right = abs(rhs.after - rhs.before)
       if left != right { return left > right }
       if lhs.n != rhs.n { return lhs.n < rhs.n }
-      return lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+      return lhs.text.precedesInByteOrder(rhs.text)
     }
     return SinceLastRun(
       previousRunAt: previousRunAt,

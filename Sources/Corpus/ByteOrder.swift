@@ -1,0 +1,38 @@
+import Glibc
+
+/// Byte order of strings: how paths, ids and terms are sorted everywhere in Almanac, the same on
+/// every machine and in every locale.
+///
+/// `String`'s own `<` and `==` compare canonical equivalents (so they normalise non-ASCII text),
+/// and the generic `utf8.lexicographicallyPrecedes` walks a byte at a time; these compare the
+/// stored UTF-8 bytes with `memcmp`. Sorting the 248,091 paths of a 1 GB corpus took a third
+/// of a second the generic way.
+extension String {
+  /// Whether this string's UTF-8 bytes come before `other`'s: at the first byte that differs,
+  /// or by being a prefix of it.
+  package func precedesInByteOrder(_ other: String) -> Bool {
+    compareBytes(other) { $0 < 0 }
+  }
+
+  /// Whether this string has exactly the UTF-8 bytes of `other` (unlike `==`, a composed and a
+  /// decomposed spelling of the same text differ).
+  package func hasSameBytes(_ other: String) -> Bool {
+    utf8.count == other.utf8.count && compareBytes(other) { $0 == 0 }
+  }
+
+  /// `decide` given the order of the two strings' bytes: negative, zero or positive.
+  private func compareBytes(_ other: String, _ decide: (Int) -> Bool) -> Bool {
+    let fast = utf8.withContiguousStorageIfAvailable { lhs in
+      other.utf8.withContiguousStorageIfAvailable { rhs in
+        let common = min(lhs.count, rhs.count)
+        let order =
+          common == 0 ? 0 : Int(memcmp(lhs.baseAddress!, rhs.baseAddress!, common))
+        return decide(order != 0 ? order : lhs.count - rhs.count)
+      }
+    }
+    if let fast, let answer = fast { return answer }
+    // Strings without contiguous UTF-8 storage (bridged ones): the byte at a time walk.
+    if utf8.elementsEqual(other.utf8) { return decide(0) }
+    return decide(utf8.lexicographicallyPrecedes(other.utf8) ? -1 : 1)
+  }
+}
