@@ -97,7 +97,9 @@ public struct EvidenceGatherer: Sendable {
     var open = Set(targets.indices)
     var next = 0
     var read = 0
-    let batchSize = 16 * workers
+    // Large enough that the cores seldom wait for a batch's last file, small enough that few
+    // files are read past the last line needed (1 GB: 16 per worker, 3.2-3.5 s; 64, 2.4-2.8 s).
+    let batchSize = 64 * workers
     while !open.isEmpty && next < ordered.count {
       // A batch of documents that can still hold an open target, read in parallel against the
       // same snapshot of what is open; results are taken in document order, so the outcome
@@ -114,8 +116,16 @@ public struct EvidenceGatherer: Sendable {
       read += batch.count
       let snapshot = open
       let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
-      DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { worker in
-        for index in stride(from: worker, to: batch.count, by: workers) {
+      // Each worker takes the next file not taken yet, so one long file does not hold up the
+      // files dealt to the same worker.
+      let taken = Shared(0)
+      DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
+        while true {
+          let index = taken.withLock { taken in
+            defer { taken += 1 }
+            return taken
+          }
+          guard index < batch.count else { break }
           guard let bytes = try? FileReader.read(batch[index].fullPath),
             let document = try? HeaderParser.parse(bytes, path: batch[index].path)
           else { continue }
