@@ -1,6 +1,7 @@
 import Analysis
 import Corpus
 import Logging
+import ReportModel
 import Store
 
 /// Brings the stored per-year figures up to date with the corpus, reading as little as it can.
@@ -8,10 +9,14 @@ enum Incremental {
   /// Reads new and changed files, recounts every year they touch from all of that year's
   /// documents, and commits documents and figures in one transaction. The counts are released
   /// when it returns: the report is built from the state.
+  ///
+  /// - Parameter seedLimit: How many terms the report lists: while the recounted years are
+  ///   stored, their ``ReportModel/TermSeeds`` for that many are worked out on another core.
+  /// - Returns: What changed, and the seeds of the recounted years.
   static func update(
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
-    log: Logger
-  ) throws(RunError) -> ChangeSet.Reconciliation {
+    seedLimit: Int, log: Logger
+  ) throws(RunError) -> (changes: ChangeSet.Reconciliation, seeds: [Int: TermSeeds]) {
     var laps = Laps()
     let stored = try ReportJob.state { try store.documents() }
     var byPath: [String: StoredDocument] = [:]
@@ -79,10 +84,23 @@ enum Incremental {
         [counted] in try counted.slice($0)
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
-    try ReportJob.state { try store.commit(change) }
+    // Storing keeps one core busy; the report's first pass over these years runs on the other.
+    let seeds = Shared<[Int: TermSeeds]>([:])
+    let seeding = BackgroundTask { [counted] in
+      for year in counted.years {
+        let yearSeeds = TermSeeds(try counted.slice(year).packedTerms, limit: seedLimit)
+        seeds.withLock { $0[year] = yearSeeds }
+      }
+    }
+    do { try ReportJob.state { try store.commit(change) } } catch {
+      try? seeding.wait()
+      throw error
+    }
+    // Seeds only save the report builder a pass: without them it works them out itself.
+    let seeded = (try? seeding.wait()) != nil ? seeds.value : [:]
     laps.lap("store the figures", log)
     // The records are in the state now; the rest of the run needs only what they add up to.
     reconciliation.releaseUpserts()
-    return reconciliation
+    return (reconciliation, seeded)
   }
 }

@@ -7,15 +7,18 @@ import Store
 /// Builds reports from the stored figures alone: the same code serves a nightly run and
 /// `almanac report`, so both show exactly what the state holds.
 enum ReportFromState {
-  /// Builds the report from the stored figures, one year at a time.
-  static func build(store: StateStore, settings: ReportSettings) throws(RunError) -> Report {
+  /// Builds the report from the stored figures, one year at a time, with `seeds` worked out
+  /// ahead for some years (the report is the same without them).
+  static func build(
+    store: StateStore, settings: ReportSettings, seeds: [Int: TermSeeds] = [:]
+  ) throws(RunError) -> Report {
     let rejected = try ReportJob.state { try store.documents(accepted: false) }.map {
       RejectedFile(path: $0.path, reason: $0.reason ?? "rejected")
     }
     do {
       return try ReportBuilder.build(
         source: try StoredYears(store), rejected: rejected, settings: settings,
-        parallel: Concurrent())
+        parallel: Concurrent(), seeds: seeds)
     } catch { throw .state(error) }
   }
 

@@ -124,8 +124,9 @@ public enum ReportJob {
     let analyzer = CorpusAnalyzer(
       stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
       workers: options.workers)
-    let update = try Incremental.update(
-      store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, log: log)
+    let (update, seeds) = try Incremental.update(
+      store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint,
+      seedLimit: options.top, log: log)
     // The counts are stored and released: what the rest of the run needs is read back a year
     // at a time.
     Memory.release()
@@ -136,7 +137,7 @@ public enum ReportJob {
       pairs: options.pairs,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
-    let built = try ReportFromState.build(store: store, settings: settings)
+    let built = try ReportFromState.build(store: store, settings: settings, seeds: seeds)
     Memory.release()
     laps.lap("build the report", log)
     var (report, evidence) = try ReportFromState.withEvidence(

@@ -38,16 +38,19 @@ public enum ReportBuilder {
   ///   - rejected: Files that were not analysed, in corpus order.
   ///   - settings: What to list and how to label it.
   ///   - parallel: Runs the independent parts (each year, each comparison).
+  ///   - seeds: Seeds worked out ahead for some years (``TermSeeds``); those of another
+  ///     `limit` than `settings.top` are not used. The report is the same with or without them.
   /// - Returns: The finished report.
   /// - Throws: What `source` throws when a year cannot be had.
   public static func build<Source: YearSource>(
     source: Source, rejected: [RejectedFile], settings: ReportSettings,
-    parallel: any Parallel = Sequential()
+    parallel: any Parallel = Sequential(), seeds known: [Int: TermSeeds] = [:]
   ) throws(Source.Failure) -> Report {
     let years = source.years
     let limit = settings.top
     let seeds = try map(years.count, parallel) { index throws(Source.Failure) in
-      TopTerms.seeds(in: try source.slice(years[index]).packedTerms, limit: limit)
+      if let seeds = known[years[index]], seeds.limit == limit { return seeds.lists }
+      return TopTerms.seeds(in: try source.slice(years[index]).packedTerms, limit: limit)
     }
     let bounds = TopTerms.bounds(seeds, limit: limit)
     // Each core takes a run of consecutive years, unpacking each year once (the first of a

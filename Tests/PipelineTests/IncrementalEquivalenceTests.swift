@@ -53,6 +53,35 @@ import Testing
     _ = try ReportJob.run(options)
   }
 
+  /// A run hands the report builder the seeds it worked out while storing (`TermSeeds`); the
+  /// report must be the one `almanac report` builds from the state alone, without them.
+  @Test(arguments: [1, 2, 3, 5] as [Int])
+  func aRunsReportIsTheOneTheStateGives(top: Int) throws {
+    var generator = SplitMix(seed: UInt64(top) + 40)
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-seeds-\(top)-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let corpus = root.appendingPathComponent("corpus")
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    for index in 0..<40 {
+      try Data(Self.article(&generator).utf8).write(
+        to: corpus.appendingPathComponent("doc\(index).txt"))
+    }
+    var options = RunOptions()
+    options.corpus = corpus.path
+    options.output = root.appendingPathComponent("run").path
+    options.top = top
+    options.keep = 1
+    _ = try ReportJob.run(options)
+    let state = options.resolvedStatePath
+    options.output = root.appendingPathComponent("report").path
+    options.statePath = state
+    _ = try ReportJob.report(options)
+    #expect(
+      try normalized(root.appendingPathComponent("report"))
+        == normalized(root.appendingPathComponent("run")))
+  }
+
   @Test(arguments: [1, 2, 3] as [UInt64])
   func randomSequencesMatchAFullRebuild(seed: UInt64) throws {
     var generator = SplitMix(seed: seed)
