@@ -70,7 +70,7 @@ struct CountedYears: Sendable {
     var outcomes = [CorpusAnalyzer.FileOutcome?](repeating: nil, count: files.count)
     var done = 0
     // The year before, being merged and written while this one is counted.
-    var packing: BackgroundTask?
+    var packing: BackgroundTask<Void>?
     for year in groups.keys.sorted() {
       let group = groups[year]!
       let before = done

@@ -85,19 +85,19 @@ enum Incremental {
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
     // Storing keeps one core busy; the report's first pass over these years runs on the other.
-    let seeds = Shared<[Int: TermSeeds]>([:])
     let seeding = BackgroundTask { [counted] in
+      var seeds: [Int: TermSeeds] = [:]
       for year in counted.years {
-        let yearSeeds = TermSeeds(try counted.slice(year).packedTerms, limit: seedLimit)
-        seeds.withLock { $0[year] = yearSeeds }
+        seeds[year] = TermSeeds(try counted.slice(year).packedTerms, limit: seedLimit)
       }
+      return seeds
     }
     do { try ReportJob.state { try store.commit(change) } } catch {
-      try? seeding.wait()
+      _ = try? seeding.wait()
       throw error
     }
     // Seeds only save the report builder a pass: without them it works them out itself.
-    let seeded = (try? seeding.wait()) != nil ? seeds.value : [:]
+    let seeded = (try? seeding.wait()) ?? [:]
     laps.lap("store the figures", log)
     // The records are in the state now; the rest of the run needs only what they add up to.
     reconciliation.releaseUpserts()

@@ -26,8 +26,14 @@ import Testing
     try task.wait()
   }
 
+  @Test func waitReturnsWhatTheWorkReturnedEachTime() throws {
+    let task = BackgroundTask { (1...100).reduce(0, +) }
+    #expect(try task.wait() == 5050)
+    #expect(try task.wait() == 5050)
+  }
+
   @Test func waitRethrowsWhatTheWorkThrewEachTime() {
-    let task = BackgroundTask { throw Boom() }
+    let task = BackgroundTask { () throws -> Int in throw Boom() }
     #expect(throws: Boom()) { try task.wait() }
     #expect(throws: Boom()) { try task.wait() }
   }
