@@ -47,8 +47,11 @@ enum Memory {
   /// then peaked anywhere from 265 to 315 MB, depending on which years the two cores had in
   /// hand together; with a fixed 1 MB threshold, whole runs peaked at 249-251 MB. Blocks above
   /// the threshold grow in place (`mremap`), so growing tables cost no copying; what it costs
-  /// is the kernel zeroing their pages again: 2-3 s more system time at 1 GB, spread over the
-  /// two cores, and no measurable change in wall time.
+  /// is mapping, zeroing and unmapping each large block again: at 1 GB about 1 s more for
+  /// storing and building the report (2-3 s more system time), and in a nightly run with 1 %
+  /// new files, building the report took 1.9-2.0 s instead of 1.4-1.6 s. Turning it on only
+  /// for the report step did not help: the heaps grown while counting kept the peak at 271-283
+  /// MB.
   /// Does nothing where the C library has no `mallopt`.
   static func mapLargeBlocks() {
     // `malloc.h` is not part of Swift's Glibc module, so the function is looked up by name;
