@@ -51,9 +51,9 @@ import Testing
     entries.map { "\($0.text) \($0.count) \($0.documents)" }
   }
 
-  @Test func aTermSteadyInEveryYearOutranksEachYearsOwnSpike() {
-    // Ten years; each has a spike of 30 that no other year uses, and "steady" with 10 a year
-    // (100 overall) is never a year's most frequent term.
+  /// Ten years; each has a spike of 30 that no other year uses, and "steady" with 10 a year
+  /// (100 overall) is never a year's most frequent term.
+  static func steadyAndSpikes() -> [Int: [YearSlice.Term]] {
     var years: [Int: [YearSlice.Term]] = [:]
     for year in 2000..<2010 {
       years[year] = [
@@ -61,6 +61,11 @@ import Testing
         YearSlice.Term(n: 1, text: "steady", count: 10, documents: 2),
       ]
     }
+    return years
+  }
+
+  @Test func aTermSteadyInEveryYearOutranksEachYearsOwnSpike() {
+    let years = Self.steadyAndSpikes()
     let report = Self.report(Self.statistics(years), top: 1)
     #expect(Self.shown(report.unigrams) == ["steady 100 20"])
     #expect(report.unigrams.first?.years.map(\.count) == Array(repeating: 10, count: 10))

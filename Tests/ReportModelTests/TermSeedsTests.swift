@@ -49,13 +49,7 @@ import Testing
 
   @Test func seedsAreTakenAsGivenForTheirLimitOnly() {
     // "steady" (10 a year) outranks every year's own spike (30 once) over ten years.
-    var years: [Int: [YearSlice.Term]] = [:]
-    for year in 2000..<2010 {
-      years[year] = [
-        YearSlice.Term(n: 1, text: "spike\(year)", count: 30, documents: 3),
-        YearSlice.Term(n: 1, text: "steady", count: 10, documents: 2),
-      ]
-    }
+    let years = TermRankingTests.steadyAndSpikes()
     let statistics = TermRankingTests.statistics(years)
     // Seeds from figures that are not these years' (a made-up year with "steady" 1,000 times)
     // raise the bound above every real total.
