@@ -7,9 +7,10 @@ import Corpus
 ///
 /// Counting goes one year at a time (``count(_:years:with:progress:)``): files are grouped by
 /// the year their header names, and each group is read and counted on every core, then sorted,
-/// then merged and packed on a thread of its own while the next group is counted. The grouping only saves memory: a file whose header could not be read
-/// ahead, or whose year differs when it is read, is counted under its real year all the same,
-/// and a year counted in two groups (or in both passes of an incremental run) is merged.
+/// then merged and packed on a thread of its own while the next group is counted. The grouping
+/// only saves memory: a file whose header could not be read ahead, or whose year differs when
+/// it is read, is counted under its real year all the same, and a year counted in two groups
+/// (or in both passes of an incremental run) is merged.
 struct CountedYears: Sendable {
   /// The packed years without their terms, and where their terms are in ``scratch``.
   private let counted = Shared<[Int: (frame: YearSlice, terms: Range<Int>)]>([:])
@@ -130,8 +131,9 @@ struct CountedYears: Sendable {
     }
   }
 
-  /// Each worker's years as sorted slices, one worker's part per core. Each part is taken out of a box by
-  /// the core that sorts it, so that its tables are released as each of its years is sorted.
+  /// Each worker's years as sorted slices, one worker's part per core. Each part is taken out
+  /// of a box by the core that sorts it, so that its tables are released as each of its years
+  /// is sorted.
   private static func sortEachPart(_ parts: consuming [CorpusStatistics])
     -> [[(frame: YearSlice, terms: SortedTerms)]]
   {
