@@ -36,6 +36,17 @@ package final class Shared<Value>: @unchecked Sendable {
   package var value: Value { withLock { $0 } }
 }
 
+extension Shared where Value == Int {
+  /// The counter's value, counted up: each caller gets the next index, none twice (how workers
+  /// take the next piece of work).
+  package func takeNext() -> Int {
+    withLock { next in
+      defer { next += 1 }
+      return next
+    }
+  }
+}
+
 /// `body(0)`, …, `body(count - 1)` run on every core (`DispatchQueue.concurrentPerform`), the
 /// results in index order.
 package func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {

@@ -27,10 +27,7 @@ struct Concurrent: Parallel {
       done.enter()
       Thread {
         while true {
-          let index = next.withLock { next in
-            defer { next += 1 }
-            return next
-          }
+          let index = next.takeNext()
           guard index < count else { break }
           let result = body(index)
           results.withLock { $0[index] = result }

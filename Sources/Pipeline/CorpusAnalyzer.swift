@@ -88,10 +88,7 @@ public struct CorpusAnalyzer: Sendable {
       var statistics = emptyStatistics()
       var outcomes: [(Int, FileOutcome)] = []
       while true {
-        let index = next.withLock { next in
-          defer { next += 1 }
-          return next
-        }
+        let index = next.takeNext()
         guard index < files.count else { break }
         outcomes.append((index, Self.process(files[index], into: &statistics)))
         if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }

@@ -121,10 +121,7 @@ public struct EvidenceGatherer: Sendable {
       let taken = Shared(0)
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
         while true {
-          let index = taken.withLock { taken in
-            defer { taken += 1 }
-            return taken
-          }
+          let index = taken.takeNext()
           guard index < batch.count else { break }
           guard let bytes = try? FileReader.read(batch[index].fullPath),
             let document = try? HeaderParser.parse(bytes, path: batch[index].path)
