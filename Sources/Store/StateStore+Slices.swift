@@ -11,10 +11,11 @@ extension StateStore {
   /// - Returns: One slice per stored year.
   /// - Throws: ``StoreError`` when the database cannot be read.
   public func slices() throws(StoreError) -> [YearSlice] {
-    try reading { db in
-      let years = try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year")
-      return try years.compactMap { year in try Self.slice(year: year, in: db, path: path) }
-    }
+    try validated(
+      reading { db in
+        let years = try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year")
+        return try years.compactMap { year in try Self.slice(year: year, in: db, path: path) }
+      })
   }
 
   /// The statistics of some years, sorted by year; years not stored are skipped.
@@ -23,9 +24,10 @@ extension StateStore {
   /// - Returns: One slice per wanted year that is stored.
   /// - Throws: ``StoreError`` when the database cannot be read.
   public func slices(years: Set<Int>) throws(StoreError) -> [YearSlice] {
-    try reading { db in
-      try years.sorted().compactMap { year in try Self.slice(year: year, in: db, path: path) }
-    }
+    try validated(
+      reading { db in
+        try years.sorted().compactMap { year in try Self.slice(year: year, in: db, path: path) }
+      })
   }
 
   /// The years that have statistics, ascending.
@@ -37,7 +39,31 @@ extension StateStore {
 
   // MARK: Reading one year
 
-  private static func slice(year: Int, in db: Database, path: String) throws -> YearSlice? {
+  /// The slices with their terms checked, once read: the check walks every byte of the terms,
+  /// so it is done after the one connection is free again, and threads reading different years
+  /// check them at the same time.
+  private func validated(_ read: [(slice: YearSlice, terms: [UInt8]?)]) throws(StoreError)
+    -> [YearSlice]
+  {
+    var slices: [YearSlice] = []
+    slices.reserveCapacity(read.count)
+    for (slice, bytes) in read {
+      var slice = slice
+      if let bytes {
+        do { slice.packedTerms = try TermBlob(validating: bytes) } catch {
+          throw .corrupt(path: path, detail: "year \(slice.year): \(error)")
+        }
+      }
+      slices.append(slice)
+    }
+    return slices
+  }
+
+  /// The stored figures of `year` with empty terms, and the stored bytes of its terms, not
+  /// checked yet (nil when none are stored).
+  private static func slice(year: Int, in db: Database, path: String) throws
+    -> (slice: YearSlice, terms: [UInt8]?)?
+  {
     let totals = try db.cachedStatement(
       sql: """
         SELECT documents, repairedDocuments, tokens, organizationMentions, firstDate, lastDate
@@ -45,16 +71,11 @@ extension StateStore {
         """)
     guard let total = try Row.fetchOne(totals, arguments: [year]) else { return nil }
 
-    var terms = TermBlob([])
     // The blob is copied once, straight from SQLite's buffer (no `Data` copy in between).
     let rows = try Row.fetchCursor(
       db.cachedStatement(sql: "SELECT terms FROM yearTerm WHERE year = ?"), arguments: [year])
-    if let row = try rows.next(),
-      let bytes = try row.withUnsafeData(atIndex: 0, { $0.map(Array.init) })
-    {
-      do { terms = try TermBlob(validating: bytes) } catch {
-        throw StoreError.corrupt(path: path, detail: "year \(year): \(error)")
-      }
+    let terms = try rows.next().flatMap { row in
+      try row.withUnsafeData(atIndex: 0, { $0.map(Array.init) })
     }
 
     var aliases: [String: [String: Int]] = [:]
@@ -91,11 +112,12 @@ extension StateStore {
       pairs.append(YearSlice.Pair(a: row[0], b: row[1], documents: row[2]))
     }
 
-    return YearSlice(
+    let slice = YearSlice(
       year: year, documents: total[0], repairedDocuments: total[1], tokens: total[2],
       organizationMentions: total[3], firstDate: try calendarDate(total[4], path: path),
-      lastDate: try calendarDate(total[5], path: path), packedTerms: terms,
+      lastDate: try calendarDate(total[5], path: path), packedTerms: TermBlob([]),
       organizations: organizations, pairs: pairs)
+    return (slice, terms)
   }
 
   // MARK: Writing
