@@ -184,14 +184,14 @@ public struct CorpusStatistics: Sendable {
     tally.organizationMentions += mentions.count
     var named = Set<String>()
     for mention in mentions {
-      var organization =
-        tally.organizations[mention.id]
-        ?? OrganizationTally(
+      let first = named.insert(mention.id).inserted
+      // Changed where it is stored: a copy taken out would share its aliases with the stored
+      // one, and the alias count would then copy the whole table.
+      tally.organizations[
+        mention.id,
+        default: OrganizationTally(
           registryName: mention.registered ? mention.name : "", registered: mention.registered)
-      organization.total.count += 1
-      organization.aliases[mention.surface, default: 0] += 1
-      if named.insert(mention.id).inserted { organization.total.documents += 1 }
-      tally.organizations[mention.id] = organization
+      ].count(surface: mention.surface, newDocument: first)
     }
     let ids = named.sorted { $0.precedesInByteOrder($1) }
     for (index, first) in ids.enumerated() {
