@@ -5,20 +5,17 @@ import Corpus
 /// are counted and its terms written to a ``ScratchFile``, so that only the year being counted
 /// is held in memory.
 ///
-/// Counting goes one year at a time (``count(_:years:with:progress:)``): files are grouped by
-/// the year their header names, and each group is read and counted on every core, then sorted,
-/// then merged and packed on a thread of its own while the next group is counted. The grouping
-/// only saves memory: a file whose header could not be read ahead, or whose year differs when
-/// it is read, is counted under its real year all the same, and a year counted in two groups
-/// (or in both passes of an incremental run) is merged.
+/// Counting goes one year at a time (``count(_:years:progress:)``): files are grouped by the
+/// year they are expected to be dated (``ExpectedYears``), and each group is read and counted on
+/// every core, then sorted, then merged and packed on a thread of its own while the next group
+/// is counted. The grouping only saves memory: a file without an expected year, or whose year
+/// differs when it is read, is counted under its real year all the same, and a year counted in
+/// two groups (or in both passes of an incremental run) is merged.
 struct CountedYears: Sendable {
   /// The packed years without their terms, and where their terms are in ``scratch``.
   private let counted = Shared<[Int: (frame: YearSlice, terms: Range<Int>)]>([:])
   private let analyzer: CorpusAnalyzer
   private let scratch: ScratchFile
-
-  /// How many bytes of a file are read ahead to find its year.
-  static let headerBytes = 512
 
   /// Counts with `analyzer`, keeping terms in a scratch file in `folder`.
   init(analyzer: CorpusAnalyzer, folder: String) throws(ScratchFile.Failure) {
@@ -37,25 +34,6 @@ struct CountedYears: Sendable {
     var slice = frame
     slice.packedTerms = try TermBlob(validating: scratch.read(terms))
     return slice
-  }
-
-  /// How many files are read ahead at once: more than the cores, since on a cold page cache
-  /// each read waits for the disk (248,091 headers: 16.9 s with 2 readers, 10.3 s with 8).
-  static let peekThreads = 8
-
-  /// The year each file's header names, read ahead on ``peekThreads`` threads (nil where the
-  /// first ``headerBytes`` bytes hold no readable header).
-  func peekYears(_ files: [CorpusFile]) -> [Int?] {
-    let chunk = 256
-    let parts = Concurrent().map((files.count + chunk - 1) / chunk, threads: Self.peekThreads) {
-      part in
-      files[part * chunk..<min(files.count, (part + 1) * chunk)].map { file in
-        FileReader.prefix(file.fullPath, count: Self.headerBytes).flatMap {
-          HeaderParser.date(inPrefix: $0)?.year
-        }
-      }
-    }
-    return parts.flatMap { $0 }
   }
 
   /// Reads and counts `files` one year at a time, `years` giving each file's expected year

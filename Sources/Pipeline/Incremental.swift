@@ -38,7 +38,7 @@ enum Incremental {
     let first: [CorpusAnalyzer.FileOutcome]
     do {
       counted = try CountedYears(analyzer: analyzer, folder: ReportJob.parent(of: store.path))
-      first = try counted.count(changes.toRead, years: counted.peekYears(changes.toRead)) {
+      first = try counted.count(changes.toRead, years: ExpectedYears.of(changes.toRead)) {
         done in log.debug("read \(done)/\(changes.toRead.count) new or changed files")
       }
     } catch { throw .scratch("\(error)") }

@@ -53,7 +53,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let reference = Self.analyzer.analyze(files)
     let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
-    let ahead = counted.peekYears(files)
+    let ahead = ExpectedYears.peek(files)
     // Files with 600 spaces before the header cannot be placed ahead; the others can.
     #expect(
       ahead.enumerated().allSatisfy {
@@ -84,8 +84,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let reference = Self.analyzer.analyze(files)
     let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
-    _ = try counted.count(Array(files[..<25]), years: counted.peekYears(Array(files[..<25])))
-    _ = try counted.count(Array(files[25...]), years: counted.peekYears(Array(files[25...])))
+    _ = try counted.count(Array(files[..<25]), years: ExpectedYears.peek(Array(files[..<25])))
+    _ = try counted.count(Array(files[25...]), years: ExpectedYears.peek(Array(files[25...])))
     #expect(counted.years == reference.statistics.years.keys.sorted())
     for year in counted.years {
       #expect(
