@@ -15,27 +15,12 @@ import Analysis
 /// Memory is the candidates, a few per listed term, however large the vocabulary.
 enum TopTerms {
   /// A term's text as bytes (a bigram's two words joined by one space) and a count.
-  struct Counted: Sendable {
-    var text: [UInt8]
-    var count: Int
-  }
+  typealias Counted = TermBlob.Counted
 
   /// Step 1 for one year: its `limit` most frequent unigrams (`[0]`) and bigrams (`[1]`), ties
   /// at the cut broken by chance (any `limit` terms give a valid bound; the largest, the best).
   static func seeds(in terms: TermBlob, limit: Int) -> [[Counted]] {
-    guard limit > 0 else { return [[], []] }
-    var heaps = [Heap(capacity: limit), Heap(capacity: limit)]
-    terms.forEachTerm { n, first, second, count, _ in
-      heaps[n - 1].offer(count) { text(n, first, second) }
-    }
-    return heaps.map(\.items)
-  }
-
-  /// A term's text from its words.
-  static func text(
-    _ n: Int, _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>
-  ) -> [UInt8] {
-    n == 1 ? Array(first) : Array(first) + [0x20] + Array(second)
+    terms.largest(limit: limit)
   }
 
   /// The lower bounds on the `limit`-th largest total, for unigrams and bigrams, from every
@@ -63,44 +48,6 @@ enum TopTerms {
       if reaches(bigram.count, 1) { bigrams.append(year.text(n: 2, bigram.first, bigram.second)) }
     }
     return [unigrams, bigrams]
-  }
-
-  /// The `capacity` largest counts offered, with their texts (made only when they get in).
-  struct Heap {
-    private(set) var items: [Counted] = []
-    let capacity: Int
-
-    init(capacity: Int) {
-      self.capacity = capacity
-      items.reserveCapacity(capacity)
-    }
-
-    mutating func offer(_ count: Int, _ text: () -> [UInt8]) {
-      if items.count < capacity {
-        items.append(Counted(text: text(), count: count))
-        var child = items.count - 1
-        while child > 0 {
-          let parent = (child - 1) / 2
-          guard items[child].count < items[parent].count else { break }
-          items.swapAt(child, parent)
-          child = parent
-        }
-      } else if count > items[0].count {
-        items[0] = Counted(text: text(), count: count)
-        var parent = 0
-        while true {
-          let left = 2 * parent + 1
-          var smallest = parent
-          for child in [left, left + 1]
-          where child < items.count && items[child].count < items[smallest].count {
-            smallest = child
-          }
-          if smallest == parent { break }
-          items.swapAt(parent, smallest)
-          parent = smallest
-        }
-      }
-    }
   }
 
   /// The candidates of every year, looked up in each year and ranked.

@@ -1,4 +1,5 @@
 import Analysis
+import TestSupport
 import Testing
 
 /// Packing terms: version 2 round trips, version 1 blobs (written by earlier releases) still
@@ -82,6 +83,40 @@ import Testing
         read.append(YearSlice.Term(n: n, text: text, count: count, documents: documents))
       }
       #expect(read == Self.packedOrder)
+    }
+  }
+
+  /// The largest terms are those a plain sort by count puts first: the same counts, each kept
+  /// term a real term with its own count, whatever ties there are at the cut.
+  @Test(arguments: [0, 1, 3, 50, 1000])
+  func largestAreThoseASortPutsFirst(limit: Int) throws {
+    var generator = SplitMix(seed: UInt64(limit) + 11)
+    let words = ["trade", "союз", "grain", "it's", "well-known", "a", "евразийский", "x"]
+    var terms: [String: YearSlice.Term] = [:]
+    for _ in 0..<400 {
+      let n = 1 + generator.int(2)
+      let text =
+        n == 1 ? generator.pick(words) : generator.pick(words) + " " + generator.pick(words)
+      // Few distinct counts, so that many terms tie, some above 2^21 (a four-byte number).
+      let count = generator.int(4) == 0 ? (1 << 22) + generator.int(3) : 1 + generator.int(12)
+      terms[text] = YearSlice.Term(n: n, text: text, count: count, documents: 1)
+    }
+    let all = Array(terms.values)
+    for blob in [
+      TermBlob(all), try TermBlob(validating: Self.version1(all)), TermBlob(all.reversed()),
+    ] {
+      let largest = blob.largest(limit: limit)
+      for n in 1...2 {
+        let sorted = all.filter { $0.n == n }.map(\.count).sorted(by: >)
+        let kept = largest[n - 1]
+        #expect(kept.map(\.count).sorted(by: >) == Array(sorted.prefix(limit)))
+        for term in kept {
+          let text = String(decoding: term.text, as: UTF8.self)
+          #expect(terms[text]?.n == n)
+          #expect(terms[text]?.count == term.count)
+        }
+        #expect(Set(kept.map(\.text)).count == kept.count)
+      }
     }
   }
 
