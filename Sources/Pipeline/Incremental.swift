@@ -77,22 +77,30 @@ enum Incremental {
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 
+    // Storing keeps one core busy. The other reads each counted year back from the scratch file
+    // and checks it, hands it over to be stored, and then works out the report's first pass
+    // over it (its seeds) while the next year is stored.
+    let years = Handoff<Result<YearSlice, any Error>>()
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears,
-      sliceSource: StateChange.SliceSource(years: counted.years) {
-        [counted] in try counted.slice($0)
+      sliceSource: StateChange.SliceSource(years: counted.years) { year in
+        let slice = try years.take().get()
+        precondition(slice.year == year, "year \(slice.year) handed over for \(year)")
+        return slice
       },
       settings: ["fingerprint": fingerprint, "corpus": scan.root])
-    // Storing keeps one core busy; the report's first pass over these years runs on the other.
     let seeding = BackgroundTask { [counted] in
       var seeds: [Int: TermSeeds] = [:]
       for year in counted.years {
-        seeds[year] = TermSeeds(try counted.slice(year).packedTerms, limit: seedLimit)
+        let slice = Result { try counted.slice(year) }
+        guard years.put(slice), case .success(let slice) = slice else { break }
+        seeds[year] = TermSeeds(slice.packedTerms, limit: seedLimit)
       }
       return seeds
     }
     do { try ReportJob.state { try store.commit(change) } } catch {
+      years.close()
       _ = try? seeding.wait()
       throw error
     }

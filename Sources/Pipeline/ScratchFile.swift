@@ -57,18 +57,24 @@ final class ScratchFile: Sendable {
 
   /// The bytes at `range`, as ``append(_:)`` returned it.
   func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: range.count)
-    var filled = 0
-    while filled < range.count {
-      let got = bytes.withUnsafeMutableBytes { raw in
-        pread(
-          descriptor, raw.baseAddress! + filled, raw.count - filled,
+    var problem: Failure?
+    // Read straight into the array's storage, not zeroed first: what is not read is not kept.
+    let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+      var filled = 0
+      while filled < range.count {
+        let got = pread(
+          descriptor, buffer.baseAddress! + filled, range.count - filled,
           off_t(range.lowerBound + filled))
+        if got < 0 && errno == EINTR { continue }
+        guard got > 0 else {
+          problem = failure("read", got)
+          break
+        }
+        filled += got
       }
-      if got < 0 && errno == EINTR { continue }
-      guard got > 0 else { throw failure("read", got) }
-      filled += got
+      initialized = problem == nil ? filled : 0
     }
+    if let problem { throw problem }
     return bytes
   }
 

@@ -146,8 +146,18 @@ extension StateStore {
       slice.firstDate.description, slice.lastDate.description,
     ])
 
-    try db.cachedStatement(sql: "INSERT INTO yearTerm (year, terms) VALUES (?, ?)")
-      .execute(arguments: [year, Data(slice.packedTerms.bytes)])
+    // SQLite reads the blob from the slice's own bytes: with arguments given at execution, GRDB
+    // binds them without a copy, and `Data` here only points at them.
+    let statement = try db.cachedStatement(sql: "INSERT INTO yearTerm (year, terms) VALUES (?, ?)")
+    try slice.packedTerms.bytes.withUnsafeBytes { bytes in
+      let terms =
+        bytes.baseAddress.map {
+          Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count,
+            deallocator: .none)
+        } ?? Data()
+      try statement.execute(arguments: [year, terms])
+    }
 
     var organizations = try BatchInsert(
       db, table: "yearOrganization",
