@@ -54,8 +54,7 @@ enum ReportFromState {
       // one walk pairs them, with no table of every path.
       let files = scan.files
       var next = 0
-      return try ReportJob.state { try store.documents(accepted: true) }.compactMap { document in
-        guard let date = document.date else { return nil }
+      return try ReportJob.state { try store.acceptedDates() }.compactMap { document in
         while next < files.count
           && files[next].path.precedesInByteOrder(document.path)
         {
@@ -63,7 +62,7 @@ enum ReportFromState {
         }
         guard next < files.count, files[next].path.hasSameBytes(document.path)
         else { return nil }
-        return EvidenceGatherer.Source(file: files[next], date: date)
+        return EvidenceGatherer.Source(file: files[next], date: document.date)
       }
     }
     return (EvidencePolicy.attach(evidence, to: report), evidence)

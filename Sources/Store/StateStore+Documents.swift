@@ -1,4 +1,4 @@
-import Corpus
+public import Corpus
 import GRDB
 
 extension StateStore {
@@ -30,6 +30,29 @@ extension StateStore {
           StoredDocument(
             path: row[0], size: row[1], modified: row[2], hash: row[3], date: date,
             accepted: row[5], reason: row[6], repaired: row[7]))
+      }
+      return documents
+    }
+  }
+
+  /// The path and date of every accepted document, sorted by path (bytewise): what reading the
+  /// corpus again for evidence needs, without decoding the rest of each record (at 1 GB,
+  /// 248,091 documents: 0.62 s as whole records).
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read or holds a malformed date.
+  public func acceptedDates() throws(StoreError) -> [(path: String, date: CalendarDate)] {
+    let path = self.path
+    return try reading { db in
+      let statement = try db.cachedStatement(
+        sql: "SELECT path, date FROM document WHERE accepted ORDER BY path")
+      var documents: [(path: String, date: CalendarDate)] = []
+      let rows = try Row.fetchCursor(statement)
+      while let row = try rows.next() {
+        // An accepted document always has its date.
+        guard let text: String = row[1] else {
+          throw StoreError.corrupt(path: path, detail: "an accepted document without a date")
+        }
+        documents.append((row[0], try Self.calendarDate(text, path: path)))
       }
       return documents
     }
@@ -70,6 +93,25 @@ extension StateStore {
 
   /// Parses a stored `YYYY-MM-DD`.
   static func calendarDate(_ text: String, path: String) throws(StoreError) -> CalendarDate {
+    // The form every stored date has, read straight from its bytes.
+    var text = text
+    let quick = text.withUTF8 { bytes -> CalendarDate? in
+      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+      else { return nil }
+      func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+          let digit = bytes[index] &- UInt8(ascii: "0")
+          guard digit < 10 else { return nil }
+          value = value * 10 + Int(digit)
+        }
+        return value
+      }
+      guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+      else { return nil }
+      return CalendarDate(year: year, month: month, day: day)
+    }
+    if let quick { return quick }
     let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
     guard parts.count == 3,
       let year = Int(Substring(parts[0])), let month = Int(Substring(parts[1])),

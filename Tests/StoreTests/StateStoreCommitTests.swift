@@ -23,6 +23,9 @@ import Testing
       #expect(try store.documents(accepted: true) == stored.filter(\.accepted))
       #expect(try store.documents(accepted: false) == stored.filter { !$0.accepted })
       #expect(try !store.documents(accepted: false).isEmpty)
+      let dates = try store.acceptedDates()
+      #expect(dates.map(\.path) == stored.filter(\.accepted).map(\.path))
+      #expect(dates.map(\.date) == stored.filter(\.accepted).map { $0.date! })
     }
   }
 
