@@ -34,6 +34,7 @@ public struct CorpusStatistics: Sendable {
   /// Documents naming both organizations of a pair, overall and per year.
   public var pairs: [OrganizationPair: PairTally] {
     var result: [OrganizationPair: PairTally] = [:]
+    result.reserveCapacity(years.values.map(\.pairs.count).max() ?? 0)
     for (year, tally) in years {
       for (pair, documents) in tally.pairs {
         result[pair, default: PairTally()].add(year: year, documents: documents)

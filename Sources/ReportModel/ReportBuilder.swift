@@ -88,7 +88,8 @@ public enum ReportBuilder {
     }
 
     let organizationTallies = frame.organizations
-    let allPairs = pairs(frame, organizations: organizationTallies)
+    let (shownPairs, pairsCounted) = pairs(
+      frame, organizations: organizationTallies, limit: settings.pairs)
     return Report(
       schemaVersion: schemaVersion,
       generatedAt: settings.generatedAt,
@@ -112,9 +113,9 @@ public enum ReportBuilder {
       bigrams: ranking.entries(
         n: 2, limit: limit, years: years, yearTokens: yearTokens, found: found),
       organizations: organizations(organizationTallies),
-      cooccurrences: Array(allPairs.prefix(settings.pairs)),
+      cooccurrences: shownPairs,
       trends: parts.compactMap(\.trends),
-      rejected: rejected, pairsCounted: allPairs.count)
+      rejected: rejected, pairsCounted: pairsCounted)
   }
 
   /// What the report takes from one year's terms while they are unpacked.
@@ -160,15 +161,36 @@ public enum ReportBuilder {
     }
   }
 
+  /// The `limit` pairs named together in the most documents, as entries, and how many pairs
+  /// there are in all.
+  ///
+  /// Pairs are ranked on their counts and ids alone: only those shown are spelled out as
+  /// entries, each organization's display name worked out once (a corpus of 1 GB has tens of
+  /// thousands of pairs).
   static func pairs(
-    _ statistics: CorpusStatistics, organizations: [String: OrganizationTally]
-  ) -> [PairEntry] {
+    _ statistics: CorpusStatistics, organizations: [String: OrganizationTally], limit: Int
+  ) -> (shown: [PairEntry], count: Int) {
     let documents = statistics.documents
-    return statistics.pairs.map { pair, tally in
+    let all = statistics.pairs
+    let ranked = all.map { (pair: $0.key, documents: $0.value.documents) }.sorted {
+      if $0.documents != $1.documents { return $0.documents > $1.documents }
+      if !$0.pair.a.hasSameBytes($1.pair.a) { return $0.pair.a.precedesInByteOrder($1.pair.a) }
+      return $0.pair.b.precedesInByteOrder($1.pair.b)
+    }
+    var names: [String: String] = [:]
+    func name(_ id: String) -> String {
+      if let known = names[id] { return known }
+      let name = organizations[id]!.name
+      names[id] = name
+      return name
+    }
+    let shown = ranked.prefix(max(0, limit)).map { pair, _ in
+      let tally = all[pair]!
       let first = organizations[pair.a]!
       let second = organizations[pair.b]!
       return PairEntry(
-        a: pair.a, b: pair.b, aName: first.name, bName: second.name, documents: tally.documents,
+        a: pair.a, b: pair.b, aName: name(pair.a), bName: name(pair.b),
+        documents: tally.documents,
         npmi: Association.npmi(
           both: tally.documents, first: first.total.documents, second: second.total.documents,
           documents: documents),
@@ -176,10 +198,7 @@ public enum ReportBuilder {
           both: tally.documents, first: first.total.documents, second: second.total.documents,
           documents: documents),
         years: tally.years.keys.sorted().map { PairYear(year: $0, documents: tally.years[$0]!) })
-    }.sorted {
-      if $0.documents != $1.documents { return $0.documents > $1.documents }
-      if $0.a != $1.a { return $0.a.precedesInByteOrder($1.a) }
-      return $0.b.precedesInByteOrder($1.b)
     }
+    return (shown, all.count)
   }
 }

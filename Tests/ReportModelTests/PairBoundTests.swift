@@ -38,6 +38,11 @@ import Testing
     let order = ["b c", "a c", "a d", "c d", "a b"]
     #expect(report.cooccurrences.map { "\($0.a) \($0.b)" } == Array(order.prefix(pairs)))
     #expect(report.pairsCounted == 5)
+    // Each shown pair is spelled out in full: names, and its documents per year.
+    for pair in report.cooccurrences {
+      #expect(pair.aName == pair.a.uppercased() && pair.bName == pair.b.uppercased())
+      #expect(pair.years.map(\.year) == [2020] && pair.years[0].documents == pair.documents)
+    }
     #expect(report.provenance.pairs == pairs)
   }
 }
