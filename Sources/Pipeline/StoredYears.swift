@@ -7,11 +7,15 @@ import Store
 struct StoredYears: YearSource {
   let store: StateStore
   let years: [Int]
+  /// The size of each year's packed terms.
+  let sizes: [Int]?
 
   /// The years `store` holds now.
   init(_ store: StateStore) throws(StoreError) {
     self.store = store
     years = try store.years()
+    let bytes = try store.termBytes()
+    sizes = years.map { bytes[$0] ?? 0 }
   }
 
   /// The stored figures of `year`.

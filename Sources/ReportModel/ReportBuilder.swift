@@ -54,13 +54,15 @@ public enum ReportBuilder {
     }
     let bounds = TopTerms.bounds(seeds, limit: limit)
     // Each core takes a run of consecutive years, unpacking each year once (the first of a
-    // later run twice) and holding two at a time: the year and the one before it.
-    let runs = max(1, min(parallel.width, years.count / 2))
-    let parts = try map(runs, parallel) { run throws(Source.Failure) in
+    // later run twice) and holding two at a time: the year and the one before it. The runs are
+    // cut where their sizes come out even: later years are often larger.
+    let runs = runBounds(
+      source.sizes ?? years.map { _ in 1 }, runs: max(1, min(parallel.width, years.count / 2)))
+    let parts = try map(runs.count - 1, parallel) { run throws(Source.Failure) in
       var part: [YearPart] = []
       var previous: YearTerms?
-      let first = run * years.count / runs
-      for index in max(0, first - 1)..<(run + 1) * years.count / runs {
+      let first = runs[run]
+      for index in max(0, first - 1)..<runs[run + 1] {
         // The packed terms are let go as soon as they are unpacked.
         var frame = try source.slice(years[index])
         let terms = YearTerms(frame)
@@ -128,6 +130,26 @@ public enum ReportBuilder {
     var candidates: [[[UInt8]]]
     /// The year against the year before, if there is one.
     var trends: TrendComparison?
+  }
+
+  /// Where each of `runs` runs of consecutive items begins, and the last ends, so that the
+  /// runs' total sizes come as close to even as whole items allow (each run has an item).
+  static func runBounds(_ sizes: [Int], runs: Int) -> [Int] {
+    let runs = max(1, min(runs, sizes.count))
+    var prefix = [0]
+    for size in sizes { prefix.append(prefix.last! + max(0, size)) }
+    var bounds = [0]
+    for run in 1..<max(1, runs) {
+      let target = Double(prefix.last!) * Double(run) / Double(runs)
+      func distance(_ index: Int) -> Double { abs(Double(prefix[index]) - target) }
+      var best = bounds.last! + 1
+      for index in best...(sizes.count - (runs - run)) where distance(index) < distance(best) {
+        best = index
+      }
+      bounds.append(best)
+    }
+    bounds.append(sizes.count)
+    return bounds
   }
 
   /// `body(0)` … `body(count - 1)` on `parallel`, or the first error thrown.

@@ -12,6 +12,15 @@ public protocol YearSource: Sendable {
   var years: [Int] { get }
   /// The figures of `year`, one of ``years``.
   func slice(_ year: Int) throws(Failure) -> YearSlice
+  /// How much work each year of ``years`` is, in any unit (the size of its packed terms, say),
+  /// so that the builder can share consecutive years evenly between cores; nil when not known
+  /// (every year then counts the same).
+  var sizes: [Int]? { get }
+}
+
+extension YearSource {
+  /// Not known.
+  public var sizes: [Int]? { nil }
 }
 
 /// The years of statistics already in memory.

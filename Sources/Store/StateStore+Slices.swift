@@ -37,6 +37,19 @@ extension StateStore {
     try reading { db in try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year") }
   }
 
+  /// The size in bytes of each stored year's packed terms (SQLite reads it without the blob).
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func termBytes() throws(StoreError) -> [Int: Int] {
+    try reading { db in
+      var sizes: [Int: Int] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT year, length(terms) FROM yearTerm") {
+        sizes[row[0]] = row[1]
+      }
+      return sizes
+    }
+  }
+
   // MARK: Reading one year
 
   /// The slices with their terms checked, once read: the check walks every byte of the terms,

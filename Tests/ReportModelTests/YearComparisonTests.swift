@@ -86,7 +86,8 @@ import Testing
     return ranked(rising, "rising") + ranked(falling, "falling")
   }
 
-  static func report(_ years: [Int: [YearSlice.Term]], limit: Int, width: Int) -> Report {
+  /// Statistics holding `years`' terms.
+  static func statistics(_ years: [Int: [YearSlice.Term]]) -> CorpusStatistics {
     let slices = years.keys.sorted().map { year in
       YearSlice(
         year: year, documents: 10, repairedDocuments: 0, tokens: tokens(years[year]!),
@@ -94,11 +95,14 @@ import Testing
         lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: years[year]!,
         organizations: [], pairs: [])
     }
-    let statistics = CorpusStatistics(
+    return CorpusStatistics(
       restoring: slices, stopwords: StopwordList(words: [], source: "none"),
       matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
-    return ReportBuilder.build(
-      statistics: statistics, rejected: [],
+  }
+
+  static func report(_ years: [Int: [YearSlice.Term]], limit: Int, width: Int) -> Report {
+    ReportBuilder.build(
+      statistics: statistics(years), rejected: [],
       settings: ReportSettings(
         corpusPath: "c", top: 5, trendTerms: limit, generatedAt: "2026-01-01T00:00:00Z",
         tool: "test", registryVersion: "1", stopwords: "none"),
