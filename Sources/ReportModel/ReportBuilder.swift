@@ -186,19 +186,30 @@ public enum ReportBuilder {
   /// The `limit` pairs named together in the most documents, as entries, and how many pairs
   /// there are in all.
   ///
-  /// Pairs are ranked on their counts and ids alone: only those shown are spelled out as
-  /// entries, each organization's display name worked out once (a corpus of 1 GB has tens of
-  /// thousands of pairs).
+  /// Only the pairs shown are spelled out as entries (a corpus of 1 GB has about 96,000 pairs):
+  /// pairs are added up over the years as bare counts, only those that can be shown (counts
+  /// from the `limit`-th largest up) are ranked by ids, and each organization's display name is
+  /// worked out once.
   static func pairs(
     _ statistics: CorpusStatistics, organizations: [String: OrganizationTally], limit: Int
   ) -> (shown: [PairEntry], count: Int) {
     let documents = statistics.documents
-    let all = statistics.pairs
-    let ranked = all.map { (pair: $0.key, documents: $0.value.documents) }.sorted {
-      if $0.documents != $1.documents { return $0.documents > $1.documents }
-      if !$0.pair.a.hasSameBytes($1.pair.a) { return $0.pair.a.precedesInByteOrder($1.pair.a) }
-      return $0.pair.b.precedesInByteOrder($1.pair.b)
+    let years = statistics.years.keys.sorted()
+    var totals: [OrganizationPair: Int] = [:]
+    totals.reserveCapacity(statistics.years.values.map(\.pairs.count).max() ?? 0)
+    for year in years {
+      for (pair, count) in statistics.years[year]!.pairs { totals[pair, default: 0] += count }
     }
+    let limit = max(0, limit)
+    // The limit-th largest count: no pair below it can be shown.
+    let counts = totals.values.sorted(by: >)
+    let threshold = limit == 0 ? Int.max : counts.count < limit ? 0 : counts[limit - 1]
+    let ranked = totals.filter { $0.value >= threshold }.map { (pair: $0.key, documents: $0.value) }
+      .sorted {
+        if $0.documents != $1.documents { return $0.documents > $1.documents }
+        if !$0.pair.a.hasSameBytes($1.pair.a) { return $0.pair.a.precedesInByteOrder($1.pair.a) }
+        return $0.pair.b.precedesInByteOrder($1.pair.b)
+      }
     var names: [String: String] = [:]
     func name(_ id: String) -> String {
       if let known = names[id] { return known }
@@ -206,21 +217,18 @@ public enum ReportBuilder {
       names[id] = name
       return name
     }
-    let shown = ranked.prefix(max(0, limit)).map { pair, _ in
-      let tally = all[pair]!
-      let first = organizations[pair.a]!
-      let second = organizations[pair.b]!
+    let shown = ranked.prefix(limit).map { pair, both in
+      let first = organizations[pair.a]!.total.documents
+      let second = organizations[pair.b]!.total.documents
       return PairEntry(
-        a: pair.a, b: pair.b, aName: name(pair.a), bName: name(pair.b),
-        documents: tally.documents,
-        npmi: Association.npmi(
-          both: tally.documents, first: first.total.documents, second: second.total.documents,
-          documents: documents),
+        a: pair.a, b: pair.b, aName: name(pair.a), bName: name(pair.b), documents: both,
+        npmi: Association.npmi(both: both, first: first, second: second, documents: documents),
         logLikelihood: Association.logLikelihood(
-          both: tally.documents, first: first.total.documents, second: second.total.documents,
-          documents: documents),
-        years: tally.years.keys.sorted().map { PairYear(year: $0, documents: tally.years[$0]!) })
+          both: both, first: first, second: second, documents: documents),
+        years: years.compactMap { year in
+          statistics.years[year]!.pairs[pair].map { PairYear(year: year, documents: $0) }
+        })
     }
-    return (shown, all.count)
+    return (shown, totals.count)
   }
 }
