@@ -26,4 +26,13 @@ struct StoredYears: YearSource {
     }
     return slice
   }
+
+  /// The stored terms of `year`, read without its organizations and pairs.
+  func terms(_ year: Int) throws(StoreError) -> TermBlob {
+    guard let terms = try store.terms(year: year) else {
+      throw .corrupt(
+        path: store.path, detail: "year \(year) disappeared while the report was built")
+    }
+    return terms
+  }
 }

@@ -50,7 +50,7 @@ public enum ReportBuilder {
     let limit = settings.top
     let seeds = try map(years.count, parallel) { index throws(Source.Failure) in
       if let seeds = known[years[index]], seeds.limit == limit { return seeds.lists }
-      return TopTerms.seeds(in: try source.slice(years[index]).packedTerms, limit: limit)
+      return TopTerms.seeds(in: try source.terms(years[index]), limit: limit)
     }
     let bounds = TopTerms.bounds(seeds, limit: limit)
     // Each core takes a run of consecutive years, unpacking each year once (the first of a
@@ -86,7 +86,7 @@ public enum ReportBuilder {
     let yearTokens = parts.map(\.frame.tokens)
     let ranking = TopTerms.Ranking(parts.map(\.candidates))
     let found = try map(years.count, parallel) { index throws(Source.Failure) in
-      ranking.tallies(in: try source.slice(years[index]).packedTerms)
+      ranking.tallies(in: try source.terms(years[index]))
     }
 
     let organizationTallies = frame.organizations

@@ -12,6 +12,9 @@ public protocol YearSource: Sendable {
   var years: [Int] { get }
   /// The figures of `year`, one of ``years``.
   func slice(_ year: Int) throws(Failure) -> YearSlice
+  /// The packed terms of `year`, one of ``years``: what ``slice(_:)`` gives, without the rest,
+  /// for the passes that need only the terms.
+  func terms(_ year: Int) throws(Failure) -> TermBlob
   /// How much work each year of ``years`` is, in any unit (the size of its packed terms, say),
   /// so that the builder can share consecutive years evenly between cores; nil when not known
   /// (every year then counts the same).
@@ -21,6 +24,9 @@ public protocol YearSource: Sendable {
 extension YearSource {
   /// Not known.
   public var sizes: [Int]? { nil }
+
+  /// The terms of the whole slice.
+  public func terms(_ year: Int) throws(Failure) -> TermBlob { try slice(year).packedTerms }
 }
 
 /// The years of statistics already in memory.

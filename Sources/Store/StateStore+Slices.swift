@@ -37,6 +37,25 @@ extension StateStore {
     try reading { db in try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year") }
   }
 
+  /// The packed terms of `year`, or nil when the year is not stored; the organizations and pairs
+  /// of the year are not read.
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read or the terms are damaged.
+  public func terms(year: Int) throws(StoreError) -> TermBlob? {
+    let read = try reading { db -> (stored: Bool, bytes: [UInt8]?) in
+      guard
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM yearTotal WHERE year = ?", arguments: [year])
+          != nil
+      else { return (false, nil) }
+      return (true, try Self.termBytes(year: year, in: db))
+    }
+    guard read.stored else { return nil }
+    guard let bytes = read.bytes else { return TermBlob([]) }
+    do { return try TermBlob(validating: bytes) } catch {
+      throw .corrupt(path: path, detail: "year \(year): \(error)")
+    }
+  }
+
   /// The size in bytes of each stored year's packed terms (SQLite reads it without the blob).
   ///
   /// - Throws: ``StoreError`` when the database cannot be read.
@@ -72,6 +91,16 @@ extension StateStore {
     return slices
   }
 
+  /// The stored bytes of `year`'s terms, not checked yet, or nil when none are stored.
+  private static func termBytes(year: Int, in db: Database) throws -> [UInt8]? {
+    // The blob is copied once, straight from SQLite's buffer (no `Data` copy in between).
+    let rows = try Row.fetchCursor(
+      db.cachedStatement(sql: "SELECT terms FROM yearTerm WHERE year = ?"), arguments: [year])
+    return try rows.next().flatMap { row in
+      try row.withUnsafeData(atIndex: 0, { $0.map(Array.init) })
+    }
+  }
+
   /// The stored figures of `year` with empty terms, and the stored bytes of its terms, not
   /// checked yet (nil when none are stored).
   private static func slice(year: Int, in db: Database, path: String) throws
@@ -84,12 +113,7 @@ extension StateStore {
         """)
     guard let total = try Row.fetchOne(totals, arguments: [year]) else { return nil }
 
-    // The blob is copied once, straight from SQLite's buffer (no `Data` copy in between).
-    let rows = try Row.fetchCursor(
-      db.cachedStatement(sql: "SELECT terms FROM yearTerm WHERE year = ?"), arguments: [year])
-    let terms = try rows.next().flatMap { row in
-      try row.withUnsafeData(atIndex: 0, { $0.map(Array.init) })
-    }
+    let terms = try termBytes(year: year, in: db)
 
     var aliases: [String: [String: Int]] = [:]
     let aliasRows = try Row.fetchCursor(

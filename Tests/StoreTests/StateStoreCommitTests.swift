@@ -51,6 +51,14 @@ import Testing
       #expect(try store.slices() == [Sample.slice(2019), Sample.slice(2021)])
       #expect(try store.slices(years: [2021, 1999]) == [Sample.slice(2021)])
       #expect(try store.years() == [2019, 2021])
+      #expect(try store.terms(year: 2021) == Sample.slice(2021).packedTerms)
+      #expect(try store.terms(year: 1999) == nil)
+      let sizes = try store.termBytes()
+      #expect(
+        sizes == [
+          2019: Sample.slice(2019).packedTerms.bytes.count,
+          2021: Sample.slice(2021).packedTerms.bytes.count,
+        ])
     }
   }
 
