@@ -93,6 +93,9 @@ public struct CorpusStatistics: Sendable {
   }
 
   /// Counts the terms of `stream`, and sets `beginsName[i]` for each token.
+  /// How many tokens are counted at once (see ``countTerms(_:year:beginsName:)``).
+  static let countingBlock = 1 << 14
+
   private mutating func countTerms(
     _ stream: TokenStream, year: Int, beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
@@ -138,26 +141,39 @@ public struct CorpusStatistics: Sendable {
           for id in before..<vocabulary.count { noteNewWord(Int32(id)) }
           var word = 0
           var previous: Int32 = -1
-          for (index, token) in tokens.enumerated() {
-            if !token.flags.isDisjoint(with: .removed) {
-              beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
-              previous = -1
-              continue
+          // Counted a block of tokens at a time: a block has no more distinct unigrams, or
+          // bigrams, than tokens, so the document's tables have room for a block before it is
+          // counted, and a huge document's tables still grow only with what it holds.
+          var start = 0
+          while start < tokens.count {
+            let end = min(tokens.count, start + Self.countingBlock)
+            unigrams.counting(distinct: end - start) { unigrams in
+              bigrams.counting(distinct: end - start) { bigrams in
+                for index in start..<end {
+                  let token = tokens[index]
+                  if !token.flags.isDisjoint(with: .removed) {
+                    beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+                    previous = -1
+                    continue
+                  }
+                  tally.tokens += 1
+                  let id = ids[word]
+                  word += 1
+                  beginsName[index] = wordBeginsName[Int(id)]
+                  if isStopword[Int(id)] {
+                    previous = -1
+                    continue
+                  }
+                  if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) {
+                    previous = -1
+                  }
+                  unigrams.count(UnigramKey.packed(id))
+                  if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
+                  previous = id
+                }
+              }
             }
-            tally.tokens += 1
-            let id = ids[word]
-            word += 1
-            beginsName[index] = wordBeginsName[Int(id)]
-            if isStopword[Int(id)] {
-              previous = -1
-              continue
-            }
-            if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) {
-              previous = -1
-            }
-            unigrams.count(UnigramKey.packed(id))
-            if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
-            previous = id
+            start = end
           }
         }
       }
