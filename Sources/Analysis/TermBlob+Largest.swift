@@ -31,23 +31,23 @@ extension TermBlob {
       let wordCount = try! reader.varint()
       words.reserveCapacity(wordCount)
       for _ in 0..<wordCount { words.append(try! reader.text()) }
-      var unigrams = Kept(limit: limit)
+      var unigrams = BoundedMinHeap<Ranked>(capacity: limit)
       for _ in 0..<(try! reader.varint()) {
         let first = try! reader.varint()
         let count = try! reader.varint()
         _ = try! reader.varint()
-        unigrams.offer(count: count, first: first, second: -1)
+        unigrams.offer(Ranked(count: count, first: first, second: -1))
       }
-      var bigrams = Kept(limit: limit)
+      var bigrams = BoundedMinHeap<Ranked>(capacity: limit)
       for _ in 0..<(try! reader.varint()) {
         let first = try! reader.varint()
         let second = try! reader.varint()
         let count = try! reader.varint()
         _ = try! reader.varint()
-        bigrams.offer(count: count, first: first, second: second)
+        bigrams.offer(Ranked(count: count, first: first, second: second))
       }
       return [unigrams, bigrams].map { kept in
-        kept.entries.map { entry in
+        kept.elements.map { entry in
           Counted(
             text: Self.text(
               entry.second < 0 ? 1 : 2, UnsafeBufferPointer(rebasing: all[words[entry.first]]),
@@ -67,60 +67,14 @@ extension TermBlob {
     n == 1 ? Array(first) : Array(first) + [0x20] + Array(second)
   }
 
-  /// The `limit` largest counts offered so far with their words, in a min-heap on the count.
-  private struct Kept {
-    struct Entry {
-      var count: Int
-      var first: Int
-      var second: Int
-    }
+  /// A term offered to ``largest(limit:)``: its count and the indices of its words (a unigram's
+  /// second is -1), ordered by the count alone.
+  private struct Ranked: Comparable {
+    var count: Int
+    var first: Int
+    var second: Int
 
-    let limit: Int
-    private(set) var entries: [Entry] = []
-
-    init(limit: Int) {
-      self.limit = limit
-      entries.reserveCapacity(limit)
-    }
-
-    @inline(__always)
-    mutating func offer(count: Int, first: Int, second: Int) {
-      if entries.count == limit {
-        // The common case: not larger than the smallest kept.
-        guard count > entries[0].count else { return }
-        entries[0] = Entry(count: count, first: first, second: second)
-        siftDown()
-      } else {
-        entries.append(Entry(count: count, first: first, second: second))
-        siftUp()
-      }
-    }
-
-    private mutating func siftUp() {
-      var child = entries.count - 1
-      while child > 0 {
-        let parent = (child - 1) / 2
-        guard entries[child].count < entries[parent].count else { break }
-        entries.swapAt(child, parent)
-        child = parent
-      }
-    }
-
-    private mutating func siftDown() {
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        var smallest = parent
-        if left < entries.count && entries[left].count < entries[smallest].count {
-          smallest = left
-        }
-        if left + 1 < entries.count && entries[left + 1].count < entries[smallest].count {
-          smallest = left + 1
-        }
-        if smallest == parent { break }
-        entries.swapAt(parent, smallest)
-        parent = smallest
-      }
-    }
+    static func < (lhs: Ranked, rhs: Ranked) -> Bool { lhs.count < rhs.count }
+    static func == (lhs: Ranked, rhs: Ranked) -> Bool { lhs.count == rhs.count }
   }
 }

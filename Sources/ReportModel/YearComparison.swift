@@ -124,10 +124,10 @@ struct YearComparison {
 
   /// The terms offered whose G² may be among the `limit` best, found in one pass.
   private struct Strongest {
-    private var heap: Selection.MinHeap
+    private var heap: BoundedMinHeap<Double>
     private var kept: [Scored] = []
 
-    init(limit: Int) { heap = Selection.MinHeap(capacity: limit) }
+    init(limit: Int) { heap = BoundedMinHeap(capacity: limit) }
 
     /// Whether every term with a G² below `bound` is out of the list already.
     func isBeyond(_ bound: Double) -> Bool {
