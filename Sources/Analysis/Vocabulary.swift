@@ -141,12 +141,40 @@ public struct Vocabulary: Sendable {
         let start = offsets[id]
         let length = offsets[id + 1] - start
         if length == key.count
-          && (length == 0 || memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0)
+          && sameBytes(arena.baseAddress.map { $0 + start }, key.baseAddress, length)
         {
           return Int32(id)
         }
       }
       slot = (slot + 1) & mask
+    }
+  }
+
+  /// Whether `length` bytes at `a` and at `b` are the same (either may be nil only when `length`
+  /// is 0). Keys of up to 16 bytes, most words, are compared in at most two pairs of loads that stay
+  /// within the keys (overlapping when shorter), without a call to `memcmp`.
+  @inline(__always)
+  static func sameBytes(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ length: Int)
+    -> Bool
+  {
+    guard let a, let b else { return length == 0 }
+    let (rawA, rawB) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+    switch length {
+    case 0: return true
+    case 1...3:
+      return a[0] == b[0] && a[length / 2] == b[length / 2] && a[length - 1] == b[length - 1]
+    case 4...7:
+      let tail = length - 4
+      return rawA.loadUnaligned(as: UInt32.self) == rawB.loadUnaligned(as: UInt32.self)
+        && rawA.loadUnaligned(fromByteOffset: tail, as: UInt32.self)
+          == rawB.loadUnaligned(fromByteOffset: tail, as: UInt32.self)
+    case 8...16:
+      let tail = length - 8
+      return rawA.loadUnaligned(as: UInt64.self) == rawB.loadUnaligned(as: UInt64.self)
+        && rawA.loadUnaligned(fromByteOffset: tail, as: UInt64.self)
+          == rawB.loadUnaligned(fromByteOffset: tail, as: UInt64.self)
+    default:
+      return memcmp(a, b, length) == 0
     }
   }
 

@@ -1,6 +1,7 @@
-import Analysis
 import TestSupport
 import Testing
+
+@testable import Analysis
 
 /// The vocabulary's ids against a dictionary that numbers words in the order they first occur,
 /// one word at a time and in the prefetching batches the counting loop uses.
@@ -70,6 +71,33 @@ import Testing
     for (word, id) in expected {
       #expect(Array(vocabulary.bytes(id)) == word)
       #expect(word.withUnsafeBufferPointer { vocabulary.find($0) } == id)
+    }
+  }
+}
+
+/// ``Vocabulary``'s byte comparison, whose loads depend on the length, against `==` on arrays.
+@Suite struct VocabularySameBytesTests {
+  /// Every length from 0 to 40 (each branch and its edges), equal keys and keys that differ in
+  /// one byte at each position, with the keys at the very end of their buffers so that a load
+  /// past a key would be caught by the address sanitizer.
+  @Test func agreesWithArrayEqualityAtEveryLengthAndPosition() {
+    var random = SplitMix(seed: 11)
+    for length in 0...40 {
+      let key = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.int(256)) }
+      var variants = [key]
+      for position in 0..<length {
+        var changed = key
+        changed[position] ^= UInt8(1 + random.int(255))
+        variants.append(changed)
+      }
+      for other in variants {
+        let same = key.withUnsafeBufferPointer { a in
+          other.withUnsafeBufferPointer { b in
+            Vocabulary.sameBytes(a.baseAddress, b.baseAddress, length)
+          }
+        }
+        #expect(same == (key == other), "length \(length)")
+      }
     }
   }
 }
