@@ -2,41 +2,47 @@ extension TermBlob {
   /// Packs a version 2 or 3 blob: words first (each once), then unigrams and bigrams that refer to
   /// them by index.
   public struct Builder: Sendable {
-    private var words: [UInt8] = []
+    private var words = PackedBytes()
     private var wordCount = 0
-    private var unigrams: [UInt8] = []
+    private var unigrams = PackedBytes()
     private var unigramCount = 0
-    private var bigrams: [UInt8] = []
+    private var bigrams: PackedBytes
     private var bigramCount = 0
 
     /// Starts an empty blob, with room for about `terms` terms.
     public init(terms expected: Int = 0) {
-      bigrams.reserveCapacity(expected * 5)
+      bigrams = PackedBytes(capacity: expected * 5)
     }
 
     /// Adds a word and returns its index, for ``addUnigram(_:count:documents:)`` and
     /// ``addBigram(_:_:count:documents:)``. Each word is to be added once.
     public mutating func addWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-      TermBlob.appendVarint(UInt64(bytes.count), to: &words)
-      words.append(contentsOf: bytes)
+      words.write(atMost: PackedBytes.maximumVarintBytes + bytes.count) { writer in
+        writer.varint(UInt64(bytes.count))
+        writer.bytes(bytes)
+      }
       wordCount += 1
       return wordCount - 1
     }
 
     /// Adds the unigram of word `index`.
     public mutating func addUnigram(_ index: Int, count: Int, documents: Int) {
-      TermBlob.appendVarint(UInt64(index), to: &unigrams)
-      TermBlob.appendVarint(UInt64(count), to: &unigrams)
-      TermBlob.appendVarint(UInt64(documents), to: &unigrams)
+      unigrams.write(atMost: 3 * PackedBytes.maximumVarintBytes) { writer in
+        writer.varint(UInt64(index))
+        writer.varint(UInt64(count))
+        writer.varint(UInt64(documents))
+      }
       unigramCount += 1
     }
 
     /// Adds the bigram of words `first` and `second`.
     public mutating func addBigram(_ first: Int, _ second: Int, count: Int, documents: Int) {
-      TermBlob.appendVarint(UInt64(first), to: &bigrams)
-      TermBlob.appendVarint(UInt64(second), to: &bigrams)
-      TermBlob.appendVarint(UInt64(count), to: &bigrams)
-      TermBlob.appendVarint(UInt64(documents), to: &bigrams)
+      bigrams.write(atMost: 4 * PackedBytes.maximumVarintBytes) { writer in
+        writer.varint(UInt64(first))
+        writer.varint(UInt64(second))
+        writer.varint(UInt64(count))
+        writer.varint(UInt64(documents))
+      }
       bigramCount += 1
     }
 
@@ -46,11 +52,11 @@ extension TermBlob {
       var bytes = sorted ? TermBlob.magic3 : TermBlob.magic2
       bytes.reserveCapacity(words.count + unigrams.count + bigrams.count + 32)
       TermBlob.appendVarint(UInt64(wordCount), to: &bytes)
-      bytes += words
+      bytes += words.bytes
       TermBlob.appendVarint(UInt64(unigramCount), to: &bytes)
-      bytes += unigrams
+      bytes += unigrams.bytes
       TermBlob.appendVarint(UInt64(bigramCount), to: &bytes)
-      bytes += bigrams
+      bytes += bigrams.bytes
       return TermBlob(bytes: bytes, unigrams: unigramCount, bigrams: bigramCount)
     }
   }
