@@ -32,14 +32,13 @@ extension CorpusStatistics {
   private static func sortedSlice(
     year: Int, of tally: consuming YearTally, vocabulary: Vocabulary
   ) -> (YearSlice, SortedTerms) {
-    var words = YearWords(vocabulary: vocabulary)
-    func word(_ id: Int32) -> Int32 { words.index(of: id) }
+    // Words are term ids until the terms are sorted.
     var unigrams: [SortedTerms.Unigram] = []
     unigrams.reserveCapacity(tally.unigrams.count)
     for (key, unigram) in tally.unigrams {
       unigrams.append(
         SortedTerms.Unigram(
-          word: word(UnigramKey.id(key)), count: UInt32(clamping: unigram.count),
+          word: UnigramKey.id(key), count: UInt32(clamping: unigram.count),
           documents: UInt32(clamping: unigram.documents)))
     }
     var bigrams: [SortedTerms.Bigram] = []
@@ -48,7 +47,7 @@ extension CorpusStatistics {
       let key = BigramKey(packed: packed)
       bigrams.append(
         SortedTerms.Bigram(
-          first: word(key.first), second: word(key.second), count: UInt32(clamping: bigram.count),
+          first: key.first, second: key.second, count: UInt32(clamping: bigram.count),
           documents: UInt32(clamping: bigram.documents)))
     }
     let organizations = YearSlice.inIdOrder(
@@ -68,42 +67,9 @@ extension CorpusStatistics {
     // The tables are done with; let them go before sorting.
     tally = YearTally()
     // Handed over, so that the sort works on these arrays instead of copies of them.
-    let (arena, starts) = words.take()
     let terms = SortedTerms(
-      arena: consume arena, starts: consume starts, unigrams: consume unigrams,
-      bigrams: consume bigrams)
+      vocabulary: vocabulary, unigrams: consume unigrams, bigrams: consume bigrams)
     return (slice, terms)
-  }
-
-  /// The words of one year, each copied once from the vocabulary as its terms first name it.
-  private struct YearWords {
-    let vocabulary: Vocabulary
-    /// Term id → index among the year's words, or -1.
-    private var local: [Int32]
-    private var arena: [UInt8] = []
-    private var starts: [Int32] = [0]
-
-    init(vocabulary: Vocabulary) {
-      self.vocabulary = vocabulary
-      local = [Int32](repeating: -1, count: vocabulary.count)
-    }
-
-    /// The index of term `id` among the year's words, copying it on first use.
-    mutating func index(of id: Int32) -> Int32 {
-      if local[Int(id)] < 0 {
-        arena += vocabulary.bytes(id)
-        starts.append(Int32(arena.count))
-        local[Int(id)] = Int32(starts.count - 2)
-      }
-      return local[Int(id)]
-    }
-
-    /// The words' bytes and where each starts, leaving this empty.
-    mutating func take() -> (arena: [UInt8], starts: [Int32]) {
-      local = []
-      defer { (arena, starts) = ([], [0]) }
-      return (arena, starts)
-    }
   }
 
   /// Statistics put back together from stored slices.

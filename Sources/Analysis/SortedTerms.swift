@@ -70,40 +70,59 @@ public struct SortedTerms: Sendable {
     self.arena = sortedArena
     self.starts = sortedStarts
     _ = consume arena
-    unigrams.removeAll { $0.count == 0 }
-    for index in unigrams.indices { unigrams[index].word = renumbered[Int(unigrams[index].word)] }
-    unigrams.sort { $0.word < $1.word }
+    Self.renumber(&unigrams, &bigrams, by: renumbered, words: count)
     self.unigrams = unigrams
-    bigrams.removeAll { $0.count == 0 }
-    for index in bigrams.indices {
-      bigrams[index].first = renumbered[Int(bigrams[index].first)]
-      bigrams[index].second = renumbered[Int(bigrams[index].second)]
+    self.bigrams = bigrams
+  }
+
+  /// Renumbers the words of `unigrams` and `bigrams` by `ranks` (old index → new, below
+  /// `words`), in place, leaves out terms with a zero count, and sorts both by their new words.
+  static func renumber(
+    _ unigrams: inout [Unigram], _ bigrams: inout [Bigram], by ranks: [Int32], words: Int
+  ) {
+    unigrams.removeAll { $0.count == 0 }
+    ranks.withUnsafeBufferPointer { ranks in
+      for index in unigrams.indices { unigrams[index].word = ranks[Int(unigrams[index].word)] }
     }
-    self.bigrams = Self.sortedByWords(bigrams, words: count)
+    unigrams.sort { $0.word < $1.word }
+    bigrams.removeAll { $0.count == 0 }
+    ranks.withUnsafeBufferPointer { ranks in
+      for index in bigrams.indices {
+        bigrams[index].first = ranks[Int(bigrams[index].first)]
+        bigrams[index].second = ranks[Int(bigrams[index].second)]
+      }
+    }
+    bigrams = sortedByWords(bigrams, words: words)
   }
 
   /// The indices of the words `arena` and `starts` spell, in byte order of the words.
-  ///
-  /// Words are compared by their first eight bytes as one integer first, which settles most
-  /// comparisons without reading the arena, and by all their bytes only when those are equal.
   static func byteOrder(_ arena: [UInt8], _ starts: [Int32]) -> [Int] {
     arena.withUnsafeBufferPointer { bytes in
-      var keyed = (0..<starts.count - 1).map { index in
-        let start = Int(starts[index])
-        let end = min(Int(starts[index + 1]), start + 8)
-        var prefix: UInt64 = 0
-        for position in start..<end {
-          prefix |= UInt64(bytes[position]) << (56 - 8 * UInt64(position - start))
-        }
-        return (prefix: prefix, index: Int32(index))
-      }
-      keyed.sort { lhs, rhs in
-        lhs.prefix != rhs.prefix
-          ? lhs.prefix < rhs.prefix
-          : compare(bytes, starts, Int(lhs.index), bytes, starts, Int(rhs.index)) < 0
-      }
-      return keyed.map { Int($0.index) }
+      byteOrder(count: starts.count - 1) { index in
+        UnsafeBufferPointer(rebasing: bytes[Int(starts[index])..<Int(starts[index + 1])])
+      }.map(Int.init)
     }
+  }
+
+  /// The indices `0..<count` in byte order of the words `word(index)`.
+  ///
+  /// Words are compared by their first eight bytes as one integer first, which settles most
+  /// comparisons without reading the words, and by all their bytes only when those are equal.
+  static func byteOrder(count: Int, _ word: (Int) -> UnsafeBufferPointer<UInt8>) -> [Int32] {
+    var keyed = (0..<count).map { index in
+      let bytes = word(index)
+      var prefix: UInt64 = 0
+      for position in 0..<min(bytes.count, 8) {
+        prefix |= UInt64(bytes[position]) << (56 - 8 * UInt64(position))
+      }
+      return (prefix: prefix, index: Int32(index))
+    }
+    keyed.sort { lhs, rhs in
+      lhs.prefix != rhs.prefix
+        ? lhs.prefix < rhs.prefix
+        : compare(word(Int(lhs.index)), word(Int(rhs.index))) < 0
+    }
+    return keyed.map(\.index)
   }
 
   /// `bigrams` by first and then second word: placed by first word in one counting pass (word
@@ -210,13 +229,19 @@ public struct SortedTerms: Sendable {
     _ a: UnsafeBufferPointer<UInt8>, _ startsA: [Int32], _ i: Int,
     _ b: UnsafeBufferPointer<UInt8>, _ startsB: [Int32], _ j: Int
   ) -> Int {
-    let (startA, lengthA) = (Int(startsA[i]), Int(startsA[i + 1] - startsA[i]))
-    let (startB, lengthB) = (Int(startsB[j]), Int(startsB[j + 1] - startsB[j]))
-    let shared = min(lengthA, lengthB)
+    compare(
+      UnsafeBufferPointer(rebasing: a[Int(startsA[i])..<Int(startsA[i + 1])]),
+      UnsafeBufferPointer(rebasing: b[Int(startsB[j])..<Int(startsB[j + 1])]))
+  }
+
+  /// Compares two words by their bytes (<0, 0, >0): at the first byte that differs, or by
+  /// length when one is a prefix of the other.
+  static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let shared = min(a.count, b.count)
     if shared > 0 {
-      let order = memcmp(a.baseAddress! + startA, b.baseAddress! + startB, shared)
+      let order = memcmp(a.baseAddress!, b.baseAddress!, shared)
       if order != 0 { return Int(order) }
     }
-    return lengthA - lengthB
+    return a.count - b.count
   }
 }

@@ -29,6 +29,16 @@ public struct Vocabulary: Sendable {
     arena[offsets[Int(id)]..<offsets[Int(id) + 1]]
   }
 
+  /// Calls `body` with every term's bytes, one after another, and where each starts: term `id`
+  /// is `bytes[offsets[id]..<offsets[id + 1]]`.
+  func withStorage<Result>(
+    _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>) -> Result
+  ) -> Result {
+    arena.withUnsafeBufferPointer { bytes in
+      offsets.withUnsafeBufferPointer { offsets in body(bytes, offsets) }
+    }
+  }
+
   /// The text of term `id`.
   public func string(_ id: Int32) -> String {
     String(decoding: bytes(id), as: UTF8.self)

@@ -1,7 +1,8 @@
-import Analysis
 import Corpus
 import TestSupport
 import Testing
+
+@testable import Analysis
 
 /// Terms in byte order: every blob version reads back sorted with the same terms, statistics
 /// are stored sorted, and two years' words rank together in byte order.
@@ -147,5 +148,65 @@ import Testing
         #expect((x.0 < y.0) == x.1.lexicographicallyPrecedes(y.1))
       }
     }
+  }
+
+  /// Terms named by vocabulary ids sort to exactly what the arena path makes of the same terms
+  /// with their words copied out (in first-use order, as counting used to): words no term names
+  /// are left out, and so are terms with a zero count.
+  @Test(arguments: [21, 22, 23] as [UInt64])
+  func termsOfAVocabularySortLikeTheirWordsCopiedOut(seed: UInt64) {
+    var random = SplitMix(seed: seed)
+    var vocabulary = Vocabulary()
+    let letters = ["a", "b", "z", "'", "-", "д", "я", "1"]
+    for _ in 0..<300 {
+      _ = vocabulary.intern(Array((0...random.int(9)).flatMap { _ in random.pick(letters).utf8 }))
+    }
+    // Only some of the words are named, so that the others must be left out.
+    let named = (0..<vocabulary.count).filter { _ in random.int(3) > 0 }.map { Int32($0) }
+    let unigrams = (0..<200).map { _ in
+      SortedTerms.Unigram(
+        word: random.pick(named), count: UInt32(random.int(4)), documents: UInt32(random.int(3)))
+    }
+    var seenUnigrams = Set<Int32>()
+    let distinctUnigrams = unigrams.filter { seenUnigrams.insert($0.word).inserted }
+    var seenPairs = Set<[Int32]>()
+    let bigrams = (0..<800).map { _ in
+      SortedTerms.Bigram(
+        first: random.pick(named), second: random.pick(named), count: UInt32(random.int(4)),
+        documents: 1)
+    }.filter { seenPairs.insert([$0.first, $0.second]).inserted }
+
+    // The reference: words copied out as the terms first name them, then sorted.
+    var local: [Int32: Int32] = [:]
+    var arena: [UInt8] = []
+    var starts: [Int32] = [0]
+    func copied(_ id: Int32) -> Int32 {
+      if let index = local[id] { return index }
+      arena += vocabulary.bytes(id)
+      starts.append(Int32(arena.count))
+      local[id] = Int32(starts.count - 2)
+      return local[id]!
+    }
+    var copiedUnigrams = distinctUnigrams
+    for index in copiedUnigrams.indices {
+      copiedUnigrams[index].word = copied(copiedUnigrams[index].word)
+    }
+    var copiedBigrams = bigrams
+    for index in copiedBigrams.indices {
+      copiedBigrams[index].first = copied(copiedBigrams[index].first)
+      copiedBigrams[index].second = copied(copiedBigrams[index].second)
+    }
+    let expected = SortedTerms(
+      arena: arena, starts: starts, unigrams: copiedUnigrams, bigrams: copiedBigrams)
+
+    let sorted = SortedTerms(
+      vocabulary: vocabulary, unigrams: distinctUnigrams, bigrams: bigrams)
+    #expect(sorted.arena == expected.arena)
+    #expect(sorted.starts == expected.starts)
+    #expect(sorted.unigrams == expected.unigrams)
+    #expect(sorted.bigrams == expected.bigrams)
+    #expect(Self.isInByteOrder(sorted))
+    #expect(sorted.wordCount < vocabulary.count)
+    #expect(sorted.unigrams.allSatisfy { $0.count > 0 })
   }
 }
