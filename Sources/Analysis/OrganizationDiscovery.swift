@@ -175,6 +175,6 @@ struct OrganizationDiscovery: Sendable {
   private func isWord(_ view: TokenView, _ index: Int, _ word: StaticString) -> Bool {
     let key = view.key(index)
     return key.count == word.utf8CodeUnitCount
-      && key.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: key.count))
+      && Vocabulary.sameBytes(key.baseAddress, word.utf8Start, key.count)
   }
 }
