@@ -199,9 +199,9 @@ public struct CorpusStatistics: Sendable {
     var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
     defer { years[document.date.year] = tally }
     tally.organizationMentions += mentions.count
-    var named = Set<String>()
+    var named = NamedOrganizations()
     for mention in mentions {
-      let first = named.insert(mention.id).inserted
+      let first = named.insert(mention.id)
       // Changed where it is stored: a copy taken out would share its aliases with the stored
       // one, and the alias count would then copy the whole table.
       tally.organizations[
@@ -210,7 +210,7 @@ public struct CorpusStatistics: Sendable {
           registryName: mention.registered ? mention.name : "", registered: mention.registered)
       ].count(surface: mention.surface, newDocument: first)
     }
-    let ids = named.sorted { $0.precedesInByteOrder($1) }
+    let ids = named.ids.sorted { $0.precedesInByteOrder($1) }
     for (index, first) in ids.enumerated() {
       for second in ids[(index + 1)...] {
         tally.pairs[OrganizationPair(first, second), default: 0] += 1
