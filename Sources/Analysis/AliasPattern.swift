@@ -105,10 +105,12 @@ struct AliasPattern: Sendable, Equatable {
       let key = view.key(index)
       if word.isStem {
         if !key.hasPrefix(word.folded, endingAtMost: AliasPattern.maxEndingLength) { return false }
-      } else if !key.elementsEqual(word.folded) {
+      } else if !key.hasSameBytes(as: word.folded) {
         return false
       }
-      if let acronym = word.acronym, !view.original(index).elementsEqual(acronym) { return false }
+      if let acronym = word.acronym, !view.original(index).hasSameBytes(as: acronym) {
+        return false
+      }
     }
     return true
   }

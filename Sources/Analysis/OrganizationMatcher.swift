@@ -117,7 +117,7 @@ public struct OrganizationMatcher: Sendable {
     func defined(_ index: Int) -> Target? {
       guard view[index].flags.contains(.allUppercase), !definitions.isEmpty else { return nil }
       let written = view.original(index)
-      return definitions.last(where: { written.elementsEqual($0.acronym) })?.target
+      return definitions.last(where: { written.hasSameBytes(as: $0.acronym) })?.target
     }
     /// Records a mention of `first...last`; returns the index after it (and after an acronym
     /// in parentheses that it defines).

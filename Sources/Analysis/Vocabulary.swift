@@ -256,3 +256,12 @@ public struct Vocabulary: Sendable {
     return hash
   }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether these are exactly the bytes of `other` (``Vocabulary/sameBytes(_:_:_:)``, without
+  /// the generic walk of `elementsEqual`).
+  func hasSameBytes(as other: [UInt8]) -> Bool {
+    count == other.count
+      && other.withUnsafeBufferPointer { Vocabulary.sameBytes(baseAddress, $0.baseAddress, count) }
+  }
+}

@@ -100,4 +100,17 @@ import Testing
       }
     }
   }
+
+  /// The buffer form compares lengths too, and an empty buffer (no base address) with an empty
+  /// array.
+  @Test func aBufferHasTheSameBytesAsAnArrayOnlyWhenBothAgree() {
+    let words = [[], [0x61], [0x61, 0x62], Array("евразийский".utf8), Array("eaeu".utf8)]
+    for a in words {
+      for b in words {
+        let same = a.withUnsafeBufferPointer { $0.hasSameBytes(as: b) }
+        #expect(same == (a == b), "\(a) \(b)")
+      }
+    }
+    #expect(UnsafeBufferPointer<UInt8>(start: nil, count: 0).hasSameBytes(as: []))
+  }
 }
