@@ -131,6 +131,10 @@ public enum ReportJob {
     // The counts are stored and released: what the rest of the run needs is read back a year
     // at a time.
     Memory.release()
+    // What the commit wrote moves from the log into the state file while the report is built.
+    let checkpoint = BackgroundTask { try store.checkpoint() }
+    // Waited for on every way out, so that nothing is left working on the state.
+    defer { _ = try? checkpoint.wait() }
     var laps = Laps()
 
     let settings = ReportSettings(
@@ -151,6 +155,10 @@ public enum ReportJob {
     laps.lap("evidence and comparison with the last run", log)
     try publish(report, in: options.output)
     laps.lap("render, validate and publish", log)
+    do { try checkpoint.wait() } catch {
+      // The pages stay in the log, committed; closing the store moves them.
+      log.debug("checkpoint of the state left for later: \(error)")
+    }
     try ReportFromState.remember(report, evidence: evidence, in: store)
     Archive.store(
       [xmlName, htmlName], from: options.output, date: String(settings.generatedAt.prefix(10)),
