@@ -143,6 +143,29 @@ import Testing
     #expect(folded == expected)
     #expect(tokens.map { $0.flags.contains(.overlong) } == written.map { $0 == long })
   }
+
+  /// Runs of lower-case letters are copied in one go, by length (up to 3, 7, 16 bytes, or
+  /// more): every length from 1 to 40, at every offset against the ends of the blocks the
+  /// folded bytes are written in, keeps its bytes.
+  @Test func lowerCaseRunsOfEveryLengthKeepTheirBytes() {
+    var written: [String] = []
+    var state: UInt64 = 3
+    for round in 0..<600 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = 1 + round % 40
+      let first = Int(state >> 40)
+      var word = ""
+      for offset in 0..<length {
+        let letter = UInt8(97 + (first + offset * 7) % 26)
+        word.append(Character(Unicode.Scalar(letter)))
+      }
+      written.append(word)
+      // A capital now and then, so that a run also starts mid-word.
+      if round % 7 == 0 { written[written.count - 1] = "Q" + written[written.count - 1] }
+    }
+    let (stream, tokens) = tokens(written.joined(separator: " "))
+    #expect(tokens.map(stream.foldedString) == written.map { $0.lowercased() })
+  }
 }
 
 extension String {
