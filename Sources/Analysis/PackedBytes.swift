@@ -87,4 +87,15 @@ struct PackedBytes {
 
   /// The bytes written.
   var bytes: ArraySlice<UInt8> { storage[0..<count] }
+
+  /// Calls `body` with the bytes written.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+  }
+
+  /// The bytes written, as an array of their own (the room beyond them let go, not copied).
+  consuming func finish() -> [UInt8] {
+    storage.removeLast(storage.count - count)
+    return storage
+  }
 }

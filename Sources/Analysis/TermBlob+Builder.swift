@@ -49,15 +49,29 @@ extension TermBlob {
     /// The finished blob: version 3 when `sorted` (the caller added words in byte order,
     /// unigrams by word and bigrams by first and then second word), else version 2.
     public func finish(sorted: Bool = false) -> TermBlob {
-      var bytes = sorted ? TermBlob.magic3 : TermBlob.magic2
-      bytes.reserveCapacity(words.count + unigrams.count + bigrams.count + 32)
-      TermBlob.appendVarint(UInt64(wordCount), to: &bytes)
-      bytes += words.bytes
-      TermBlob.appendVarint(UInt64(unigramCount), to: &bytes)
-      bytes += unigrams.bytes
-      TermBlob.appendVarint(UInt64(bigramCount), to: &bytes)
-      bytes += bigrams.bytes
-      return TermBlob(bytes: bytes, unigrams: unigramCount, bigrams: bigramCount)
+      let magic = sorted ? TermBlob.magic3 : TermBlob.magic2
+      let size =
+        magic.count + 3 * PackedBytes.maximumVarintBytes + words.count + unigrams.count
+        + bigrams.count
+      var packed = PackedBytes(capacity: size)
+      magic.withUnsafeBufferPointer { magic in
+        words.withBytes { words in
+          unigrams.withBytes { unigrams in
+            bigrams.withBytes { bigrams in
+              packed.write(atMost: size) { writer in
+                writer.bytes(magic)
+                writer.varint(UInt64(wordCount))
+                writer.bytes(words)
+                writer.varint(UInt64(unigramCount))
+                writer.bytes(unigrams)
+                writer.varint(UInt64(bigramCount))
+                writer.bytes(bigrams)
+              }
+            }
+          }
+        }
+      }
+      return TermBlob(bytes: packed.finish(), unigrams: unigramCount, bigrams: bigramCount)
     }
   }
 

@@ -218,13 +218,4 @@ public struct TermBlob: Sendable, Equatable {
   public static func decode(_ bytes: [UInt8]) throws(Malformed) -> [YearSlice.Term] {
     try TermBlob(validating: bytes).terms
   }
-
-  static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
-    var rest = value
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
-  }
 }

@@ -43,6 +43,8 @@ import Testing
     }
     #expect(Array(buffer.bytes) == expected)
     #expect(buffer.count == expected.count)
+    buffer.withBytes { #expect(Array($0) == expected) }
+    #expect(buffer.finish() == expected)
   }
 
   @Test func anEmptyBufferHasNoBytes() {
