@@ -26,6 +26,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     packed = UInt32(year) << 9 | UInt32(month) << 5 | UInt32(day)
   }
 
+  /// The year, month and day written `YYYY-MM-DD` in the first ten of `bytes`, or nil when they
+  /// do not have that shape (whether the day exists is for ``init(year:month:day:)`` to say).
+  public static func fields(ofISO bytes: UnsafeBufferPointer<UInt8>)
+    -> (year: Int, month: Int, day: Int)?
+  {
+    guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = bytes[index] &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int(digit)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+    else { return nil }
+    return (year, month, day)
+  }
+
   /// Days in a month of the Gregorian calendar.
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {

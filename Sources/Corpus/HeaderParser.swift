@@ -66,15 +66,11 @@ public enum HeaderParser {
   private static func readDate(_ bytes: [UInt8], at index: Int) -> (CalendarDate?, String)? {
     guard index + 10 <= bytes.count else { return nil }
     let slice = Array(bytes[index..<index + 10])
-    let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
-    guard slice[4] == UInt8(ascii: "-"), slice[7] == UInt8(ascii: "-"),
-      digitPositions.allSatisfy({ (0x30...0x39).contains(slice[$0]) })
-    else { return nil }
-    func number(_ range: Range<Int>) -> Int {
-      range.reduce(0) { $0 * 10 + Int(slice[$1] - 0x30) }
+    guard let fields = slice.withUnsafeBufferPointer(CalendarDate.fields(ofISO:)) else {
+      return nil
     }
     let text = String(decoding: slice, as: UTF8.self)
-    return (CalendarDate(year: number(0..<4), month: number(5..<7), day: number(8..<10)), text)
+    return (CalendarDate(year: fields.year, month: fields.month, day: fields.day), text)
   }
 
   /// A reason to think the bytes are not UTF-8 text, or nil.

@@ -96,20 +96,8 @@ extension StateStore {
     // The form every stored date has, read straight from its bytes.
     var text = text
     let quick = text.withUTF8 { bytes -> CalendarDate? in
-      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
-      else { return nil }
-      func number(_ range: Range<Int>) -> Int? {
-        var value = 0
-        for index in range {
-          let digit = bytes[index] &- UInt8(ascii: "0")
-          guard digit < 10 else { return nil }
-          value = value * 10 + Int(digit)
-        }
-        return value
-      }
-      guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
-      else { return nil }
-      return CalendarDate(year: year, month: month, day: day)
+      guard bytes.count == 10, let fields = CalendarDate.fields(ofISO: bytes) else { return nil }
+      return CalendarDate(year: fields.year, month: fields.month, day: fields.day)
     }
     if let quick { return quick }
     let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)

@@ -53,4 +53,25 @@ import Testing
   @Test func printsAsISODate() {
     #expect(CalendarDate(year: 987, month: 3, day: 4)?.description == "0987-03-04")
   }
+
+  /// `YYYY-MM-DD` read from bytes, against splitting the text on its hyphens: only the first ten
+  /// bytes count, every digit must be an ASCII digit, and an impossible day still has fields.
+  @Test(arguments: [
+    "2021-02-03", "0987-03-04", "2021-02-30", "9999-99-99", "2021-02-03 and more",
+    "2021/02/03", "2021-2-03", "20a1-02-03", "2021-02-0", "", "-2021-02-03", "2021-02-+3",
+    "２０２１-02-03",
+  ])
+  func fieldsAreReadFromTheFirstTenBytes(text: String) {
+    let bytes = Array(text.utf8)
+    let expected: [Int]? = {
+      guard bytes.count >= 10 else { return nil }
+      let head = bytes[0..<10]
+      guard head.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2D }),
+        [4, 7] == head.indices.filter({ head[$0] == 0x2D })
+      else { return nil }
+      return String(decoding: head, as: UTF8.self).split(separator: "-").map { Int($0)! }
+    }()
+    let fields = bytes.withUnsafeBufferPointer(CalendarDate.fields(ofISO:))
+    #expect(fields.map { [$0.year, $0.month, $0.day] } == expected, "\(text)")
+  }
 }
