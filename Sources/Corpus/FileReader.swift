@@ -14,43 +14,72 @@ public enum FileReader {
   /// - Throws: ``Rejection/unreadable(errno:detail:)`` when the file cannot be opened or read,
   ///   or is larger than ``maximumSize``.
   public static func read(_ path: String) throws(Rejection) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-    guard descriptor >= 0 else {
-      let code = errno
-      throw .unreadable(errno: code, detail: String(cString: strerror(code)))
-    }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      let code = errno
-      throw .unreadable(errno: code, detail: String(cString: strerror(code)))
-    }
-    let expected = Int(info.st_size)
-    guard expected <= maximumSize else {
-      throw .unreadable(errno: EFBIG, detail: "larger than \(maximumSize >> 20) MiB")
-    }
-    var bytes = [UInt8](repeating: 0, count: expected + 1)
-    var filled = 0
-    while true {
-      if filled == bytes.count {
-        guard bytes.count <= maximumSize else {
-          throw .unreadable(errno: EFBIG, detail: "grew beyond \(maximumSize >> 20) MiB while read")
-        }
-        bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
-      }
-      let got = bytes.withUnsafeMutableBytes { raw in
-        Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
-      }
-      if got < 0 {
+    try Opened(path, prefetch: false).readAndClose()
+  }
+
+  /// A file opened before it is read, so that the kernel can fetch its pages from the disk
+  /// meanwhile: a worker opens the next few files it will count while counting the one before.
+  /// Each is read and closed by ``readAndClose()``, called exactly once.
+  public struct Opened: Sendable {
+    private let descriptor: Int32
+    private let failure: Rejection?
+
+    /// Opens the file at `path`; with `prefetch`, asks the kernel to start reading all of it
+    /// (`POSIX_FADV_WILLNEED` returns at once). A failure to open is kept for
+    /// ``readAndClose()`` to throw.
+    public init(_ path: String, prefetch: Bool) {
+      descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+      if descriptor < 0 {
         let code = errno
-        if code == EINTR { continue }
+        failure = .unreadable(errno: code, detail: String(cString: strerror(code)))
+        return
+      }
+      failure = nil
+      #if canImport(Glibc)
+        if prefetch { _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED) }
+      #endif
+    }
+
+    /// Reads the whole file and closes it.
+    ///
+    /// - Throws: ``Rejection/unreadable(errno:detail:)`` when the file could not be opened or
+    ///   read, or is larger than ``FileReader/maximumSize``.
+    public func readAndClose() throws(Rejection) -> [UInt8] {
+      if let failure { throw failure }
+      defer { close(descriptor) }
+      var info = stat()
+      guard fstat(descriptor, &info) == 0 else {
+        let code = errno
         throw .unreadable(errno: code, detail: String(cString: strerror(code)))
       }
-      if got == 0 { break }
-      filled += got
+      let expected = Int(info.st_size)
+      guard expected <= maximumSize else {
+        throw .unreadable(errno: EFBIG, detail: "larger than \(maximumSize >> 20) MiB")
+      }
+      var bytes = [UInt8](repeating: 0, count: expected + 1)
+      var filled = 0
+      while true {
+        if filled == bytes.count {
+          guard bytes.count <= maximumSize else {
+            throw .unreadable(
+              errno: EFBIG, detail: "grew beyond \(maximumSize >> 20) MiB while read")
+          }
+          bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+        }
+        let got = bytes.withUnsafeMutableBytes { raw in
+          Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+        }
+        if got < 0 {
+          let code = errno
+          if code == EINTR { continue }
+          throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+        }
+        if got == 0 { break }
+        filled += got
+      }
+      bytes.removeSubrange(filled...)
+      return bytes
     }
-    bytes.removeSubrange(filled...)
-    return bytes
   }
 
   /// Reads at most the first `count` bytes of the file at `path`, or nil when it cannot be

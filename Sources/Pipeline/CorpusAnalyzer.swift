@@ -4,9 +4,10 @@ import Dispatch
 
 /// Reads and counts corpus files on several cores.
 ///
-/// Each worker takes the next file from a shared counter, reads it once, hashes it, parses its
-/// header and adds the document to its own ``CorpusStatistics``; the partial statistics are
-/// merged at the end. Nothing here writes anywhere.
+/// Each worker takes the next file from a shared counter (opening it a few files ahead, see
+/// ``FilesAhead``), reads it once, hashes it, parses its header and adds the document to its own
+/// ``CorpusStatistics``; the partial statistics are merged at the end. Nothing here writes
+/// anywhere.
 public struct CorpusAnalyzer: Sendable {
   /// Words left out of terms.
   public let stopwords: StopwordList
@@ -87,10 +88,9 @@ public struct CorpusAnalyzer: Sendable {
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = emptyStatistics()
       var outcomes: [(Int, FileOutcome)] = []
-      while true {
-        let index = next.takeNext()
-        guard index < files.count else { break }
-        outcomes.append((index, Self.process(files[index], into: &statistics)))
+      var taken = FilesAhead(taking: next, below: files.count) { files[$0].fullPath }
+      while let (index, file) = taken.next() {
+        outcomes.append((index, Self.process(files[index], file, into: &statistics)))
         if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
       }
       partials.withLock { $0.append((statistics, outcomes)) }
@@ -115,10 +115,12 @@ public struct CorpusAnalyzer: Sendable {
     return statistics
   }
 
-  static func process(_ file: CorpusFile, into statistics: inout CorpusStatistics) -> FileOutcome {
+  static func process(
+    _ file: CorpusFile, _ opened: FileReader.Opened, into statistics: inout CorpusStatistics
+  ) -> FileOutcome {
     let bytes: [UInt8]
     do throws(Rejection) {
-      bytes = try FileReader.read(file.fullPath)
+      bytes = try opened.readAndClose()
     } catch {
       return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
     }

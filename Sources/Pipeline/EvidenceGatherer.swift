@@ -116,14 +116,13 @@ public struct EvidenceGatherer: Sendable {
       read += batch.count
       let snapshot = open
       let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
-      // Each worker takes the next file not taken yet, so one long file does not hold up the
-      // files dealt to the same worker.
+      // Each worker takes the next file not taken yet, so one long file holds up only the few
+      // its worker has opened ahead.
       let taken = Shared(0)
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
-        while true {
-          let index = taken.takeNext()
-          guard index < batch.count else { break }
-          guard let bytes = try? FileReader.read(batch[index].fullPath),
+        var files = FilesAhead(taking: taken, below: batch.count) { batch[$0].fullPath }
+        while let (index, file) = files.next() {
+          guard let bytes = try? file.readAndClose(),
             let document = try? HeaderParser.parse(bytes, path: batch[index].path)
           else { continue }
           let found = finder.find(in: document, wanted: snapshot.contains)

@@ -64,6 +64,32 @@ import Testing
     #expect(throws: Rejection.self) { try FileReader.read(root + "/absent.txt") }
   }
 
+  @Test func filesOpenedAheadAreReadAsTheyAreWhenRead() throws {
+    let text = String(repeating: "Ünïcode line\n", count: 10_000)
+    let root = makeCorpus(["big.txt": text, "kept.txt": "old", "gone.txt": "still here"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    for prefetch in [true, false] {
+      #expect(
+        try FileReader.Opened(root + "/big.txt", prefetch: prefetch).readAndClose()
+          == Array(text.utf8))
+    }
+    // Opened, then changed or removed before it is read.
+    let kept = FileReader.Opened(root + "/kept.txt", prefetch: true)
+    let gone = FileReader.Opened(root + "/gone.txt", prefetch: true)
+    try "new and longer".write(toFile: root + "/kept.txt", atomically: false, encoding: .utf8)
+    try FileManager.default.removeItem(atPath: root + "/gone.txt")
+    #expect(try kept.readAndClose() == Array("new and longer".utf8))
+    #expect(try gone.readAndClose() == Array("still here".utf8))
+    // A failure to open is told when the file is read, with its reason.
+    let absent = FileReader.Opened(root + "/absent.txt", prefetch: true)
+    #expect(throws: Rejection.unreadable(errno: ENOENT, detail: "No such file or directory")) {
+      try absent.readAndClose()
+    }
+    #expect(throws: Rejection.self) {
+      try FileReader.Opened(root, prefetch: true).readAndClose()
+    }
+  }
+
   @Test func fileReaderReadsTheStartOfFiles() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
     let root = makeCorpus(["big.txt": text, "small.txt": "tiny"])

@@ -122,6 +122,28 @@ import Testing
     #expect(result.statistics.documents == 1)
   }
 
+  /// Each worker opens the next files it takes before it reads them: removed files scattered
+  /// through many more than it opens ahead are each rejected, in their place, and the rest
+  /// counted.
+  @Test func removedFilesAmongManyAreEachRejectedInTheirPlace() throws {
+    let names = (0..<100).map { String(format: "f%03d.txt", $0) }
+    let (root, scan) = try corpus(names)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let gone = Set(names.enumerated().filter { $0.offset % 7 == 3 }.map(\.element))
+    for name in gone { try FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
+
+    let result = analyzer.analyze(scan.files)
+    #expect(result.outcomes.map(\.file.path) == names)
+    for outcome in result.outcomes {
+      if gone.contains(outcome.file.path) {
+        #expect(outcome.rejection?.description.contains("No such file") == true)
+      } else {
+        #expect(outcome.rejection == nil && outcome.date != nil, "\(outcome.file.path)")
+      }
+    }
+    #expect(result.statistics.documents == names.count - gone.count)
+  }
+
   @Test func everyFileGone() throws {
     let (root, scan) = try corpus((0..<50).map { "f\($0).txt" })
     try FileManager.default.removeItem(at: root)
