@@ -17,12 +17,19 @@ public struct ChangeSet: Sendable {
   public var missing: [StoredDocument] = []
 
   /// Compares the scanned files with the stored documents.
-  public init(files: [CorpusFile], skipped: Set<String>, stored: [String: StoredDocument]) {
+  ///
+  /// - Parameter readingAll: Every file is to be read, as in a full rebuild: none is
+  ///   ``unchanged``, and ``reconcile(_:stored:)`` still tells new and changed files from those
+  ///   the state already held as they are.
+  public init(
+    files: [CorpusFile], skipped: Set<String>, stored: [String: StoredDocument],
+    readingAll: Bool = false
+  ) {
     var seen = Set<String>()
     for file in files {
       seen.insert(file.path)
-      if let old = stored[file.path], old.size == file.size, old.modified == file.modified,
-        !old.hash.isEmpty
+      if !readingAll, let old = stored[file.path], old.size == file.size,
+        old.modified == file.modified, !old.hash.isEmpty
       {
         unchanged.append(old)
       } else {

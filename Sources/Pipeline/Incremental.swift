@@ -10,12 +10,16 @@ enum Incremental {
   /// documents, and commits documents and figures in one transaction. The counts are released
   /// when it returns: the report is built from the state.
   ///
-  /// - Parameter seedLimit: How many terms the report lists: while the recounted years are
-  ///   stored, their ``ReportModel/TermSeeds`` for that many are worked out on another core.
+  /// - Parameters:
+  ///   - full: Every file is read and every year recounted, and the figures stored before are
+  ///     replaced in the same commit; the documents stored before still tell which files are
+  ///     new, changed or gone since the last run.
+  ///   - seedLimit: How many terms the report lists: while the recounted years are stored,
+  ///     their ``ReportModel/TermSeeds`` for that many are worked out on another core.
   /// - Returns: What changed, and the seeds of the recounted years.
   static func update(
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
-    seedLimit: Int, log: Logger
+    full: Bool, seedLimit: Int, log: Logger
   ) throws(RunError) -> (changes: ChangeSet.Reconciliation, seeds: [Int: TermSeeds]) {
     var laps = Laps()
     let stored = try ReportJob.state { try store.documents() }
@@ -27,7 +31,7 @@ enum Incremental {
         reason: $0.reason.description, repaired: false)
     }
     let changes = ChangeSet(
-      files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath)
+      files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath, readingAll: full)
     log.info(
       "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone"
     )
@@ -83,7 +87,7 @@ enum Incremental {
     let years = Handoff<Result<YearSlice, any Error>>()
     let change = StateChange(
       upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
-      replaceYears: reconciliation.affectedYears,
+      replaceYears: reconciliation.affectedYears, replaceAllYears: full,
       sliceSource: StateChange.SliceSource(years: counted.years) { year in
         let slice = try years.take().get()
         precondition(slice.year == year, "year \(slice.year) handed over for \(year)")

@@ -118,15 +118,16 @@ public enum ReportJob {
     let storedFingerprint = try state { try store.setting("fingerprint") }
     let fullRebuild = options.full || storedFingerprint != fingerprint
     if fullRebuild {
+      // The figures stored before are replaced when the new ones are committed, not deleted
+      // now: a run that fails leaves them, and what earlier reports showed, as they were.
       log.info(
         "full rebuild\(options.full ? " (--full)" : ": first run or analysis settings changed")")
-      try state { try store.clearAll() }
     }
     let analyzer = CorpusAnalyzer(
       stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
       workers: options.workers)
     let (update, seeds) = try Incremental.update(
-      store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint,
+      store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, full: fullRebuild,
       seedLimit: options.top, log: log)
     // The counts are stored and released: what the rest of the run needs is read back a year
     // at a time.

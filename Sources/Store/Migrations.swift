@@ -117,10 +117,4 @@ enum Migrations {
       t.primaryKey(["kind", "text", "other", "n", "year", "rank"])
     }
   }
-
-  /// The tables ``StateStore/clearAll()`` empties: all but `run`.
-  static let clearedTables = [
-    "document", "yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair",
-    "setting", "seen", "publishedTerm", "evidenceLine",
-  ]
 }

@@ -11,7 +11,11 @@ public struct StateChange: Sendable {
   public var removeDocuments: [String]
   /// Years whose statistics are deleted before ``slices`` are inserted.
   public var replaceYears: Set<Int>
-  /// New statistics; each slice's year must be in ``replaceYears``, and appear once.
+  /// Whether every year's statistics are deleted before ``slices`` are inserted, as a full
+  /// rebuild does, whatever ``replaceYears`` holds.
+  public var replaceAllYears: Bool
+  /// New statistics; each slice's year must be in ``replaceYears`` (or ``replaceAllYears`` be
+  /// set), and appear once.
   public var slices: [YearSlice]
   /// More new statistics, made one year at a time while they are written, so that only one
   /// year's slice (every term as a string) is in memory at once; same rules as ``slices``.
@@ -26,7 +30,8 @@ public struct StateChange: Sendable {
   /// Creates a change; everything defaults to "no change".
   public init(
     upsertDocuments: [StoredDocument] = [], removeDocuments: [String] = [],
-    replaceYears: Set<Int> = [], slices: [YearSlice] = [], sliceSource: SliceSource? = nil,
+    replaceYears: Set<Int> = [], replaceAllYears: Bool = false, slices: [YearSlice] = [],
+    sliceSource: SliceSource? = nil,
     settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
     publishedTerms: [PublishedTerm]? = nil
   ) {
@@ -34,6 +39,7 @@ public struct StateChange: Sendable {
     self.upsertDocuments = upsertDocuments
     self.removeDocuments = removeDocuments
     self.replaceYears = replaceYears
+    self.replaceAllYears = replaceAllYears
     self.slices = slices
     self.settings = settings
     self.seen = seen
@@ -60,6 +66,7 @@ public struct StateChange: Sendable {
   /// Whether committing it would change nothing.
   public var isEmpty: Bool {
     upsertDocuments.isEmpty && removeDocuments.isEmpty && replaceYears.isEmpty
-      && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty && publishedTerms == nil
+      && !replaceAllYears && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty
+      && publishedTerms == nil
   }
 }

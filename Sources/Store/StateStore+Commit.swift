@@ -9,7 +9,7 @@ extension StateStore {
   ///
   /// - Parameter change: What to write.
   /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
-  ///   year is not in `replaceYears` or is sliced twice; any other ``StoreError`` when SQLite
+  ///   year is not replaced (in `replaceYears`, or all by `replaceAllYears`) or is sliced twice; any other ``StoreError`` when SQLite
   ///   fails, in which case the transaction is rolled back.
   public func commit(_ change: StateChange) throws(StoreError) {
     try validate(change)
@@ -17,7 +17,11 @@ extension StateStore {
     try writing { db in
       try Self.removeDocuments(change.removeDocuments, in: db)
       try Self.upsert(change.upsertDocuments, in: db)
-      try Self.deleteYears(change.replaceYears, in: db)
+      if change.replaceAllYears {
+        try Self.deleteAllYears(in: db)
+      } else {
+        try Self.deleteYears(change.replaceYears, in: db)
+      }
       for slice in change.slices {
         try Self.insert(slice, in: db)
       }
@@ -32,21 +36,10 @@ extension StateStore {
     }
   }
 
-  /// Deletes every row except the run log, in one transaction, for a full rebuild.
-  ///
-  /// - Throws: ``StoreError`` when SQLite fails; nothing is deleted then.
-  public func clearAll() throws(StoreError) {
-    try writing { db in
-      for table in Migrations.clearedTables {
-        try db.execute(sql: "DELETE FROM \(table)")
-      }
-    }
-  }
-
   private func validate(_ change: StateChange) throws(StoreError) {
     var sliced: Set<Int> = []
     for year in change.slicedYears {
-      guard change.replaceYears.contains(year) else {
+      guard change.replaceAllYears || change.replaceYears.contains(year) else {
         throw .invalidChange(path: path, detail: "a slice of \(year) without replacing \(year)")
       }
       guard sliced.insert(year).inserted else {

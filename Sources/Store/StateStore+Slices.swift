@@ -159,9 +159,17 @@ extension StateStore {
 
   // MARK: Writing
 
+  /// The tables of per-year statistics.
+  static let yearTables = ["yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair"]
+
+  /// Deletes the statistics of every year.
+  static func deleteAllYears(in db: Database) throws {
+    for table in yearTables { try db.execute(sql: "DELETE FROM \(table)") }
+  }
+
   /// Deletes every row of the given years' statistics.
   static func deleteYears(_ years: Set<Int>, in db: Database) throws {
-    for table in ["yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair"] {
+    for table in yearTables {
       let statement = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE year = ?")
       for year in years.sorted() {
         try statement.execute(arguments: [year])

@@ -41,6 +41,32 @@ import Testing
     #expect(changes.missing.isEmpty)
   }
 
+  /// A full rebuild reads every file, and the stored documents still tell which are new.
+  @Test func readingAllReadsUnchangedFilesAndStillTellsWhatIsNew() {
+    let known = [
+      "a.txt": stored("a.txt", hash: "h1", year: 2020),
+      "b.txt": stored("b.txt", hash: "h2", year: 2021),
+      "gone.txt": stored("gone.txt", hash: "g", year: 2019),
+    ]
+    let files = [
+      CorpusFile(path: "a.txt", fullPath: "/c/a.txt", size: 10, modified: 1),  // unchanged
+      CorpusFile(path: "b.txt", fullPath: "/c/b.txt", size: 10, modified: 1),  // unchanged
+      CorpusFile(path: "c.txt", fullPath: "/c/c.txt", size: 3, modified: 1),  // new
+    ]
+    let changes = ChangeSet(files: files, skipped: [], stored: known, readingAll: true)
+    #expect(changes.unchanged.isEmpty)
+    #expect(changes.toRead.map(\.path) == ["a.txt", "b.txt", "c.txt"])
+    #expect(changes.missing.map(\.path) == ["gone.txt"])
+    let result = changes.reconcile(
+      [
+        outcome("a.txt", hash: "h1", year: 2020), outcome("b.txt", hash: "edited", year: 2021),
+        outcome("c.txt", hash: "n", year: 2022),
+      ], stored: known)
+    #expect([result.added, result.changed, result.moved, result.removed] == [1, 1, 0, 1])
+    #expect(result.newDocumentsPerYear == [2021: 1, 2022: 1])
+    #expect(result.upserts.map(\.path) == ["a.txt", "b.txt", "c.txt"])
+  }
+
   @Test func editsAdditionsRemovalsAndTheYearsTheyTouch() {
     let known = [
       "edit.txt": stored("edit.txt", hash: "old", year: 2019),

@@ -239,21 +239,42 @@ import Testing
     }
   }
 
-  @Test func clearAllKeepsOnlyRuns() throws {
+  /// A full rebuild replaces every year's figures in the commit that writes the new ones, and
+  /// keeps the documents, settings and what earlier reports showed for the run to compare with.
+  @Test func replacingAllYearsKeepsEverythingElse() throws {
     try withStore { store in
-      let run = try store.beginRun(startedAt: "t0")
       try store.commit(
         StateChange(
-          upsertDocuments: Sample.documents, replaceYears: [2020], slices: [Sample.slice(2020)],
-          settings: ["a": "1"], seen: [(kind: "pair", key: "x")],
+          upsertDocuments: Sample.documents, replaceYears: [2019, 2020],
+          slices: [Sample.slice(2019), Sample.slice(2020)], settings: ["a": "1"],
+          seen: [(kind: "pair", key: "x")],
           publishedTerms: [PublishedTerm(n: 1, text: "x", perTenThousand: 1)]))
-      try store.clearAll()
-      #expect(try store.documents().isEmpty)
-      #expect(try store.slices().isEmpty)
-      #expect(try store.setting("a") == nil)
-      #expect(try store.seen(kind: "pair").isEmpty)
-      #expect(try store.publishedTerms().isEmpty)
-      #expect(try store.runs(limit: 5).map(\.id) == [run])
+      try store.commit(
+        StateChange(
+          replaceAllYears: true,
+          sliceSource: StateChange.SliceSource(years: [2021]) { Sample.slice($0) }))
+      #expect(try store.slices() == [Sample.slice(2021)])
+      #expect(try store.documents() == Sample.documents.sorted { $0.path < $1.path })
+      #expect(try store.setting("a") == "1")
+      #expect(try store.seen(kind: "pair") == ["x"])
+      #expect(try store.publishedTerms() == [PublishedTerm(n: 1, text: "x", perTenThousand: 1)])
+    }
+  }
+
+  /// When making a year's figures fails, no year is deleted: the earlier figures stay whole.
+  @Test func aFailedFullReplacementDeletesNothing() throws {
+    struct Failed: Error {}
+    try withStore { store in
+      try store.commit(
+        StateChange(replaceYears: [2019, 2020], slices: [Sample.slice(2019), Sample.slice(2020)]))
+      let change = StateChange(
+        replaceAllYears: true,
+        sliceSource: StateChange.SliceSource(years: [2020, 2021]) { year in
+          guard year == 2020 else { throw Failed() }
+          return Sample.slice(year)
+        })
+      #expect(throws: StoreError.self) { try store.commit(change) }
+      #expect(try store.slices() == [Sample.slice(2019), Sample.slice(2020)])
     }
   }
 

@@ -38,7 +38,7 @@ import Testing
     let pairOnly = Self.evidence.filter { $0.key.year == nil }
     try reopened.replaceEvidence(pairOnly)
     #expect(try reopened.evidence() == pairOnly)
-    try reopened.clearAll()
+    try reopened.replaceEvidence([:])
     #expect(try reopened.evidence().isEmpty)
   }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import Pipeline
+import TestSupport
+import Testing
+
+/// A full rebuild (`--full`) over an existing state recounts everything, yet still tells what
+/// changed since the last run: its "since the last run" section and its counts of added,
+/// changed, moved and removed files are those the incremental run on the same state gives.
+@Suite(.serialized) struct FullRebuildTests {
+  func run(corpus: URL, out: URL, full: Bool) throws -> ReportJob.Outcome {
+    var options = RunOptions()
+    options.corpus = corpus.path
+    options.output = out.path
+    options.full = full
+    options.keep = 1
+    return try ReportJob.run(options)
+  }
+
+  func xml(_ folder: URL) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent("almanac.xml"), encoding: .utf8)
+      .replacingOccurrences(of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
+  }
+
+  @Test(arguments: [4, 5, 6] as [UInt64])
+  func aFullRebuildTellsWhatChangedLikeAnIncrementalRun(seed: UInt64) throws {
+    var generator = SplitMix(seed: seed)
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory
+      .appendingPathComponent("almanac-full-\(seed)-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    let corpus = root.appendingPathComponent("corpus")
+    let incremental = root.appendingPathComponent("incremental")
+    let full = root.appendingPathComponent("full")
+    var clock = Date(timeIntervalSince1970: 1_700_000_000)
+    func write(_ name: String, _ text: String) throws {
+      let url = corpus.appendingPathComponent(name)
+      try manager.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+      clock += 61
+      try manager.setAttributes([.modificationDate: clock], ofItemAtPath: url.path)
+    }
+    var names = (0..<20).map { "y\($0 % 4)/doc\($0).txt" }
+    for name in names { try write(name, IncrementalEquivalenceTests.article(&generator)) }
+    _ = try run(corpus: corpus, out: incremental, full: false)
+
+    // Two added, one edited, one removed, one renamed, one touched.
+    for index in 0..<2 {
+      let name = "y\(index)/new\(index).txt"
+      try write(name, IncrementalEquivalenceTests.article(&generator))
+      names.append(name)
+    }
+    try write(names[3], IncrementalEquivalenceTests.article(&generator))
+    try manager.removeItem(at: corpus.appendingPathComponent(names.remove(at: 5)))
+    try manager.moveItem(
+      at: corpus.appendingPathComponent(names[7]), to: corpus.appendingPathComponent("renamed.txt"))
+    clock += 61
+    try manager.setAttributes(
+      [.modificationDate: clock], ofItemAtPath: corpus.appendingPathComponent(names[9]).path)
+
+    // The same state twice: one brought up to date, the other rebuilt in full.
+    try manager.copyItem(at: incremental, to: full)
+    let updated = try run(corpus: corpus, out: incremental, full: false)
+    let rebuilt = try run(corpus: corpus, out: full, full: true)
+    #expect(!updated.fullRebuild && rebuilt.fullRebuild)
+    let (a, b) = (updated.changes, rebuilt.changes)
+    let counts: (ChangeSet.Reconciliation) -> [Int] = {
+      [$0.added, $0.changed, $0.moved, $0.removed]
+    }
+    #expect(counts(a) == [2, 1, 1, 1])
+    #expect(counts(b) == counts(a))
+    let since = try #require(rebuilt.report.sinceLastRun)
+    #expect(since == updated.report.sinceLastRun)
+    #expect(since.removedDocuments == 1)
+    #expect(since.newDocuments.map(\.count).reduce(0, +) <= 3)
+    #expect(try xml(full) == xml(incremental))
+
+    // Nothing changed since: a second full rebuild finds nothing new.
+    let again = try run(corpus: corpus, out: full, full: true)
+    #expect(counts(again.changes) == [0, 0, 0, 0])
+    #expect(again.report.sinceLastRun?.newDocuments.isEmpty == true)
+    #expect(again.report.sinceLastRun?.newOrganizations.isEmpty == true)
+    #expect(again.report.sinceLastRun?.movedTerms.isEmpty == true)
+  }
+}
