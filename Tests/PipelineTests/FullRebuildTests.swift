@@ -31,15 +31,8 @@ import Testing
     let corpus = root.appendingPathComponent("corpus")
     let incremental = root.appendingPathComponent("incremental")
     let full = root.appendingPathComponent("full")
-    var clock = Date(timeIntervalSince1970: 1_700_000_000)
-    func write(_ name: String, _ text: String) throws {
-      let url = corpus.appendingPathComponent(name)
-      try manager.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-      clock += 61
-      try manager.setAttributes([.modificationDate: clock], ofItemAtPath: url.path)
-    }
+    var dated = DatedCorpus(root: corpus)
+    func write(_ name: String, _ text: String) throws { try dated.write(name, text) }
     var names = (0..<20).map { "y\($0 % 4)/doc\($0).txt" }
     for name in names { try write(name, IncrementalEquivalenceTests.article(&generator)) }
     _ = try run(corpus: corpus, out: incremental, full: false)
@@ -54,9 +47,7 @@ import Testing
     try manager.removeItem(at: corpus.appendingPathComponent(names.remove(at: 5)))
     try manager.moveItem(
       at: corpus.appendingPathComponent(names[7]), to: corpus.appendingPathComponent("renamed.txt"))
-    clock += 61
-    try manager.setAttributes(
-      [.modificationDate: clock], ofItemAtPath: corpus.appendingPathComponent(names[9]).path)
+    try dated.touch(names[9])
 
     // The same state twice: one brought up to date, the other rebuilt in full.
     try manager.copyItem(at: incremental, to: full)

@@ -93,15 +93,8 @@ import Testing
     try manager.createDirectory(at: corpus, withIntermediateDirectories: true)
     defer { try? manager.removeItem(at: root) }
 
-    var clock = Date(timeIntervalSince1970: 1_700_000_000)
-    func write(_ name: String, _ text: String) throws {
-      let url = corpus.appendingPathComponent(name)
-      try manager.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-      clock += 61  // every change happens at a later time, as it would between nightly runs
-      try manager.setAttributes([.modificationDate: clock], ofItemAtPath: url.path)
-    }
+    var dated = DatedCorpus(root: corpus)
+    func write(_ name: String, _ text: String) throws { try dated.write(name, text) }
     var names: [String] = []
     for index in 0..<12 {
       let name = "y\(index % 3)/doc\(index).txt"
@@ -133,10 +126,7 @@ import Testing
             to: corpus.appendingPathComponent(renamed))
           names[index] = renamed
         case 4 where !names.isEmpty:  // touch
-          clock += 61
-          try manager.setAttributes(
-            [.modificationDate: clock],
-            ofItemAtPath: corpus.appendingPathComponent(generator.pick(names)).path)
+          try dated.touch(generator.pick(names))
         default:
           break
         }
