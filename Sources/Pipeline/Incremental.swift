@@ -40,12 +40,13 @@ enum Incremental {
     }
     var changes = ChangeSet(
       files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath, readingAll: full)
-    if !full {
+    func compared() {
       log.info(
         "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone"
       )
       laps.lap("compare \(scan.files.count) files with the state", log)
     }
+    if !full { compared() }
 
     // Pass 1: every new or modified file, read once, counted as it is read, a year at a time.
     let counted: CountedYears
@@ -62,6 +63,7 @@ enum Incremental {
       byPath = try storedByPath()
       changes = ChangeSet(
         files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath, readingAll: true)
+      compared()
     }
     var reconciliation = changes.reconcile(first, stored: byPath)
     // Every outcome is a record to write now: the outcomes themselves are let go.
