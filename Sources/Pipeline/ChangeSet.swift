@@ -25,6 +25,12 @@ public struct ChangeSet: Sendable {
     files: [CorpusFile], skipped: Set<String>, stored: [String: StoredDocument],
     readingAll: Bool = false
   ) {
+    // Nothing stored (a first run, or a full rebuild before the stored documents are loaded):
+    // every file is read, and none can be missing.
+    guard !stored.isEmpty else {
+      toRead = files
+      return
+    }
     var seen = Set<String>()
     for file in files {
       seen.insert(file.path)

@@ -41,6 +41,20 @@ import Testing
     #expect(changes.missing.isEmpty)
   }
 
+  @Test func withNothingStoredEveryFileIsReadInOrder() {
+    let files = ["b.txt", "a.txt", "c/d.txt"].map {
+      CorpusFile(path: $0, fullPath: "/c/" + $0, size: 10, modified: 1)
+    }
+    for readingAll in [false, true] {
+      let changes = ChangeSet(files: files, skipped: ["x.txt"], stored: [:], readingAll: readingAll)
+      #expect(changes.toRead.map(\.path) == ["b.txt", "a.txt", "c/d.txt"])
+      #expect(changes.unchanged.isEmpty && changes.missing.isEmpty)
+      let result = changes.reconcile(
+        files.map { outcome($0.path, hash: $0.path, year: 2020) }, stored: [:])
+      #expect([result.added, result.changed, result.moved, result.removed] == [3, 0, 0, 0])
+    }
+  }
+
   /// A full rebuild reads every file, and the stored documents still tell which are new.
   @Test func readingAllReadsUnchangedFilesAndStillTellsWhatIsNew() {
     let known = [
