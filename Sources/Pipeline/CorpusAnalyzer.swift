@@ -88,7 +88,9 @@ public struct CorpusAnalyzer: Sendable {
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = emptyStatistics()
       var outcomes: [(Int, FileOutcome)] = []
-      var taken = FilesAhead(taking: next, below: files.count) { files[$0].fullPath }
+      var taken = FilesAhead(taking: next, below: files.count, workers: workerCount) {
+        files[$0].fullPath
+      }
       while let (index, file) = taken.next() {
         outcomes.append((index, Self.process(files[index], file, into: &statistics)))
         if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }

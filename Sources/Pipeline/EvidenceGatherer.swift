@@ -120,7 +120,9 @@ public struct EvidenceGatherer: Sendable {
       // its worker has opened ahead.
       let taken = Shared(0)
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
-        var files = FilesAhead(taking: taken, below: batch.count) { batch[$0].fullPath }
+        var files = FilesAhead(taking: taken, below: batch.count, workers: workers) {
+          batch[$0].fullPath
+        }
         while let (index, file) = files.next() {
           guard let bytes = try? file.readAndClose(),
             let document = try? HeaderParser.parse(bytes, path: batch[index].path)

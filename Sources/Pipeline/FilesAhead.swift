@@ -1,5 +1,9 @@
 import Corpus
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The files one worker takes from a counter shared with the other workers, each opened a few
 /// files before it is read, with the kernel asked to fetch it (``FileReader/Opened``): a corpus
 /// the page cache has not kept is read from the disk while the files before it are counted,
@@ -9,9 +13,29 @@ import Corpus
 /// and 15-17 s eight files ahead (32 ahead gained nothing more); with the corpus in the cache,
 /// the time is the same either way.
 struct FilesAhead {
-  /// How many files a worker has open ahead of the one it reads.
-  static let depth = 8
+  /// The most files a worker has open, counting the one it reads.
+  static let largestDepth = 8
 
+  /// How many files each of `workers` may have open, counting the one it reads: at most
+  /// ``largestDepth``, and all of them together at most a quarter of the process's limit on
+  /// open files, so that many workers (`--workers` goes up to 256) under a low limit open each
+  /// file only when they read it, as they did before files were opened ahead, rather than
+  /// fail to open files.
+  static func depth(workers: Int, openFileLimit: Int = openFileLimit) -> Int {
+    max(1, min(largestDepth, openFileLimit / 4 / max(1, workers)))
+  }
+
+  /// The process's limit on open files (`RLIMIT_NOFILE`), or 1,024 when it cannot be read.
+  static var openFileLimit: Int {
+    var limit = rlimit()
+    guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else {
+      return 1024
+    }
+    // No limit (`RLIM_INFINITY`, all bits set) is the largest number.
+    return Int(clamping: limit.rlim_cur)
+  }
+
+  private let depth: Int
   private let counter: Shared<Int>
   private let count: Int
   private let path: (Int) -> String
@@ -19,8 +43,13 @@ struct FilesAhead {
   private var opened: [(index: Int, file: FileReader.Opened)] = []
   private var taking = true
 
-  /// Takes indices below `count` from `counter`, opening the file at `path(index)` for each.
-  init(taking counter: Shared<Int>, below count: Int, path: @escaping (Int) -> String) {
+  /// Takes indices below `count` from `counter`, opening the file at `path(index)` for each,
+  /// as one of `workers` doing the same.
+  init(
+    taking counter: Shared<Int>, below count: Int, workers: Int,
+    path: @escaping (Int) -> String
+  ) {
+    depth = Self.depth(workers: workers)
     self.counter = counter
     self.count = count
     self.path = path
@@ -29,7 +58,7 @@ struct FilesAhead {
   /// The next file this worker took, opened, or nil when every index has been taken and read.
   /// Every file returned must be read with ``FileReader/Opened/readAndClose()``.
   mutating func next() -> (index: Int, file: FileReader.Opened)? {
-    while taking && opened.count < Self.depth {
+    while taking && opened.count < depth {
       let index = counter.takeNext()
       guard index < count else {
         taking = false

@@ -20,9 +20,16 @@ struct BinaryRunner {
       .deletingLastPathComponent()
   }
 
-  static func run(_ arguments: [String], asNobody: Bool = false) throws -> Result {
+  /// Runs the binary with `arguments`; as the user nobody with `asNobody`, and with at most
+  /// `openFiles` open files (util-linux's prlimit) when it is given.
+  static func run(_ arguments: [String], asNobody: Bool = false, openFiles: Int? = nil) throws
+    -> Result
+  {
     let process = Process()
-    if asNobody {
+    if let openFiles {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+      process.arguments = ["--nofile=\(openFiles):\(openFiles)", executable.path] + arguments
+    } else if asNobody {
       // Permissions do not bind root: drop to nobody (util-linux's setpriv, always on Debian).
       process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
       process.arguments =
