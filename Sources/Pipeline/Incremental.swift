@@ -24,9 +24,7 @@ enum Incremental {
     var laps = Laps()
     func storedByPath() throws(RunError) -> [String: StoredDocument] {
       var byPath: [String: StoredDocument] = [:]
-      for document in try ReportJob.state({ try store.documents() }) {
-        byPath[document.path] = document
-      }
+      try ReportJob.state { try store.forEachDocument { byPath[$0.path] = $0 } }
       return byPath
     }
     // A full rebuild reads every file whatever the state holds, so it loads the stored

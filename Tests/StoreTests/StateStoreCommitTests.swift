@@ -23,6 +23,14 @@ import Testing
       #expect(try store.documents(accepted: true) == stored.filter(\.accepted))
       #expect(try store.documents(accepted: false) == stored.filter { !$0.accepted })
       #expect(try !store.documents(accepted: false).isEmpty)
+      // Handed over one at a time, in the same order.
+      var handed: [StoredDocument] = []
+      try store.forEachDocument(accepted: true) { handed.append($0) }
+      #expect(
+        handed
+          == Sample.documents.filter(\.accepted).sorted {
+            $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+          })
       let dates = try store.acceptedDates()
       #expect(dates.map(\.path) == stored.filter(\.accepted).map(\.path))
       #expect(dates.map(\.date) == stored.filter(\.accepted).map { $0.date! })
