@@ -9,8 +9,8 @@ extension StateStore {
   ///
   /// - Parameter change: What to write.
   /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
-  ///   year is not replaced (in `replaceYears`, or all by `replaceAllYears`) or is sliced twice; any other ``StoreError`` when SQLite
-  ///   fails, in which case the transaction is rolled back.
+  ///   year is not replaced (in `replaceYears`, or all by `replaceAllYears`) or is sliced twice;
+  ///   any other ``StoreError`` when SQLite fails, in which case the transaction is rolled back.
   public func commit(_ change: StateChange) throws(StoreError) {
     try validate(change)
     if change.isEmpty { return }
