@@ -86,7 +86,7 @@ let package = Package(
 
     // MARK: Tests mirror the modules
     .testTarget(name: "LibXMLTests", dependencies: ["LibXML"], swiftSettings: strictSettings),
-    // Helpers shared by the test targets (a seeded random generator).
+    // Helpers shared by the test targets (a seeded random generator, published XML compared).
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
       name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], swiftSettings: strictSettings),
@@ -116,7 +116,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["Pipeline", "LibXML"],
+      dependencies: ["Pipeline", "LibXML", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ]

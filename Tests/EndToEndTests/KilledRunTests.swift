@@ -1,5 +1,6 @@
 import Foundation
 import LibXML
+import TestSupport
 import Testing
 
 /// SIGKILL at random moments of a long run: the published reports stay intact and valid, and
@@ -26,13 +27,7 @@ import Testing
     }
   }
 
-  func stripped(_ url: URL) throws -> String {
-    try String(contentsOf: url.appendingPathComponent("almanac.xml"), encoding: .utf8)
-      .replacingOccurrences(of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
-      .replacingOccurrences(
-        of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "",
-        options: .regularExpression)
-  }
+  func stripped(_ url: URL) throws -> String { try PublishedXML.read(in: url) }
 
   @Test func killedRunsLoseNothing() throws {
     let root = try BinaryRunner.scratchFolder()

@@ -1,5 +1,6 @@
 import Foundation
 import LibXML
+import TestSupport
 import Testing
 
 /// The nightly behaviour of the built binary: state, lock, re-rendering, killed runs.
@@ -8,12 +9,7 @@ import Testing
     try String(contentsOf: folder.appendingPathComponent("almanac.xml"), encoding: .utf8)
   }
 
-  func withoutRunMetadata(_ xml: String) -> String {
-    xml.replacingOccurrences(of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
-      .replacingOccurrences(
-        of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "",
-        options: .regularExpression)
-  }
+  func withoutRunMetadata(_ xml: String) -> String { PublishedXML.withoutRunMetadata(xml) }
 
   @Test func aSecondRunExitsWith75AndNamesTheHolder() throws {
     let out = try BinaryRunner.scratchFolder()

@@ -34,15 +34,7 @@ import Testing
     generator.pick(items)
   }
 
-  func normalized(_ folder: URL) throws -> String {
-    var xml = try String(contentsOf: folder.appendingPathComponent("almanac.xml"), encoding: .utf8)
-    xml = xml.replacingOccurrences(
-      of: #"generatedAt="[^"]*""#, with: "", options: .regularExpression)
-    xml = xml.replacingOccurrences(
-      of: #"\s*<sinceLastRun\b[^>]*/>|\s*<sinceLastRun\b[\s\S]*?</sinceLastRun>"#, with: "",
-      options: .regularExpression)
-    return xml
-  }
+  func normalized(_ folder: URL) throws -> String { try PublishedXML.read(in: folder) }
 
   func run(corpus: URL, out: URL, full: Bool) throws {
     var options = RunOptions()
