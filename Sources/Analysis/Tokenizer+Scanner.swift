@@ -42,12 +42,25 @@ struct Scanner {
       if byte &- UInt8(ascii: "a") < 26 {
         begin()
         var end = index
-        repeat {
+        // Eight bytes at a time while eight are left: all eight are stored, and only the
+        // letters among them, up to the first byte that is not one, are kept.
+        while end + 8 <= text.count {
+          let eight = UInt64(
+            littleEndian: UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self))
+          let run = Self.lowerCaseRun(eight)
+          if byteCount + 8 > bytes.count { flushBytes(&stream) }
+          UnsafeMutableRawPointer(bytes.baseAddress! + byteCount).storeBytes(
+            of: eight.littleEndian, as: UInt64.self)
+          byteCount += run
+          end += run
+          if run < 8 { break }
+        }
+        while end < text.count && text[end] &- UInt8(ascii: "a") < 26 {
           if byteCount == bytes.count { flushBytes(&stream) }
           bytes[byteCount] = text[end]
           byteCount += 1
           end += 1
-        } while end < text.count && text[end] &- UInt8(ascii: "a") < 26
+        }
         letters += end - index
         onlyDigits = false
         index = end
@@ -129,6 +142,22 @@ struct Scanner {
     finish(&stream)
     flushBytes(&stream)
     flushTokens(&stream)
+  }
+
+  /// How many of the eight bytes of `eight` (the first in its low byte), from the first, are
+  /// ASCII lower-case letters.
+  ///
+  /// Each byte's low seven bits plus 0x1F reach 0x80 when they are at least `a` (0x61), plus 0x05
+  /// when they are past `z` (0x7A), and never carry into the next byte; a byte with its top bit
+  /// set is not ASCII.
+  @inline(__always)
+  static func lowerCaseRun(_ eight: UInt64) -> Int {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low = eight & ~high
+    let fromA = low &+ 0x1F1F_1F1F_1F1F_1F1F
+    let pastZ = low &+ 0x0505_0505_0505_0505
+    let letters = fromA & ~pastZ & ~eight & high
+    return (~letters & high).trailingZeroBitCount >> 3
   }
 
   mutating func begin() {

@@ -144,9 +144,9 @@ import Testing
     #expect(tokens.map { $0.flags.contains(.overlong) } == written.map { $0 == long })
   }
 
-  /// Runs of lower-case letters are copied in one go, by length (up to 3, 7, 16 bytes, or
-  /// more): every length from 1 to 40, at every offset against the ends of the blocks the
-  /// folded bytes are written in, keeps its bytes.
+  /// Runs of lower-case letters are copied eight bytes at a time, and the last few one by one:
+  /// every length from 1 to 40, at every offset against the ends of the blocks the folded
+  /// bytes are written in, keeps its bytes.
   @Test func lowerCaseRunsOfEveryLengthKeepTheirBytes() {
     var written: [String] = []
     var state: UInt64 = 3
@@ -165,6 +165,31 @@ import Testing
     }
     let (stream, tokens) = tokens(written.joined(separator: " "))
     #expect(tokens.map(stream.foldedString) == written.map { $0.lowercased() })
+  }
+
+  /// Runs of lower-case letters are found eight bytes at a time: a run ends exactly at the
+  /// first byte that is not a lower-case ASCII letter, wherever it falls among the eight and
+  /// however few bytes are left, and the bytes stored past it are not kept.
+  @Test func lowerCaseRunsEndAtTheFirstOtherByte() {
+    // Neighbours of `a` and `z` in ASCII, and with the top bit set; a capital, a digit and an
+    // accented letter continue the word; the rest split it.
+    let splitting = ["`", "{", "@", "[", "/", ":", "~", " ", ".", ","]
+    let joining = [("A", "a"), ("Z", "z"), ("7", "7"), ("é", "é"), ("Я", "я")]
+    for length in 1...20 {
+      let word = String((0..<length).map { Character(Unicode.Scalar(97 + UInt8($0 % 26))) })
+      for after in 0...length {
+        let head = String(word.prefix(after))
+        let tail = String(word.dropFirst(after))
+        for separator in splitting {
+          let expected = [head, tail].filter { !$0.isEmpty }
+          #expect(words(head + separator + tail) == expected, "\(head)|\(separator)|\(tail)")
+          #expect(words("x " + head + separator + tail + " y") == ["x"] + expected + ["y"])
+        }
+        for (letter, folded) in joining {
+          #expect(words(head + letter + tail) == [head + folded + tail])
+        }
+      }
+    }
   }
 }
 
