@@ -104,14 +104,26 @@ struct DocumentTally {
   }
 
   /// Adds each key's count, and one document, to `table`.
+  func flush(into table: inout TermIDTallies) {
+    withUsed { table.addDocument(keys: $0, counts: $1, slots: $2) }
+  }
+
+  /// Adds each key's count, and one document, to `table`.
   func flush(into table: inout TallyTable) {
+    withUsed { table.addDocument(keys: $0, counts: $1, slots: $2) }
+  }
+
+  /// Calls `body` with the keys and counts by slot, and the slots in use, when any are.
+  private func withUsed(
+    _ body: (UnsafePointer<UInt64>, UnsafePointer<UInt32>, UnsafeBufferPointer<Int32>) -> Void
+  ) {
     guard usedCount > 0 else { return }
     keys.withUnsafeBufferPointer { keys in
       counts.withUnsafeBufferPointer { counts in
         used.withUnsafeBufferPointer { used in
-          table.addDocument(
-            keys: keys.baseAddress!, counts: counts.baseAddress!,
-            slots: UnsafeBufferPointer(rebasing: used[0..<usedCount]))
+          body(
+            keys.baseAddress!, counts.baseAddress!,
+            UnsafeBufferPointer(rebasing: used[0..<usedCount]))
         }
       }
     }

@@ -37,7 +37,7 @@ public struct YearTally: Sendable {
   public var lastDate: CalendarDate?
   /// Unigram tallies keyed by ``UnigramKey`` (term id); each has a positive count, and
   /// stopwords are never counted.
-  public var unigrams = TallyTable()
+  public var unigrams = TermIDTallies()
   /// Bigram tallies keyed by ``BigramKey/packed``.
   public var bigrams = TallyTable()
   /// Organizations mentioned this year, by canonical id (their `years` stay empty).
@@ -104,7 +104,7 @@ public struct BigramKey: Hashable, Sendable {
   public var second: Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: packed)) }
 }
 
-/// The ``TallyTable`` key of a unigram: its term id.
+/// The key of a unigram in ``TermIDTallies``: its term id.
 public enum UnigramKey {
   /// The key of term `id`.
   @inline(__always)

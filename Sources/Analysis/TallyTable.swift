@@ -1,8 +1,8 @@
 import CPrefetch
 
-/// Tallies keyed by a 64-bit integer in an open-addressing hash table: unigrams keyed by term id,
-/// bigrams by ``BigramKey/packed``. Only the keys a year used take room, so a year's memory grows
-/// with its own terms, not with the whole vocabulary.
+/// Tallies keyed by a 64-bit integer in an open-addressing hash table: a year's bigrams, keyed by
+/// ``BigramKey/packed`` (its unigrams are in ``TermIDTallies``). Only the keys a year used take
+/// room, so a year's memory grows with its own terms, not with every pair of words.
 ///
 /// One entry (key, count, documents) is 16 bytes in one flat array, so an update touches one cache
 /// line; probing is linear, with no `Hasher` and no per-entry allocation. It reads like a
