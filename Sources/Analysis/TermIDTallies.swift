@@ -34,11 +34,13 @@ public struct TermIDTallies: Sendable, Sequence {
   public mutating func add(_ key: UInt64, count: UInt32, documents: UInt32) {
     let index = Self.index(key)
     makeRoom(below: index + 1)
-    entries.withUnsafeMutableBufferPointer { entries in
-      if entries[index].count == 0 && entries[index].documents == 0 { self.count += 1 }
+    let new = entries.withUnsafeMutableBufferPointer { entries in
+      let new = entries[index].count == 0 && entries[index].documents == 0
       entries[index].count &+= count
       entries[index].documents &+= documents
+      return new
     }
+    if new { self.count += 1 }
   }
 
   /// Adds a tally of other documents to `key`.
