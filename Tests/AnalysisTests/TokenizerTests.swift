@@ -171,8 +171,8 @@ import Testing
   /// first byte that is not a lower-case ASCII letter, wherever it falls among the eight and
   /// however few bytes are left, and the bytes stored past it are not kept.
   @Test func lowerCaseRunsEndAtTheFirstOtherByte() {
-    // Neighbours of `a` and `z` in ASCII, and with the top bit set; a capital, a digit and an
-    // accented letter continue the word; the rest split it.
+    // The neighbours of `a` and `z` in ASCII, spaces and punctuation split the word; a capital,
+    // a digit and letters whose bytes have the top bit set (`é`, `Я`) continue it.
     let splitting = ["`", "{", "@", "[", "/", ":", "~", " ", ".", ","]
     let joining = [("A", "a"), ("Z", "z"), ("7", "7"), ("é", "é"), ("Я", "я")]
     for length in 1...20 {
