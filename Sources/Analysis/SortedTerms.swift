@@ -15,7 +15,7 @@ public struct SortedTerms: Sendable {
   }
 
   /// A bigram: its words' indices, count and documents.
-  public struct Bigram: Sendable, Equatable {
+  public struct Bigram: Sendable, Equatable, BitwiseCopyable {
     public var first: Int32
     public var second: Int32
     public var count: UInt32
@@ -84,7 +84,7 @@ public struct SortedTerms: Sendable {
     ranks.withUnsafeBufferPointer { ranks in
       for index in unigrams.indices { unigrams[index].word = ranks[Int(unigrams[index].word)] }
     }
-    unigrams.sort { $0.word < $1.word }
+    unigrams = placedByWord(unigrams, words: words)
     bigrams.removeAll { $0.count == 0 }
     ranks.withUnsafeBufferPointer { ranks in
       for index in bigrams.indices {
@@ -106,8 +106,9 @@ public struct SortedTerms: Sendable {
 
   /// The indices `0..<count` in byte order of the words `word(index)`.
   ///
-  /// Words are compared by their first eight bytes as one integer first, which settles most
-  /// comparisons without reading the words, and by all their bytes only when those are equal.
+  /// Words are ordered by their first eight bytes as one integer first (``RadixSort``), which
+  /// settles most of them without reading the words again; only runs with the same eight bytes
+  /// are then sorted by all their bytes.
   static func byteOrder(count: Int, _ word: (Int) -> UnsafeBufferPointer<UInt8>) -> [Int32] {
     var keyed = (0..<count).map { index in
       let bytes = word(index)
@@ -115,34 +116,44 @@ public struct SortedTerms: Sendable {
       for position in 0..<min(bytes.count, 8) {
         prefix |= UInt64(bytes[position]) << (56 - 8 * UInt64(position))
       }
-      return (prefix: prefix, index: Int32(index))
+      return RadixSort.Keyed(key: prefix, index: Int32(index))
     }
-    keyed.sort { lhs, rhs in
-      lhs.prefix != rhs.prefix
-        ? lhs.prefix < rhs.prefix
-        : compare(word(Int(lhs.index)), word(Int(rhs.index))) < 0
+    RadixSort.sort(&keyed)
+    var start = 0
+    while start < keyed.count {
+      var end = start + 1
+      while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+      if end - start > 1 {
+        keyed[start..<end].sort { compare(word(Int($0.index)), word(Int($1.index))) < 0 }
+      }
+      start = end
     }
     return keyed.map(\.index)
   }
 
-  /// `bigrams` by first and then second word: placed by first word in one counting pass (word
-  /// indices are below `words`), then each first word's run sorted by second word.
+  /// `unigrams` by word (word indices are below `words`): each put in its word's place in one
+  /// pass, rather than sorted, as a word names at most one unigram; when two name the same word,
+  /// they are sorted instead, and keep their order.
+  static func placedByWord(_ unigrams: [Unigram], words: Int) -> [Unigram] {
+    var places = [Int32](repeating: -1, count: words)
+    for index in unigrams.indices {
+      let word = Int(unigrams[index].word)
+      guard places[word] < 0 else { return unigrams.sorted { $0.word < $1.word } }
+      places[word] = Int32(truncatingIfNeeded: index)
+    }
+    var placed: [Unigram] = []
+    placed.reserveCapacity(unigrams.count)
+    for index in places where index >= 0 { placed.append(unigrams[Int(index)]) }
+    return placed
+  }
+
+  /// `bigrams` by first and then second word (word indices are below `words`), by
+  /// ``RadixSort`` on the two indices side by side in one key.
   static func sortedByWords(_ bigrams: [Bigram], words: Int) -> [Bigram] {
-    guard !bigrams.isEmpty else { return [] }
-    var ends = [Int](repeating: 0, count: words + 1)
-    for bigram in bigrams { ends[Int(bigram.first) + 1] += 1 }
-    for word in 0..<words { ends[word + 1] += ends[word] }
-    var next = ends
-    var sorted = [Bigram](repeating: bigrams[0], count: bigrams.count)
-    sorted.withUnsafeMutableBufferPointer { sorted in
-      for bigram in bigrams {
-        sorted[next[Int(bigram.first)]] = bigram
-        next[Int(bigram.first)] += 1
-      }
-      for word in 0..<words where ends[word + 1] - ends[word] > 1 {
-        var run = UnsafeMutableBufferPointer(rebasing: sorted[ends[word]..<ends[word + 1]])
-        run.sort { $0.second < $1.second }
-      }
+    let width = UInt64(Int.bitWidth - max(1, words - 1).leadingZeroBitCount)
+    var sorted = bigrams
+    RadixSort.sort(&sorted, bits: Int(2 * width)) { bigram in
+      UInt64(UInt32(bitPattern: bigram.first)) << width | UInt64(UInt32(bitPattern: bigram.second))
     }
     return sorted
   }
