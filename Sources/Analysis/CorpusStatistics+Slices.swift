@@ -41,15 +41,8 @@ extension CorpusStatistics {
           word: UnigramKey.id(key), count: UInt32(clamping: unigram.count),
           documents: UInt32(clamping: unigram.documents)))
     }
-    var bigrams: [SortedTerms.Bigram] = []
-    bigrams.reserveCapacity(tally.bigrams.count)
-    for (packed, bigram) in tally.bigrams {
-      let key = BigramKey(packed: packed)
-      bigrams.append(
-        SortedTerms.Bigram(
-          first: key.first, second: key.second, count: UInt32(clamping: bigram.count),
-          documents: UInt32(clamping: bigram.documents)))
-    }
+    // Handed over as counted: sorting them adds equal ones together.
+    let bigrams = tally.bigrams.takeEntries()
     let organizations = YearSlice.inIdOrder(
       tally.organizations.map { id, organization in
         YearSlice.Organization(
@@ -94,7 +87,6 @@ extension CorpusStatistics {
     tally.firstDate = slice.firstDate
     tally.lastDate = slice.lastDate
     tally.unigrams.reserveCapacity(slice.packedTerms.unigrams)
-    tally.bigrams.reserveCapacity(slice.packedTerms.bigrams)
     slice.packedTerms.forEachTermID(
       intern: { intern($0) },
       each: { n, first, second, count, documents in

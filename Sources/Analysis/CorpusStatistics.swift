@@ -267,8 +267,7 @@ public struct CorpusStatistics: Sendable {
       for (key, tally) in theirs.unigrams {
         ours.unigrams.add(UnigramKey.packed(remap[Int(UnigramKey.id(key))]), tally)
       }
-      for (packed, tally) in theirs.bigrams {
-        let key = BigramKey(packed: packed)
+      theirs.bigrams.forEachEntry { key, tally in
         ours.bigrams.add(BigramKey(remap[Int(key.first)], remap[Int(key.second)]), tally)
       }
       years[year] = ours

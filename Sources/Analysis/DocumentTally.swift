@@ -1,4 +1,5 @@
-/// The counts of one document, keyed like a ``TallyTable``, before they are added to a year.
+/// The counts of one document, keyed by a 64-bit integer (a ``UnigramKey`` or a
+/// ``BigramKey/packed``) in an open-addressing hash table, before they are added to a year.
 ///
 /// It is reused from document to document, so counting a token is one probe in a small table
 /// that stays in cache and allocates nothing once it has grown; ``flush(into:)`` then touches the
@@ -8,6 +9,15 @@
 /// room for every distinct key the caller may count, so it cannot grow while they are counted,
 /// and no count checks the table's bounds or whether its storage is shared.
 struct DocumentTally {
+  /// Marks a free slot; no term id or packed pair of term ids (both below 2³¹) equals it.
+  static let emptyKey = UInt64.max
+
+  /// Fibonacci hashing: the top bits of the key times 2⁶⁴/φ (`shift` is 64 − log2 of the slots).
+  @inline(__always)
+  static func slot(_ key: UInt64, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+  }
+
   /// Slots kept between documents; a table grown beyond this for a huge document is let go.
   private static let retainedCapacity = 1 << 16
   private var keys: [UInt64] = []
@@ -25,7 +35,7 @@ struct DocumentTally {
       counts = []
       used = []
     } else {
-      for slot in used[0..<usedCount] { keys[Int(slot)] = TallyTable.emptyKey }
+      for slot in used[0..<usedCount] { keys[Int(slot)] = Self.emptyKey }
     }
     usedCount = 0
   }
@@ -43,14 +53,14 @@ struct DocumentTally {
     /// Counts one occurrence of `key`.
     @inline(__always)
     mutating func count(_ key: UInt64) {
-      var slot = TallyTable.slot(key, shift: shift)
+      var slot = DocumentTally.slot(key, shift: shift)
       while true {
         let stored = keys[slot]
         if stored == key {
           counts[slot] &+= 1
           return
         }
-        if stored == TallyTable.emptyKey {
+        if stored == DocumentTally.emptyKey {
           keys[slot] = key
           counts[slot] = 1
           used[usedCount] = Int32(truncatingIfNeeded: slot)
@@ -87,15 +97,15 @@ struct DocumentTally {
     let oldKeys = keys
     let oldCounts = counts
     let size = max(1024, keys.count * 2)
-    keys = Array(repeating: TallyTable.emptyKey, count: size)
+    keys = Array(repeating: Self.emptyKey, count: size)
     counts = Array(repeating: 0, count: size)
     shift = UInt64(64 - size.trailingZeroBitCount)
     let mask = size - 1
     var moved = [Int32](repeating: 0, count: size / 2)
     for index in 0..<usedCount {
       let old = Int(used[index])
-      var slot = TallyTable.slot(oldKeys[old], shift: shift)
-      while keys[slot] != TallyTable.emptyKey { slot = (slot + 1) & mask }
+      var slot = Self.slot(oldKeys[old], shift: shift)
+      while keys[slot] != Self.emptyKey { slot = (slot + 1) & mask }
       keys[slot] = oldKeys[old]
       counts[slot] = oldCounts[old]
       moved[index] = Int32(truncatingIfNeeded: slot)
@@ -109,7 +119,7 @@ struct DocumentTally {
   }
 
   /// Adds each key's count, and one document, to `table`.
-  func flush(into table: inout TallyTable) {
+  func flush(into table: inout BigramTallies) {
     withUsed { table.addDocument(keys: $0, counts: $1, slots: $2) }
   }
 

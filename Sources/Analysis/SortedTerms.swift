@@ -76,7 +76,8 @@ public struct SortedTerms: Sendable {
   }
 
   /// Renumbers the words of `unigrams` and `bigrams` by `ranks` (old index → new, below
-  /// `words`), in place, leaves out terms with a zero count, and sorts both by their new words.
+  /// `words`), in place, leaves out terms with a zero count, sorts both by their new words, and
+  /// adds together bigrams of the same words (a year's ``BigramTallies`` hands them over so).
   static func renumber(
     _ unigrams: inout [Unigram], _ bigrams: inout [Bigram], by ranks: [Int32], words: Int
   ) {
@@ -92,7 +93,12 @@ public struct SortedTerms: Sendable {
         bigrams[index].second = ranks[Int(bigrams[index].second)]
       }
     }
-    bigrams = sortedByWords(bigrams, words: words)
+    let logged = bigrams.count
+    sortByWords(&bigrams, words: words)
+    addEqualTogether(&bigrams)
+    // The sorted terms are kept while the next year is counted: without the room of the
+    // bigrams that were added together (at 1 GB, 1.39 million logged, 0.74 million distinct).
+    if bigrams.count < logged * 7 / 8 { bigrams = Array(bigrams[...]) }
   }
 
   /// The indices of the words `arena` and `starts` spell, in byte order of the words.
@@ -145,17 +151,6 @@ public struct SortedTerms: Sendable {
     placed.reserveCapacity(unigrams.count)
     for index in places where index >= 0 { placed.append(unigrams[Int(index)]) }
     return placed
-  }
-
-  /// `bigrams` by first and then second word (word indices are below `words`), by
-  /// ``RadixSort`` on the two indices side by side in one key.
-  static func sortedByWords(_ bigrams: [Bigram], words: Int) -> [Bigram] {
-    let width = UInt64(Int.bitWidth - max(1, words - 1).leadingZeroBitCount)
-    var sorted = bigrams
-    RadixSort.sort(&sorted, bits: Int(2 * width)) { bigram in
-      UInt64(UInt32(bitPattern: bigram.first)) << width | UInt64(UInt32(bitPattern: bigram.second))
-    }
-    return sorted
   }
 
   /// The terms of `blob`, sorted.

@@ -38,8 +38,8 @@ public struct YearTally: Sendable {
   /// Unigram tallies keyed by ``UnigramKey`` (term id); each has a positive count, and
   /// stopwords are never counted.
   public var unigrams = TermIDTallies()
-  /// Bigram tallies keyed by ``BigramKey/packed``.
-  public var bigrams = TallyTable()
+  /// Bigram tallies (words are term ids), combined when the year is sorted.
+  public var bigrams = BigramTallies()
   /// Organizations mentioned this year, by canonical id (their `years` stay empty).
   public var organizations: [String: OrganizationTally] = [:]
   /// Documents of this year naming both organizations of a pair.

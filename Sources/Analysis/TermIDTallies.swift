@@ -1,5 +1,5 @@
-/// Unigram tallies of one year, kept in an array indexed by term id: reads like a
-/// ``TallyTable`` keyed by ``UnigramKey`` (`add`, `subscript`, `count`, iteration), in key order.
+/// Unigram tallies of one year, kept in an array indexed by term id: reads like a dictionary
+/// keyed by ``UnigramKey`` (`add`, `subscript`, `count`, iteration), in key order.
 ///
 /// Term ids are handed out in the order words are first seen, so the commonest words have the
 /// smallest ids and their tallies share a few cache lines, where a hash table spreads them over
@@ -51,7 +51,7 @@ public struct TermIDTallies: Sendable, Sequence {
   }
 
   /// Adds one document's counts: `counts[slot]` occurrences of `keys[slot]` for each slot in
-  /// `slots`, each key in one more document (as ``TallyTable/addDocument(keys:counts:slots:)``).
+  /// `slots`, each key in one more document (as ``BigramTallies/addDocument(keys:counts:slots:)``).
   mutating func addDocument(
     keys: UnsafePointer<UInt64>, counts: UnsafePointer<UInt32>, slots: UnsafeBufferPointer<Int32>
   ) {

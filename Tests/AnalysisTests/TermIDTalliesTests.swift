@@ -4,7 +4,7 @@ import Testing
 
 /// The per-year unigram tallies indexed by term id, against a dictionary.
 @Suite struct TermIDTalliesTests {
-  typealias Random = TallyTableTests.Random
+  typealias Random = BigramTalliesTests.Random
 
   @Test func behavesLikeADictionaryInKeyOrder() {
     var random = Random(state: 3)
