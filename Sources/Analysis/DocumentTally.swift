@@ -2,8 +2,9 @@
 /// ``BigramKey/packed``) in an open-addressing hash table, before they are added to a year.
 ///
 /// It is reused from document to document, so counting a token is one probe in a small table
-/// that stays in cache and allocates nothing once it has grown; ``flush(into:)`` then touches the
-/// year's large table once per distinct key, adding one document to each.
+/// that stays in cache and allocates nothing once it has grown; ``flush(into:)`` then adds each
+/// distinct key once to the year's tallies (``TermIDTallies``, ``BigramTallies``), with one
+/// document.
 ///
 /// Tokens are counted through raw pointers (``counting(distinct:_:)``): the table is first given
 /// room for every distinct key the caller may count, so it cannot grow while they are counted,
