@@ -54,13 +54,6 @@ extension SortedTerms {
     }
   }
 
-  /// `bigrams` sorted by words (``sortByWords(_:words:)``).
-  static func sortedByWords(_ bigrams: [Bigram], words: Int) -> [Bigram] {
-    var sorted = bigrams
-    sortByWords(&sorted, words: words)
-    return sorted
-  }
-
   /// Adds together bigrams of the same words, which `bigrams` (sorted by words) holds side by
   /// side, keeping one of each.
   static func addEqualTogether(_ bigrams: inout [Bigram]) {

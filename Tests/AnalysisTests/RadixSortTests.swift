@@ -82,7 +82,8 @@ import Testing
     func inOrder(_ bigrams: [SortedTerms.Bigram]) -> [SortedTerms.Bigram] {
       bigrams.sorted { ($0.first, $0.second, $0.count) < ($1.first, $1.second, $1.count) }
     }
-    let sorted = SortedTerms.sortedByWords(bigrams, words: words)
+    var sorted = bigrams
+    SortedTerms.sortByWords(&sorted, words: words)
     #expect(
       zip(sorted, sorted.dropFirst()).allSatisfy {
         ($0.first, $0.second) <= ($1.first, $1.second)
