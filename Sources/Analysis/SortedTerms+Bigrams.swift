@@ -7,10 +7,11 @@ extension SortedTerms {
   /// flag sort), then each run sorted by ``RadixSort`` through a scratch buffer as long as the
   /// longest run.
   ///
-  /// So, because a year's bigrams come as counted (``BigramTallies``): each once per document
-  /// that has it, up to 1.39 million entries (22 MB) per core and year at 1 GB. A radix sort of
-  /// the whole through a second array as long held both, and the 1 GB run peaked at 276-280 MB
-  /// instead of 233 MB; sorting all in place by swaps took more time than the counting saved.
+  /// Cut in parts because a year's bigrams come as counted (``BigramTallies``): each once per
+  /// document that has it, up to 1.39 million entries (22 MB) per core and year at 1 GB. A radix
+  /// sort of the whole through a second array as long held both, and the 1 GB run peaked at
+  /// 276-280 MB instead of 233 MB; sorting all in place by swaps took more time than the counting
+  /// saved.
   static func sortByWords(_ bigrams: inout [Bigram], words: Int) {
     guard bigrams.count > 1, words > 0 else { return }
     let parts = min(sortingParts, words)
