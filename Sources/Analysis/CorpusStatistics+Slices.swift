@@ -43,15 +43,8 @@ extension CorpusStatistics {
     }
     // Handed over as counted: sorting them adds equal ones together.
     let bigrams = tally.bigrams.takeEntries()
-    let organizations = YearSlice.inIdOrder(
-      tally.organizations.map { id, organization in
-        YearSlice.Organization(
-          id: id, registryName: organization.registryName, registered: organization.registered,
-          count: organization.total.count, documents: organization.total.documents,
-          aliases: organization.aliases)
-      })
-    let pairs = YearSlice.inIdOrder(
-      tally.pairs.map { YearSlice.Pair(a: $0.key.a, b: $0.key.b, documents: $0.value) })
+    let organizations = tally.organizationCounts.sortedOrganizations()
+    let pairs = tally.organizationCounts.sortedPairs()
     let slice = YearSlice(
       year: year, documents: tally.documents, repairedDocuments: tally.repairedDocuments,
       tokens: tally.tokens, organizationMentions: tally.organizationMentions,
@@ -105,10 +98,10 @@ extension CorpusStatistics {
         registryName: organization.registryName, registered: organization.registered)
       restored.total = TermTally(count: organization.count, documents: organization.documents)
       restored.aliases = organization.aliases
-      tally.organizations[organization.id] = restored
+      tally.organizationCounts.add(restored, id: organization.id)
     }
     for pair in slice.pairs {
-      tally.pairs[OrganizationPair(pair.a, pair.b)] = pair.documents
+      tally.organizationCounts.addPair(pair.a, pair.b, documents: pair.documents)
     }
     replaceYear(slice.year, with: tally)
   }

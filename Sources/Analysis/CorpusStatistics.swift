@@ -34,7 +34,7 @@ public struct CorpusStatistics: Sendable {
   /// Documents naming both organizations of a pair, overall and per year.
   public var pairs: [OrganizationPair: PairTally] {
     var result: [OrganizationPair: PairTally] = [:]
-    result.reserveCapacity(years.values.map(\.pairs.count).max() ?? 0)
+    result.reserveCapacity(years.values.map(\.organizationCounts.pairCount).max() ?? 0)
     for (year, tally) in years {
       for (pair, documents) in tally.pairs {
         result[pair, default: PairTally()].add(year: year, documents: documents)
@@ -199,23 +199,7 @@ public struct CorpusStatistics: Sendable {
     var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
     defer { years[document.date.year] = tally }
     tally.organizationMentions += mentions.count
-    var named = NamedOrganizations()
-    for mention in mentions {
-      let first = named.insert(mention.id)
-      // Changed where it is stored: a copy taken out would share its aliases with the stored
-      // one, and the alias count would then copy the whole table.
-      tally.organizations[
-        mention.id,
-        default: OrganizationTally(
-          registryName: mention.registered ? mention.name : "", registered: mention.registered)
-      ].count(surface: mention.surface, newDocument: first)
-    }
-    let ids = named.ids.sorted { $0.precedesInByteOrder($1) }
-    for (index, first) in ids.enumerated() {
-      for second in ids[(index + 1)...] {
-        tally.pairs[OrganizationPair(first, second), default: 0] += 1
-      }
-    }
+    tally.organizationCounts.countDocument(mentions)
   }
 
   /// Replaces (or adds) the tally of `year`.

@@ -40,10 +40,12 @@ public struct YearTally: Sendable {
   public var unigrams = TermIDTallies()
   /// Bigram tallies (words are term ids), combined when the year is sorted.
   public var bigrams = BigramTallies()
+  /// Organizations and pairs, counted by number.
+  var organizationCounts = OrganizationCounts()
   /// Organizations mentioned this year, by canonical id (their `years` stay empty).
-  public var organizations: [String: OrganizationTally] = [:]
+  public var organizations: [String: OrganizationTally] { organizationCounts.byID }
   /// Documents of this year naming both organizations of a pair.
-  public var pairs: [OrganizationPair: Int] = [:]
+  public var pairs: [OrganizationPair: Int] { organizationCounts.pairs }
 
   /// Creates an empty year.
   public init() {}
@@ -62,14 +64,7 @@ public struct YearTally: Sendable {
     tokens += other.tokens
     organizationMentions += other.organizationMentions
     repairedDocuments += other.repairedDocuments
-    for (id, tally) in other.organizations {
-      if organizations[id] == nil {
-        organizations[id] = tally
-      } else {
-        organizations[id]!.merge(tally)
-      }
-    }
-    pairs.merge(other.pairs, uniquingKeysWith: +)
+    organizationCounts.add(other.organizationCounts)
     for date in [other.firstDate, other.lastDate].compactMap({ $0 }) {
       if firstDate.map({ date < $0 }) ?? true { firstDate = date }
       if lastDate.map({ date > $0 }) ?? true { lastDate = date }

@@ -195,10 +195,12 @@ public enum ReportBuilder {
   ) -> (shown: [PairEntry], count: Int) {
     let documents = statistics.documents
     let years = statistics.years.keys.sorted()
+    // Each year's pairs are spelled out once (``YearTally/pairs`` builds them).
+    let yearPairs = years.map { statistics.years[$0]!.pairs }
     var totals: [OrganizationPair: Int] = [:]
-    totals.reserveCapacity(statistics.years.values.map(\.pairs.count).max() ?? 0)
-    for year in years {
-      for (pair, count) in statistics.years[year]!.pairs { totals[pair, default: 0] += count }
+    totals.reserveCapacity(yearPairs.map(\.count).max() ?? 0)
+    for pairs in yearPairs {
+      for (pair, count) in pairs { totals[pair, default: 0] += count }
     }
     let limit = max(0, limit)
     // The limit-th largest count: no pair below it can be shown.
@@ -225,8 +227,8 @@ public enum ReportBuilder {
         npmi: Association.npmi(both: both, first: first, second: second, documents: documents),
         logLikelihood: Association.logLikelihood(
           both: both, first: first, second: second, documents: documents),
-        years: years.compactMap { year in
-          statistics.years[year]!.pairs[pair].map { PairYear(year: year, documents: $0) }
+        years: zip(years, yearPairs).compactMap { year, pairs in
+          pairs[pair].map { PairYear(year: year, documents: $0) }
         })
     }
     return (shown, totals.count)

@@ -1,0 +1,169 @@
+/// One year's organizations and the pairs named together in its documents, each organization
+/// numbered as it is first counted, so that a document's organizations and pairs are counted on
+/// small integers rather than on id strings.
+///
+/// A mention costs one lookup of its id (and one of its surface form, in the organization's
+/// aliases); a pair costs one lookup of two numbers packed into a `UInt64`, where it used to
+/// cost hashing and comparing two id strings. The ids are spelled out again when the year is
+/// read (``byID``, ``pairs``) or cut into a slice (``sortedOrganizations()``, ``sortedPairs()``).
+struct OrganizationCounts: Sendable {
+  /// Canonical ids, by number.
+  private(set) var ids: [String] = []
+  /// Numbers, by canonical id.
+  private var numbers: [String: Int32] = [:]
+  /// Tallies, by number.
+  private var tallies: [OrganizationTally] = []
+  /// For each number, the last document (``documentSerial``) that named it.
+  private var lastDocument: [Int32] = []
+  /// Counts documents, so that ``lastDocument`` needs no clearing between them.
+  private var documentSerial: Int32 = 0
+  /// Documents naming both organizations of a pair, keyed by ``pairKey(_:_:)``.
+  private var pairCounts: [UInt64: Int] = [:]
+  /// The numbers named by the document being counted, in the order first named.
+  private var named: [Int32] = []
+
+  /// Organizations counted.
+  var count: Int { ids.count }
+  /// Pairs counted.
+  var pairCount: Int { pairCounts.count }
+
+  /// The tallies by canonical id.
+  var byID: [String: OrganizationTally] {
+    var result: [String: OrganizationTally] = [:]
+    result.reserveCapacity(ids.count)
+    for (id, tally) in zip(ids, tallies) { result[id] = tally }
+    return result
+  }
+
+  /// Documents naming both organizations of each pair.
+  var pairs: [OrganizationPair: Int] {
+    var result: [OrganizationPair: Int] = [:]
+    result.reserveCapacity(pairCounts.count)
+    for (key, documents) in pairCounts {
+      let (first, second) = Self.numbers(of: key)
+      result[OrganizationPair(ids[Int(first)], ids[Int(second)])] = documents
+    }
+    return result
+  }
+
+  /// The number of `id`, adding it with the tally `make()` when it is new.
+  private mutating func number(of id: String, orAdd make: () -> OrganizationTally) -> Int32 {
+    if let known = numbers[id] { return known }
+    let number = Int32(ids.count)
+    numbers[id] = number
+    ids.append(id)
+    tallies.append(make())
+    lastDocument.append(-1)
+    return number
+  }
+
+  /// Counts the organizations one document names, `mentions` in text order: each mention, each
+  /// organization's document, and each pair of distinct organizations once.
+  mutating func countDocument(_ mentions: [OrganizationMention]) {
+    documentSerial += 1
+    named.removeAll(keepingCapacity: true)
+    for mention in mentions {
+      let number = self.number(of: mention.id) {
+        OrganizationTally(
+          registryName: mention.registered ? mention.name : "", registered: mention.registered)
+      }
+      let first = lastDocument[Int(number)] != documentSerial
+      if first {
+        lastDocument[Int(number)] = documentSerial
+        named.append(number)
+      }
+      tallies[Int(number)].count(surface: mention.surface, newDocument: first)
+    }
+    guard named.count > 1 else { return }
+    for (index, first) in named.enumerated() {
+      for second in named[(index + 1)...] {
+        pairCounts[Self.pairKey(first, second), default: 0] += 1
+      }
+    }
+  }
+
+  /// Adds `tally` (figures of other documents) to the organization `id`.
+  mutating func add(_ tally: OrganizationTally, id: String) {
+    let number = self.number(of: id) {
+      OrganizationTally(registryName: tally.registryName, registered: tally.registered)
+    }
+    tallies[Int(number)].merge(tally)
+  }
+
+  /// Adds `documents` documents naming both `a` and `b` (each added first with ``add(_:id:)``;
+  /// one that was not is added with an empty tally).
+  mutating func addPair(_ a: String, _ b: String, documents: Int) {
+    let unknown = { OrganizationTally(registryName: "", registered: false) }
+    let first = number(of: a, orAdd: unknown)
+    let second = number(of: b, orAdd: unknown)
+    pairCounts[Self.pairKey(first, second), default: 0] += documents
+  }
+
+  /// Adds the figures of `other`, counted over other documents.
+  mutating func add(_ other: OrganizationCounts) {
+    var ours = [Int32]()
+    ours.reserveCapacity(other.ids.count)
+    for (id, tally) in zip(other.ids, other.tallies) {
+      add(tally, id: id)
+      ours.append(numbers[id]!)
+    }
+    for (key, documents) in other.pairCounts {
+      let (first, second) = Self.numbers(of: key)
+      pairCounts[Self.pairKey(ours[Int(first)], ours[Int(second)]), default: 0] += documents
+    }
+  }
+
+  /// Each number's rank when the ids are in byte order.
+  private func ranks() -> [Int32] {
+    let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
+    var ranks = [Int32](repeating: 0, count: ids.count)
+    for (rank, number) in order.enumerated() { ranks[number] = Int32(rank) }
+    return ranks
+  }
+
+  /// The organizations as slice rows, by id in byte order.
+  func sortedOrganizations() -> [YearSlice.Organization] {
+    ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }.map { number in
+      let tally = tallies[number]
+      return YearSlice.Organization(
+        id: ids[number], registryName: tally.registryName, registered: tally.registered,
+        count: tally.total.count, documents: tally.total.documents, aliases: tally.aliases)
+    }
+  }
+
+  /// The pairs as slice rows, by first and then second id in byte order (each pair's first id
+  /// precedes its second).
+  func sortedPairs() -> [YearSlice.Pair] {
+    let ranks = ranks()
+    var byRank: [(key: UInt64, documents: Int)] = []
+    byRank.reserveCapacity(pairCounts.count)
+    for (key, documents) in pairCounts {
+      let (first, second) = Self.numbers(of: key)
+      byRank.append((Self.pairKey(ranks[Int(first)], ranks[Int(second)]), documents))
+    }
+    byRank.sort { $0.key < $1.key }
+    var numberOfRank = [Int](repeating: 0, count: ids.count)
+    for (number, rank) in ranks.enumerated() { numberOfRank[Int(rank)] = number }
+    return byRank.map { key, documents in
+      let (first, second) = Self.numbers(of: key)
+      return YearSlice.Pair(
+        a: ids[numberOfRank[Int(first)]], b: ids[numberOfRank[Int(second)]], documents: documents)
+    }
+  }
+
+  /// Two numbers, the smaller first, packed into one key.
+  @inline(__always)
+  static func pairKey(_ x: Int32, _ y: Int32) -> UInt64 {
+    let (low, high) = x < y ? (x, y) : (y, x)
+    return UInt64(UInt32(bitPattern: low)) << 32 | UInt64(UInt32(bitPattern: high))
+  }
+
+  /// The two numbers of a key, the smaller first.
+  @inline(__always)
+  static func numbers(of key: UInt64) -> (Int32, Int32) {
+    (
+      Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32)),
+      Int32(bitPattern: UInt32(truncatingIfNeeded: key))
+    )
+  }
+}
