@@ -17,7 +17,10 @@ extension CorpusStatistics {
   /// for a caller that merges them first. The year's tables are released before its terms are
   /// sorted, so the two are never held at once.
   public mutating func takeSortedSlice(year: Int) -> (frame: YearSlice, terms: SortedTerms)? {
-    removeYear(year).map { Self.sortedSlice(year: year, of: $0, vocabulary: vocabulary) }
+    // Handed over with `consume`: through `Optional.map` the closure's argument would keep
+    // a second reference to the year's tables, and sorting would copy its bigrams first.
+    guard let tally = removeYear(year) else { return nil }
+    return Self.sortedSlice(year: year, of: consume tally, vocabulary: vocabulary)
   }
 
   private static func slice(year: Int, of tally: consuming YearTally, vocabulary: Vocabulary)
