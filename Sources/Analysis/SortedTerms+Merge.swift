@@ -15,7 +15,10 @@ extension SortedTerms {
   /// Like ``merged(_:_:)``, but packed as a version 3 blob as the merge goes, so that the merged
   /// terms are never held unpacked: the blob of a year is several times smaller than its arrays.
   public static func mergedBlob(_ a: SortedTerms, _ b: SortedTerms) -> TermBlob {
-    var builder = TermBlob.Builder(terms: max(a.bigrams.count, b.bigrams.count))
+    // Room for the sum of both, an upper bound of the union: growing would copy what is written.
+    var builder = TermBlob.Builder(
+      words: a.wordCount + b.wordCount, wordBytes: a.arena.count + b.arena.count,
+      unigrams: a.unigrams.count + b.unigrams.count, bigrams: a.bigrams.count + b.bigrams.count)
     merge(a, b, into: &builder)
     return builder.finish(sorted: true)
   }

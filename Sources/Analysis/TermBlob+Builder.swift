@@ -14,6 +14,15 @@ extension TermBlob {
       bigrams = PackedBytes(capacity: expected * 5)
     }
 
+    /// Starts an empty blob with room for at most `words` words of `wordBytes` bytes in all,
+    /// `unigrams` unigrams and `bigrams` bigrams whose numbers are below 2²¹ (three bytes each),
+    /// so that it seldom grows: room never written takes no memory (``PackedBytes``).
+    init(words: Int, wordBytes: Int, unigrams: Int, bigrams: Int) {
+      self.words = PackedBytes(capacity: wordBytes + 3 * words)
+      self.unigrams = PackedBytes(capacity: 9 * unigrams)
+      self.bigrams = PackedBytes(capacity: 12 * bigrams)
+    }
+
     /// Adds a word and returns its index, for ``addUnigram(_:count:documents:)`` and
     /// ``addBigram(_:_:count:documents:)``. Each word is to be added once.
     public mutating func addWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
