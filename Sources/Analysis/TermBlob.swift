@@ -77,6 +77,27 @@ public struct TermBlob: Sendable, Equatable {
     self.bigrams = bigrams
   }
 
+  /// What checking a blob found, so that the same stored bytes read again need not be checked
+  /// again (``init(bytes:checkedBefore:)``).
+  public struct Checked: Sendable, Equatable {
+    let byteCount: Int
+    let unigrams: Int
+    let bigrams: Int
+  }
+
+  /// This blob's ``Checked``.
+  public var checked: Checked {
+    Checked(byteCount: bytes.count, unigrams: unigrams, bigrams: bigrams)
+  }
+
+  /// Takes over `bytes` without checking them: they are the bytes of a blob checked before
+  /// (`checked`), read again from where nothing can have changed them since (the state, under
+  /// the run's lock). Nil when their length differs, so that the caller checks them.
+  public init?(bytes: [UInt8], checkedBefore checked: Checked) {
+    guard bytes.count == checked.byteCount else { return nil }
+    self.init(bytes: bytes, unigrams: checked.unigrams, bigrams: checked.bigrams)
+  }
+
   /// Checks and takes over bytes made by ``bytes`` (either version).
   ///
   /// - Throws: ``Malformed`` when the bytes are not such a blob.

@@ -1,4 +1,5 @@
 import Analysis
+import Corpus
 import ReportModel
 import Store
 
@@ -9,6 +10,9 @@ struct StoredYears: YearSource {
   let years: [Int]
   /// The size of each year's packed terms.
   let sizes: [Int]?
+  /// What checking each year's terms found when ``slice(_:)`` read them: the builder reads a
+  /// year's terms again in a later pass (``terms(_:)``), and the lock keeps them as they were.
+  private let checked = Shared<[Int: TermBlob.Checked]>([:])
 
   /// The years `store` holds now.
   init(_ store: StateStore) throws(StoreError) {
@@ -24,12 +28,13 @@ struct StoredYears: YearSource {
       throw .corrupt(
         path: store.path, detail: "year \(year) disappeared while the report was built")
     }
+    checked.withLock { $0[year] = slice.packedTerms.checked }
     return slice
   }
 
   /// The stored terms of `year`, read without its organizations and pairs.
   func terms(_ year: Int) throws(StoreError) -> TermBlob {
-    guard let terms = try store.terms(year: year) else {
+    guard let terms = try store.terms(year: year, checkedBefore: checked.value[year]) else {
       throw .corrupt(
         path: store.path, detail: "year \(year) disappeared while the report was built")
     }

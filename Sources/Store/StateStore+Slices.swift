@@ -40,8 +40,13 @@ extension StateStore {
   /// The packed terms of `year`, or nil when the year is not stored; the organizations and pairs
   /// of the year are not read.
   ///
+  /// - Parameter checkedBefore: What checking the same year's terms found earlier while this
+  ///   store was held (see ``Analysis/TermBlob/init(bytes:checkedBefore:)``): bytes of that
+  ///   length are not checked again.
   /// - Throws: ``StoreError`` when the database cannot be read or the terms are damaged.
-  public func terms(year: Int) throws(StoreError) -> TermBlob? {
+  public func terms(year: Int, checkedBefore: TermBlob.Checked? = nil) throws(StoreError)
+    -> TermBlob?
+  {
     let read = try reading { db -> (stored: Bool, bytes: [UInt8]?) in
       guard
         try Bool.fetchOne(db, sql: "SELECT 1 FROM yearTotal WHERE year = ?", arguments: [year])
@@ -51,6 +56,9 @@ extension StateStore {
     }
     guard read.stored else { return nil }
     guard let bytes = read.bytes else { return TermBlob([]) }
+    if let checkedBefore, let blob = TermBlob(bytes: bytes, checkedBefore: checkedBefore) {
+      return blob
+    }
     do { return try TermBlob(validating: bytes) } catch {
       throw .corrupt(path: path, detail: "year \(year): \(error)")
     }
