@@ -17,7 +17,8 @@ enum ReportFromState {
     }
     do {
       return try ReportBuilder.build(
-        source: try StoredYears(store), rejected: rejected, settings: settings,
+        source: try StoredYears(store, checked: seeds.mapValues(\.checked)), rejected: rejected,
+        settings: settings,
         parallel: Concurrent(), seeds: seeds)
     } catch { throw .state(error) }
   }

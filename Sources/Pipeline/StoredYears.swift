@@ -10,13 +10,16 @@ struct StoredYears: YearSource {
   let years: [Int]
   /// The size of each year's packed terms.
   let sizes: [Int]?
-  /// What checking each year's terms found when ``slice(_:)`` read them: the builder reads a
-  /// year's terms again in a later pass (``terms(_:)``), and the lock keeps them as they were.
+  /// What checking each year's terms found, given or when ``slice(_:)`` first read them: the
+  /// builder reads a year's terms again in a later pass (``terms(_:)``), and the lock keeps them
+  /// as they were.
   private let checked = Shared<[Int: TermBlob.Checked]>([:])
 
-  /// The years `store` holds now.
-  init(_ store: StateStore) throws(StoreError) {
+  /// The years `store` holds now; `checked` tells what checking the terms of some years found
+  /// earlier while the store was held (the terms this run stored), so they are not checked again.
+  init(_ store: StateStore, checked: [Int: TermBlob.Checked] = [:]) throws(StoreError) {
     self.store = store
+    self.checked.withLock { $0 = checked }
     years = try store.years()
     let bytes = try store.termBytes()
     sizes = years.map { bytes[$0] ?? 0 }
@@ -24,7 +27,8 @@ struct StoredYears: YearSource {
 
   /// The stored figures of `year`.
   func slice(_ year: Int) throws(StoreError) -> YearSlice {
-    guard let slice = try store.slices(years: [year]).first else {
+    let known = checked.value[year].map { [year: $0] } ?? [:]
+    guard let slice = try store.slices(years: [year], checkedBefore: known).first else {
       throw .corrupt(
         path: store.path, detail: "year \(year) disappeared while the report was built")
     }

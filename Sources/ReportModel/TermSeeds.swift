@@ -12,10 +12,14 @@ public struct TermSeeds: Sendable {
   let lists: [[TopTerms.Counted]]
   /// How many of each were kept: seeds serve a report listing exactly that many terms.
   public let limit: Int
+  /// What checking the terms they were worked out from found: a run that stored those terms
+  /// reads them back without checking them again (``Analysis/TermBlob/Checked``).
+  public let checked: TermBlob.Checked
 
   /// The `limit` most frequent unigrams and bigrams of a year's `terms`.
   public init(_ terms: TermBlob, limit: Int) {
     lists = TopTerms.seeds(in: terms, limit: limit)
     self.limit = limit
+    checked = terms.checked
   }
 }

@@ -20,14 +20,19 @@ extension StateStore {
 
   /// The statistics of some years, sorted by year; years not stored are skipped.
   ///
-  /// - Parameter years: The years wanted.
+  /// - Parameters:
+  ///   - years: The years wanted.
+  ///   - checkedBefore: What checking some years' terms found earlier while this store was held
+  ///     (see ``terms(year:checkedBefore:)``).
   /// - Returns: One slice per wanted year that is stored.
   /// - Throws: ``StoreError`` when the database cannot be read.
-  public func slices(years: Set<Int>) throws(StoreError) -> [YearSlice] {
+  public func slices(years: Set<Int>, checkedBefore: [Int: TermBlob.Checked] = [:])
+    throws(StoreError) -> [YearSlice]
+  {
     try validated(
       reading { db in
         try years.sorted().compactMap { year in try Self.slice(year: year, in: db, path: path) }
-      })
+      }, checkedBefore: checkedBefore)
   }
 
   /// The years that have statistics, ascending.
@@ -82,14 +87,21 @@ extension StateStore {
   /// The slices with their terms checked, once read: the check walks every byte of the terms,
   /// so it is done after the one connection is free again, and threads reading different years
   /// check them at the same time.
-  private func validated(_ read: [(slice: YearSlice, terms: [UInt8]?)]) throws(StoreError)
-    -> [YearSlice]
-  {
+  private func validated(
+    _ read: [(slice: YearSlice, terms: [UInt8]?)], checkedBefore: [Int: TermBlob.Checked] = [:]
+  ) throws(StoreError) -> [YearSlice] {
     var slices: [YearSlice] = []
     slices.reserveCapacity(read.count)
     for (slice, bytes) in read {
       var slice = slice
       if let bytes {
+        if let checked = checkedBefore[slice.year],
+          let blob = TermBlob(bytes: bytes, checkedBefore: checked)
+        {
+          slice.packedTerms = blob
+          slices.append(slice)
+          continue
+        }
         do { slice.packedTerms = try TermBlob(validating: bytes) } catch {
           throw .corrupt(path: path, detail: "year \(slice.year): \(error)")
         }
