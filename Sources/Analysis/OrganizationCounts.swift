@@ -113,17 +113,14 @@ struct OrganizationCounts: Sendable {
     }
   }
 
-  /// Each number's rank when the ids are in byte order.
-  private func ranks() -> [Int32] {
-    let order = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
-    var ranks = [Int32](repeating: 0, count: ids.count)
-    for (rank, number) in order.enumerated() { ranks[number] = Int32(rank) }
-    return ranks
+  /// The numbers in byte order of their ids.
+  private func byteOrder() -> [Int] {
+    ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }
   }
 
   /// The organizations as slice rows, by id in byte order.
   func sortedOrganizations() -> [YearSlice.Organization] {
-    ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) }.map { number in
+    byteOrder().map { number in
       let tally = tallies[number]
       return YearSlice.Organization(
         id: ids[number], registryName: tally.registryName, registered: tally.registered,
@@ -134,7 +131,9 @@ struct OrganizationCounts: Sendable {
   /// The pairs as slice rows, by first and then second id in byte order (each pair's first id
   /// precedes its second).
   func sortedPairs() -> [YearSlice.Pair] {
-    let ranks = ranks()
+    let order = byteOrder()
+    var ranks = [Int32](repeating: 0, count: ids.count)
+    for (rank, number) in order.enumerated() { ranks[number] = Int32(rank) }
     var byRank: [(key: UInt64, documents: Int)] = []
     byRank.reserveCapacity(pairCounts.count)
     for (key, documents) in pairCounts {
@@ -142,12 +141,10 @@ struct OrganizationCounts: Sendable {
       byRank.append((Self.pairKey(ranks[Int(first)], ranks[Int(second)]), documents))
     }
     byRank.sort { $0.key < $1.key }
-    var numberOfRank = [Int](repeating: 0, count: ids.count)
-    for (number, rank) in ranks.enumerated() { numberOfRank[Int(rank)] = number }
     return byRank.map { key, documents in
       let (first, second) = Self.numbers(of: key)
       return YearSlice.Pair(
-        a: ids[numberOfRank[Int(first)]], b: ids[numberOfRank[Int(second)]], documents: documents)
+        a: ids[order[Int(first)]], b: ids[order[Int(second)]], documents: documents)
     }
   }
 

@@ -42,9 +42,11 @@ public struct YearTally: Sendable {
   public var bigrams = BigramTallies()
   /// Organizations and pairs, counted by number.
   var organizationCounts = OrganizationCounts()
-  /// Organizations mentioned this year, by canonical id (their `years` stay empty).
+  /// Organizations mentioned this year, by canonical id (their `years` stay empty); built
+  /// from the counts at each read.
   public var organizations: [String: OrganizationTally] { organizationCounts.byID }
-  /// Documents of this year naming both organizations of a pair.
+  /// Documents of this year naming both organizations of a pair; built from the counts at each
+  /// read, so a caller that looks up many pairs reads it once.
   public var pairs: [OrganizationPair: Int] { organizationCounts.pairs }
 
   /// Creates an empty year.
