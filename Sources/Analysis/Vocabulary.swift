@@ -69,46 +69,46 @@ public struct Vocabulary: Sendable {
   /// as ``intern(_:)`` word by word (new words get ids in the order they first occur), but each
   /// word's slot is asked for two ``prefetchDistance``s ahead and its offsets one ahead, so that
   /// the cache misses of a large vocabulary overlap instead of being waited for one at a time.
+  ///
+  /// Every word is first looked up in one pass over the tables as they are, new words marked -1;
+  /// then the new words, a few in a hundred, are added in text order (a second occurrence finds
+  /// the first one's id). So the lookups never stop to let a new word change the tables.
   public mutating func intern(
     count: Int, word: (Int) -> UnsafeBufferPointer<UInt8>, into ids: UnsafeMutablePointer<Int32>
   ) {
     let distance = Self.prefetchDistance
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
       for index in 0..<count { hashes[index] = Self.hash(word(index)) }
-      var index = 0
-      while index < count {
-        // Known words are found on the tables as they are; a new word changes them, so the run
-        // stops there, the word is added, and a new run starts after it.
-        let new: Int? = slots.withUnsafeBufferPointer { slots in
-          offsets.withUnsafeBufferPointer { offsets in
-            arena.withUnsafeBufferPointer { arena in
-              let mask = slots.count - 1
-              while index < count {
-                if index + 2 * distance < count {
-                  let hash = hashes[index + 2 * distance]
-                  almanac_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
-                }
-                if index + distance < count {
-                  let hash = hashes[index + distance]
-                  let entry = slots[Int(truncatingIfNeeded: hash) & mask]
-                  if entry != 0 && entry & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 {
-                    almanac_prefetch(offsets.baseAddress! + Int(entry & 0xFFFF_FFFF) - 1)
-                  }
-                }
-                guard
-                  let found = Self.find(
-                    word(index), hash: hashes[index], slots: slots, offsets: offsets, arena: arena)
-                else { return index }
-                ids[index] = found
-                index += 1
+      let new: Bool = slots.withUnsafeBufferPointer { slots in
+        offsets.withUnsafeBufferPointer { offsets in
+          arena.withUnsafeBufferPointer { arena in
+            let mask = slots.count - 1
+            var new = false
+            for index in 0..<count {
+              if index + 2 * distance < count {
+                let hash = hashes[index + 2 * distance]
+                almanac_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
               }
-              return nil
+              if index + distance < count {
+                let hash = hashes[index + distance]
+                let entry = slots[Int(truncatingIfNeeded: hash) & mask]
+                if entry != 0 && entry & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 {
+                  almanac_prefetch(offsets.baseAddress! + Int(entry & 0xFFFF_FFFF) - 1)
+                }
+              }
+              let found = Self.find(
+                word(index), hash: hashes[index], slots: slots, offsets: offsets, arena: arena)
+              ids[index] = found ?? -1
+              if found == nil { new = true }
             }
+            return new
           }
         }
-        guard let new else { break }
-        ids[new] = insert(word(new), hash: hashes[new])
-        index = new + 1
+      }
+      guard new else { return }
+      for index in 0..<count where ids[index] < 0 {
+        let key = word(index)
+        ids[index] = find(key, hash: hashes[index]) ?? insert(key, hash: hashes[index])
       }
     }
   }
