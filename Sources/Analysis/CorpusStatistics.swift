@@ -164,7 +164,7 @@ public struct CorpusStatistics: Sendable {
                     previous = -1
                     continue
                   }
-                  if !token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore]) {
+                  if !token.continuesPhrase {
                     previous = -1
                   }
                   unigrams.count(UnigramKey.packed(id))

@@ -108,9 +108,7 @@ public struct EvidenceFinder: Sendable {
         }
         let range = Int(token.start)..<Int(token.end)
         for index in unigrams[id] ?? [] where accepts(index) { record(index, range) }
-        if let before = previous,
-          token.flags.isDisjoint(with: [.sentenceStart, .punctuationBefore])
-        {
+        if let before = previous, token.continuesPhrase {
           for index in bigrams[BigramKey(before.id, id).packed] ?? [] where accepts(index) {
             record(index, before.start..<range.upperBound)
           }

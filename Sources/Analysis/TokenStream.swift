@@ -23,6 +23,12 @@ public struct Token: Sendable, Equatable {
     self.flags = flags
   }
 
+  /// Whether this token can continue a phrase begun by the word before it: no sentence break
+  /// and no punctuation between them. Bigrams, and names, are only made of such neighbours.
+  @inlinable public var continuesPhrase: Bool {
+    flags.isDisjoint(with: [.sentenceStart, .punctuationBefore])
+  }
+
   /// Properties of a token.
   public struct Flags: OptionSet, Sendable, Equatable {
     public let rawValue: UInt8

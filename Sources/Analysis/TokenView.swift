@@ -67,7 +67,7 @@ struct TokenView {
   /// Whether token `index` can continue a phrase begun before it: no sentence break and no
   /// punctuation between them.
   func continuesPhrase(_ index: Int) -> Bool {
-    tokens[index].flags.isDisjoint(with: [.sentenceStart, .punctuationBefore])
+    tokens[index].continuesPhrase
   }
 
   /// Whether token `index` has its first letter in upper case.

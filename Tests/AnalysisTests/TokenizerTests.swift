@@ -69,6 +69,8 @@ import Testing
       tokens.map { $0.flags.contains(.openingParenthesisBefore) } == [
         false, false, false, false, false, true,
       ])
+    // Only "two" follows its neighbour with nothing in between.
+    #expect(tokens.map(\.continuesPhrase) == [false, true, false, false, false, false])
   }
 
   @Test func capitalisationFlags() {
