@@ -36,7 +36,12 @@ struct DocumentTally {
       counts = []
       used = []
     } else {
-      for slot in used[0..<usedCount] { keys[Int(slot)] = Self.emptyKey }
+      // Through pointers: a subscript assignment would check the storage's uniqueness per key.
+      keys.withUnsafeMutableBufferPointer { keys in
+        used.withUnsafeBufferPointer { used in
+          for slot in used[0..<usedCount] { keys[Int(slot)] = Self.emptyKey }
+        }
+      }
     }
     usedCount = 0
   }
