@@ -138,7 +138,7 @@ public struct CorpusStatistics: Sendable {
               return UnsafeBufferPointer(
                 rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
             }, into: ids)
-          for id in before..<vocabulary.count { noteNewWord(Int32(id)) }
+          noteNewWords(from: before)
           var word = 0
           var previous: Int32 = -1
           // Counted a block of tokens at a time: a block has no more distinct unigrams, or
@@ -222,10 +222,21 @@ public struct CorpusStatistics: Sendable {
   /// Notes whether the word just given id `id` (the next one) is a stopword, and whether a
   /// registry name can begin with it.
   private mutating func noteNewWord(_ id: Int32) {
-    let word = vocabulary.bytes(id)
-    word.withUnsafeBufferPointer { word in
-      isStopword.append(stopwords.contains(word))
-      wordBeginsName.append(matcher.mayBeginName(word))
+    noteNewWords(from: Int(id))
+  }
+
+  /// Notes, for every word from id `first` on (those interned since), whether it is a stopword
+  /// and whether a registry name can begin with it; the vocabulary's storage is asked for once.
+  private mutating func noteNewWords(from first: Int) {
+    let last = vocabulary.count
+    guard first < last else { return }
+    let (stopwords, matcher) = (self.stopwords, self.matcher)
+    vocabulary.withStorage { bytes, offsets in
+      for id in first..<last {
+        let word = UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]])
+        isStopword.append(stopwords.contains(word))
+        wordBeginsName.append(matcher.mayBeginName(word))
+      }
     }
   }
 
