@@ -31,15 +31,18 @@ public struct EvidenceFinder: Sendable {
   private let tokenizer = Tokenizer()
   private var words = WordTable()
   /// Word id → unigram targets.
-  private var unigrams: [Int32: [Int]] = [:]
-  /// Packed word ids → bigram targets.
-  private var bigrams: [UInt64: [Int]] = [:]
+  private var unigrams: [[Int]] = []
+  /// Word id → the bigram targets that begin with that word: the second word's id, the targets.
+  private var bigramsFrom: [[(second: Int32, targets: [Int])]] = []
+  /// Target → the year whose documents can hold it (``Target/year``), asked once per hit.
+  private var years: [Int?] = []
   private var pairs: [Int] = []
 
   /// Prepares to look for `targets`, finding organizations with `matcher`.
   public init(targets: [Target], matcher: OrganizationMatcher) {
     self.targets = targets
     self.matcher = matcher
+    years = targets.map(\.year)
     var stream = TokenStream()
     for (index, target) in targets.enumerated() {
       switch target {
@@ -50,10 +53,20 @@ public struct EvidenceFinder: Sendable {
         let ids = stream.tokens.map {
           words.insert(Array(stream.folded[Int($0.foldedStart)..<Int($0.foldedEnd)]))
         }
+        let needed = Int(ids.max() ?? -1) + 1
+        if unigrams.count < needed {
+          unigrams.append(contentsOf: repeatElement([], count: needed - unigrams.count))
+          bigramsFrom.append(contentsOf: repeatElement([], count: needed - bigramsFrom.count))
+        }
         if ids.count == 1 {
-          unigrams[ids[0], default: []].append(index)
+          unigrams[Int(ids[0])].append(index)
         } else if ids.count == 2 {
-          bigrams[BigramKey(ids[0], ids[1]).packed, default: []].append(index)
+          let first = Int(ids[0])
+          if let at = bigramsFrom[first].firstIndex(where: { $0.second == ids[1] }) {
+            bigramsFrom[first][at].targets.append(index)
+          } else {
+            bigramsFrom[first].append((ids[1], [index]))
+          }
         }
       }
     }
@@ -65,15 +78,25 @@ public struct EvidenceFinder: Sendable {
   /// - Returns: Target index → the line around its first place.
   public func find(in document: Document, wanted: (Int) -> Bool) -> [Int: KeywordInContext] {
     var stream = TokenStream()
+    return find(in: document, wanted: wanted, stream: &stream)
+  }
+
+  /// ``find(in:wanted:)`` with `stream` to tokenize into, reused from document to document so
+  /// that its buffers are not grown again for each one.
+  public func find(in document: Document, wanted: (Int) -> Bool, stream: inout TokenStream)
+    -> [Int: KeywordInContext]
+  {
     tokenizer.tokenize(document.text, into: &stream)
     var found: [Int: KeywordInContext] = [:]
+    var isFound = [Bool](repeating: false, count: targets.count)
     let year = document.date.year
     let accepts = { (index: Int) in
-      found[index] == nil && self.targets[index].year.map { $0 == year } != false && wanted(index)
+      !isFound[index] && self.years[index].map { $0 == year } != false && wanted(index)
     }
-    if !unigrams.isEmpty || !bigrams.isEmpty {
+    if words.count > 0 {
       findTerms(in: document.text, stream: stream, accepts: accepts) { index, hit in
         found[index] = KeywordInContext(text: document.text, hits: [hit])
+        isFound[index] = true
       }
     }
     let openPairs = pairs.filter(accepts)
@@ -107,10 +130,12 @@ public struct EvidenceFinder: Sendable {
           continue
         }
         let range = Int(token.start)..<Int(token.end)
-        for index in unigrams[id] ?? [] where accepts(index) { record(index, range) }
+        for index in unigrams[Int(id)] where accepts(index) { record(index, range) }
         if let before = previous, token.continuesPhrase {
-          for index in bigrams[BigramKey(before.id, id).packed] ?? [] where accepts(index) {
-            record(index, before.start..<range.upperBound)
+          for bigram in bigramsFrom[Int(before.id)] where bigram.second == id {
+            for index in bigram.targets where accepts(index) {
+              record(index, before.start..<range.upperBound)
+            }
           }
         }
         previous = (id, range.lowerBound)

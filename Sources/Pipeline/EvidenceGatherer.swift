@@ -114,7 +114,8 @@ public struct EvidenceGatherer: Sendable {
       }
       let batch = pending
       read += batch.count
-      let snapshot = open
+      // By target index: asked at every place a target's words are found.
+      let snapshot = targets.indices.map(open.contains)
       let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
       // Each worker takes the next file not taken yet, so one long file holds up only the few
       // its worker has opened ahead.
@@ -123,11 +124,12 @@ public struct EvidenceGatherer: Sendable {
         var files = FilesAhead(taking: taken, below: batch.count, workers: workers) {
           batch[$0].fullPath
         }
+        var stream = TokenStream()
         while let (index, file) = files.next() {
           guard let bytes = try? file.readAndClose(),
             let document = try? HeaderParser.parse(bytes, path: batch[index].path)
           else { continue }
-          let found = finder.find(in: document, wanted: snapshot.contains)
+          let found = finder.find(in: document, wanted: { snapshot[$0] }, stream: &stream)
           results.withLock { $0[index] = found }
         }
       }

@@ -45,6 +45,35 @@ import Testing
     #expect(found[0]?.offset == "Grain, trade and ".count)
   }
 
+  @Test func bigramsSharingAWordAndTheWordAloneAreEachFoundAtTheirOwnFirstPlace() {
+    let targets: [EvidenceFinder.Target] = [
+      .term(text: "grain trade", n: 2, year: 2020), .term(text: "grain prices", n: 2, year: 2020),
+      .term(text: "grain", n: 1, year: 2020), .term(text: "prices grain", n: 2, year: 2020),
+    ]
+    let text = "Grain exports. Higher grain prices; new grain trade rules."
+    let found = find(targets, in: text)
+    #expect(hits(found[0]) == ["grain trade"])
+    #expect(found[0]?.offset == "Grain exports. Higher grain prices; new ".count)
+    #expect(hits(found[1]) == ["grain prices"])
+    #expect(found[1]?.offset == "Grain exports. Higher ".count)
+    #expect(hits(found[2]) == ["Grain"])
+    #expect(found[3] == nil)
+  }
+
+  @Test func oneStreamServesDocumentAfterDocument() {
+    let finder = EvidenceFinder(
+      targets: [.term(text: "grain trade", n: 2, year: 2020)], matcher: Self.matcher)
+    var stream = TokenStream()
+    let first = finder.find(
+      in: document("A long first text about grain trade and more."), wanted: { _ in true },
+      stream: &stream)
+    let second = finder.find(in: document("grain trade"), wanted: { _ in true }, stream: &stream)
+    #expect(first[0]?.offset == "A long first text about ".count)
+    #expect(second[0]?.offset == 0)
+    #expect(
+      finder.find(in: document("grain, trade"), wanted: { _ in true }, stream: &stream).isEmpty)
+  }
+
   @Test func termsAreOnlyLookedForInTheirYear() {
     let target = EvidenceFinder.Target.term(text: "grain", n: 1, year: 2019)
     #expect(find([target], in: "grain", year: 2020).isEmpty)
