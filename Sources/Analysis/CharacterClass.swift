@@ -78,6 +78,7 @@ enum CharacterClass: Equatable {
   }
 
   /// The lower-case, `ё`-to-`е` folded form of a Cyrillic letter in U+0400–U+045F, or nil.
+  @inline(__always)
   static func foldCyrillic(_ value: UInt32) -> UInt32? {
     switch value {
     case 0x0401, 0x0451: return 0x0435  // Ё, ё → е
