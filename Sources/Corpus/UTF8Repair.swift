@@ -45,6 +45,18 @@ public enum UTF8Repair {
         index += 1
         continue
       }
+      // Two-byte sequences (Cyrillic, accented Latin) one after another, without the table.
+      if lead &- 0xC2 < 0x1E {
+        guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return false }
+        index += 2
+        while index + 1 < count {
+          let next = base[index]
+          guard next &- 0xC2 < 0x1E else { break }
+          guard base[index + 1] & 0xC0 == 0x80 else { return false }
+          index += 2
+        }
+        continue
+      }
       // The allowed range of the second byte, and the length, by lead byte.
       var low: UInt8 = 0x80
       var high: UInt8 = 0xBF
