@@ -12,8 +12,11 @@ import Corpus
 /// differs when it is read, is counted under its real year all the same, and a year counted in
 /// two groups (or in both passes of an incremental run) is merged.
 struct CountedYears: Sendable {
-  /// The packed years without their terms, and where their terms are in ``scratch``.
-  private let counted = Shared<[Int: (frame: YearSlice, terms: Range<Int>)]>([:])
+  /// The packed years without their terms, where their terms are in ``scratch``, and what
+  /// they were when written (``TermBlob/Checked``).
+  private let counted = Shared<
+    [Int: (frame: YearSlice, terms: Range<Int>, checked: TermBlob.Checked)]
+  >([:])
   private let analyzer: CorpusAnalyzer
   private let scratch: ScratchFile
 
@@ -28,11 +31,15 @@ struct CountedYears: Sendable {
 
   /// The figures of a counted year, its terms read back.
   func slice(_ year: Int) throws -> YearSlice {
-    guard let (frame, terms) = counted.value[year] else {
+    guard let (frame, terms, checked) = counted.value[year] else {
       preconditionFailure("\(year) was not counted")
     }
     var slice = frame
-    slice.packedTerms = try TermBlob(validating: scratch.read(terms))
+    // The bytes were packed by this run and written to a file that no other process can open
+    // (it is unlinked): they are not walked again to be checked, only their length is.
+    let bytes = try scratch.read(terms)
+    slice.packedTerms =
+      try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
     return slice
   }
 
@@ -105,7 +112,7 @@ struct CountedYears: Sendable {
       _ = consume terms
       if counted.value[year] != nil { slice = try self.slice(year).merging(slice) }
       let range = try scratch.append(slice.packedTerms.bytes)
-      counted.withLock { $0[year] = (slice.withoutTerms, range) }
+      counted.withLock { $0[year] = (slice.withoutTerms, range, slice.packedTerms.checked) }
     }
   }
 
