@@ -60,11 +60,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// `YYYY-MM-DD`.
   public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    // Written digit by digit into a small string (no allocation): the state stores one per
+    // document, so this runs for every file of a corpus.
+    let (year, month, day) = (self.year, self.month, self.day)
+    return String(unsafeUninitializedCapacity: 10) { bytes in
+      func put(_ value: Int, at index: Int) { bytes[index] = UInt8(ascii: "0") + UInt8(value) }
+      put(year / 1000, at: 0)
+      put(year / 100 % 10, at: 1)
+      put(year / 10 % 10, at: 2)
+      put(year % 10, at: 3)
+      bytes[4] = UInt8(ascii: "-")
+      put(month / 10, at: 5)
+      put(month % 10, at: 6)
+      bytes[7] = UInt8(ascii: "-")
+      put(day / 10, at: 8)
+      put(day % 10, at: 9)
+      return 10
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -54,6 +54,23 @@ import Testing
     #expect(CalendarDate(year: 987, month: 3, day: 4)?.description == "0987-03-04")
   }
 
+  /// Against zero-padded decimal text, at every width of year, month and day.
+  @Test func printsEveryFieldZeroPadded() {
+    func padded(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: width - digits.count) + digits
+    }
+    for year in [1, 9, 10, 99, 100, 999, 1000, 2024, 9999] {
+      for month in 1...12 {
+        for day in [1, 9, 10, 28, CalendarDate.daysIn(month: month, year: year)] {
+          let date = CalendarDate(year: year, month: month, day: day)!
+          #expect(
+            date.description == "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))")
+        }
+      }
+    }
+  }
+
   /// `YYYY-MM-DD` read from bytes, against splitting the text on its hyphens: only the first ten
   /// bytes count, every digit must be an ASCII digit, and an impossible day still has fields.
   @Test(arguments: [
