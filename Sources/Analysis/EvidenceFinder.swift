@@ -36,6 +36,8 @@ public struct EvidenceFinder: Sendable {
   private var bigramsFrom: [[(second: Int32, targets: [Int])]] = []
   /// Target → the year whose documents can hold it (``Target/year``), asked once per hit.
   private var years: [Int?] = []
+  /// Target → what an ``EvidencePrefilter`` needs a document to hold for it.
+  private var needs: [EvidencePrefilter.Need] = []
   private var pairs: [Int] = []
 
   /// Prepares to look for `targets`, finding organizations with `matcher`.
@@ -46,13 +48,18 @@ public struct EvidenceFinder: Sendable {
     var stream = TokenStream()
     for (index, target) in targets.enumerated() {
       switch target {
-      case .pair: pairs.append(index)
+      case .pair:
+        pairs.append(index)
+        needs.append(.anything)
       case .term(let text, _, _):
         // The term's words as the tokenizer folds them (a term is already folded).
         tokenizer.tokenize(Array(text.utf8), into: &stream)
-        let ids = stream.tokens.map {
-          words.insert(Array(stream.folded[Int($0.foldedStart)..<Int($0.foldedEnd)]))
+        let folded = stream.tokens.map {
+          Array(stream.folded[Int($0.foldedStart)..<Int($0.foldedEnd)])
         }
+        let ids = folded.map { words.insert($0) }
+        // A term of other than one or two words is never found: it has nothing to look for.
+        needs.append(EvidencePrefilter.need(folded))
         let needed = Int(ids.max() ?? -1) + 1
         if unigrams.count < needed {
           unigrams.append(contentsOf: repeatElement([], count: needed - unigrams.count))
@@ -70,6 +77,13 @@ public struct EvidenceFinder: Sendable {
         }
       }
     }
+  }
+
+  /// A filter that passes every document of `year` in which ``find(in:wanted:)`` can find a
+  /// target that `wanted` accepts, and most of those in which it cannot.
+  public func prefilter(year: Int, wanted: (Int) -> Bool) -> EvidencePrefilter {
+    EvidencePrefilter(
+      needs: targets.indices.filter { (years[$0] ?? year) == year && wanted($0) }.map { needs[$0] })
   }
 
   /// The first place in `document` of each target that `wanted` accepts and whose year, if

@@ -20,6 +20,9 @@ struct WordTable: Sendable {
   /// The number of distinct words.
   var count: Int { words.count }
 
+  /// The length in bytes of the longest word (0 when there is none).
+  var longestWord: Int { longest }
+
   /// The id of `word`, adding it when it is new.
   @discardableResult
   mutating func insert(_ word: [UInt8]) -> Int32 {

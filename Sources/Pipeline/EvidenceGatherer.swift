@@ -71,9 +71,9 @@ public struct EvidenceGatherer: Sendable {
     let listed = try sources()
     log.debug(
       "evidence: \(listed.count) accepted documents listed, \(started.elapsedMilliseconds) ms")
-    let (found, read) = find(missing, in: listed)
+    let (found, read, skipped) = find(missing, in: listed)
     log.info(
-      "evidence: \(missing.count) of \(missing.count + result.count) targets looked up in \(read) documents, \(started.elapsedMilliseconds) ms"
+      "evidence: \(missing.count) of \(missing.count + result.count) targets looked up in \(read) documents (\(skipped) not tokenized), \(started.elapsedMilliseconds) ms"
     )
     for (index, target) in missing.enumerated() where !found[index].isEmpty {
       result[target] = found[index]
@@ -84,8 +84,9 @@ public struct EvidenceGatherer: Sendable {
   /// Reads `sources`, latest date first and then by path, until every target has its lines
   /// or no document is left that could hold one.
   ///
-  /// - Returns: The lines per target, and how many documents were read.
-  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> ([[Evidence]], Int) {
+  /// - Returns: The lines per target, how many documents were read, and how many of those the
+  ///   prefilter passed over.
+  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> ([[Evidence]], Int, Int) {
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
@@ -97,6 +98,7 @@ public struct EvidenceGatherer: Sendable {
     var open = Set(targets.indices)
     var next = 0
     var read = 0
+    let skipped = Shared(0)
     // Large enough that the cores seldom wait for a batch's last file, small enough that few
     // files are read past the last line needed (1 GB: 16 per worker, 3.2-3.5 s; 64, 2.4-2.8 s).
     let batchSize = 64 * workers
@@ -116,6 +118,12 @@ public struct EvidenceGatherer: Sendable {
       read += batch.count
       // By target index: asked at every place a target's words are found.
       let snapshot = targets.indices.map(open.contains)
+      // Most documents hold none of the open targets: they are passed over without being
+      // tokenized (found empty, as tokenizing them would have found).
+      let prefilters = Dictionary(
+        uniqueKeysWithValues: Set(batch.map(\.date.year)).map { year in
+          (year, finder.prefilter(year: year, wanted: { snapshot[$0] }))
+        })
       let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
       // Each worker takes the next file not taken yet, so one long file holds up only the few
       // its worker has opened ahead.
@@ -129,6 +137,11 @@ public struct EvidenceGatherer: Sendable {
           guard let bytes = try? file.readAndClose(),
             let document = try? HeaderParser.parse(bytes, path: batch[index].path)
           else { continue }
+          guard prefilters[document.date.year]?.mayHold(document.text) ?? true else {
+            results.withLock { $0[index] = [:] }
+            skipped.withLock { $0 += 1 }
+            continue
+          }
           let found = finder.find(in: document, wanted: { snapshot[$0] }, stream: &stream)
           results.withLock { $0[index] = found }
         }
@@ -144,6 +157,6 @@ public struct EvidenceGatherer: Sendable {
         }
       }
     }
-    return (lines, read)
+    return (lines, read, skipped.value)
   }
 }
