@@ -77,6 +77,24 @@ enum CharacterClass: Equatable {
     }
   }
 
+  /// A Russian letter (U+0400–U+045F) spelled by the two bytes `lead` and `next`: the UTF-8
+  /// bytes of its folded form (``foldCyrillic(_:)``) and whether it is upper case; nil when the
+  /// bytes spell no such letter. The tokenizer's fast path and ``EvidencePrefilter`` both fold
+  /// through this, so that they agree byte for byte.
+  @inline(__always)
+  static func foldedRussianLetter(_ lead: UInt8, _ next: UInt8)
+    -> (first: UInt8, second: UInt8, upper: Bool)?
+  {
+    guard lead & 0xFE == 0xD0, next & 0xC0 == 0x80 else { return nil }
+    let value = UInt32(lead & 0x1F) << 6 | UInt32(next & 0x3F)
+    guard value &- 0x0400 < 0x60, let folded = foldCyrillic(value) else { return nil }
+    return (
+      0xC0 | UInt8(truncatingIfNeeded: folded >> 6),
+      0x80 | UInt8(truncatingIfNeeded: folded & 0x3F),
+      value < 0x0430
+    )
+  }
+
   /// The lower-case, `ё`-to-`е` folded form of a Cyrillic letter in U+0400–U+045F, or nil.
   @inline(__always)
   static func foldCyrillic(_ value: UInt32) -> UInt32? {

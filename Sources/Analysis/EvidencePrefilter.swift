@@ -172,12 +172,9 @@ public struct EvidencePrefilter: Sendable {
         let next = base[index + 1]
         if byte & 0xFE == 0xD0 {
           // A Russian letter U+0400–U+045F, folded as the tokenizer folds it.
-          let value = UInt32(byte & 0x1F) << 6 | UInt32(next & 0x3F)
-          guard next & 0xC0 == 0x80, value &- 0x0400 < 0x60,
-            let folded = CharacterClass.foldCyrillic(value)
-          else { return true }
-          state.keep(0xC0 | UInt8(truncatingIfNeeded: folded >> 6))
-          state.keep(0x80 | UInt8(truncatingIfNeeded: folded & 0x3F))
+          guard let letter = CharacterClass.foldedRussianLetter(byte, next) else { return true }
+          state.keep(letter.first)
+          state.keep(letter.second)
           index += 2
           continue
         }

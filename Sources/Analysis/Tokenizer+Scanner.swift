@@ -80,18 +80,16 @@ struct Scanner {
         continue
       }
       // Fast path: a Russian letter, U+0400–U+045F (lead byte D0 or D1), folded on its bytes.
-      if byte &- 0xD0 < 2 && index + 1 < text.count {
-        let value = UInt32(byte & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F)
-        if text[index + 1] & 0xC0 == 0x80 && value &- 0x0400 < 0x60 {
-          letter(upper: value < 0x0430)
-          let folded = CharacterClass.foldCyrillic(value)!
-          if byteCount + 2 > bytes.count { flushBytes(&stream) }
-          bytes[byteCount] = 0xC0 | UInt8(truncatingIfNeeded: folded >> 6)
-          bytes[byteCount + 1] = 0x80 | UInt8(truncatingIfNeeded: folded & 0x3F)
-          byteCount += 2
-          index += 2
-          continue
-        }
+      if byte &- 0xD0 < 2 && index + 1 < text.count,
+        let letter = CharacterClass.foldedRussianLetter(byte, text[index + 1])
+      {
+        self.letter(upper: letter.upper)
+        if byteCount + 2 > bytes.count { flushBytes(&stream) }
+        bytes[byteCount] = letter.first
+        bytes[byteCount + 1] = letter.second
+        byteCount += 2
+        index += 2
+        continue
       }
       let (scalar, length) = decode(at: index)
       let kind = CharacterClass.of(scalar)
