@@ -116,70 +116,80 @@ public struct CorpusStatistics: Sendable {
       stream.tokens.withUnsafeBufferPointer { tokens in
         // The words that count are interned in one batch first (the vocabulary asks for its
         // cache lines ahead), then counted in text order.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * tokens.count) { buffer in
-          // The first half: the indices of the words that count; the second: their ids.
-          var words = 0
-          for index in tokens.indices where tokens[index].flags.isDisjoint(with: .removed) {
-            buffer[words] = Int32(truncatingIfNeeded: index)
-            words += 1
-          }
-          guard words > 0 else {
-            for (index, token) in tokens.enumerated() {
-              beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
-            }
-            return
-          }
-          let ids = buffer.baseAddress! + tokens.count
-          let before = vocabulary.count
-          vocabulary.intern(
-            count: words,
-            word: { word in
-              let token = tokens[Int(buffer[word])]
-              return UnsafeBufferPointer(
-                rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
-            }, into: ids)
-          noteNewWords(from: before)
-          var word = 0
-          var previous: Int32 = -1
-          // Counted a block of tokens at a time: a block has no more distinct unigrams, or
-          // bigrams, than tokens, so the document's tables have room for a block before it is
-          // counted, and a huge document's tables still grow only with what it holds.
-          var start = 0
-          while start < tokens.count {
-            let end = min(tokens.count, start + Self.countingBlock)
-            unigrams.counting(distinct: end - start) { unigrams in
-              bigrams.counting(distinct: end - start) { bigrams in
-                for index in start..<end {
-                  let token = tokens[index]
-                  if !token.flags.isDisjoint(with: .removed) {
-                    beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
-                    previous = -1
-                    continue
-                  }
-                  tally.tokens += 1
-                  let id = ids[word]
-                  word += 1
-                  beginsName[index] = wordBeginsName[Int(id)]
-                  if isStopword[Int(id)] {
-                    previous = -1
-                    continue
-                  }
-                  if !token.continuesPhrase {
-                    previous = -1
-                  }
-                  unigrams.count(UnigramKey.packed(id))
-                  if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
-                  previous = id
-                }
-              }
-            }
-            start = end
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: tokens.count) {
+          spans in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { ids in
+            countTerms(
+              tokens, folded: folded, spans: spans, ids: ids.baseAddress!, tally: &tally,
+              unigrams: &unigrams, bigrams: &bigrams, beginsName: beginsName)
           }
         }
       }
     }
     unigrams.flush(into: &tally.unigrams)
     bigrams.flush(into: &tally.bigrams)
+  }
+
+  /// Counts `tokens` (whose folded bytes are in `folded`) into `tally` through the document's
+  /// tables, with room for the words' bytes in `spans` and their ids in `ids`.
+  private mutating func countTerms(
+    _ tokens: UnsafeBufferPointer<Token>, folded: UnsafeBufferPointer<UInt8>,
+    spans: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, ids: UnsafeMutablePointer<Int32>,
+    tally: inout YearTally, unigrams: inout DocumentTally, bigrams: inout DocumentTally,
+    beginsName: UnsafeMutableBufferPointer<Bool>
+  ) {
+    // The folded bytes of the words that count, one after another, for the vocabulary.
+    var words = 0
+    for token in tokens where token.flags.isDisjoint(with: .removed) {
+      spans[words] = UnsafeBufferPointer(
+        rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+      words += 1
+    }
+    guard words > 0 else {
+      for (index, token) in tokens.enumerated() {
+        beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+      }
+      return
+    }
+    let before = vocabulary.count
+    vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<words]), into: ids)
+    noteNewWords(from: before)
+    var word = 0
+    var previous: Int32 = -1
+    // Counted a block of tokens at a time: a block has no more distinct unigrams, or
+    // bigrams, than tokens, so the document's tables have room for a block before it is
+    // counted, and a huge document's tables still grow only with what it holds.
+    var start = 0
+    while start < tokens.count {
+      let end = min(tokens.count, start + Self.countingBlock)
+      unigrams.counting(distinct: end - start) { unigrams in
+        bigrams.counting(distinct: end - start) { bigrams in
+          for index in start..<end {
+            let token = tokens[index]
+            if !token.flags.isDisjoint(with: .removed) {
+              beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+              previous = -1
+              continue
+            }
+            tally.tokens += 1
+            let id = ids[word]
+            word += 1
+            beginsName[index] = wordBeginsName[Int(id)]
+            if isStopword[Int(id)] {
+              previous = -1
+              continue
+            }
+            if !token.continuesPhrase {
+              previous = -1
+            }
+            unigrams.count(UnigramKey.packed(id))
+            if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
+            previous = id
+          }
+        }
+      }
+      start = end
+    }
   }
 
   /// Whether a registry name can begin at a token that is not interned: a number cannot; an

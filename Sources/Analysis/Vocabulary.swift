@@ -62,10 +62,10 @@ public struct Vocabulary: Sendable {
     return id
   }
 
-  /// How many words ahead ``intern(count:word:into:)`` asks for the cache lines of a probe.
+  /// How many words ahead ``intern(_:into:)`` asks for the cache lines of a probe.
   static let prefetchDistance = 8
 
-  /// Interns `count` words at once, `word(i)` being the i-th, writing their ids to `ids`: the same
+  /// Interns `words` at once, writing their ids to `ids`: the same
   /// as ``intern(_:)`` word by word (new words get ids in the order they first occur), but each
   /// word's slot is asked for two ``prefetchDistance``s ahead and its offsets one ahead, so that
   /// the cache misses of a large vocabulary overlap instead of being waited for one at a time.
@@ -74,11 +74,12 @@ public struct Vocabulary: Sendable {
   /// then the new words, a few in a hundred, are added in text order (a second occurrence finds
   /// the first one's id). So the lookups never stop to let a new word change the tables.
   public mutating func intern(
-    count: Int, word: (Int) -> UnsafeBufferPointer<UInt8>, into ids: UnsafeMutablePointer<Int32>
+    _ words: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>
   ) {
+    let count = words.count
     let distance = Self.prefetchDistance
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
-      for index in 0..<count { hashes[index] = Self.hash(word(index)) }
+      for index in 0..<count { hashes[index] = Self.hash(words[index]) }
       let new: Bool = slots.withUnsafeBufferPointer { slots in
         offsets.withUnsafeBufferPointer { offsets in
           arena.withUnsafeBufferPointer { arena in
@@ -97,7 +98,7 @@ public struct Vocabulary: Sendable {
                 }
               }
               let found = Self.find(
-                word(index), hash: hashes[index], slots: slots, offsets: offsets, arena: arena)
+                words[index], hash: hashes[index], slots: slots, offsets: offsets, arena: arena)
               ids[index] = found ?? -1
               if found == nil { new = true }
             }
@@ -107,7 +108,7 @@ public struct Vocabulary: Sendable {
       }
       guard new else { return }
       for index in 0..<count where ids[index] < 0 {
-        let key = word(index)
+        let key = words[index]
         ids[index] = find(key, hash: hashes[index]) ?? insert(key, hash: hashes[index])
       }
     }

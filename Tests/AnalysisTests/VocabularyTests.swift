@@ -58,11 +58,13 @@ import Testing
       let ends = words.reduce(into: [0]) { $0.append($0.last! + $1.count) }
       var found = [Int32](repeating: -1, count: words.count)
       arena.withUnsafeBufferPointer { arena in
-        found.withUnsafeMutableBufferPointer { found in
-          vocabulary.intern(
-            count: words.count,
-            word: { UnsafeBufferPointer(rebasing: arena[ends[$0]..<ends[$0 + 1]]) },
-            into: found.baseAddress!)
+        let spans = words.indices.map {
+          UnsafeBufferPointer(rebasing: arena[ends[$0]..<ends[$0 + 1]])
+        }
+        spans.withUnsafeBufferPointer { spans in
+          found.withUnsafeMutableBufferPointer { found in
+            vocabulary.intern(spans, into: found.baseAddress!)
+          }
         }
       }
       #expect(found == ids, "batch \(batch) of \(size) words")
