@@ -55,8 +55,7 @@ public struct CorpusStatistics: Sendable {
   let matcher: OrganizationMatcher
   private let tokenizer = Tokenizer()
   private var stream = TokenStream()
-  /// Reused per-document counts of unigrams and bigrams.
-  private var documentUnigrams = DocumentTally()
+  /// Reused per-document counts of bigrams.
   private var documentBigrams = DocumentTally()
   /// Reused per-token flags: whether a registry name can begin at the token.
   private var documentBeginsName: [Bool] = []
@@ -100,17 +99,13 @@ public struct CorpusStatistics: Sendable {
     _ stream: TokenStream, year: Int, beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
     var tally = years.removeValue(forKey: year) ?? YearTally()
-    // The reused per-document tables are taken out of `self` too, for the same reason.
-    var unigrams = DocumentTally()
+    // The reused per-document table is taken out of `self` too, for the same reason.
     var bigrams = DocumentTally()
-    swap(&unigrams, &documentUnigrams)
     swap(&bigrams, &documentBigrams)
     defer {
-      swap(&unigrams, &documentUnigrams)
       swap(&bigrams, &documentBigrams)
       years[year] = tally
     }
-    unigrams.reset()
     bigrams.reset()
     stream.folded.withUnsafeBufferPointer { folded in
       stream.tokens.withUnsafeBufferPointer { tokens in
@@ -121,21 +116,20 @@ public struct CorpusStatistics: Sendable {
           withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { ids in
             countTerms(
               tokens, folded: folded, spans: spans, ids: ids.baseAddress!, tally: &tally,
-              unigrams: &unigrams, bigrams: &bigrams, beginsName: beginsName)
+              bigrams: &bigrams, beginsName: beginsName)
           }
         }
       }
     }
-    unigrams.flush(into: &tally.unigrams)
     bigrams.flush(into: &tally.bigrams)
   }
 
-  /// Counts `tokens` (whose folded bytes are in `folded`) into `tally` through the document's
-  /// tables, with room for the words' bytes in `spans` and their ids in `ids`.
+  /// Counts `tokens` (whose folded bytes are in `folded`) into `tally`, bigrams through the
+  /// document's table, with room for the words' bytes in `spans` and their ids in `ids`.
   private mutating func countTerms(
     _ tokens: UnsafeBufferPointer<Token>, folded: UnsafeBufferPointer<UInt8>,
     spans: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, ids: UnsafeMutablePointer<Int32>,
-    tally: inout YearTally, unigrams: inout DocumentTally, bigrams: inout DocumentTally,
+    tally: inout YearTally, bigrams: inout DocumentTally,
     beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
     // The folded bytes of the words that count, one after another, for the vocabulary.
@@ -156,13 +150,14 @@ public struct CorpusStatistics: Sendable {
     noteNewWords(from: before)
     var word = 0
     var previous: Int32 = -1
-    // Counted a block of tokens at a time: a block has no more distinct unigrams, or
-    // bigrams, than tokens, so the document's tables have room for a block before it is
-    // counted, and a huge document's tables still grow only with what it holds.
-    var start = 0
-    while start < tokens.count {
-      let end = min(tokens.count, start + Self.countingBlock)
-      unigrams.counting(distinct: end - start) { unigrams in
+    // Unigrams go straight into the year's table, every id being below the vocabulary's size.
+    // Bigrams are counted a block of tokens at a time: a block has no more distinct bigrams than
+    // tokens, so the document's table has room for a block before it is counted, and a huge
+    // document's table still grows only with what it holds.
+    tally.unigrams.countingDocument(below: vocabulary.count) { unigrams in
+      var start = 0
+      while start < tokens.count {
+        let end = min(tokens.count, start + Self.countingBlock)
         bigrams.counting(distinct: end - start) { bigrams in
           for index in start..<end {
             let token = tokens[index]
@@ -171,7 +166,6 @@ public struct CorpusStatistics: Sendable {
               previous = -1
               continue
             }
-            tally.tokens += 1
             let id = ids[word]
             word += 1
             beginsName[index] = wordBeginsName[Int(id)]
@@ -182,14 +176,16 @@ public struct CorpusStatistics: Sendable {
             if !token.continuesPhrase {
               previous = -1
             }
-            unigrams.count(UnigramKey.packed(id))
+            unigrams.count(id)
             if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
             previous = id
           }
         }
+        start = end
       }
-      start = end
     }
+    // Every word is a token (stopwords too); numbers and overlong words are not.
+    tally.tokens += words
   }
 
   /// Whether a registry name can begin at a token that is not interned: a number cannot; an

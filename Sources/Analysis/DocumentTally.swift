@@ -3,8 +3,8 @@
 ///
 /// It is reused from document to document, so counting a token is one probe in a small table
 /// that stays in cache and allocates nothing once it has grown; ``flush(into:)`` then adds each
-/// distinct key once to the year's tallies (``TermIDTallies``, ``BigramTallies``), with one
-/// document.
+/// distinct key once to the year's tallies (``BigramTallies``), with one document. (Unigrams are
+/// counted straight into the year's ``TermIDTallies``, which need no such table.)
 ///
 /// Tokens are counted through raw pointers (``counting(distinct:_:)``): the table is first given
 /// room for every distinct key the caller may count, so it cannot grow while they are counted,
@@ -117,11 +117,6 @@ struct DocumentTally {
       moved[index] = Int32(truncatingIfNeeded: slot)
     }
     used = moved
-  }
-
-  /// Adds each key's count, and one document, to `table`.
-  func flush(into table: inout TermIDTallies) {
-    withUsed { table.addDocument(keys: $0, counts: $1, slots: $2) }
   }
 
   /// Adds each key's count, and one document, to `table`.

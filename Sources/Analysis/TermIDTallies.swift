@@ -3,18 +3,27 @@
 ///
 /// Term ids are handed out in the order words are first seen, so the commonest words have the
 /// smallest ids and their tallies share a few cache lines, where a hash table spreads them over
-/// the whole table. Adding a document's unigrams then mostly hits the cache. An entry is 8 bytes
+/// the whole table. Adding a document's unigrams then mostly hits the cache. An entry is 12 bytes
 /// and the key is not stored, so the array, as long as the largest id the year uses, takes about
 /// as much memory as a hash table holding the year's words would.
+///
+/// A document's tokens are counted straight into the table (``countingDocument(below:_:)``):
+/// each entry remembers the last document that used it, so its first use in a document adds the
+/// document, with no table of the document's own in between.
 public struct TermIDTallies: Sendable, Sequence {
   struct Entry {
     var count: UInt32
     var documents: UInt32
+    /// The number (``stamp``) of the last document counted with ``Counter``; 0 for none.
+    var lastDocument: UInt32
   }
 
   private var entries: [Entry] = []
   /// The number of keys counted (a key added with neither an occurrence nor a document is none).
   public private(set) var count = 0
+  /// The number of the document being counted, or of the last one; never 0 while counting
+  /// (internal, so that tests can bring it near its wrap).
+  var stamp: UInt32 = 0
 
   /// Creates an empty table.
   public init() {}
@@ -27,7 +36,8 @@ public struct TermIDTallies: Sendable, Sequence {
     let size = Swift.max(bound, entries.count + entries.count / 2, 1024)
     entries.reserveCapacity(size)
     entries.append(
-      contentsOf: repeatElement(Entry(count: 0, documents: 0), count: size - entries.count))
+      contentsOf: repeatElement(
+        Entry(count: 0, documents: 0, lastDocument: 0), count: size - entries.count))
   }
 
   /// Adds `count` occurrences in `documents` documents to `key` (a ``UnigramKey``).
@@ -50,25 +60,49 @@ public struct TermIDTallies: Sendable, Sequence {
       documents: UInt32(truncatingIfNeeded: tally.documents))
   }
 
-  /// Adds one document's counts: `counts[slot]` occurrences of `keys[slot]` for each slot in
-  /// `slots`, each key in one more document (as ``BigramTallies/addDocument(keys:counts:slots:)``).
-  mutating func addDocument(
-    keys: UnsafePointer<UInt64>, counts: UnsafePointer<UInt32>, slots: UnsafeBufferPointer<Int32>
-  ) {
-    var largest = -1
-    for slot in slots { largest = Swift.max(largest, Self.index(keys[Int(slot)])) }
-    makeRoom(below: largest + 1)
-    var added = 0
-    entries.withUnsafeMutableBufferPointer { entries in
-      let base = entries.baseAddress!
-      for slot in slots {
-        let index = Self.index(keys[Int(slot)])
-        if base[index].documents == 0 && base[index].count == 0 { added += 1 }
-        base[index].count &+= counts[Int(slot)]
-        base[index].documents &+= 1
+  /// Counts the unigrams of one document with raw pointers into the table, valid only during
+  /// ``TermIDTallies/countingDocument(below:_:)``.
+  struct Counter {
+    fileprivate let entries: UnsafeMutablePointer<Entry>
+    fileprivate let stamp: UInt32
+    fileprivate var added = 0
+
+    /// Counts one occurrence of term `id` (below the bound the counter was made for); its first
+    /// in the document adds the document.
+    @inline(__always)
+    mutating func count(_ id: Int32) {
+      let entry = entries + Int(id)
+      if entry.pointee.lastDocument != stamp {
+        if entry.pointee.count == 0 && entry.pointee.documents == 0 { added += 1 }
+        entry.pointee.lastDocument = stamp
+        entry.pointee.documents &+= 1
       }
+      entry.pointee.count &+= 1
+    }
+  }
+
+  /// Calls `body` with a counter for the unigrams of one more document, whose term ids are all
+  /// below `bound`.
+  mutating func countingDocument<Result>(below bound: Int, _ body: (inout Counter) -> Result)
+    -> Result
+  {
+    makeRoom(below: Swift.max(bound, 1))
+    if stamp == .max {
+      // Four billion documents in one table: the marks start over.
+      entries.withUnsafeMutableBufferPointer { entries in
+        for index in entries.indices { entries[index].lastDocument = 0 }
+      }
+      stamp = 0
+    }
+    stamp += 1
+    var added = 0
+    let result = entries.withUnsafeMutableBufferPointer { entries in
+      var counter = Counter(entries: entries.baseAddress!, stamp: stamp)
+      defer { added = counter.added }
+      return body(&counter)
     }
     count += added
+    return result
   }
 
   /// The tally of `key`, or nil when it was never counted.

@@ -29,34 +29,37 @@ import Testing
     #expect(table[UInt64(10_000_000)] == nil)
   }
 
-  /// Documents added as a ``DocumentTally`` adds them: each key's occurrences, and one document,
-  /// including a document whose keys lie far past the table's end.
-  @Test func documentsAddOneDocumentPerKey() {
+  /// Documents counted token by token: each key's occurrences, and one document per key it
+  /// holds however often, including a document whose keys lie far past the table's end, with
+  /// tallies of other documents added in between (as merging does) and the document numbers
+  /// starting just before they wrap.
+  @Test(arguments: [0, UInt32.max - 150] as [UInt32])
+  func documentsCountOneDocumentPerKey(firstStamp: UInt32) {
     var random = Random(state: 9)
     var table = TermIDTallies()
+    table.stamp = firstStamp
     var reference: [UInt64: TermTally] = [:]
     for document in 0..<300 {
       let spread = document == 150 ? 500_000 : 2_000
-      var counts: [UInt64: UInt32] = [:]
-      for _ in 0..<(1 + random.next(80)) {
-        counts[UInt64(random.next(spread)), default: 0] += 1
+      let tokens = (0..<(1 + random.next(80))).map { _ in Int32(random.next(spread)) }
+      table.countingDocument(below: Int(tokens.max()!) + 1) { counter in
+        for id in tokens { counter.count(id) }
       }
-      let keys = Array(counts.keys)
-      let occurrences = keys.map { counts[$0]! }
-      let slots = (0..<Int32(keys.count)).reversed().map { $0 }
-      keys.withUnsafeBufferPointer { keys in
-        occurrences.withUnsafeBufferPointer { occurrences in
-          slots.withUnsafeBufferPointer { slots in
-            table.addDocument(
-              keys: keys.baseAddress!, counts: occurrences.baseAddress!, slots: slots)
-          }
-        }
+      for id in Set(tokens) {
+        let count = tokens.count { $0 == id }
+        reference[UInt64(id), default: TermTally()].add(TermTally(count: count, documents: 1))
       }
-      for (key, count) in counts {
-        reference[key, default: TermTally()].add(TermTally(count: Int(count), documents: 1))
+      if document % 7 == 0 {
+        let key = UInt64(random.next(spread))
+        let tally = TermTally(count: 1 + random.next(5), documents: 1 + random.next(3))
+        table.add(key, tally)
+        reference[key, default: TermTally()].add(tally)
       }
     }
     #expect(table.count == reference.count)
-    #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.value) }) == reference)
+    #expect(table.map(\.key) == reference.keys.sorted())
+    let wrong = reference.filter { table[$0.key] != $0.value }
+    #expect(
+      wrong.isEmpty, "\(wrong.count) keys differ, e.g. \(wrong.first.map { ($0, table[$0.key]) })")
   }
 }
