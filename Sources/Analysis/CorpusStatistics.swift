@@ -91,10 +91,11 @@ public struct CorpusStatistics: Sendable {
     }
   }
 
-  /// Counts the terms of `stream`, and sets `beginsName[i]` for each token.
-  /// How many tokens are counted at once (see ``countTerms(_:year:beginsName:)``).
+  /// How many tokens' bigrams are counted at once: the document's bigram table is given room
+  /// for that many new keys at a time (``DocumentTally/counting(distinct:_:)``).
   static let countingBlock = 1 << 14
 
+  /// Counts the terms of `stream` in `year`, and sets `beginsName[i]` for each token.
   private mutating func countTerms(
     _ stream: TokenStream, year: Int, beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
