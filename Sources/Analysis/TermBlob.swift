@@ -113,14 +113,20 @@ public struct TermBlob: Sendable, Equatable {
   /// Calls `body` with each term's size, the ids that `intern` gives its word (a unigram's
   /// second id is -1) and its count and document count, in order. `intern` is called once per
   /// distinct word in a version 2 blob.
+  ///
+  /// With `onlyKnown`, a term is passed over when `intern` gave one of its words a negative id
+  /// (a lookup that did not find the word): a reader looking for a few terms is not called for
+  /// the many it does not want.
   public func forEachTermID(
+    onlyKnown: Bool = false,
     intern: (UnsafeBufferPointer<UInt8>) -> Int32,
     each body: (_ n: Int, _ first: Int32, _ second: Int32, _ count: Int, _ documents: Int) -> Void
   ) {
     var counts = (0, 0)
     // The bytes were checked (or written here), so reading cannot fail.
     bytes.withUnsafeBufferPointer { all in
-      try! Self.read(all, resolving: true, intern: intern, each: body, counts: &counts)
+      try! Self.read(
+        all, resolving: true, onlyKnown: onlyKnown, intern: intern, each: body, counts: &counts)
     }
   }
 
@@ -156,8 +162,9 @@ public struct TermBlob: Sendable, Equatable {
 
   /// Reads a blob of either version, checking every number and length and counting unigrams
   /// and bigrams; when `resolving`, calls `intern` for each word and `each` for each term.
+  /// With `onlyKnown`, `each` is not called for a term with a word whose id is negative.
   private static func read(
-    _ all: UnsafeBufferPointer<UInt8>, resolving: Bool,
+    _ all: UnsafeBufferPointer<UInt8>, resolving: Bool, onlyKnown: Bool = false,
     intern: (UnsafeBufferPointer<UInt8>) -> Int32, each: (Int, Int32, Int32, Int, Int) -> Void,
     counts: inout (Int, Int)
   ) throws(Malformed) {
@@ -178,14 +185,16 @@ public struct TermBlob: Sendable, Equatable {
       for _ in 0..<counts.0 {
         let first = try id(reader.varint())
         let (occurrences, documents) = (try reader.varint(), try reader.varint())
-        if resolving { each(1, first, -1, occurrences, documents) }
+        if resolving && !(onlyKnown && first < 0) { each(1, first, -1, occurrences, documents) }
       }
       counts.1 = try reader.varint()
       for _ in 0..<counts.1 {
         let first = try id(reader.varint())
         let second = try id(reader.varint())
         let (occurrences, documents) = (try reader.varint(), try reader.varint())
-        if resolving { each(2, first, second, occurrences, documents) }
+        if resolving && !(onlyKnown && (first < 0 || second < 0)) {
+          each(2, first, second, occurrences, documents)
+        }
       }
     } else if all.starts(with: magic1) {
       for _ in 0..<(try reader.varint()) {
@@ -196,13 +205,18 @@ public struct TermBlob: Sendable, Equatable {
         let (occurrences, documents) = (try reader.varint(), try reader.varint())
         if n == 1 {
           counts.0 += 1
-          if resolving { each(1, intern(text), -1, occurrences, documents) }
+          if resolving {
+            let first = intern(text)
+            if !(onlyKnown && first < 0) { each(1, first, -1, occurrences, documents) }
+          }
         } else if let space = text.firstIndex(of: 0x20) {
           counts.1 += 1
           if resolving {
             let first = intern(UnsafeBufferPointer(rebasing: text[..<space]))
             let second = intern(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
-            each(2, first, second, occurrences, documents)
+            if !(onlyKnown && (first < 0 || second < 0)) {
+              each(2, first, second, occurrences, documents)
+            }
           }
         }
       }

@@ -91,10 +91,12 @@ enum TopTerms {
     /// Step 3: the figures of every candidate used in one year, by candidate index.
     func tallies(in terms: TermBlob) -> [(candidate: Int, tally: TermTally)] {
       var found: [(Int, TermTally)] = []
+      // Only terms whose words are all candidates' words come through.
       terms.forEachTermID(
+        onlyKnown: true,
         intern: { words.find($0) ?? -1 },
         each: { n, first, second, count, documents in
-          guard count > 0, first >= 0, n == 1 || second >= 0,
+          guard count > 0,
             let candidate = index[Pair(first: first, second: n == 1 ? -1 : second)]
           else { return }
           found.append((candidate, TermTally(count: count, documents: documents)))

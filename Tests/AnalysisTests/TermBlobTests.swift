@@ -72,6 +72,38 @@ import Testing
     #expect(oldIDs.count == Self.terms.count)
   }
 
+  /// Reading only known terms passes over exactly the terms with a word the lookup did not
+  /// find, in both versions: each word known or not in turn, and none known.
+  @Test func onlyKnownTermsLeaveOutThoseWithAnUnknownWord() throws {
+    let words = ["trade", "grows", "союз", "евразийский", "a&b<c>\"", "nothing"]
+    for blob in [TermBlob(Self.terms), try TermBlob(validating: Self.version1(Self.packedOrder))] {
+      for unknown in words {
+        func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+          let text = String(decoding: word, as: UTF8.self)
+          return text == unknown ? -1 : Int32(words.firstIndex(of: text)!)
+        }
+        var all: [String] = []
+        blob.forEachTermID(intern: id) { n, first, second, count, documents in
+          if first >= 0 && (n == 1 || second >= 0) {
+            all.append("\(n) \(first) \(second) \(count)")
+          }
+        }
+        var known: [String] = []
+        blob.forEachTermID(onlyKnown: true, intern: id) { n, first, second, count, documents in
+          known.append("\(n) \(first) \(second) \(count)")
+        }
+        #expect(known == all, "\(unknown)")
+        let left = Self.packedOrder.filter {
+          !$0.text.split(separator: " ").contains(Substring(unknown))
+        }
+        #expect(known.count == left.count, "\(unknown)")
+      }
+      var none = 0
+      blob.forEachTermID(onlyKnown: true, intern: { _ in -1 }, each: { _, _, _, _, _ in none += 1 })
+      #expect(none == 0)
+    }
+  }
+
   @Test func termsReadAsBytesMatchTheTermsOfBothVersions() throws {
     for blob in [TermBlob(Self.terms), try TermBlob(validating: Self.version1(Self.packedOrder))] {
       var read: [YearSlice.Term] = []
