@@ -140,7 +140,7 @@ public enum ReportJob {
 
     let settings = ReportSettings(
       corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
-      pairs: options.pairs,
+      pairs: options.pairs, topOrganizations: options.topOrganizations,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
     let built = try ReportFromState.build(store: store, settings: settings, seeds: seeds)
@@ -194,7 +194,8 @@ public enum ReportJob {
     let registry = try loadRegistry(options)
     let settings = ReportSettings(
       corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
-      trendTerms: options.trendTerms, pairs: options.pairs, generatedAt: Clock.now().timestamp,
+      trendTerms: options.trendTerms, pairs: options.pairs,
+      topOrganizations: options.topOrganizations, generatedAt: Clock.now().timestamp,
       tool: "almanac \(version)", registryVersion: registry.version, stopwords: stopwords.source)
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },

@@ -18,6 +18,9 @@ public struct RunOptions: Sendable, Equatable {
   public var trendTerms: Int = 20
   /// How many pairs of organizations the report lists.
   public var pairs: Int = 1_000
+  /// How many organizations the report lists by mentions, besides the registered ones and those
+  /// in a listed pair.
+  public var topOrganizations: Int = 1_000
   /// A user stopword file (one word per line), if any.
   public var stopwordFile: String?
   /// How `stopwordFile` combines with the built-in lists.

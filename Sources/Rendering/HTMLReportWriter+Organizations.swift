@@ -8,11 +8,13 @@ extension HTMLReportWriter {
       section.note("No organization was found.")
       return
     }
+    // Every registered organization that was found is listed.
     let registered = report.organizations.filter(\.registered).count
+    let found = report.organizationsCounted ?? report.organizations.count
     section.note(
       plural(registered, "organization comes", "organizations come")
         + " from the registry; "
-        + plural(report.organizations.count - registered, "was", "were")
+        + plural(found - registered, "was", "were")
         + " discovered in the text.")
     var table = HTMLTable(
       caption: "Organizations, with every form in which they were written",
@@ -38,7 +40,8 @@ extension HTMLReportWriter {
     }
     table.render(into: section)
     summarised(
-      shown.count, of: report.organizations.count,
+      shown.count, of: found, listed: report.organizations.count,
+      listedAs: "listed (mentioned most, registered or in a listed pair)",
       "the " + String(shown.count) + " organizations mentioned most", section: "organizations",
       report: report, into: section)
 

@@ -37,9 +37,9 @@ extension HTMLReportWriter {
   private static func addNewOrganizations(
     _ organizations: [SinceLastRun.NamedOrganization], to section: XMLElement
   ) {
-    section.element("h3", text: "Organizations named for the first time")
+    section.element("h3", text: "Organizations listed for the first time")
     guard !organizations.isEmpty else {
-      section.note("No organization appeared for the first time.")
+      section.note("No organization was listed for the first time.")
       return
     }
     let list = section.element("ul", class: "new-organizations")
@@ -49,9 +49,9 @@ extension HTMLReportWriter {
   }
 
   private static func addNewPairs(_ pairs: [SinceLastRun.NamedPair], to section: XMLElement) {
-    section.element("h3", text: "Organizations named together for the first time")
+    section.element("h3", text: "Pairs of organizations listed for the first time")
     guard !pairs.isEmpty else {
-      section.note("No two organizations were named together for the first time.")
+      section.note("No pair of organizations was listed for the first time.")
       return
     }
     let list = section.element("ul", class: "new-pairs")

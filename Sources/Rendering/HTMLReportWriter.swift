@@ -125,7 +125,11 @@ public enum HTMLReportWriter {
       text += " dated " + first + " to " + last
     }
     text += ", " + plural(corpus.tokens, "word token", "word tokens")
-    text += ", " + plural(report.organizations.count, "organization", "organizations") + "."
+    text +=
+      ", "
+      + plural(
+        report.organizationsCounted ?? report.organizations.count, "organization",
+        "organizations") + "."
     return text
   }
 
@@ -151,16 +155,16 @@ public enum HTMLReportWriter {
   /// Says that a table shows `shown` of `total` entries and where the rest are: the section's
   /// CSV file (when the report lists one) and the XML.
   static func summarised(
-    _ shown: Int, of total: Int, listed: Int? = nil, _ what: String, section: String,
-    report: Report, into parent: XMLElement
+    _ shown: Int, of total: Int, listed: Int? = nil, listedAs: String = "strongest",
+    _ what: String, section: String, report: Report, into parent: XMLElement
   ) {
     guard total > shown else { return }
     let files = report.exports.filter { $0.section == section }.map(\.name) + ["almanac.xml"]
     let place = " are in " + files.joined(separator: " and ") + "."
     let rest =
       if let listed, listed < total {
-        "; the " + NumberFormat.grouped(listed) + " strongest of all " + NumberFormat.grouped(total)
-          + place
+        "; the " + NumberFormat.grouped(listed) + " " + listedAs + " of all "
+          + NumberFormat.grouped(total) + place
       } else {
         "; all " + NumberFormat.grouped(total) + place
       }

@@ -26,7 +26,7 @@ public enum XMLReportWriter {
     if let sinceLastRun = report.sinceLastRun { addSinceLastRun(sinceLastRun, to: root) }
     addYears(report.years, to: root)
     addTerms(report.unigrams + report.bigrams, to: root)
-    addOrganizations(report.organizations, to: root)
+    addOrganizations(report.organizations, counted: report.organizationsCounted, to: root)
     addCooccurrences(report.cooccurrences, counted: report.pairsCounted, to: root)
     addTrends(report.trends, to: root)
     addRejected(report.rejected, to: root)
@@ -63,6 +63,9 @@ public enum XMLReportWriter {
         "trendTerms": String(provenance.trendTerms),
       ])
     if let pairs = provenance.pairs { element.setAttribute("pairs", String(pairs)) }
+    if let top = provenance.topOrganizations {
+      element.setAttribute("topOrganizations", String(top))
+    }
   }
 
   static func addCorpus(_ corpus: CorpusSummary, to root: XMLElement) {
@@ -151,8 +154,11 @@ public enum XMLReportWriter {
     }
   }
 
-  static func addOrganizations(_ organizations: [OrganizationEntry], to root: XMLElement) {
+  static func addOrganizations(
+    _ organizations: [OrganizationEntry], counted: Int?, to root: XMLElement
+  ) {
     let section = root.addElement("organizations")
+    if let counted { section.setAttribute("total", String(counted)) }
     for organization in organizations {
       let element = section.addElement(
         "organization",

@@ -19,8 +19,13 @@ public struct Report: Sendable, Equatable {
   public var unigrams: [TermEntry]
   /// The most frequent bigrams, bounded by `--top`.
   public var bigrams: [TermEntry]
-  /// Every organization found, registered and discovered.
+  /// The organizations listed, most mentions first: the `--top-organizations` mentioned most,
+  /// every registered one and every one in a listed pair.
   public var organizations: [OrganizationEntry]
+  /// How many organizations were found in all, registered and discovered, when
+  /// ``organizations`` may be cut short (nil: the list is complete, as in reports made before
+  /// the bound existed).
+  public var organizationsCounted: Int?
   /// The pairs of organizations named in the same document, the most documents first, bounded
   /// by `--pairs`.
   public var cooccurrences: [PairEntry]
@@ -42,9 +47,10 @@ public struct Report: Sendable, Equatable {
     corpus: CorpusSummary, years: [YearSummary], unigrams: [TermEntry], bigrams: [TermEntry],
     organizations: [OrganizationEntry], cooccurrences: [PairEntry], trends: [TrendComparison],
     rejected: [RejectedFile], sinceLastRun: SinceLastRun? = nil, exports: [ExportFile] = [],
-    pairsCounted: Int? = nil
+    pairsCounted: Int? = nil, organizationsCounted: Int? = nil
   ) {
     self.pairsCounted = pairsCounted
+    self.organizationsCounted = organizationsCounted
     self.schemaVersion = schemaVersion
     self.generatedAt = generatedAt
     self.tool = tool
@@ -76,13 +82,17 @@ public struct Provenance: Sendable, Equatable {
   public var trendTerms: Int
   /// How many pairs of organizations are listed at most (nil: no bound).
   public var pairs: Int?
+  /// How many organizations are listed by mentions, besides the registered ones and those in a
+  /// listed pair (nil: every organization is listed).
+  public var topOrganizations: Int?
 
   /// Creates provenance.
   public init(
     tokenizerVersion: String, registryVersion: String, stopwords: String, top: Int,
-    trendTerms: Int, pairs: Int? = nil
+    trendTerms: Int, pairs: Int? = nil, topOrganizations: Int? = nil
   ) {
     self.pairs = pairs
+    self.topOrganizations = topOrganizations
     self.tokenizerVersion = tokenizerVersion
     self.registryVersion = registryVersion
     self.stopwords = stopwords

@@ -11,7 +11,7 @@ import Corpus
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.2"
+  public static let schemaVersion = "1.3"
 
   /// Builds the report from statistics in memory.
   ///
@@ -99,7 +99,7 @@ public enum ReportBuilder {
       provenance: Provenance(
         tokenizerVersion: Tokenizer.version, registryVersion: settings.registryVersion,
         stopwords: settings.stopwords, top: settings.top, trendTerms: settings.trendTerms,
-        pairs: settings.pairs),
+        pairs: settings.pairs, topOrganizations: settings.topOrganizations),
       corpus: CorpusSummary(
         path: settings.corpusPath, documents: frame.documents, rejected: rejected.count,
         tokens: yearTokens.reduce(0, +), firstDate: frame.firstDate?.description,
@@ -114,10 +114,12 @@ public enum ReportBuilder {
         n: 1, limit: limit, years: years, yearTokens: yearTokens, found: found),
       bigrams: ranking.entries(
         n: 2, limit: limit, years: years, yearTokens: yearTokens, found: found),
-      organizations: organizations(organizationTallies),
+      organizations: listed(
+        organizations(organizationTallies), top: settings.topOrganizations, pairs: shownPairs),
       cooccurrences: shownPairs,
       trends: parts.compactMap(\.trends),
-      rejected: rejected, pairsCounted: pairsCounted)
+      rejected: rejected, pairsCounted: pairsCounted,
+      organizationsCounted: organizationTallies.count)
   }
 
   /// What the report takes from one year's terms while they are unpacked.
@@ -181,6 +183,23 @@ public enum ReportBuilder {
     }.sorted {
       $0.count != $1.count ? $0.count > $1.count : $0.id.precedesInByteOrder($1.id)
     }
+  }
+
+  /// The organizations a report lists, in the order of `organizations`: the first `top`, every
+  /// registered one and every one named in `pairs` (so that each listed pair's organizations
+  /// are listed). Their number is bounded by the registry, `top` and the pairs listed, not by
+  /// the corpus: a corpus of 1 GB has about 11,650 organizations, most discovered and rare.
+  static func listed(
+    _ organizations: [OrganizationEntry], top: Int, pairs: [PairEntry]
+  ) -> [OrganizationEntry] {
+    var paired = Set<String>()
+    for pair in pairs {
+      paired.insert(pair.a)
+      paired.insert(pair.b)
+    }
+    return organizations.enumerated().filter { index, organization in
+      index < top || organization.registered || paired.contains(organization.id)
+    }.map(\.element)
   }
 
   /// The `limit` pairs named together in the most documents, as entries, and how many pairs

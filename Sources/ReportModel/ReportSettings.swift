@@ -8,6 +8,9 @@ public struct ReportSettings: Sendable, Equatable {
   public var trendTerms: Int
   /// How many pairs of organizations to list (those named together in the most documents).
   public var pairs: Int
+  /// How many organizations to list by mentions; registered organizations and those in a listed
+  /// pair are listed as well.
+  public var topOrganizations: Int
   /// The generation time, ISO 8601 UTC.
   public var generatedAt: String
   /// `almanac` and its version.
@@ -20,9 +23,11 @@ public struct ReportSettings: Sendable, Equatable {
   /// Creates settings.
   public init(
     corpusPath: String, top: Int = 50, trendTerms: Int = 20, pairs: Int = 1_000,
+    topOrganizations: Int = 1_000,
     generatedAt: String, tool: String, registryVersion: String, stopwords: String
   ) {
     self.pairs = pairs
+    self.topOrganizations = topOrganizations
     self.corpusPath = corpusPath
     self.top = top
     self.trendTerms = trendTerms

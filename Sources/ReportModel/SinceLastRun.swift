@@ -6,9 +6,10 @@ public struct SinceLastRun: Sendable, Equatable {
   public var newDocuments: [YearCount]
   /// Documents removed since the previous run.
   public var removedDocuments: Int
-  /// Organizations mentioned for the first time.
+  /// Organizations listed for the first time: a discovered one is listed, and so can be new,
+  /// once it is among the `--top-organizations` mentioned most or in a listed pair.
   public var newOrganizations: [NamedOrganization]
-  /// Pairs of organizations named together for the first time.
+  /// Pairs of organizations listed for the first time.
   public var newPairs: [NamedPair]
   /// Terms whose rate per 10,000 tokens moved most, largest absolute change first.
   public var movedTerms: [MovedTerm]

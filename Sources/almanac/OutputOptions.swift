@@ -31,6 +31,12 @@ struct OutputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
+      "How many organizations the reports list by mentions; registered ones and those in a "
+        + "listed pair are listed too (the XML says how many there are in all).", valueName: "n"))
+  var topOrganizations = 1_000
+
+  @Option(
+    help: ArgumentHelp(
       "A stopword file: one word per line, '#' starts a comment.", valueName: "file"))
   var stopwords: String?
 
@@ -64,6 +70,9 @@ struct OutputOptions: ParsableArguments {
     guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     guard trendTerms >= 0 else { throw ValidationError("--trend-terms must not be negative") }
     guard pairs >= 0 else { throw ValidationError("--pairs must not be negative") }
+    guard topOrganizations >= 0 else {
+      throw ValidationError("--top-organizations must not be negative")
+    }
     guard RunOptions.StopwordMode(rawValue: stopwordsMode) != nil else {
       throw ValidationError("--stopwords-mode must be 'extend' or 'replace'")
     }
@@ -79,6 +88,7 @@ struct OutputOptions: ParsableArguments {
     options.top = top
     options.trendTerms = trendTerms
     options.pairs = pairs
+    options.topOrganizations = topOrganizations
     options.stopwordFile = stopwords
     options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
     options.organizationFile = organizations

@@ -156,9 +156,41 @@ import Testing
         == 0)
   }
 
+  @Test func topOrganizationsBoundsTheListButKeepsEveryRegisteredOne() throws {
+    let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
+    let result = try BinaryRunner.run([
+      "run", "--corpus", "seeds", "--out", out.path, "--top-organizations", "0", "--pairs", "0",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let xml = try text(out.appendingPathComponent("almanac.xml"))
+    // The seeds name registered and discovered organizations; with no pair listed and none
+    // listed by mentions, the registered ones are left.
+    let listed = xml.components(separatedBy: "<organization ").dropFirst().map {
+      $0.components(separatedBy: ">")[0]
+    }
+    #expect(!listed.isEmpty)
+    #expect(listed.allSatisfy { $0.contains(#"registered="true""#) })
+    let full = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(full) }
+    _ = try BinaryRunner.run(["run", "--corpus", "seeds", "--out", full.path])
+    let all = try text(full.appendingPathComponent("almanac.xml"))
+    let found = all.components(separatedBy: "<organization ").count - 1
+    #expect(all.contains(#"registered="false""#))
+    #expect(all.contains(#"<organizations total="\#(found)">"#))
+    #expect(xml.contains(#"<organizations total="\#(found)">"#))
+    #expect(xml.contains(#"topOrganizations="0""#))
+    let csv = try text(out.appendingPathComponent("almanac-organizations.csv"))
+    #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == listed.count + 1)
+    #expect(
+      try BinaryRunner.run(["validate", out.appendingPathComponent("almanac.xml").path]).status
+        == 0)
+  }
+
   @Test func usageErrorsExit64() throws {
     #expect(try BinaryRunner.run(["run", "--top", "0"]).status == 64)
     #expect(try BinaryRunner.run(["run", "--pairs", "-1"]).status == 64)
+    #expect(try BinaryRunner.run(["run", "--top-organizations", "-1"]).status == 64)
     #expect(try BinaryRunner.run(["run", "--no-such-option"]).status == 64)
     let version = try BinaryRunner.run(["--version"])
     #expect(version.status == 0)

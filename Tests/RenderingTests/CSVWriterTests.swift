@@ -245,6 +245,29 @@ import Testing
     #expect(html.contains(">Org 37<"))
   }
 
+  @Test func theNotesOnOrganizationsSayHowManyTheFilesListOfHowManyFound() {
+    var report = ReportFixtures.sample()
+    let template = report.organizations[1]
+    report.organizations += (0..<58).map { index in
+      var entry = template
+      entry.id = "discovered:org \(index)"
+      return entry
+    }
+    report.organizationsCounted = 900
+    report.exports = CSVWriter.exports(for: CSVWriter.files(for: report))
+    let html = Self.text(HTMLReportWriter.bytes(for: report))
+    // One of the 60 listed is registered; the other 899 of the 900 found were discovered.
+    #expect(html.contains("1 organization comes from the registry; 899 were discovered"))
+    #expect(html.contains(", 900 organizations."))
+    #expect(
+      html.contains(
+        "Showing the 40 organizations mentioned most; the 60 listed (mentioned most, registered or in a listed pair) of all 900 are in almanac-organizations.csv and almanac.xml."
+      ))
+    // The CSV lists what the XML lists.
+    let csv = CSVWriter.files(for: report).first { $0.section == "organizations" }
+    #expect(csv?.rows == 60)
+  }
+
   @Test func theNoteOnPairsSaysHowManyTheFilesListOfHowManyCounted() {
     var report = ReportFixtures.sample()
     let template = report.cooccurrences[0]

@@ -137,6 +137,27 @@ import Testing
     #expect(pairs.children(named: "pair").count == 1)
   }
 
+  @Test func theBoundOnOrganizationsAndTheirTotalAreWrittenAndValid() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.3"
+    report.provenance.topOrganizations = 1
+    report.organizationsCounted = 9
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "bounded.xml")
+    #expect(document.root.children(named: "provenance").first?.attribute("topOrganizations") == "1")
+    let organizations = try #require(document.root.children(named: "organizations").first)
+    #expect(organizations.attribute("total") == "9")
+    #expect(organizations.children(named: "organization").count == report.organizations.count)
+    // A report made before the bound has neither attribute, and a 1.2 report is still valid.
+    report.schemaVersion = "1.2"
+    report.provenance.topOrganizations = nil
+    report.organizationsCounted = nil
+    let older = try reparsed(report)
+    try ReportSchema.validate(older, name: "older.xml")
+    #expect(older.root.children(named: "provenance").first?.attribute("topOrganizations") == nil)
+    #expect(older.root.children(named: "organizations").first?.attribute("total") == nil)
+  }
+
   @Test func emptyCorpusOmitsDatesAndStillValidates() throws {
     let report = ReportFixtures.empty()
     let document = try reparsed(report)
