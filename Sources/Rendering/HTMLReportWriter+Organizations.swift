@@ -39,11 +39,14 @@ extension HTMLReportWriter {
       ])
     }
     table.render(into: section)
+    // Past the first --top-organizations, the list goes on with registered and paired ones.
+    let mentionedMost = shown.count <= report.provenance.topOrganizations ?? Int.max
     summarised(
       shown.count, of: found, listed: report.organizations.count,
       listedAs: "listed (mentioned most, registered or in a listed pair)",
-      "the " + String(shown.count) + " organizations mentioned most", section: "organizations",
-      report: report, into: section)
+      "the " + String(shown.count) + " organizations "
+        + (mentionedMost ? "mentioned most" : "listed first"),
+      section: "organizations", report: report, into: section)
 
     guard !report.years.isEmpty else { return }
     let years = report.years.suffix(yearColumnsShown).map(\.year)

@@ -266,6 +266,11 @@ import Testing
     // The CSV lists what the XML lists.
     let csv = CSVWriter.files(for: report).first { $0.section == "organizations" }
     #expect(csv?.rows == 60)
+    // With fewer listed by mentions than are shown, the rest shown are not the most mentioned.
+    report.provenance.topOrganizations = 10
+    #expect(
+      Self.text(HTMLReportWriter.bytes(for: report)).contains(
+        "Showing the 40 organizations listed first; the 60 listed"))
   }
 
   @Test func theNoteOnPairsSaysHowManyTheFilesListOfHowManyCounted() {
