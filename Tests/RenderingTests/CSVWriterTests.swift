@@ -225,15 +225,21 @@ import Testing
     }
   }
 
-  @Test func thePageLinksTheFilesAndPointsToThemWhenItSummarises() {
+  /// The sample report with `count` more discovered organizations, `Org 0`, `Org 1`, …
+  static func sample(moreOrganizations count: Int) -> Report {
     var report = ReportFixtures.sample()
     let template = report.organizations[1]
-    report.organizations += (0..<45).map { index in
+    report.organizations += (0..<count).map { index in
       var entry = template
       entry.id = "discovered:org \(index)"
       entry.name = "Org \(index)"
       return entry
     }
+    return report
+  }
+
+  @Test func thePageLinksTheFilesAndPointsToThemWhenItSummarises() {
+    var report = Self.sample(moreOrganizations: 45)
     report.exports = CSVWriter.exports(for: CSVWriter.files(for: report))
     let html = Self.text(HTMLReportWriter.bytes(for: report))
     #expect(html.contains(#"<a href="almanac-organizations.csv">almanac-organizations.csv</a>"#))
@@ -246,13 +252,7 @@ import Testing
   }
 
   @Test func theNotesOnOrganizationsSayHowManyTheFilesListOfHowManyFound() {
-    var report = ReportFixtures.sample()
-    let template = report.organizations[1]
-    report.organizations += (0..<58).map { index in
-      var entry = template
-      entry.id = "discovered:org \(index)"
-      return entry
-    }
+    var report = Self.sample(moreOrganizations: 58)
     report.organizationsCounted = 900
     report.exports = CSVWriter.exports(for: CSVWriter.files(for: report))
     let html = Self.text(HTMLReportWriter.bytes(for: report))

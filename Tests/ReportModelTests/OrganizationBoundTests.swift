@@ -23,15 +23,7 @@ import Testing
       pairs: [
         YearSlice.Pair(a: "a", b: "f", documents: 3), YearSlice.Pair(a: "b", b: "g", documents: 1),
       ])
-    let statistics = CorpusStatistics(
-      restoring: [slice], stopwords: StopwordList(words: [], source: "none"),
-      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
-    return ReportBuilder.build(
-      statistics: statistics, rejected: [],
-      settings: ReportSettings(
-        corpusPath: "c", pairs: pairs, topOrganizations: top,
-        generatedAt: "2026-01-01T00:00:00Z", tool: "test", registryVersion: "1",
-        stopwords: "none"))
+    return SliceReport.build([slice], pairs: pairs, topOrganizations: top)
   }
 
   /// Worked out by hand from the mentions, the registered flags and the pairs above.

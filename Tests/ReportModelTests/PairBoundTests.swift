@@ -22,14 +22,7 @@ import Testing
         YearSlice.Pair(a: "a", b: "d", documents: 2), YearSlice.Pair(a: "b", b: "c", documents: 3),
         YearSlice.Pair(a: "a", b: "c", documents: 2),
       ])
-    let statistics = CorpusStatistics(
-      restoring: [slice], stopwords: StopwordList(words: [], source: "none"),
-      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
-    return ReportBuilder.build(
-      statistics: statistics, rejected: [],
-      settings: ReportSettings(
-        corpusPath: "c", pairs: pairs, generatedAt: "2026-01-01T00:00:00Z", tool: "test",
-        registryVersion: "1", stopwords: "none"))
+    return SliceReport.build([slice], pairs: pairs)
   }
 
   @Test(arguments: [0, 1, 3, 5, 1_000])
