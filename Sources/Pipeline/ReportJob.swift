@@ -154,16 +154,18 @@ public enum ReportJob {
       store: store, report: report, changes: update, currentRun: runID)
     Memory.release()
     laps.lap("evidence and comparison with the last run", log)
-    try publish(report, in: options.output)
+    // As published: with the CSV files it lists, which are archived with it.
+    report = try publish(report, in: options.output)
     laps.lap("render, validate and publish", log)
     do { try checkpoint.wait() } catch {
       // The pages stay in the log, committed; closing the store moves them.
       log.debug("checkpoint of the state left for later: \(error)")
     }
     try ReportFromState.remember(report, evidence: evidence, in: store)
+    // The CSV files go with the reports that list and link them.
     Archive.store(
-      [xmlName, htmlName], from: options.output, date: String(settings.generatedAt.prefix(10)),
-      keep: options.keep, log: log)
+      [xmlName, htmlName] + report.exports.map(\.name), from: options.output,
+      date: String(settings.generatedAt.prefix(10)), keep: options.keep, log: log)
     laps.lap("remember and archive", log)
     try? store.finishRun(
       id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
@@ -200,9 +202,9 @@ public enum ReportJob {
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },
       to: try ReportFromState.build(store: store, settings: settings))
-    try publish(report, in: options.output)
+    let published = try publish(report, in: options.output)
     if options.pdf { try publishPDF(in: options.output, log: log) }
-    return report
+    return published
   }
 
   /// Renders the reports and the CSV exports, validates the XML against the schema and

@@ -85,6 +85,20 @@ import Testing
     let archive = out.appendingPathComponent("archive")
     let days = try FileManager.default.contentsOfDirectory(atPath: archive.path)
     #expect(days.count == 1)
+    // The day's copy holds the reports and every file its page links, byte for byte.
+    let day = archive.appendingPathComponent(try #require(days.first))
+    let copied = Set(try FileManager.default.contentsOfDirectory(atPath: day.path))
+    let html = try String(contentsOf: day.appendingPathComponent("almanac.html"), encoding: .utf8)
+    let linked = html.components(separatedBy: #"href=""#).dropFirst().map {
+      String($0.prefix { $0 != "\"" })
+    }.filter { !$0.hasPrefix("#") }
+    #expect(linked.contains("almanac-organizations.csv"))
+    for name in linked + ["almanac.xml", "almanac.html"] {
+      #expect(copied.contains(name), "\(name) is not in the archive")
+      #expect(
+        FileManager.default.contents(atPath: day.appendingPathComponent(name).path)
+          == FileManager.default.contents(atPath: out.appendingPathComponent(name).path))
+    }
   }
 
   @Test func aForeignStateIsRefusedAndRebuildStateRecovers() throws {
