@@ -163,16 +163,20 @@ public enum ReportJob {
     }
     try ReportFromState.remember(report, evidence: evidence, in: store)
     // The CSV files go with the reports that list and link them.
+    let day = String(settings.generatedAt.prefix(10))
     Archive.store(
-      [xmlName, htmlName] + report.exports.map(\.name), from: options.output,
-      date: String(settings.generatedAt.prefix(10)), keep: options.keep, log: log)
+      [xmlName, htmlName] + report.exports.map(\.name), from: options.output, date: day,
+      keep: options.keep, log: log)
     laps.lap("remember and archive", log)
     try? store.finishRun(
       id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
       added: update.added, changed: update.changed, removed: update.removed,
       rejected: report.rejected.count, exitStatus: report.rejected.isEmpty ? 0 : 3)
     log.info("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
-    if options.pdf { try publishPDF(in: options.output, log: log) }
+    if options.pdf {
+      try publishPDF(in: options.output, log: log)
+      Archive.store([pdfName], from: options.output, date: day, keep: options.keep, log: log)
+    }
     return Outcome(
       report: report, xmlPath: options.output + "/" + xmlName,
       htmlPath: options.output + "/" + htmlName, fullRebuild: fullRebuild, changes: update)

@@ -95,6 +95,13 @@ import Testing
     let pdf = try Data(contentsOf: out.appendingPathComponent("almanac.pdf"))
     #expect(pdf.starts(with: Array("%PDF-".utf8)))
     #expect(pdf.count > 10_000)
+    // The day's archive keeps the PDF with the other reports.
+    let archive = out.appendingPathComponent("archive")
+    let day = try #require(try FileManager.default.contentsOfDirectory(atPath: archive.path).first)
+    #expect(
+      FileManager.default.contents(
+        atPath: archive.appendingPathComponent(day).appendingPathComponent("almanac.pdf").path)
+        == pdf)
     let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path)
       .filter { $0.contains(".tmp-") }
     #expect(hidden.isEmpty, "temporary files left: \(hidden)")
