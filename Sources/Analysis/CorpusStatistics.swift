@@ -95,6 +95,11 @@ public struct CorpusStatistics: Sendable {
   /// for that many new keys at a time (``DocumentTally/counting(distinct:_:)``).
   static let countingBlock = 1 << 14
 
+  /// How many words are handed to the vocabulary at once: a huge document's words are interned
+  /// a block at a time, so that only their ids, not their spans and hashes, take room in
+  /// proportion to the document.
+  static let interningBlock = 1 << 16
+
   /// Counts the terms of `stream` in `year`, and sets `beginsName[i]` for each token.
   private mutating func countTerms(
     _ stream: TokenStream, year: Int, beginsName: UnsafeMutableBufferPointer<Bool>
@@ -112,8 +117,9 @@ public struct CorpusStatistics: Sendable {
       stream.tokens.withUnsafeBufferPointer { tokens in
         // The words that count are interned in one batch first (the vocabulary asks for its
         // cache lines ahead), then counted in text order.
-        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: tokens.count) {
-          spans in
+        withUnsafeTemporaryAllocation(
+          of: UnsafeBufferPointer<UInt8>.self, capacity: min(tokens.count, Self.interningBlock)
+        ) { spans in
           withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { ids in
             countTerms(
               tokens, folded: folded, spans: spans, ids: ids.baseAddress!, tally: &tally,
@@ -133,21 +139,29 @@ public struct CorpusStatistics: Sendable {
     tally: inout YearTally, bigrams: inout DocumentTally,
     beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
-    // The folded bytes of the words that count, one after another, for the vocabulary.
+    // The folded bytes of the words that count, one after another, go to the vocabulary a
+    // block of `spans` at a time, in text order (as one batch would give them ids).
+    let before = vocabulary.count
     var words = 0
-    for token in tokens where token.flags.isDisjoint(with: .removed) {
-      spans[words] = UnsafeBufferPointer(
-        rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
-      words += 1
+    var pending = 0
+    func internPending() {
+      vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<pending]), into: ids + words)
+      words += pending
+      pending = 0
     }
+    for token in tokens where token.flags.isDisjoint(with: .removed) {
+      spans[pending] = UnsafeBufferPointer(
+        rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+      pending += 1
+      if pending == spans.count { internPending() }
+    }
+    if pending > 0 { internPending() }
     guard words > 0 else {
       for (index, token) in tokens.enumerated() {
         beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
       }
       return
     }
-    let before = vocabulary.count
-    vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<words]), into: ids)
     noteNewWords(from: before)
     var word = 0
     var previous: Int32 = -1

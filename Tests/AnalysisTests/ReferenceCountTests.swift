@@ -46,6 +46,24 @@ import Testing
 
   @Test(arguments: [11, 22, 33] as [UInt64])
   func countsMatchTheReference(seed: UInt64) {
+    Self.check(
+      seed: seed, documents: 60, length: { 5 + $0(40) }, word: { Self.words[$0(Self.words.count)] })
+  }
+
+  /// Documents of more words than the vocabulary is handed at once
+  /// (`CorpusStatistics.interningBlock`), new words turning up in every block.
+  @Test func hugeDocumentsMatchTheReference() {
+    Self.check(
+      seed: 44, documents: 1, length: { _ in 140_000 },
+      word: { next in next(4) == 0 ? "w\(next(100_000))" : Self.words[next(Self.words.count)] })
+  }
+
+  /// The fast path against the reference on `documents` random documents of `length` words,
+  /// each drawn by `word` (both given the random source).
+  static func check(
+    seed: UInt64, documents count: Int, length: ((Int) -> Int) -> Int,
+    word draw: ((Int) -> Int) -> String
+  ) {
     var state = seed
     func next(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -53,13 +71,13 @@ import Testing
     }
     var documents: [(year: Int, words: [String], breaks: [Bool])] = []
     var texts: [Document] = []
-    for index in 0..<60 {
+    for index in 0..<count {
       let year = 2018 + next(3)
       var words: [String] = []
       var breaks: [Bool] = []
       var text = ""
-      for position in 0..<(5 + next(40)) {
-        let word = Self.words[next(Self.words.count)]
+      for position in 0..<length(next) {
+        let word = draw(next)
         if position > 0 {
           let (separator, breaking) = Self.separators[next(Self.separators.count)]
           text += separator
