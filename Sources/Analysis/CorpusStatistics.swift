@@ -143,19 +143,22 @@ public struct CorpusStatistics: Sendable {
     // block of `spans` at a time, in text order (as one batch would give them ids).
     let before = vocabulary.count
     var words = 0
-    var pending = 0
-    func internPending() {
-      vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<pending]), into: ids + words)
+    var start = 0
+    while start < tokens.count {
+      // A block of tokens has no more words than `spans` has room for.
+      let end = min(tokens.count, start + spans.count)
+      var pending = 0
+      for token in tokens[start..<end] where token.flags.isDisjoint(with: .removed) {
+        spans[pending] = UnsafeBufferPointer(
+          rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+        pending += 1
+      }
+      if pending > 0 {
+        vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<pending]), into: ids + words)
+      }
       words += pending
-      pending = 0
+      start = end
     }
-    for token in tokens where token.flags.isDisjoint(with: .removed) {
-      spans[pending] = UnsafeBufferPointer(
-        rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
-      pending += 1
-      if pending == spans.count { internPending() }
-    }
-    if pending > 0 { internPending() }
     guard words > 0 else {
       for (index, token) in tokens.enumerated() {
         beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
