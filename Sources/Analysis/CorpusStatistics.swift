@@ -95,9 +95,9 @@ public struct CorpusStatistics: Sendable {
   /// for that many new keys at a time (``DocumentTally/counting(distinct:_:)``).
   static let countingBlock = 1 << 14
 
-  /// How many words are handed to the vocabulary at once: a huge document's words are interned
-  /// a block at a time, so that only their ids, not their spans and hashes, take room in
-  /// proportion to the document.
+  /// How many tokens' words are handed to the vocabulary at once: a huge document's words are
+  /// interned a block of tokens at a time, so that only their ids, not their spans and hashes,
+  /// take room in proportion to the document.
   static let interningBlock = 1 << 16
 
   /// Counts the terms of `stream` in `year`, and sets `beginsName[i]` for each token.
@@ -115,8 +115,9 @@ public struct CorpusStatistics: Sendable {
     bigrams.reset()
     stream.folded.withUnsafeBufferPointer { folded in
       stream.tokens.withUnsafeBufferPointer { tokens in
-        // The words that count are interned in one batch first (the vocabulary asks for its
-        // cache lines ahead), then counted in text order.
+        // The words that count are interned first, in batches of at most `interningBlock`
+        // tokens' words (the vocabulary asks for its cache lines ahead), then counted in text
+        // order.
         withUnsafeTemporaryAllocation(
           of: UnsafeBufferPointer<UInt8>.self, capacity: min(tokens.count, Self.interningBlock)
         ) { spans in
