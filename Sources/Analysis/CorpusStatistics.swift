@@ -220,11 +220,15 @@ public struct CorpusStatistics: Sendable {
   private mutating func countOrganizations(
     in document: Document, tokens stream: TokenStream, beginsName: UnsafeBufferPointer<Bool>
   ) {
-    let mentions = matcher.mentions(in: document.text, tokens: stream, beginsName: beginsName)
     var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
     defer { years[document.date.year] = tally }
-    tally.organizationMentions += mentions.count
-    tally.organizationCounts.countDocument(mentions)
+    // Each mention is counted as it is found: a huge document's mentions are never gathered.
+    tally.organizationCounts.beginDocument()
+    matcher.forEachMention(in: document.text, tokens: stream, beginsName: beginsName) { mention in
+      tally.organizationMentions += 1
+      tally.organizationCounts.count(mention)
+    }
+    tally.organizationCounts.endDocument()
   }
 
   /// Replaces (or adds) the tally of `year`.

@@ -115,11 +115,17 @@ public struct EvidenceFinder: Sendable {
     }
     let openPairs = pairs.filter(accepts)
     if !openPairs.isEmpty {
-      let mentions = matcher.mentions(in: document.text, tokens: stream)
-      for index in openPairs {
-        guard case .pair(let a, let b) = targets[index],
-          let hits = Self.closest(a, b, in: mentions)
-        else { continue }
+      let wanted = openPairs.map { index -> (a: String, b: String) in
+        guard case .pair(let a, let b) = targets[index] else {
+          preconditionFailure("target \(index) is not a pair")
+        }
+        return (a, b)
+      }
+      // Mentions are taken as they are found: a huge document's are never gathered.
+      var closest = ClosestMentions(wanted)
+      matcher.forEachMention(in: document.text, tokens: stream) { closest.offer($0) }
+      for (place, index) in openPairs.enumerated() {
+        guard let hits = closest.closest(place) else { continue }
         found[index] = KeywordInContext(text: document.text, hits: hits)
       }
     }
@@ -155,33 +161,5 @@ public struct EvidenceFinder: Sendable {
         previous = (id, range.lowerBound)
       }
     }
-  }
-
-  /// The mentions of `a` and `b` closest to each other, in text order, as byte ranges.
-  static func closest(_ a: String, _ b: String, in mentions: [OrganizationMention])
-    -> [Range<Int>]?
-  {
-    var best: (distance: Int, first: OrganizationMention, second: OrganizationMention)? = nil
-    var lastA: OrganizationMention? = nil
-    var lastB: OrganizationMention? = nil
-    for mention in mentions {
-      let other: OrganizationMention?
-      if mention.id == a {
-        lastA = mention
-        other = lastB
-      } else if mention.id == b {
-        lastB = mention
-        other = lastA
-      } else {
-        continue
-      }
-      guard let other else { continue }
-      let distance = Int(mention.start) - Int(other.end)
-      if best == nil || distance < best!.distance { best = (distance, other, mention) }
-    }
-    guard let best else { return nil }
-    return [
-      Int(best.first.start)..<Int(best.first.end), Int(best.second.start)..<Int(best.second.end),
-    ]
   }
 }

@@ -57,23 +57,30 @@ struct OrganizationCounts: Sendable {
     return number
   }
 
-  /// Counts the organizations one document names, `mentions` in text order: each mention, each
-  /// organization's document, and each pair of distinct organizations once.
-  mutating func countDocument(_ mentions: [OrganizationMention]) {
+  /// Begins counting the organizations one document names: each mention (``count(_:)``, in
+  /// text order), each organization's document, and each pair of distinct organizations once
+  /// (``endDocument()``).
+  mutating func beginDocument() {
     documentSerial += 1
     named.removeAll(keepingCapacity: true)
-    for mention in mentions {
-      let number = self.number(of: mention.id) {
-        OrganizationTally(
-          registryName: mention.registered ? mention.name : "", registered: mention.registered)
-      }
-      let first = lastDocument[Int(number)] != documentSerial
-      if first {
-        lastDocument[Int(number)] = documentSerial
-        named.append(number)
-      }
-      tallies[Int(number)].count(surface: mention.surface, newDocument: first)
+  }
+
+  /// Counts one mention of the document begun, mentions coming in text order.
+  mutating func count(_ mention: OrganizationMention) {
+    let number = self.number(of: mention.id) {
+      OrganizationTally(
+        registryName: mention.registered ? mention.name : "", registered: mention.registered)
     }
+    let first = lastDocument[Int(number)] != documentSerial
+    if first {
+      lastDocument[Int(number)] = documentSerial
+      named.append(number)
+    }
+    tallies[Int(number)].count(surface: mention.surface, newDocument: first)
+  }
+
+  /// Ends the document begun: each pair of distinct organizations it named counts once.
+  mutating func endDocument() {
     guard named.count > 1 else { return }
     for (index, first) in named.enumerated() {
       for second in named[(index + 1)...] {

@@ -65,20 +65,34 @@ public struct OrganizationMatcher: Sendable {
   /// - Parameter tokens: The tokens of `text` (``Tokenizer/tokenize(_:into:)``).
   /// - Returns: One mention per name, acronym or discovered name; overlapping names count once.
   public func mentions(in text: [UInt8], tokens: TokenStream) -> [OrganizationMention] {
-    TokenView.with(text: text, stream: tokens) { view in mentions(in: view, beginsName: nil) }
+    var result: [OrganizationMention] = []
+    forEachMention(in: text, tokens: tokens) { result.append($0) }
+    return result
   }
 
-  /// The same as ``mentions(in:tokens:)``, told which tokens can begin a registry name, so
-  /// that the others are not looked up.
+  /// The same as ``mentions(in:tokens:)``, each mention handed to `body` in text order as it is
+  /// found rather than gathered.
+  public func forEachMention(
+    in text: [UInt8], tokens: TokenStream, _ body: (OrganizationMention) -> Void
+  ) {
+    TokenView.with(text: text, stream: tokens) { view in
+      forEachMention(in: view, beginsName: nil, body)
+    }
+  }
+
+  /// The same as ``forEachMention(in:tokens:_:)``, told which tokens can begin a registry name,
+  /// so that the others are not looked up: counting needs each mention once, and a huge
+  /// document can name organizations millions of times.
   ///
   /// - Parameter beginsName: For each token, ``mayBeginName(_:)`` of its folded form (false
   ///   for a number); counting keeps this per distinct word rather than per token.
-  public func mentions(
-    in text: [UInt8], tokens: TokenStream, beginsName: UnsafeBufferPointer<Bool>
-  ) -> [OrganizationMention] {
+  public func forEachMention(
+    in text: [UInt8], tokens: TokenStream, beginsName: UnsafeBufferPointer<Bool>,
+    _ body: (OrganizationMention) -> Void
+  ) {
     precondition(beginsName.count == tokens.tokens.count, "one flag per token")
-    return TokenView.with(text: text, stream: tokens) { view in
-      mentions(in: view, beginsName: beginsName)
+    TokenView.with(text: text, stream: tokens) { view in
+      forEachMention(in: view, beginsName: beginsName, body)
     }
   }
 
@@ -99,9 +113,12 @@ public struct OrganizationMatcher: Sendable {
     var target: Target
   }
 
-  private func mentions(in view: TokenView, beginsName: UnsafeBufferPointer<Bool>?)
-    -> [OrganizationMention]
-  {
+  /// Hands `body` the mentions in `view`, in text order; `beginsName`, when given, tells at
+  /// which tokens a registry name can begin.
+  private func forEachMention(
+    in view: TokenView, beginsName: UnsafeBufferPointer<Bool>?,
+    _ body: (OrganizationMention) -> Void
+  ) {
     let count = view.count
     var longest = [Int32](repeating: -1, count: count)
     if let beginsName {
@@ -112,7 +129,6 @@ public struct OrganizationMatcher: Sendable {
       for index in 0..<count { longest[index] = longestMatch(view, at: index) }
     }
     var definitions: [Definition] = []
-    var result: [OrganizationMention] = []
 
     func defined(_ index: Int) -> Target? {
       guard view[index].flags.contains(.allUppercase), !definitions.isEmpty else { return nil }
@@ -123,7 +139,7 @@ public struct OrganizationMatcher: Sendable {
     /// in parentheses that it defines).
     func emit(_ first: Int, _ last: Int, _ target: Target) -> Int {
       let (surface, start, end) = view.surface(first, last)
-      result.append(
+      body(
         OrganizationMention(
           id: target.id, name: target.name, registered: target.registered, surface: surface,
           start: start, end: end))
@@ -158,7 +174,6 @@ public struct OrganizationMatcher: Sendable {
         }
       }
     }
-    return result
   }
 
   /// The longest pattern matching at token `index`, or -1.
