@@ -67,6 +67,19 @@ public struct TokenStream: Sendable {
   /// Creates an empty stream.
   public init() {}
 
+  /// Gives the stream room for the tokens of a text of `length` bytes at once, so that a long
+  /// document's tokens are never copied to a larger buffer while the old one is still held.
+  ///
+  /// Tokens are maximal runs of word bytes, so two are always at least one byte apart: a text
+  /// has at most `(length + 1) / 2` of them. Room that no token takes is only reserved, never
+  /// written: a large block has a mapping of its own, and pages that are never written take no
+  /// memory.
+  mutating func reserve(forText length: Int) {
+    let tokenBound = (length + 1) / 2
+    if tokens.capacity < tokenBound { tokens.reserveCapacity(tokenBound) }
+    if folded.capacity < length { folded.reserveCapacity(length) }
+  }
+
   /// Removes all tokens, keeping capacity.
   public mutating func removeAll() {
     folded.removeAll(keepingCapacity: true)

@@ -33,6 +33,7 @@ public struct Tokenizer: Sendable {
   /// Tokenizes `text`, replacing the content of `stream`.
   public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
     stream.removeAll()
+    stream.reserve(forText: text.count)
     // Bytes and tokens are written to small buffers on the stack and appended to the stream in
     // blocks: an `Array.append` per byte costs a uniqueness check and a capacity check each.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stagedBytes) { bytes in
