@@ -15,13 +15,20 @@ public enum HeaderParser {
   ///   - path: The path relative to the corpus folder, kept on the document.
   /// - Returns: The document, with invalid UTF-8 in its text replaced and counted.
   /// - Throws: The ``Rejection`` that explains why the file is not an article.
-  public static func parse(_ bytes: [UInt8], path: String) throws(Rejection) -> Document {
+  ///
+  /// Valid text keeps the buffer of `bytes`, the header moved out of the way, when the caller
+  /// hands it over (`consume`): a file's text is then never held twice.
+  public static func parse(_ bytes: consuming [UInt8], path: String) throws(Rejection) -> Document {
     if bytes.isEmpty { throw .empty }
     if let detail = binaryEvidence(bytes) { throw .notText(detail: detail) }
     var (date, index) = try header(bytes)
     while index < bytes.count, isSpace(bytes[index]) { index += 1 }
     if index == bytes.count { throw .emptyBody }
 
+    if bytes[index...].withUnsafeBufferPointer(UTF8Repair.isValid) {
+      bytes.removeSubrange(0..<index)
+      return Document(path: path, date: date, text: bytes, repairedSequences: 0)
+    }
     let (text, repaired) = UTF8Repair.repaired(bytes[index...])
     return Document(path: path, date: date, text: text, repairedSequences: repaired)
   }

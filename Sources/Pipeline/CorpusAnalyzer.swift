@@ -128,7 +128,8 @@ public struct CorpusAnalyzer: Sendable {
     }
     let digest = ContentHash.hash(bytes)
     do throws(Rejection) {
-      let document = try HeaderParser.parse(bytes, path: file.path)
+      // The bytes are handed over: the document's text is made in their buffer.
+      let document = try HeaderParser.parse(consume bytes, path: file.path)
       statistics.add(document)
       return FileOutcome(
         file: file, digest: digest, date: document.date, rejection: nil,

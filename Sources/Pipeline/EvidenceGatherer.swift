@@ -134,8 +134,9 @@ public struct EvidenceGatherer: Sendable {
         }
         var stream = TokenStream()
         while let (index, file) = files.next() {
-          guard let bytes = try? file.readAndClose(),
-            let document = try? HeaderParser.parse(bytes, path: batch[index].path)
+          guard let bytes = try? file.readAndClose() else { continue }
+          // The bytes are handed over: the document's text is made in their buffer.
+          guard let document = try? HeaderParser.parse(consume bytes, path: batch[index].path)
           else { continue }
           guard prefilters[document.date.year]?.mayHold(document.text) ?? true else {
             results.withLock { $0[index] = [:] }

@@ -17,6 +17,22 @@ import Testing
     #expect(document.repairedSequences == 0)
   }
 
+  @Test func handedOverBytesBecomeTheTextInTheirOwnBuffer() throws {
+    let text = String(repeating: "Grain trade grew in Minsk. ", count: 2_000)
+    var bytes = Array(" date 2020-09-28 \(text)".utf8)
+    let buffer = bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    let document = try HeaderParser.parse(consume bytes, path: "a.txt")
+    #expect(String(decoding: document.text, as: UTF8.self) == text)
+    #expect(document.text.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == buffer)
+    // Bytes that are not handed over are left as they were.
+    bytes = Array(" date 2020-09-28 Grain.".utf8)
+    let kept = bytes
+    #expect(
+      String(decoding: try HeaderParser.parse(bytes, path: "a.txt").text, as: UTF8.self) == "Grain."
+    )
+    #expect(bytes == kept)
+  }
+
   @Test func byteOrderMarkTabsAndCRLF() throws {
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("\r\n\tdate\t2019-02-04\r\nText here\r\n".utf8)
     let document = try parse(bytes).get()
