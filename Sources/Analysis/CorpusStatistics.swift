@@ -95,9 +95,9 @@ public struct CorpusStatistics: Sendable {
   /// for that many new keys at a time (``DocumentTally/counting(distinct:_:)``).
   static let countingBlock = 1 << 14
 
-  /// How many tokens' words are handed to the vocabulary at once: a huge document's words are
-  /// interned a block of tokens at a time, so that only their ids, not their spans and hashes,
-  /// take room in proportion to the document.
+  /// How many tokens are interned and counted at once: a huge document's words are handed to
+  /// the vocabulary a block of tokens at a time, so that their spans, hashes and ids take room
+  /// for a block, not for the document.
   static let interningBlock = 1 << 16
 
   /// Counts the terms of `stream` in `year`, and sets `beginsName[i]` for each token.
@@ -115,16 +115,23 @@ public struct CorpusStatistics: Sendable {
     bigrams.reset()
     stream.folded.withUnsafeBufferPointer { folded in
       stream.tokens.withUnsafeBufferPointer { tokens in
-        // The words that count are interned first, in batches of at most `interningBlock`
-        // tokens' words (the vocabulary asks for its cache lines ahead), then counted in text
-        // order.
-        withUnsafeTemporaryAllocation(
-          of: UnsafeBufferPointer<UInt8>.self, capacity: min(tokens.count, Self.interningBlock)
-        ) { spans in
-          withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { ids in
-            countTerms(
-              tokens, folded: folded, spans: spans, ids: ids.baseAddress!, tally: &tally,
-              bigrams: &bigrams, beginsName: beginsName)
+        // The words are interned a block of at most `interningBlock` tokens at a time (the
+        // vocabulary asks for its cache lines ahead), and each block is counted once interned.
+        let room = min(tokens.count, Self.interningBlock)
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: room) {
+          spans in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: room) { ids in
+            var previous: Int32 = -1
+            var begun = false
+            var start = 0
+            while start < tokens.count {
+              let end = min(tokens.count, start + room)
+              countTerms(
+                tokens, start..<end, folded: folded, spans: spans, ids: ids.baseAddress!,
+                begun: &begun, previous: &previous, tally: &tally, bigrams: &bigrams,
+                beginsName: beginsName)
+              start = end
+            }
           }
         }
       }
@@ -132,51 +139,44 @@ public struct CorpusStatistics: Sendable {
     bigrams.flush(into: &tally.bigrams)
   }
 
-  /// Counts `tokens` (whose folded bytes are in `folded`) into `tally`, bigrams through the
-  /// document's table, with room for the words' bytes in `spans` and their ids in `ids`.
+  /// Counts `tokens[block]` (whose folded bytes are in `folded`) into `tally`, bigrams through
+  /// the document's table, with room for the block's words' bytes in `spans` and their ids in
+  /// `ids`; `previous` is the word a bigram would begin with (-1 for none), and `begun` whether
+  /// the document's unigrams were counted yet, both carried from one block to the next.
   private mutating func countTerms(
-    _ tokens: UnsafeBufferPointer<Token>, folded: UnsafeBufferPointer<UInt8>,
+    _ tokens: UnsafeBufferPointer<Token>, _ block: Range<Int>, folded: UnsafeBufferPointer<UInt8>,
     spans: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, ids: UnsafeMutablePointer<Int32>,
-    tally: inout YearTally, bigrams: inout DocumentTally,
-    beginsName: UnsafeMutableBufferPointer<Bool>
+    begun: inout Bool, previous: inout Int32, tally: inout YearTally,
+    bigrams: inout DocumentTally, beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
-    // The folded bytes of the words that count, one after another, go to the vocabulary a
-    // block of `spans` at a time, in text order (as one batch would give them ids).
+    // The folded bytes of the block's words that count go to the vocabulary at once, in text
+    // order (as one batch would give them ids).
     let before = vocabulary.count
     var words = 0
-    var start = 0
-    while start < tokens.count {
-      // A block of tokens has no more words than `spans` has room for.
-      let end = min(tokens.count, start + spans.count)
-      var pending = 0
-      for token in tokens[start..<end] where token.flags.isDisjoint(with: .removed) {
-        spans[pending] = UnsafeBufferPointer(
-          rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
-        pending += 1
-      }
-      if pending > 0 {
-        vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<pending]), into: ids + words)
-      }
-      words += pending
-      start = end
+    for token in tokens[block] where token.flags.isDisjoint(with: .removed) {
+      spans[words] = UnsafeBufferPointer(
+        rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+      words += 1
     }
     guard words > 0 else {
-      for (index, token) in tokens.enumerated() {
-        beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+      for index in block {
+        beginsName[index] = Self.beginsName(tokens[index], folded: folded, matcher: matcher)
       }
+      previous = -1
       return
     }
+    vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<words]), into: ids)
     noteNewWords(from: before)
     var word = 0
-    var previous: Int32 = -1
-    // Unigrams go straight into the year's table, every id being below the vocabulary's size.
-    // Bigrams are counted a block of tokens at a time: a block has no more distinct bigrams than
-    // tokens, so the document's table has room for a block before it is counted, and a huge
-    // document's table still grows only with what it holds.
-    tally.unigrams.countingDocument(below: vocabulary.count) { unigrams in
-      var start = 0
-      while start < tokens.count {
-        let end = min(tokens.count, start + Self.countingBlock)
+    // Unigrams go straight into the year's table, every id being below the vocabulary's size;
+    // a block after one with words counts in the same document. Bigrams are counted
+    // `countingBlock` tokens at a time: a block has no more distinct bigrams than tokens, so the
+    // document's table has room for a block before it is counted, and a huge document's table
+    // still grows only with what it holds.
+    tally.unigrams.countingDocument(below: vocabulary.count, continuing: begun) { unigrams in
+      var start = block.lowerBound
+      while start < block.upperBound {
+        let end = min(block.upperBound, start + Self.countingBlock)
         bigrams.counting(distinct: end - start) { bigrams in
           for index in start..<end {
             let token = tokens[index]
@@ -203,6 +203,7 @@ public struct CorpusStatistics: Sendable {
         start = end
       }
     }
+    begun = true
     // Every word is a token (stopwords too); numbers and overlong words are not.
     tally.tokens += words
   }

@@ -82,19 +82,23 @@ public struct TermIDTallies: Sendable, Sequence {
   }
 
   /// Calls `body` with a counter for the unigrams of one more document, whose term ids are all
-  /// below `bound`.
-  mutating func countingDocument<Result>(below bound: Int, _ body: (inout Counter) -> Result)
-    -> Result
-  {
+  /// below `bound`; or, when `continuing`, for more of the document counted last (its terms
+  /// already counted add no document again).
+  mutating func countingDocument<Result>(
+    below bound: Int, continuing: Bool = false, _ body: (inout Counter) -> Result
+  ) -> Result {
     makeRoom(below: Swift.max(bound, 1))
-    if stamp == .max {
-      // Four billion documents in one table: the marks start over.
-      entries.withUnsafeMutableBufferPointer { entries in
-        for index in entries.indices { entries[index].lastDocument = 0 }
+    // More of the same document keeps its stamp.
+    if !continuing || stamp == 0 {
+      if stamp == .max {
+        // Four billion documents in one table: the marks start over.
+        entries.withUnsafeMutableBufferPointer { entries in
+          for index in entries.indices { entries[index].lastDocument = 0 }
+        }
+        stamp = 0
       }
-      stamp = 0
+      stamp += 1
     }
-    stamp += 1
     var added = 0
     let result = entries.withUnsafeMutableBufferPointer { entries in
       var counter = Counter(entries: entries.baseAddress!, stamp: stamp)

@@ -16,14 +16,17 @@ import Testing
     (" (", true), (") ", true), ("; ", true), ("! ", true),
   ]
 
-  /// The reference: split at separators, fold each word by hand, count with dictionaries.
+  /// The reference: split at separators, fold each word by hand, count with dictionaries, and
+  /// count the documents of each term from the set of terms of each document. Each term maps to
+  /// its occurrences and its documents.
   static func reference(_ documents: [(year: Int, words: [String], breaks: [Bool])])
-    -> (unigrams: [Int: [String: Int]], bigrams: [Int: [String: Int]])
+    -> (unigrams: [Int: [String: [Int]]], bigrams: [Int: [String: [Int]]])
   {
     let stopwords = StopwordList.builtin().words
-    var unigrams: [Int: [String: Int]] = [:]
-    var bigrams: [Int: [String: Int]] = [:]
+    var unigrams: [Int: [String: [Int]]] = [:]
+    var bigrams: [Int: [String: [Int]]] = [:]
     for document in documents {
+      var counts: (unigrams: [String: Int], bigrams: [String: Int]) = ([:], [:])
       var previous: String?
       for (index, word) in document.words.enumerated() {
         if index > 0 && document.breaks[index - 1] { previous = nil }
@@ -34,11 +37,17 @@ import Testing
           previous = nil
           continue
         }
-        unigrams[document.year, default: [:]][folded, default: 0] += 1
-        if let previous {
-          bigrams[document.year, default: [:]][previous + " " + folded, default: 0] += 1
-        }
+        counts.unigrams[folded, default: 0] += 1
+        if let previous { counts.bigrams[previous + " " + folded, default: 0] += 1 }
         previous = folded
+      }
+      for (term, count) in counts.unigrams {
+        unigrams[document.year, default: [:]][term, default: [0, 0]][0] += count
+        unigrams[document.year, default: [:]][term, default: [0, 0]][1] += 1
+      }
+      for (term, count) in counts.bigrams {
+        bigrams[document.year, default: [:]][term, default: [0, 0]][0] += count
+        bigrams[document.year, default: [:]][term, default: [0, 0]][1] += 1
       }
     }
     return (unigrams, bigrams)
@@ -51,10 +60,11 @@ import Testing
   }
 
   /// Documents of more words than the vocabulary is handed at once
-  /// (`CorpusStatistics.interningBlock`), new words turning up in every block.
+  /// (`CorpusStatistics.interningBlock`), new words turning up in every block: a word in
+  /// several blocks of a document is in one document.
   @Test func hugeDocumentsMatchTheReference() {
     Self.check(
-      seed: 44, documents: 1, length: { _ in 140_000 },
+      seed: 44, documents: 2, length: { _ in 140_000 },
       word: { next in next(4) == 0 ? "w\(next(100_000))" : Self.words[next(Self.words.count)] })
   }
 
@@ -103,14 +113,14 @@ import Testing
     }
     first.merge(second)
 
-    var fastUnigrams: [Int: [String: Int]] = [:]
-    var fastBigrams: [Int: [String: Int]] = [:]
+    var fastUnigrams: [Int: [String: [Int]]] = [:]
+    var fastBigrams: [Int: [String: [Int]]] = [:]
     for slice in first.slices() {
       for term in slice.terms {
         if term.n == 1 {
-          fastUnigrams[slice.year, default: [:]][term.text] = term.count
+          fastUnigrams[slice.year, default: [:]][term.text] = [term.count, term.documents]
         } else {
-          fastBigrams[slice.year, default: [:]][term.text] = term.count
+          fastBigrams[slice.year, default: [:]][term.text] = [term.count, term.documents]
         }
       }
     }

@@ -33,6 +33,7 @@ import Testing
   /// holds however often, including a document whose keys lie far past the table's end, with
   /// tallies of other documents added in between (as merging does) and the document numbers
   /// starting just before they wrap.
+  /// Each document's terms once, whether it is counted at once or in parts.
   @Test(arguments: [0, UInt32.max - 150] as [UInt32])
   func documentsCountOneDocumentPerKey(firstStamp: UInt32) {
     var random = Random(state: 9)
@@ -42,8 +43,14 @@ import Testing
     for document in 0..<300 {
       let spread = document == 150 ? 500_000 : 2_000
       let tokens = (0..<(1 + random.next(80))).map { _ in Int32(random.next(spread)) }
-      table.countingDocument(below: Int(tokens.max()!) + 1) { counter in
-        for id in tokens { counter.count(id) }
+      // A document is counted in one to three parts, the later ones continuing it.
+      let cuts = [0] + (0..<random.next(3)).map { _ in random.next(tokens.count) }.sorted()
+      for (part, start) in cuts.enumerated() {
+        let end = part + 1 < cuts.count ? cuts[part + 1] : tokens.count
+        let ids = tokens[start..<end]
+        table.countingDocument(below: Int(ids.max() ?? 0) + 1, continuing: part > 0) { counter in
+          for id in ids { counter.count(id) }
+        }
       }
       for id in Set(tokens) {
         let count = tokens.count { $0 == id }
