@@ -1,7 +1,8 @@
 /// One word or number found by the ``Tokenizer``.
 ///
 /// Offsets are byte offsets: `start..<end` into the document text, and
-/// `foldedStart..<foldedEnd` into ``TokenStream/folded``. Int32 offsets keep a token at 16 bytes.
+/// `foldedStart..<foldedEnd` into ``TokenStream/folded``. Int32 offsets keep a token at 17 bytes
+/// (20 in an array).
 public struct Token: Sendable, Equatable {
   /// First byte of the token in the document text.
   public var start: Int32
