@@ -6,23 +6,20 @@
 /// round; the first of equally close couples is kept.
 struct ClosestMentions {
   /// For each organization id in a pair, the pairs (by index into the pairs given) it is in and
-  /// whether it is the pair's `a`.
-  private var pairsOf: [String: [(pair: Int, isA: Bool)]] = [:]
+  /// the other organization of each.
+  private var pairsOf: [String: [(pair: Int, other: String)]] = [:]
   /// The last mention of each organization id in a pair, as a byte range.
   private var last: [String: Range<Int>] = [:]
   /// For each pair, the closest couple so far: the distance between them, the earlier mention
   /// and the later one.
   private var best: [(distance: Int, first: Range<Int>, second: Range<Int>)?]
-  /// The pairs' ids.
-  private let pairs: [(a: String, b: String)]
 
   /// Looks for `pairs`, each of two different organization ids.
   init(_ pairs: [(a: String, b: String)]) {
-    self.pairs = pairs
     best = Array(repeating: nil, count: pairs.count)
     for (index, pair) in pairs.enumerated() {
-      pairsOf[pair.a, default: []].append((index, true))
-      pairsOf[pair.b, default: []].append((index, false))
+      pairsOf[pair.a, default: []].append((index, pair.b))
+      pairsOf[pair.b, default: []].append((index, pair.a))
     }
   }
 
@@ -30,8 +27,7 @@ struct ClosestMentions {
   mutating func offer(_ mention: OrganizationMention) {
     guard let memberships = pairsOf[mention.id] else { return }
     let here = Int(mention.start)..<Int(mention.end)
-    for (pair, isA) in memberships {
-      let other = isA ? pairs[pair].b : pairs[pair].a
+    for (pair, other) in memberships {
       guard let there = last[other] else { continue }
       let distance = here.lowerBound - there.upperBound
       if best[pair].map({ distance < $0.distance }) ?? true {
