@@ -100,7 +100,10 @@ struct OrganizationDiscovery: Sendable {
   ///   discovered name never runs into one.
   func find(at start: Int, in view: TokenView, isReserved: (Int) -> Bool) -> Outcome {
     guard isNameWord(view, start) else { return .none(resumeAt: start + 1) }
-    if wordClass(view, start) == .head, start + 1 < view.count, isWord(view, start + 1, "of") {
+    // "Ministry of …": the `of` continues the phrase, as every word of a name does.
+    if wordClass(view, start) == .head, start + 1 < view.count, view.continuesPhrase(start + 1),
+      isWord(view, start + 1, "of")
+    {
       if let last = complement(after: start + 1, in: view, isReserved: isReserved) {
         return accept(start, last, in: view)
       }

@@ -11,7 +11,7 @@
 public struct OrganizationMatcher: Sendable {
   /// Changes whenever the matching or discovery rules change (the registry has its own
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
-  public static let version = "1"
+  public static let version = "2"
 
   private struct Target {
     var id: String

@@ -110,6 +110,19 @@ import Testing
     }
   }
 
+  /// The `of` of "Ministry of …" continues the phrase, as every other word of a name does: a
+  /// sentence break or punctuation before it ends the name there.
+  @Test func ofAfterABreakDoesNotJoinAName() {
+    for text in [
+      "They met at the Ministry. Of Foreign Affairs nothing was said.",
+      "They met at the Ministry, of Foreign Affairs fame.",
+    ] {
+      #expect(discovered(text).allSatisfy { !$0.contains("Ministry") }, "\(text)")
+    }
+    let joined = discovered("They met at the Ministry of Foreign Affairs.")
+    #expect(joined == ["Ministry of Foreign Affairs"])
+  }
+
   // MARK: Acronyms defined for discovered names
 
   @Test func definedAcronymCountsForTheDiscoveredName() {
