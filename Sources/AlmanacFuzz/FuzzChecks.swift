@@ -46,6 +46,30 @@ enum FuzzChecks {
       previousEnd = mention.end
       require(!mention.id.isEmpty && !mention.name.isEmpty, "mention without id or name")
     }
+    checkWindows(document.text, whole: stream, mentions: mentions)
+  }
+
+  /// Tokenized and matched in windows of a few bytes (as a huge document is), the text gives
+  /// the same tokens and the same mentions as whole.
+  static func checkWindows(_ text: [UInt8], whole: TokenStream, mentions: [OrganizationMention]) {
+    var stream = TokenStream()
+    var tokens: [Token] = []
+    var folded = 0
+    var definitions = OrganizationMatcher.Definitions()
+    var windowed: [OrganizationMention] = []
+    tokenizer.tokenize(text, windowBytes: 1 + text.count % 7, into: &stream) { window in
+      for var token in window.tokens {
+        token.foldedStart += Int32(folded)
+        token.foldedEnd += Int32(folded)
+        tokens.append(token)
+      }
+      folded += window.folded.count
+      matcher.forEachMention(in: text, window: window, beginsName: nil, definitions: &definitions) {
+        windowed.append($0)
+      }
+    }
+    require(tokens == whole.tokens, "tokens differ when tokenized in windows")
+    require(windowed == mentions, "mentions differ when matched in windows")
   }
 
   static func checkTokens(_ stream: TokenStream, textCount: Int, textIsValid: Bool) {

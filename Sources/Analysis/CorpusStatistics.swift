@@ -60,69 +60,104 @@ public struct CorpusStatistics: Sendable {
   /// Reused per-token flags: whether a registry name can begin at the token.
   private var documentBeginsName: [Bool] = []
 
+  /// How many bytes of text a document is tokenized and counted in at a time, at least
+  /// (``Tokenizer/tokenize(_:windowBytes:into:_:)``): a huge document's tokens, folded bytes
+  /// and matching take room for a window, not for the document.
+  let windowBytes: Int
+
   /// Creates empty statistics that will leave out `stopwords` and find organizations with
   /// `matcher`.
   public init(stopwords: StopwordList, matcher: OrganizationMatcher) {
+    self.init(stopwords: stopwords, matcher: matcher, windowBytes: Self.window)
+  }
+
+  /// The same, tokenizing documents in windows of `windowBytes` (tests use small ones).
+  init(stopwords: StopwordList, matcher: OrganizationMatcher, windowBytes: Int) {
     self.stopwords = stopwords
     self.matcher = matcher
+    self.windowBytes = windowBytes
   }
+
+  /// The bytes of text of a window, at least: far more than an article has, and a window's
+  /// tokens, folded bytes and matching take a few megabytes.
+  public static let window = 1 << 20
 
   /// Counts one document.
   public mutating func add(_ document: Document) {
-    // The reused token stream is taken out of `self` while counting, so that interning (which
-    // mutates `self`) never overlaps an access to the stream's buffers.
+    // The reused buffers are taken out of `self` while counting, so that interning (which
+    // mutates `self`) never overlaps an access to them.
     var stream = TokenStream()
     swap(&stream, &self.stream)
     defer { swap(&stream, &self.stream) }
-    tokenizer.tokenize(document.text, into: &stream)
-    years[document.date.year, default: YearTally()].addDocument(
-      date: document.date, repaired: document.repairedSequences > 0)
     var beginsName: [Bool] = []
     swap(&beginsName, &documentBeginsName)
     defer { swap(&beginsName, &documentBeginsName) }
-    if beginsName.count < stream.tokens.count {
-      beginsName.append(
-        contentsOf: repeatElement(false, count: stream.tokens.count - beginsName.count))
+    var bigrams = DocumentTally()
+    swap(&bigrams, &documentBigrams)
+    defer { swap(&bigrams, &documentBigrams) }
+    let year = document.date.year
+    var tally = years.removeValue(forKey: year) ?? YearTally()
+    defer { years[year] = tally }
+    tally.addDocument(date: document.date, repaired: document.repairedSequences > 0)
+
+    // What carries from one window of the document to the next: its bigrams, whether its
+    // unigrams were counted yet, the word a bigram would begin with, the acronyms it defined.
+    bigrams.reset()
+    var begun = false
+    var previous: Int32 = -1
+    var definitions = OrganizationMatcher.Definitions()
+    tally.organizationCounts.beginDocument()
+    let (tokenizer, matcher) = (self.tokenizer, self.matcher)
+    tokenizer.tokenize(document.text, windowBytes: windowBytes, into: &stream) { window in
+      let count = window.tokens.count
+      if beginsName.count < count {
+        beginsName.append(contentsOf: repeatElement(false, count: count - beginsName.count))
+      }
+      beginsName.withUnsafeMutableBufferPointer { beginsName in
+        let flags = UnsafeMutableBufferPointer(rebasing: beginsName[0..<count])
+        countTerms(
+          window, tally: &tally, bigrams: &bigrams, begun: &begun, previous: &previous,
+          beginsName: flags)
+        // Each mention is counted as it is found: a huge document's mentions are never
+        // gathered.
+        matcher.forEachMention(
+          in: document.text, window: window, beginsName: UnsafeBufferPointer(flags),
+          definitions: &definitions
+        ) { mention in
+          tally.organizationMentions += 1
+          tally.organizationCounts.count(mention)
+        }
+      }
     }
-    beginsName.withUnsafeMutableBufferPointer { beginsName in
-      let flags = UnsafeMutableBufferPointer(rebasing: beginsName[0..<stream.tokens.count])
-      countTerms(stream, year: document.date.year, beginsName: flags)
-      countOrganizations(in: document, tokens: stream, beginsName: UnsafeBufferPointer(flags))
-    }
+    bigrams.flush(into: &tally.bigrams)
+    tally.organizationCounts.endDocument()
   }
 
   /// How many tokens' bigrams are counted at once: the document's bigram table is given room
   /// for that many new keys at a time (``DocumentTally/counting(distinct:_:)``).
   static let countingBlock = 1 << 14
 
-  /// How many tokens are interned and counted at once: a huge document's words are handed to
-  /// the vocabulary a block of tokens at a time, so that their spans, hashes and ids take room
-  /// for a block, not for the document.
+  /// How many tokens are interned and counted at once: a window's words are handed to the
+  /// vocabulary a block of tokens at a time, so that their spans, hashes and ids take room for
+  /// a block.
   static let interningBlock = 1 << 16
 
-  /// Counts the terms of `stream` in `year`, and sets `beginsName[i]` for each token.
+  /// Counts the terms of one window of a document, `stream`, into `tally` (bigrams through the
+  /// document's table), and sets `beginsName[i]` for each token; `begun` and `previous` carry
+  /// from one window to the next (see below).
   private mutating func countTerms(
-    _ stream: TokenStream, year: Int, beginsName: UnsafeMutableBufferPointer<Bool>
+    _ stream: TokenStream, tally: inout YearTally, bigrams: inout DocumentTally,
+    begun: inout Bool, previous: inout Int32, beginsName: UnsafeMutableBufferPointer<Bool>
   ) {
-    var tally = years.removeValue(forKey: year) ?? YearTally()
-    // The reused per-document table is taken out of `self` too, for the same reason.
-    var bigrams = DocumentTally()
-    swap(&bigrams, &documentBigrams)
-    defer {
-      swap(&bigrams, &documentBigrams)
-      years[year] = tally
-    }
-    bigrams.reset()
     stream.folded.withUnsafeBufferPointer { folded in
       stream.tokens.withUnsafeBufferPointer { tokens in
         // The words are interned a block of at most `interningBlock` tokens at a time (the
         // vocabulary asks for its cache lines ahead), and each block is counted once interned.
         let room = min(tokens.count, Self.interningBlock)
+        guard room > 0 else { return }
         withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt8>.self, capacity: room) {
           spans in
           withUnsafeTemporaryAllocation(of: Int32.self, capacity: room) { ids in
-            var previous: Int32 = -1
-            var begun = false
             var start = 0
             while start < tokens.count {
               let end = min(tokens.count, start + room)
@@ -136,7 +171,6 @@ public struct CorpusStatistics: Sendable {
         }
       }
     }
-    bigrams.flush(into: &tally.bigrams)
   }
 
   /// Counts `tokens[block]` (whose folded bytes are in `folded`) into `tally`, bigrams through
@@ -218,20 +252,6 @@ public struct CorpusStatistics: Sendable {
         UnsafeBufferPointer(rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)]))
   }
 
-  private mutating func countOrganizations(
-    in document: Document, tokens stream: TokenStream, beginsName: UnsafeBufferPointer<Bool>
-  ) {
-    var tally = years.removeValue(forKey: document.date.year) ?? YearTally()
-    defer { years[document.date.year] = tally }
-    // Each mention is counted as it is found: a huge document's mentions are never gathered.
-    tally.organizationCounts.beginDocument()
-    matcher.forEachMention(in: document.text, tokens: stream, beginsName: beginsName) { mention in
-      tally.organizationMentions += 1
-      tally.organizationCounts.count(mention)
-    }
-    tally.organizationCounts.endDocument()
-  }
-
   /// Replaces (or adds) the tally of `year`.
   mutating func replaceYear(_ year: Int, with tally: YearTally) {
     years[year] = tally
@@ -297,7 +317,8 @@ public struct CorpusStatistics: Sendable {
       }
       years[year] = ours
     }
-    other = CorpusStatistics(stopwords: other.stopwords, matcher: other.matcher)
+    other = CorpusStatistics(
+      stopwords: other.stopwords, matcher: other.matcher, windowBytes: other.windowBytes)
   }
 }
 

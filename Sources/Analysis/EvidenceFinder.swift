@@ -40,10 +40,19 @@ public struct EvidenceFinder: Sendable {
   private var needs: [EvidencePrefilter.Need] = []
   private var pairs: [Int] = []
 
+  /// How many bytes of text a document is tokenized in at a time, at least.
+  let windowBytes: Int
+
   /// Prepares to look for `targets`, finding organizations with `matcher`.
   public init(targets: [Target], matcher: OrganizationMatcher) {
+    self.init(targets: targets, matcher: matcher, windowBytes: CorpusStatistics.window)
+  }
+
+  /// The same, tokenizing documents in windows of `windowBytes` (tests use small ones).
+  init(targets: [Target], matcher: OrganizationMatcher, windowBytes: Int) {
     self.targets = targets
     self.matcher = matcher
+    self.windowBytes = windowBytes
     years = targets.map(\.year)
     var stream = TokenStream()
     for (index, target) in targets.enumerated() {
@@ -100,34 +109,41 @@ public struct EvidenceFinder: Sendable {
   public func find(in document: Document, wanted: (Int) -> Bool, stream: inout TokenStream)
     -> [Int: KeywordInContext]
   {
-    tokenizer.tokenize(document.text, into: &stream)
     var found: [Int: KeywordInContext] = [:]
     var isFound = [Bool](repeating: false, count: targets.count)
     let year = document.date.year
-    let accepts = { (index: Int) in
-      !isFound[index] && self.years[index].map { $0 == year } != false && wanted(index)
+    func accepts(_ index: Int) -> Bool {
+      !isFound[index] && years[index].map { $0 == year } != false && wanted(index)
     }
-    if words.count > 0 {
-      findTerms(in: document.text, stream: stream, accepts: accepts) { index, hit in
-        found[index] = KeywordInContext(text: document.text, hits: [hit])
-        isFound[index] = true
-      }
-    }
+    // Finding a term never finds a pair: the pairs to look for are known before the text is.
     let openPairs = pairs.filter(accepts)
-    if !openPairs.isEmpty {
-      let wanted = openPairs.map { index -> (a: String, b: String) in
-        guard case .pair(let a, let b) = targets[index] else {
-          preconditionFailure("target \(index) is not a pair")
+    let wantedPairs = openPairs.map { index -> (a: String, b: String) in
+      guard case .pair(let a, let b) = targets[index] else {
+        preconditionFailure("target \(index) is not a pair")
+      }
+      return (a, b)
+    }
+    // Mentions are taken as they are found: a huge document's are never gathered.
+    var closest = ClosestMentions(wantedPairs)
+    var definitions = OrganizationMatcher.Definitions()
+    // Tokenized in windows, as counting does (`CorpusStatistics.window`), so that a term is
+    // found exactly where it was counted and a huge document takes room for a window.
+    tokenizer.tokenize(document.text, windowBytes: windowBytes, into: &stream) { window in
+      if words.count > 0 {
+        findTerms(in: document.text, stream: window, accepts: accepts) { index, hit in
+          found[index] = KeywordInContext(text: document.text, hits: [hit])
+          isFound[index] = true
         }
-        return (a, b)
       }
-      // Mentions are taken as they are found: a huge document's are never gathered.
-      var closest = ClosestMentions(wanted)
-      matcher.forEachMention(in: document.text, tokens: stream) { closest.offer($0) }
-      for (place, index) in openPairs.enumerated() {
-        guard let hits = closest.closest(place) else { continue }
-        found[index] = KeywordInContext(text: document.text, hits: hits)
+      if !openPairs.isEmpty {
+        matcher.forEachMention(
+          in: document.text, window: window, beginsName: nil, definitions: &definitions
+        ) { closest.offer($0) }
       }
+    }
+    for (place, index) in openPairs.enumerated() {
+      guard let hits = closest.closest(place) else { continue }
+      found[index] = KeywordInContext(text: document.text, hits: hits)
     }
     return found
   }

@@ -13,7 +13,7 @@ public struct OrganizationMatcher: Sendable {
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
   public static let version = "2"
 
-  private struct Target {
+  fileprivate struct Target {
     var id: String
     var name: String
     var registered: Bool
@@ -75,24 +75,26 @@ public struct OrganizationMatcher: Sendable {
   public func forEachMention(
     in text: [UInt8], tokens: TokenStream, _ body: (OrganizationMention) -> Void
   ) {
+    var definitions = Definitions()
     TokenView.with(text: text, stream: tokens) { view in
-      forEachMention(in: view, beginsName: nil, body)
+      forEachMention(in: view, beginsName: nil, definitions: &definitions, body)
     }
   }
 
-  /// The same as ``forEachMention(in:tokens:_:)``, told which tokens can begin a registry name,
-  /// so that the others are not looked up: counting needs each mention once, and a huge
-  /// document can name organizations millions of times.
+  /// The same as ``forEachMention(in:tokens:_:)`` for one window of a document tokenized in
+  /// windows (``Tokenizer/tokenize(_:windowBytes:into:_:)``): `definitions` holds the acronyms
+  /// that the document's earlier windows defined, and gets those this one defines.
   ///
-  /// - Parameter beginsName: For each token, ``mayBeginName(_:)`` of its folded form (false
-  ///   for a number); counting keeps this per distinct word rather than per token.
+  /// - Parameter beginsName: For each token, ``mayBeginName(_:)`` of its folded form (false for
+  ///   a number), so that the other tokens are not looked up (counting keeps this per distinct
+  ///   word rather than per token); nil to look every token up.
   public func forEachMention(
-    in text: [UInt8], tokens: TokenStream, beginsName: UnsafeBufferPointer<Bool>,
-    _ body: (OrganizationMention) -> Void
+    in text: [UInt8], window tokens: TokenStream, beginsName: UnsafeBufferPointer<Bool>?,
+    definitions: inout Definitions, _ body: (OrganizationMention) -> Void
   ) {
-    precondition(beginsName.count == tokens.tokens.count, "one flag per token")
+    precondition(beginsName.map { $0.count == tokens.tokens.count } ?? true, "one flag per token")
     TokenView.with(text: text, stream: tokens) { view in
-      forEachMention(in: view, beginsName: beginsName, body)
+      forEachMention(in: view, beginsName: beginsName, definitions: &definitions, body)
     }
   }
 
@@ -108,16 +110,21 @@ public struct OrganizationMatcher: Sendable {
     return found
   }
 
-  private struct Definition {
-    var acronym: [UInt8]
-    var target: Target
+  /// The acronyms a document has defined so far ("Collective Security Treaty Organization
+  /// (CSTO)"), each bound to its long form's organization, carried from one window of the
+  /// document to the next.
+  public struct Definitions: Sendable {
+    fileprivate var list: [(acronym: [UInt8], target: Target)] = []
+
+    /// None yet: the start of a document.
+    public init() {}
   }
 
   /// Hands `body` the mentions in `view`, in text order; `beginsName`, when given, tells at
   /// which tokens a registry name can begin.
   private func forEachMention(
     in view: TokenView, beginsName: UnsafeBufferPointer<Bool>?,
-    _ body: (OrganizationMention) -> Void
+    definitions carried: inout Definitions, _ body: (OrganizationMention) -> Void
   ) {
     let count = view.count
     var longest = [Int32](repeating: -1, count: count)
@@ -128,8 +135,10 @@ public struct OrganizationMatcher: Sendable {
     } else {
       for index in 0..<count { longest[index] = longestMatch(view, at: index) }
     }
-    var definitions: [Definition] = []
-
+    // Taken out while the window is matched, and put back with what it defined.
+    var definitions: [(acronym: [UInt8], target: Target)] = []
+    swap(&definitions, &carried.list)
+    defer { swap(&definitions, &carried.list) }
     func defined(_ index: Int) -> Target? {
       guard view[index].flags.contains(.allUppercase), !definitions.isEmpty else { return nil }
       let written = view.original(index)
@@ -146,7 +155,7 @@ public struct OrganizationMatcher: Sendable {
       let next = last + 1
       guard next < count, view[next].flags.contains(.allUppercase), view.isParenthesized(next)
       else { return next }
-      definitions.append(Definition(acronym: Array(view.original(next)), target: target))
+      definitions.append((Array(view.original(next)), target))
       return next + 1
     }
 

@@ -2,9 +2,14 @@
 ///
 /// Folded bytes go to `bytes` and tokens to `tokens`, both appended to the stream whenever they
 /// fill up and at the end; a folded offset counts the bytes already appended (`flushedBytes`).
+///
+/// It scans `text[index..<limit]`, the whole text by default; offsets are in the whole text, and
+/// look-ahead may read past `limit` (a window ends after a space, where nothing looks ahead).
 struct Scanner {
   let text: UnsafeBufferPointer<UInt8>
   var index = 0
+  /// Where the scan stops.
+  let limit: Int
   var pending: Token.Flags = [.sentenceStart]
 
   let bytes: UnsafeMutableBufferPointer<UInt8>
@@ -24,18 +29,20 @@ struct Scanner {
 
   init(
     text: UnsafeBufferPointer<UInt8>, bytes: UnsafeMutableBufferPointer<UInt8>,
-    tokens: UnsafeMutableBufferPointer<Token>
+    tokens: UnsafeMutableBufferPointer<Token>, range: Range<Int>? = nil
   ) {
     self.text = text
     self.bytes = bytes
     self.tokens = tokens
+    index = range?.lowerBound ?? 0
+    limit = range?.upperBound ?? text.count
   }
 
   /// The offset in the stream's folded bytes of the next byte written.
   var foldedPosition: Int { flushedBytes + byteCount }
 
   mutating func run(into stream: inout TokenStream) {
-    while index < text.count {
+    while index < limit {
       let byte = text[index]
       // Fast path: a run of ASCII lower-case letters, most of an English text, is copied to
       // the folded form as it is (exactly what the letter case below does one byte at a time).

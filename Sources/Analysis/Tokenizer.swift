@@ -34,11 +34,81 @@ public struct Tokenizer: Sendable {
   public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into stream: inout TokenStream) {
     stream.removeAll()
     stream.reserve(forText: text.count)
+    scan(text, into: &stream)
+  }
+
+  /// Tokenizes `text` a window at a time, so that a huge document's tokens and folded bytes
+  /// take room for a window, not for the document: `body` is called with `stream` holding each
+  /// window's tokens in turn (at least once: a text shorter than `windowBytes` is one window).
+  ///
+  /// A window holds at least `windowBytes` bytes of text and ends at the first place after them
+  /// where a sentence has just ended (``windowCut(in:from:)``); a text without one is one
+  /// window. The tokens are exactly those of ``tokenize(_:into:)``: offsets in the text are the
+  /// same, and folded offsets start from 0 in each window. Every rule that looks from one token
+  /// to the next stops at a sentence start (a bigram, an alias, a discovered name; an acronym
+  /// defined in parentheses is the one that crosses one, and a cut is never before a
+  /// parenthesis), so what is counted does not depend on where windows end.
+  public func tokenize(
+    _ text: [UInt8], windowBytes: Int, into stream: inout TokenStream,
+    _ body: (TokenStream) -> Void
+  ) {
+    precondition(windowBytes > 0, "a window holds at least one byte")
+    text.withUnsafeBufferPointer { text in
+      var start = 0
+      repeat {
+        let end =
+          windowBytes < text.count - start
+          ? Self.windowCut(in: text, from: start + windowBytes) ?? text.count : text.count
+        stream.removeAll()
+        stream.reserve(forText: end - start)
+        scan(text, start..<end, into: &stream)
+        body(stream)
+        start = end
+      } while start < text.count
+    }
+  }
+
+  /// The first place at or after `from` where a window can begin, or nil: an ASCII letter
+  /// right after a space or line break that follows a sentence end (`.`, `!`, `?`, `;`, `:` or
+  /// a line break) that itself follows an ASCII letter or digit.
+  ///
+  /// The scan of the text before reaches that letter in the state a new scan begins in: the
+  /// word before it was finished by the sentence end, which left only
+  /// ``Token/Flags/sentenceStart`` pending, and no look-ahead crosses the space or line break.
+  static func windowCut(in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    var index = max(from, 3)
+    while index < text.count {
+      let byte = text[index]
+      if (byte | 0x20) &- UInt8(ascii: "a") < 26,
+        text[index - 1] == UInt8(ascii: " ") || text[index - 1] == 0x0A
+      {
+        let end = text[index - 2]
+        if end == 0x0A || end == UInt8(ascii: ".") || end == UInt8(ascii: "!")
+          || end == UInt8(ascii: "?") || end == UInt8(ascii: ";") || end == UInt8(ascii: ":")
+        {
+          if isAlphanumeric(text[index - 3]) { return index }
+        } else if text[index - 1] == 0x0A && isAlphanumeric(end) {
+          return index
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  @inline(__always)
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+  }
+
+  private func scan(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>? = nil, into stream: inout TokenStream
+  ) {
     // Bytes and tokens are written to small buffers on the stack and appended to the stream in
     // blocks: an `Array.append` per byte costs a uniqueness check and a capacity check each.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stagedBytes) { bytes in
       withUnsafeTemporaryAllocation(of: Token.self, capacity: Self.stagedTokens) { tokens in
-        var scanner = Scanner(text: text, bytes: bytes, tokens: tokens)
+        var scanner = Scanner(text: text, bytes: bytes, tokens: tokens, range: range)
         scanner.run(into: &stream)
       }
     }

@@ -1,6 +1,7 @@
-import Analysis
 import Corpus
 import Testing
+
+@testable import Analysis
 
 /// The byte-level pipeline (tokenizer, vocabulary, bigram table, merge) against a plain,
 /// obviously correct reference written with Strings, on random text with Cyrillic,
@@ -68,11 +69,20 @@ import Testing
       word: { next in next(4) == 0 ? "w\(next(100_000))" : Self.words[next(Self.words.count)] })
   }
 
+  /// Documents tokenized and counted a few bytes at a time (``CorpusStatistics/windowBytes``):
+  /// a window ends only where nothing counted crosses.
+  @Test(arguments: [1, 20] as [Int])
+  func countsInSmallWindowsMatchTheReference(window: Int) {
+    Self.check(
+      seed: 55, documents: 40, length: { 5 + $0(60) },
+      word: { Self.words[$0(Self.words.count)] }, windowBytes: window)
+  }
+
   /// The fast path against the reference on `documents` random documents of `length` words,
-  /// each drawn by `word` (both given the random source).
+  /// each drawn by `word` (both given the random source), tokenized in windows of `windowBytes`.
   static func check(
     seed: UInt64, documents count: Int, length: ((Int) -> Int) -> Int,
-    word draw: ((Int) -> Int) -> String
+    word draw: ((Int) -> Int) -> String, windowBytes: Int = CorpusStatistics.window
   ) {
     var state = seed
     func next(_ bound: Int) -> Int {
@@ -106,8 +116,10 @@ import Testing
 
     // The fast path on two "workers", merged, as the pipeline does.
     let matcher = OrganizationMatcher(registry: OrganizationRegistry.builtin())
-    var first = CorpusStatistics(stopwords: StopwordList.builtin(), matcher: matcher)
-    var second = CorpusStatistics(stopwords: StopwordList.builtin(), matcher: matcher)
+    var first = CorpusStatistics(
+      stopwords: StopwordList.builtin(), matcher: matcher, windowBytes: windowBytes)
+    var second = CorpusStatistics(
+      stopwords: StopwordList.builtin(), matcher: matcher, windowBytes: windowBytes)
     for (index, document) in texts.enumerated() {
       if index % 2 == 0 { first.add(document) } else { second.add(document) }
     }
