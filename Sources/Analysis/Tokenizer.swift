@@ -68,26 +68,26 @@ public struct Tokenizer: Sendable {
     }
   }
 
-  /// The first place at or after `from` where a window can begin, or nil: an ASCII letter
-  /// right after a space or line break that follows a sentence end (`.`, `!`, `?`, `;`, `:` or
-  /// a line break) that itself follows an ASCII letter or digit.
+  /// The first place at or after `from` where a window can begin, or nil: a letter (ASCII, or
+  /// Cyrillic in U+0400–U+047F) right after a space or line break that follows a sentence end
+  /// (`.`, `!`, `?`, `;`, `:` or a line break) that itself follows such a letter or an ASCII
+  /// digit.
   ///
   /// The scan of the text before reaches that letter in the state a new scan begins in: the
   /// word before it was finished by the sentence end, which left only
   /// ``Token/Flags/sentenceStart`` pending, and no look-ahead crosses the space or line break.
   static func windowCut(in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    var index = max(from, 3)
+    var index = max(from, 4)
     while index < text.count {
-      let byte = text[index]
-      if (byte | 0x20) &- UInt8(ascii: "a") < 26,
+      if beginsLetter(text, index),
         text[index - 1] == UInt8(ascii: " ") || text[index - 1] == 0x0A
       {
         let end = text[index - 2]
         if end == 0x0A || end == UInt8(ascii: ".") || end == UInt8(ascii: "!")
           || end == UInt8(ascii: "?") || end == UInt8(ascii: ";") || end == UInt8(ascii: ":")
         {
-          if isAlphanumeric(text[index - 3]) { return index }
-        } else if text[index - 1] == 0x0A && isAlphanumeric(end) {
+          if endsWordCharacter(text, index - 3) { return index }
+        } else if text[index - 1] == 0x0A && endsWordCharacter(text, index - 2) {
           return index
         }
       }
@@ -96,9 +96,22 @@ public struct Tokenizer: Sendable {
     return nil
   }
 
+  /// Whether a letter begins at `index`: an ASCII one, or a two-byte Cyrillic one (lead byte
+  /// D0 or D1: U+0400–U+047F, all letters).
   @inline(__always)
-  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+  private static func beginsLetter(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    let byte = text[index]
+    if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return true }
+    return byte &- 0xD0 < 2 && index + 1 < text.count && text[index + 1] & 0xC0 == 0x80
+  }
+
+  /// Whether the byte at `index` (at least 1) ends a letter or digit: an ASCII one, or a
+  /// two-byte Cyrillic letter.
+  @inline(__always)
+  private static func endsWordCharacter(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    let byte = text[index]
+    if (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 { return true }
+    return byte & 0xC0 == 0x80 && text[index - 1] &- 0xD0 < 2
   }
 
   private func scan(

@@ -40,22 +40,33 @@ import Testing
   /// Window sizes in bytes: from a cut at every sentence to a few per text.
   static let windows = [1, 9, 40, 300]
 
-  /// Whether a window can begin at byte `index` of `text`, written out plainly: an ASCII letter
-  /// after a space or line break, after a sentence end after a letter or digit, or after a
-  /// line break after a letter or digit.
+  /// Whether a window can begin at byte `index` of `text`, written out plainly: a letter
+  /// (ASCII, or Cyrillic up to U+047F) after a space or line break, after a sentence end after
+  /// such a letter or an ASCII digit, or after a line break after one.
   static func canBeginWindow(_ text: [UInt8], at index: Int) -> Bool {
-    func isLetter(_ byte: UInt8) -> Bool {
-      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    /// The scalar whose UTF-8 form is `bytes`, if it is exactly one.
+    func scalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar? {
+      let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+      return scalars.count == 1 ? scalars.first : nil
     }
-    func isAlphanumeric(_ byte: UInt8) -> Bool {
-      isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    func isLetter(_ scalar: Unicode.Scalar?) -> Bool {
+      guard let scalar else { return false }
+      return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        || (0x0400...0x047F).contains(scalar.value)
     }
-    guard index >= 3, index < text.count, isLetter(text[index]) else { return false }
-    let (space, end, before) = (text[index - 1], text[index - 2], text[index - 3])
-    if space == UInt8(ascii: "\n") && isAlphanumeric(end) { return true }
+    /// The letter or digit that ends at byte `end`, if one does.
+    func endsLetterOrDigit(_ end: Int) -> Bool {
+      isLetter(scalar(text[end...end])) || ("0"..."9").contains(scalar(text[end...end]) ?? " ")
+        || (end >= 1 && isLetter(scalar(text[end - 1...end])))
+    }
+    guard index >= 4, index < text.count,
+      isLetter(scalar(text[index...index]))
+        || (index + 1 < text.count && isLetter(scalar(text[index...index + 1])))
+    else { return false }
+    let (space, end) = (text[index - 1], text[index - 2])
+    if space == UInt8(ascii: "\n") && endsLetterOrDigit(index - 2) { return true }
     return [UInt8(ascii: " "), UInt8(ascii: "\n")].contains(space)
-      && Array(".!?;:\n".utf8).contains(end) && isAlphanumeric(before)
+      && Array(".!?;:\n".utf8).contains(end) && endsLetterOrDigit(index - 3)
   }
 
   @Test(arguments: seeds)
@@ -98,6 +109,23 @@ import Testing
         #expect(later == nil, "seed \(seed), window \(size)")
       }
     }
+  }
+
+  @Test func aRussianTextIsCutAtItsSentences() {
+    let sentence = "Евразийский экономический союз принял решение. Ёлка стоит.\n"
+    let text = Array(String(repeating: sentence, count: 200).utf8)
+    var whole = TokenStream()
+    Tokenizer().tokenize(text, into: &whole)
+    var stream = TokenStream()
+    var windows = 0
+    var tokens = 0
+    Tokenizer().tokenize(text, windowBytes: 500, into: &stream) { window in
+      windows += 1
+      tokens += window.tokens.count
+      #expect(window.tokens.first?.flags.contains(.sentenceStart) == true)
+    }
+    #expect(windows > 20)
+    #expect(tokens == whole.tokens.count)
   }
 
   @Test func aTextWithoutASentenceBreakIsOneWindow() {
