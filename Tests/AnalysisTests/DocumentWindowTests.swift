@@ -111,41 +111,34 @@ import Testing
     }
   }
 
+  /// The tokens of each window of `text`.
+  static func windowTokens(of text: [UInt8], windowBytes: Int) -> [[Token]] {
+    var stream = TokenStream()
+    var windows: [[Token]] = []
+    Tokenizer().tokenize(text, windowBytes: windowBytes, into: &stream) {
+      windows.append($0.tokens)
+    }
+    return windows
+  }
+
   @Test func aRussianTextIsCutAtItsSentences() {
     let sentence = "Евразийский экономический союз принял решение. Ёлка стоит.\n"
     let text = Array(String(repeating: sentence, count: 200).utf8)
     var whole = TokenStream()
     Tokenizer().tokenize(text, into: &whole)
-    var stream = TokenStream()
-    var windows = 0
-    var tokens = 0
-    Tokenizer().tokenize(text, windowBytes: 500, into: &stream) { window in
-      windows += 1
-      tokens += window.tokens.count
-      #expect(window.tokens.first?.flags.contains(.sentenceStart) == true)
-    }
-    #expect(windows > 20)
-    #expect(tokens == whole.tokens.count)
+    let windows = Self.windowTokens(of: text, windowBytes: 500)
+    #expect(windows.count > 20)
+    #expect(windows.allSatisfy { $0.first?.flags.contains(.sentenceStart) == true })
+    #expect(windows.joined().count == whole.tokens.count)
   }
 
   @Test func aTextWithoutASentenceBreakIsOneWindow() {
     let text = Array(String(repeating: "trade and (energy) ", count: 500).utf8)
-    var stream = TokenStream()
-    var windows = 0
-    var tokens = 0
-    Tokenizer().tokenize(text, windowBytes: 3, into: &stream) { window in
-      windows += 1
-      tokens += window.tokens.count
-    }
-    #expect(windows == 1)
-    #expect(tokens == 1500)
+    #expect(Self.windowTokens(of: text, windowBytes: 3).map(\.count) == [1500])
   }
 
   @Test func anEmptyTextIsOneEmptyWindow() {
-    var stream = TokenStream()
-    var counts: [Int] = []
-    Tokenizer().tokenize([], windowBytes: 4, into: &stream) { counts.append($0.tokens.count) }
-    #expect(counts == [0])
+    #expect(Self.windowTokens(of: [], windowBytes: 4).map(\.count) == [0])
   }
 
   @Test(arguments: seeds)
