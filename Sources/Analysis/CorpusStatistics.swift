@@ -80,7 +80,7 @@ public struct CorpusStatistics: Sendable {
 
   /// The bytes of text of a window, at least: far more than an article has, and a window's
   /// tokens, folded bytes and matching take a few megabytes.
-  public static let window = 1 << 20
+  static let window = 1 << 20
 
   /// Counts one document.
   public mutating func add(_ document: Document) {
