@@ -36,11 +36,15 @@ struct YearComparison {
       Keyness.largestLogLikelihood(uses: 1, tokens: tokens, referenceTokens: referenceTokens)
       * (1 + 1e-9)
 
+    // Once both lists are full, a term used fewer times in both years than this cannot reach
+    // either: an integer test that settles most terms before any floating point.
+    var fewestUses = 0
     func consider(
       n: Int, inTarget: Bool, _ first: Int32, _ second: Int32, _ count: UInt32,
       _ referenceCount: UInt32
     ) {
       let (count, referenceCount) = (Int(count), Int(referenceCount))
+      guard count + referenceCount >= fewestUses else { return }
       // Equal relative frequencies are neither rising nor falling.
       let targetRate = Double(count) * Double(referenceTokens)
       let referenceRate = Double(referenceCount) * Double(tokens)
@@ -57,6 +61,7 @@ struct YearComparison {
         g2: g2, n: n, inTarget: inTarget, first: first, second: second, count: count,
         referenceCount: referenceCount)
       if rises { rising.offer(scored) } else { falling.offer(scored) }
+      fewestUses = min(rising.fewestUses(perUse: perUse), falling.fewestUses(perUse: perUse))
     }
 
     // Each distinct term of either year is considered once, in the order of the union.
@@ -87,17 +92,21 @@ struct YearComparison {
     }
     var (here, there) = (target.bigrams.makeCursor(), reference.bigrams.makeCursor())
     var (a, b) = (here.next(), there.next())
+    // Each side's key is worked out when that side moves on.
+    var (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
     while a != nil || b != nil {
-      let (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
       if keyA < keyB, let bigram = a {
         consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, 0)
         a = here.next()
+        keyA = key(ranksHere, a)
       } else if keyA > keyB, let bigram = b {
         consider(n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count)
         b = there.next()
+        keyB = key(ranksThere, b)
       } else if let bigram = a, let other = b {
         consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count)
         (a, b) = (here.next(), there.next())
+        (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
       }
     }
 
@@ -132,6 +141,16 @@ struct YearComparison {
     /// Whether every term with a G² below `bound` is out of the list already.
     func isBeyond(_ bound: Double) -> Bool {
       heap.capacity == 0 || (heap.isFull && bound < heap.minimum)
+    }
+
+    /// The fewest uses (in both years) that a term needs for its largest possible G²,
+    /// `perUse` per use, to reach the list: 0 until the list is full, and rounded down, so that
+    /// every term with fewer is ``isBeyond(_:)`` (`perUse` carries a margin for rounding).
+    func fewestUses(perUse: Double) -> Int {
+      if heap.capacity == 0 { return .max }
+      guard heap.isFull, perUse > 0 else { return 0 }
+      let uses = (heap.minimum / perUse).rounded(.down)
+      return uses < Double(Int.max / 2) ? Int(uses) : Int.max / 2
     }
 
     mutating func offer(_ term: Scored) {

@@ -128,6 +128,25 @@ import Testing
     }
   }
 
+  /// Terms used in one year only have a G² that grows linearly with their uses, so each is
+  /// exactly at the bound the comparison skips terms by: a term one use above the list's
+  /// weakest, coming after the list is full, must still get in.
+  @Test func aTermOneUseAboveTheWeakestStillGetsIn() {
+    // In byte order: the falling words first (the other list fills), then ten rising words of
+    // 5 uses (the list fills with three), then one of 6 and one of 7.
+    let before = (0..<10).map { YearSlice.Term(n: 1, text: "aa\($0)", count: 10, documents: 1) }
+    var after = (0..<10).map { YearSlice.Term(n: 1, text: "b\($0)", count: 5, documents: 1) }
+    after.append(YearSlice.Term(n: 1, text: "c", count: 6, documents: 1))
+    after.append(YearSlice.Term(n: 1, text: "d", count: 7, documents: 1))
+    let report = Self.report([2001: before, 2002: after], limit: 3, width: 1)
+    let comparison = report.trends[0]
+    let shown = (comparison.rising + comparison.falling).map {
+      "\($0.text) \($0.count) \($0.referenceCount) \($0.direction)"
+    }
+    #expect(shown == Self.reference(after, before, limit: 3))
+    #expect(comparison.rising.map(\.text) == ["d", "c", "b0"])
+  }
+
   @Test func howTheYearsAreSplitChangesNothing() {
     let years = Self.randomYears(seed: 99)
     let one = Self.report(years, limit: 4, width: 1)
