@@ -1,4 +1,4 @@
-/// The bigrams of a sorted (version 3) ``TermBlob``, read in order straight from its bytes.
+/// The bigrams of a sorted (version 3 or 4) ``TermBlob``, read in order straight from its bytes.
 ///
 /// A year's bigrams are most of its terms, and unpacked they take several times the room of
 /// their packed bytes; a reader that goes through them once, in order (comparing two years,
@@ -10,12 +10,15 @@ public struct PackedBigrams: Sendable {
   private let start: Int
   /// The number of bigrams.
   public let count: Int
+  /// Whether their words are written as steps (version 4, ``BigramSteps``).
+  private let stepped: Bool
 
   /// The bigrams of the sorted `blob`, the first of them at byte `start`.
   private init(sortedBlob blob: TermBlob, start: Int) {
     bytes = blob.bytes
     self.start = start
     count = blob.bigrams
+    stepped = blob.hasBigramSteps
   }
 
   /// `blob`'s words and unigrams unpacked (a ``SortedTerms`` without bigrams), and its bigrams
@@ -58,11 +61,15 @@ public struct PackedBigrams: Sendable {
     private let bytes: [UInt8]
     private var index: Int
     private var left: Int
+    /// Whether the words are written as steps (version 4).
+    private let stepped: Bool
+    private var steps = BigramSteps()
 
-    fileprivate init(bytes: [UInt8], index: Int, left: Int) {
+    fileprivate init(bytes: [UInt8], index: Int, left: Int, stepped: Bool) {
       self.bytes = bytes
       self.index = index
       self.left = left
+      self.stepped = stepped
     }
 
     /// The next bigram, or nil after the last.
@@ -73,36 +80,59 @@ public struct PackedBigrams: Sendable {
       var position = index
       let bigram = bytes.withUnsafeBufferPointer { all in
         let base = all.baseAddress!
-        let first = Int32(truncatingIfNeeded: Self.varint(base, &position))
-        let second = Int32(truncatingIfNeeded: Self.varint(base, &position))
+        var first = Int(truncatingIfNeeded: Self.varint(base, &position))
+        var second = Int(truncatingIfNeeded: Self.varint(base, &position))
+        if stepped { (first, second) = steps.decode(first, second) }
         let count = UInt32(clamping: Self.varint(base, &position))
         let documents = UInt32(clamping: Self.varint(base, &position))
         return SortedTerms.Bigram(
-          first: first, second: second, count: count, documents: documents)
+          first: Int32(truncatingIfNeeded: first), second: Int32(truncatingIfNeeded: second),
+          count: count, documents: documents)
       }
       index = position
       return bigram
     }
 
+    /// A number of one to three bytes (word indices below 2²¹, most counts) without a loop;
+    /// a byte after one with its high bit set belongs to the same number, so it is there to read.
     @inline(__always)
     private static func varint(_ base: UnsafePointer<UInt8>, _ position: inout Int) -> UInt64 {
-      var byte = base[position]
-      position += 1
-      if byte < 0x80 { return UInt64(byte) }
-      var value = UInt64(byte & 0x7F)
-      var shift: UInt64 = 7
-      repeat {
-        byte = base[position]
+      let low = base[position]
+      if low < 0x80 {
+        position += 1
+        return UInt64(low)
+      }
+      let middle = base[position + 1]
+      if middle < 0x80 {
+        position += 2
+        return UInt64(low & 0x7F) | UInt64(middle) << 7
+      }
+      let high = base[position + 2]
+      if high < 0x80 {
+        position += 3
+        return UInt64(low & 0x7F) | UInt64(middle & 0x7F) << 7 | UInt64(high) << 14
+      }
+      return longVarint(base, &position)
+    }
+
+    /// A number of four bytes or more.
+    private static func longVarint(_ base: UnsafePointer<UInt8>, _ position: inout Int) -> UInt64 {
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      while true {
+        let byte = base[position]
         position += 1
         value |= UInt64(byte & 0x7F) << shift
+        if byte < 0x80 { return value }
         shift += 7
-      } while byte >= 0x80
-      return value
+      }
     }
   }
 
   /// A cursor at the first bigram.
-  public func makeCursor() -> Cursor { Cursor(bytes: bytes, index: start, left: count) }
+  public func makeCursor() -> Cursor {
+    Cursor(bytes: bytes, index: start, left: count, stepped: stepped)
+  }
 
   /// Calls `body` with each bigram, in order.
   public func forEachBigram(_ body: (SortedTerms.Bigram) throws -> Void) rethrows {

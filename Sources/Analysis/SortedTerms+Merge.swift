@@ -12,7 +12,7 @@ extension SortedTerms {
       bigrams: result.bigrams, sorted: true)
   }
 
-  /// Like ``merged(_:_:)``, but packed as a version 3 blob as the merge goes, so that the merged
+  /// Like ``merged(_:_:)``, but packed as a version 4 blob as the merge goes, so that the merged
   /// terms are never held unpacked: the blob of a year is several times smaller than its arrays.
   public static func mergedBlob(_ a: SortedTerms, _ b: SortedTerms) -> TermBlob {
     // Room for the sum of both, an upper bound of the union: growing would copy what is written.
@@ -20,7 +20,7 @@ extension SortedTerms {
       words: a.wordCount + b.wordCount, wordBytes: a.arena.count + b.arena.count,
       unigrams: a.unigrams.count + b.unigrams.count, bigrams: a.bigrams.count + b.bigrams.count)
     merge(a, b, into: &builder)
-    return builder.finish(sorted: true)
+    return builder.finish()
   }
 
   /// Merges `a` and `b` into `sink`: the words of both in byte order, each once, then the

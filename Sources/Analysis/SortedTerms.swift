@@ -182,9 +182,9 @@ public struct SortedTerms: Sendable {
       arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams, sorted: blob.isSorted)
   }
 
-  /// Packed as a version 3 blob.
+  /// Packed as a version 4 blob.
   public var blob: TermBlob {
-    var builder = TermBlob.Builder(terms: unigrams.count + bigrams.count)
+    var builder = TermBlob.Builder(terms: unigrams.count + bigrams.count, sorted: true)
     arena.withUnsafeBufferPointer { bytes in
       for index in 0..<wordCount {
         _ = builder.addWord(
@@ -200,7 +200,7 @@ public struct SortedTerms: Sendable {
         Int(bigram.first), Int(bigram.second), count: Int(bigram.count),
         documents: Int(bigram.documents))
     }
-    return builder.finish(sorted: true)
+    return builder.finish()
   }
 
   /// For each word of `a` and of `b`, its rank among the words of both: equal words get the

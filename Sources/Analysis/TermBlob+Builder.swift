@@ -1,5 +1,5 @@
 extension TermBlob {
-  /// Packs a version 2 or 3 blob: words first (each once), then unigrams and bigrams that refer to
+  /// Packs a version 2 or 4 blob: words first (each once), then unigrams and bigrams that refer to
   /// them by index.
   public struct Builder: Sendable {
     private var words = PackedBytes()
@@ -8,19 +8,26 @@ extension TermBlob {
     private var unigramCount = 0
     private var bigrams: PackedBytes
     private var bigramCount = 0
+    /// Whether the blob is sorted (version 4), its bigrams' words written as steps.
+    private let sorted: Bool
+    private var steps = BigramSteps()
 
-    /// Starts an empty blob, with room for about `terms` terms.
-    public init(terms expected: Int = 0) {
+    /// Starts an empty blob, with room for about `terms` terms: version 4 when `sorted` (words
+    /// are added in byte order, unigrams by word and bigrams by first and then second word),
+    /// else version 2.
+    public init(terms expected: Int = 0, sorted: Bool = false) {
       bigrams = PackedBytes(capacity: expected * 5)
+      self.sorted = sorted
     }
 
-    /// Starts an empty blob with room for at most `words` words of `wordBytes` bytes in all,
-    /// `unigrams` unigrams and `bigrams` bigrams whose numbers are below 2²¹ (three bytes each),
-    /// so that it seldom grows: room never written takes no memory (``PackedBytes``).
+    /// Starts an empty sorted blob with room for at most `words` words of `wordBytes` bytes in
+    /// all, `unigrams` unigrams and `bigrams` bigrams whose numbers are below 2²¹ (three bytes
+    /// each), so that it seldom grows: room never written takes no memory (``PackedBytes``).
     init(words: Int, wordBytes: Int, unigrams: Int, bigrams: Int) {
       self.words = PackedBytes(capacity: wordBytes + 3 * words)
       self.unigrams = PackedBytes(capacity: 9 * unigrams)
       self.bigrams = PackedBytes(capacity: 12 * bigrams)
+      sorted = true
     }
 
     /// Adds a word and returns its index, for ``addUnigram(_:count:documents:)`` and
@@ -44,21 +51,22 @@ extension TermBlob {
       unigramCount += 1
     }
 
-    /// Adds the bigram of words `first` and `second`.
+    /// Adds the bigram of words `first` and `second`; in a sorted blob, after every bigram of an
+    /// earlier first word, or of the same first word and an earlier second.
     public mutating func addBigram(_ first: Int, _ second: Int, count: Int, documents: Int) {
+      let (one, two) = sorted ? steps.encode(first, second) : (first, second)
       bigrams.write(atMost: 4 * PackedBytes.maximumVarintBytes) { writer in
-        writer.varint(UInt64(first))
-        writer.varint(UInt64(second))
+        writer.varint(UInt64(one))
+        writer.varint(UInt64(two))
         writer.varint(UInt64(count))
         writer.varint(UInt64(documents))
       }
       bigramCount += 1
     }
 
-    /// The finished blob: version 3 when `sorted` (the caller added words in byte order,
-    /// unigrams by word and bigrams by first and then second word), else version 2.
-    public func finish(sorted: Bool = false) -> TermBlob {
-      let magic = sorted ? TermBlob.magic3 : TermBlob.magic2
+    /// The finished blob.
+    public func finish() -> TermBlob {
+      let magic = sorted ? TermBlob.magic4 : TermBlob.magic2
       let size =
         magic.count + 3 * PackedBytes.maximumVarintBytes + words.count + unigrams.count
         + bigrams.count
@@ -135,5 +143,43 @@ extension TermBlob {
       defer { index += length }
       return index..<index + length
     }
+  }
+}
+
+/// The words of a sorted blob's bigrams as steps (version 4): the first word as the step from
+/// the bigram before's first word, the second as the step from the bigram before's second word
+/// when the first word is the same, else as itself. Bigrams are in order of their words, so
+/// steps are never negative, and most are small: a first word's bigrams follow one another, so
+/// its step is mostly 0, and one byte instead of three.
+struct BigramSteps: Sendable {
+  private var first = 0
+  private var second = 0
+
+  /// The steps to the bigram of words `first` and `second`, which comes after the one before.
+  @inline(__always)
+  mutating func encode(_ first: Int, _ second: Int) -> (Int, Int) {
+    precondition(
+      first > self.first || (first == self.first && second >= self.second),
+      "a sorted blob's bigrams out of order")
+    let steps = (first - self.first, first == self.first ? second - self.second : second)
+    (self.first, self.second) = (first, second)
+    return steps
+  }
+
+  /// The words of the bigram `steps` away from the one before (read from a blob checked or
+  /// written before: no step overflows).
+  @inline(__always)
+  mutating func decode(_ firstStep: Int, _ secondStep: Int) -> (Int, Int) {
+    second = firstStep == 0 ? second &+ secondStep : secondStep
+    first = first &+ firstStep
+    return (first, second)
+  }
+
+  /// The same, for bytes being checked: nil when a step takes a word beyond `words`.
+  mutating func checkedDecode(_ firstStep: Int, _ secondStep: Int, words: Int) -> (Int, Int)? {
+    guard firstStep < words - first,
+      secondStep < words - (firstStep == 0 ? second : 0)
+    else { return nil }
+    return decode(firstStep, secondStep)
   }
 }

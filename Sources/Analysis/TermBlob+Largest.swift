@@ -39,9 +39,11 @@ extension TermBlob {
         unigrams.offer(Ranked(count: count, first: first, second: -1))
       }
       var bigrams = BoundedMinHeap<Ranked>(capacity: limit)
+      let stepped = hasBigramSteps
+      var steps = BigramSteps()
       for _ in 0..<(try! reader.varint()) {
-        let first = try! reader.varint()
-        let second = try! reader.varint()
+        var (first, second) = (try! reader.varint(), try! reader.varint())
+        if stepped { (first, second) = steps.decode(first, second) }
         let count = try! reader.varint()
         _ = try! reader.varint()
         bigrams.offer(Ranked(count: count, first: first, second: second))

@@ -14,9 +14,12 @@
 /// unpacks with one vocabulary lookup per word instead of one or two per term; the counts up
 /// front let a reader size its tables once.
 ///
-/// Version 3 (written from statistics, ``SortedTerms``): `ATB3` and the layout of version 2,
+/// Version 4 (written from statistics, ``SortedTerms``): `ATB4` and the layout of version 2,
 /// with the words in byte order, the unigrams by word and the bigrams by first and then second
-/// word, so two years' terms compare in one merge.
+/// word, so two years' terms compare in one merge; a bigram's words are written as steps from
+/// the bigram before's (``BigramSteps``), mostly one byte each instead of three.
+///
+/// Version 3 (still read): `ATB3`, as version 4 with a bigram's words written as themselves.
 ///
 /// Version 1 (still read): `ATB1`, the number of terms, then each term as `n`, the length of its
 /// text (a bigram's two words joined by a space), the text, its count and document count.
@@ -24,6 +27,7 @@ public struct TermBlob: Sendable, Equatable {
   static let magic1: [UInt8] = Array("ATB1".utf8)
   static let magic2: [UInt8] = Array("ATB2".utf8)
   static let magic3: [UInt8] = Array("ATB3".utf8)
+  static let magic4: [UInt8] = Array("ATB4".utf8)
 
   /// Why a blob could not be read.
   public struct Malformed: Error, Sendable, CustomStringConvertible {
@@ -41,8 +45,11 @@ public struct TermBlob: Sendable, Equatable {
   public let bigrams: Int
   /// The number of terms.
   public var count: Int { unigrams + bigrams }
-  /// Whether the blob is version 3: words in byte order, unigrams by word, bigrams by words.
-  public var isSorted: Bool { bytes.starts(with: Self.magic3) }
+  /// Whether the blob is version 3 or 4: words in byte order, unigrams by word, bigrams by words.
+  public var isSorted: Bool { bytes.starts(with: Self.magic4) || bytes.starts(with: Self.magic3) }
+
+  /// Whether the blob is version 4: its bigrams' words are written as steps (``BigramSteps``).
+  var hasBigramSteps: Bool { bytes.starts(with: Self.magic4) }
 
   /// Packs `terms` (a bigram's text is its two words joined by one space): the unigrams in the
   /// order given, then the bigrams in the order given.
@@ -169,7 +176,9 @@ public struct TermBlob: Sendable, Equatable {
     counts: inout (Int, Int)
   ) throws(Malformed) {
     var reader = Reader(bytes: all, index: 4)
-    if all.starts(with: magic2) || all.starts(with: magic3) {
+    if all.starts(with: magic2) || all.starts(with: magic3) || all.starts(with: magic4) {
+      let stepped = all.starts(with: magic4)
+      var steps = BigramSteps()
       let wordCount = try reader.varint()
       var ids: [Int32] = []
       if resolving { ids.reserveCapacity(wordCount) }
@@ -189,8 +198,15 @@ public struct TermBlob: Sendable, Equatable {
       }
       counts.1 = try reader.varint()
       for _ in 0..<counts.1 {
-        let first = try id(reader.varint())
-        let second = try id(reader.varint())
+        var (firstIndex, secondIndex) = (try reader.varint(), try reader.varint())
+        if stepped {
+          guard
+            let words = steps.checkedDecode(firstIndex, secondIndex, words: wordCount)
+          else { throw Malformed(detail: "no such word") }
+          (firstIndex, secondIndex) = words
+        }
+        let first = try id(firstIndex)
+        let second = try id(secondIndex)
         let (occurrences, documents) = (try reader.varint(), try reader.varint())
         if resolving && !(onlyKnown && (first < 0 || second < 0)) {
           each(2, first, second, occurrences, documents)
