@@ -1,4 +1,5 @@
 public import Corpus
+import CPrefetch
 
 /// Counts over a set of documents: terms, bigrams, organizations and their pairs, per year.
 ///
@@ -8,11 +9,10 @@ public import Corpus
 public struct CorpusStatistics: Sendable {
   /// Every distinct word seen, stopwords included.
   public private(set) var vocabulary = Vocabulary()
-  /// Whether term `id` is a stopword.
-  public private(set) var isStopword: [Bool] = []
-  /// Whether a registry name can begin with term `id` (``OrganizationMatcher/mayBeginName(_:)``),
-  /// kept per word so that each token need not be looked up.
-  private var wordBeginsName: [Bool] = []
+  /// What is known of term `id` (``WordFlags``), kept per word so that each token need not be
+  /// looked up: one byte per word, so that a token's flags are one load (asked for ahead, see
+  /// ``countTerms(_:_:folded:spans:ids:begun:previous:tally:bigrams:beginsName:)``).
+  private var wordFlags: [WordFlags] = []
   /// Figures per year.
   public private(set) var years: [Int: YearTally] = [:]
   /// Organizations by canonical id, over all years, with their figures per year.
@@ -137,6 +137,9 @@ public struct CorpusStatistics: Sendable {
   /// for that many new keys at a time (``DocumentTally/counting(distinct:_:)``).
   static let countingBlock = 1 << 14
 
+  /// How many words ahead the counting loop asks for a word's year entry and flags.
+  static let prefetchDistance = 8
+
   /// How many tokens are interned and counted at once: a window's words are handed to the
   /// vocabulary a block of tokens at a time, so that their spans, hashes and ids take room for
   /// a block.
@@ -206,35 +209,47 @@ public struct CorpusStatistics: Sendable {
     // a block after one with words counts in the same document. Bigrams are counted
     // `countingBlock` tokens at a time: a block has no more distinct bigrams than tokens, so the
     // document's table has room for a block before it is counted, and a huge document's table
-    // still grows only with what it holds.
-    tally.unigrams.countingDocument(below: vocabulary.count, continuing: begun) { unigrams in
-      var start = block.lowerBound
-      while start < block.upperBound {
-        let end = min(block.upperBound, start + Self.countingBlock)
-        bigrams.counting(distinct: end - start) { bigrams in
-          for index in start..<end {
-            let token = tokens[index]
-            if !token.flags.isDisjoint(with: .removed) {
-              beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
-              previous = -1
-              continue
+    // still grows only with what it holds. The year's entry and the flags of the word
+    // `prefetchDistance` words ahead are asked for before this one is counted: for a rare word
+    // both are cache misses, which then overlap.
+    let distance = Self.prefetchDistance
+    wordFlags.withUnsafeBufferPointer { wordFlags in
+      let flagsBase = wordFlags.baseAddress!
+      tally.unigrams.countingDocument(below: vocabulary.count, continuing: begun) { unigrams in
+        var start = block.lowerBound
+        while start < block.upperBound {
+          let end = min(block.upperBound, start + Self.countingBlock)
+          bigrams.counting(distinct: end - start) { bigrams in
+            for index in start..<end {
+              let token = tokens[index]
+              if !token.flags.isDisjoint(with: .removed) {
+                beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+                previous = -1
+                continue
+              }
+              if word + distance < words {
+                let ahead = Int(ids[word + distance])
+                unigrams.prefetch(ahead)
+                almanac_prefetch(flagsBase + ahead)
+              }
+              let id = ids[word]
+              word += 1
+              let flags = flagsBase[Int(id)]
+              beginsName[index] = flags.contains(.beginsName)
+              if flags.contains(.stopword) {
+                previous = -1
+                continue
+              }
+              if !token.continuesPhrase {
+                previous = -1
+              }
+              unigrams.count(id)
+              if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
+              previous = id
             }
-            let id = ids[word]
-            word += 1
-            beginsName[index] = wordBeginsName[Int(id)]
-            if isStopword[Int(id)] {
-              previous = -1
-              continue
-            }
-            if !token.continuesPhrase {
-              previous = -1
-            }
-            unigrams.count(id)
-            if previous >= 0 { bigrams.count(BigramKey(previous, id).packed) }
-            previous = id
           }
+          start = end
         }
-        start = end
       }
     }
     begun = true
@@ -265,7 +280,7 @@ public struct CorpusStatistics: Sendable {
   /// Interns `word`, noting whether it is a stopword.
   mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
     let id = vocabulary.intern(word)
-    if Int(id) == isStopword.count { noteNewWord(id) }
+    if Int(id) == wordFlags.count { noteNewWord(id) }
     return id
   }
 
@@ -284,9 +299,20 @@ public struct CorpusStatistics: Sendable {
     vocabulary.withStorage { bytes, offsets in
       for id in first..<last {
         let word = UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]])
-        isStopword.append(stopwords.contains(word))
-        wordBeginsName.append(matcher.mayBeginName(word))
+        var flags: WordFlags = []
+        if stopwords.contains(word) { flags.insert(.stopword) }
+        if matcher.mayBeginName(word) { flags.insert(.beginsName) }
+        wordFlags.append(flags)
       }
     }
   }
+}
+
+/// What ``CorpusStatistics`` notes of each word when it is first interned.
+struct WordFlags: OptionSet {
+  let rawValue: UInt8
+  /// The word is left out of terms.
+  static let stopword = WordFlags(rawValue: 1)
+  /// A registry name can begin with the word (``OrganizationMatcher/mayBeginName(_:)``).
+  static let beginsName = WordFlags(rawValue: 2)
 }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Unigram tallies of one year, kept in an array indexed by term id: reads like a dictionary
 /// keyed by ``UnigramKey`` (`add`, `subscript`, `count`, iteration), in key order.
 ///
@@ -66,6 +68,13 @@ public struct TermIDTallies: Sendable, Sequence {
     fileprivate let entries: UnsafeMutablePointer<Entry>
     fileprivate let stamp: UInt32
     fileprivate var added = 0
+
+    /// Asks for the cache line of term `id`'s entry (below the bound the counter was made for),
+    /// to be counted soon.
+    @inline(__always)
+    func prefetch(_ id: Int) {
+      almanac_prefetch(entries + id)
+    }
 
     /// Counts one occurrence of term `id` (below the bound the counter was made for); its first
     /// in the document adds the document.
