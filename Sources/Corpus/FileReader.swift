@@ -42,20 +42,30 @@ public enum FileReader {
 
     /// Reads the whole file and closes it.
     ///
+    /// - Parameter sizeHint: The file's size when its folder was scanned, if known: the file is
+    ///   then read into room for that many bytes without asking its size again (one `fstat` less
+    ///   per file). A file that has grown or shrunk since is still read whole, as far as its end.
     /// - Throws: ``Rejection/unreadable(errno:detail:)`` when the file could not be opened or
     ///   read, or is larger than ``FileReader/maximumSize``.
-    public func readAndClose() throws(Rejection) -> [UInt8] {
+    public func readAndClose(sizeHint: Int? = nil) throws(Rejection) -> [UInt8] {
       if let failure { throw failure }
       defer { close(descriptor) }
-      var info = stat()
-      guard fstat(descriptor, &info) == 0 else {
-        let code = errno
-        throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+      let expected: Int
+      if let sizeHint {
+        expected = max(0, sizeHint)
+      } else {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+          let code = errno
+          throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+        }
+        expected = Int(info.st_size)
       }
-      let expected = Int(info.st_size)
       guard expected <= maximumSize else {
         throw .unreadable(errno: EFBIG, detail: "larger than \(maximumSize >> 20) MiB")
       }
+      // One byte more than expected, so that the end is found by the read that fills the rest
+      // returning 0, not by growing the buffer.
       var bytes = [UInt8](repeating: 0, count: expected + 1)
       var filled = 0
       while true {

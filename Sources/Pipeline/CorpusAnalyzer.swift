@@ -122,7 +122,7 @@ public struct CorpusAnalyzer: Sendable {
   ) -> FileOutcome {
     let bytes: [UInt8]
     do throws(Rejection) {
-      bytes = try opened.readAndClose()
+      bytes = try opened.readAndClose(sizeHint: file.size)
     } catch {
       return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
     }

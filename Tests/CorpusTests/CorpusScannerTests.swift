@@ -90,6 +90,24 @@ import Testing
     }
   }
 
+  /// The size the scan saw is only a hint: a file that grew or shrank since is read whole, and
+  /// one that was too large when scanned is refused as it would be without the hint.
+  @Test func aStaleSizeHintStillReadsTheWholeFile() throws {
+    let text = String(repeating: "Ünïcode line\n", count: 10_000)
+    let bytes = Array(text.utf8)
+    let root = makeCorpus(["big.txt": text])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    for hint in [0, 1, 4095, 4096, bytes.count - 1, bytes.count, bytes.count + 1, 1 << 20] {
+      let read = try FileReader.Opened(root + "/big.txt", prefetch: false).readAndClose(
+        sizeHint: hint)
+      #expect(read == bytes, "size hint \(hint)")
+    }
+    #expect(throws: Rejection.unreadable(errno: EFBIG, detail: "larger than 256 MiB")) {
+      try FileReader.Opened(root + "/big.txt", prefetch: false).readAndClose(
+        sizeHint: FileReader.maximumSize + 1)
+    }
+  }
+
   @Test func fileReaderReadsTheStartOfFiles() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
     let root = makeCorpus(["big.txt": text, "small.txt": "tiny"])
