@@ -1,5 +1,5 @@
-public import Corpus
 import CPrefetch
+public import Corpus
 
 /// Counts over a set of documents: terms, bigrams, organizations and their pairs, per year.
 ///
