@@ -45,8 +45,9 @@ enum Memory {
   /// 32 MB), so once a year's packed terms (12 MB on average at 1 GB) have been freed, the next
   /// ones come from a thread's heap, where freed room stays resident. At 1 GB the report step
   /// then peaked anywhere from 265 to 315 MB, depending on which years the two cores had in
-  /// hand together; with a fixed 1 MB threshold, whole runs peaked at 249-251 MB. Blocks above
-  /// the threshold grow in place (`mremap`), so growing tables cost no copying; what it costs
+  /// hand together; with a fixed 1 MB threshold, whole runs peaked at 249-251 MB. (Only a
+  /// `realloc` could grow such a block in place, with `mremap`: a Swift array that grows
+  /// allocates a new block and copies into it, each page faulted in anew.) What it costs
   /// is mapping, zeroing and unmapping each large block again: at 1 GB about 1 s more for
   /// storing and building the report (2-3 s more system time), and in a nightly run with 1 %
   /// new files, building the report took 1.9-2.0 s instead of 1.4-1.6 s. Turning it on only
