@@ -52,7 +52,12 @@ public struct CorpusStatistics: Sendable {
   public var lastDate: CalendarDate? { years.values.compactMap(\.lastDate).max() }
 
   let stopwords: StopwordList
-  let matcher: OrganizationMatcher
+  /// Finds organizations.
+  var matcher: OrganizationMatcher { matching.matcher }
+  /// The matcher behind one reference: the counting loop uses it while `self` is being
+  /// changed, where a copy of the matcher itself (a dozen tables) cost a retain and a release of
+  /// each table per document (0.7 % of a 1 GB run), and a copy of this costs one.
+  private let matching: Matching
   private let tokenizer = Tokenizer()
   private var stream = TokenStream()
   /// Reused per-document counts of bigrams.
@@ -74,7 +79,7 @@ public struct CorpusStatistics: Sendable {
   /// The same, tokenizing documents in windows of `windowBytes` (tests use small ones).
   init(stopwords: StopwordList, matcher: OrganizationMatcher, windowBytes: Int) {
     self.stopwords = stopwords
-    self.matcher = matcher
+    matching = Matching(matcher)
     self.windowBytes = windowBytes
   }
 
@@ -107,7 +112,7 @@ public struct CorpusStatistics: Sendable {
     var previous: Int32 = -1
     var definitions = OrganizationMatcher.Definitions()
     tally.organizationCounts.beginDocument()
-    let (tokenizer, matcher) = (self.tokenizer, self.matcher)
+    let (tokenizer, matching) = (self.tokenizer, self.matching)
     tokenizer.tokenize(document.text, windowBytes: windowBytes, into: &stream) { window in
       let count = window.tokens.count
       if beginsName.count < count {
@@ -120,7 +125,7 @@ public struct CorpusStatistics: Sendable {
           beginsName: flags)
         // Each mention is counted as it is found: a huge document's mentions are never
         // gathered.
-        matcher.forEachMention(
+        matching.matcher.forEachMention(
           in: document.text, window: window, beginsName: UnsafeBufferPointer(flags),
           definitions: &definitions
         ) { mention in
@@ -189,6 +194,7 @@ public struct CorpusStatistics: Sendable {
     // The folded bytes of the block's words that count go to the vocabulary at once, in text
     // order (as one batch would give them ids).
     let before = vocabulary.count
+    let matching = self.matching
     var words = 0
     for token in tokens[block] where token.flags.isDisjoint(with: .removed) {
       spans[words] = UnsafeBufferPointer(
@@ -197,7 +203,8 @@ public struct CorpusStatistics: Sendable {
     }
     guard words > 0 else {
       for index in block {
-        beginsName[index] = Self.beginsName(tokens[index], folded: folded, matcher: matcher)
+        beginsName[index] = Self.beginsName(
+          tokens[index], folded: folded, matcher: matching.matcher)
       }
       previous = -1
       return
@@ -223,7 +230,8 @@ public struct CorpusStatistics: Sendable {
             for index in start..<end {
               let token = tokens[index]
               if !token.flags.isDisjoint(with: .removed) {
-                beginsName[index] = Self.beginsName(token, folded: folded, matcher: matcher)
+                beginsName[index] = Self.beginsName(
+                  token, folded: folded, matcher: matching.matcher)
                 previous = -1
                 continue
               }
@@ -295,13 +303,13 @@ public struct CorpusStatistics: Sendable {
   private mutating func noteNewWords(from first: Int) {
     let last = vocabulary.count
     guard first < last else { return }
-    let (stopwords, matcher) = (self.stopwords, self.matcher)
+    let (stopwords, matching) = (self.stopwords, self.matching)
     vocabulary.withStorage { bytes, offsets in
       for id in first..<last {
         let word = UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]])
         var flags: WordFlags = []
         if stopwords.contains(word) { flags.insert(.stopword) }
-        if matcher.mayBeginName(word) { flags.insert(.beginsName) }
+        if matching.matcher.mayBeginName(word) { flags.insert(.beginsName) }
         wordFlags.append(flags)
       }
     }
@@ -315,4 +323,12 @@ struct WordFlags: OptionSet {
   static let stopword = WordFlags(rawValue: 1)
   /// A registry name can begin with the word (``OrganizationMatcher/mayBeginName(_:)``).
   static let beginsName = WordFlags(rawValue: 2)
+}
+
+extension CorpusStatistics {
+  /// An organization matcher held by reference (``CorpusStatistics/matcher``).
+  private final class Matching: Sendable {
+    let matcher: OrganizationMatcher
+    init(_ matcher: OrganizationMatcher) { self.matcher = matcher }
+  }
 }

@@ -7,6 +7,8 @@
 /// look-ahead may read past `limit` (a window ends after a space, where nothing looks ahead).
 struct Scanner {
   let text: UnsafeBufferPointer<UInt8>
+  /// The character classes, held rather than looked up for each character.
+  let classes = CharacterClass.Tables.shared
   var index = 0
   /// Where the scan stops.
   let limit: Int
@@ -99,7 +101,7 @@ struct Scanner {
         continue
       }
       let (scalar, length) = decode(at: index)
-      let kind = CharacterClass.of(scalar)
+      let kind = classes.of(scalar)
       switch kind {
       case .letter(let upper):
         letter(upper: upper)
@@ -283,7 +285,7 @@ struct Scanner {
 
   func nextIsLetter(after position: Int) -> Bool {
     guard position < text.count else { return false }
-    if case .letter = CharacterClass.of(decode(at: position).0) { return true }
+    if case .letter = classes.of(decode(at: position).0) { return true }
     return false
   }
 
@@ -295,7 +297,7 @@ struct Scanner {
 
   func nextIsWordCharacter(after position: Int) -> Bool {
     guard position < text.count else { return false }
-    switch CharacterClass.of(decode(at: position).0) {
+    switch classes.of(decode(at: position).0) {
     case .letter, .digit: return true
     default: return false
     }
