@@ -8,15 +8,23 @@ import CPrefetch
 ///
 /// An open-addressing hash table keyed by the bytes themselves, stored once in an arena: looking
 /// a term up creates no `String` and no per-term allocation.
+///
+/// A slot holds what a probe needs to compare a key without another lookup: a fingerprint of
+/// the hash, the key's length and where its bytes start in the arena; the id is in a parallel
+/// array at the same index. So a probe is two independent loads (slot and id, asked for ahead
+/// together) and then the bytes, whose address the slot gives, with no load of the id's offsets
+/// in between (at 1 GB that load was a cache miss for most rare words).
 public struct Vocabulary: Sendable {
   /// All interned bytes, one term after another.
   private var arena: [UInt8] = []
   /// `offsets[id]..<offsets[id + 1]` is term `id` in `arena`.
   private var offsets: [Int] = [0]
   private var hashes: [UInt64] = []
-  /// Slot → the hash's top 32 bits (a fingerprint that settles most mismatches without touching
-  /// the arena) above id + 1 (0 is an empty slot).
+  /// Slot → ``entry(hash:start:length:)``: the hash's top bits, the key's length and its start
+  /// in `arena` (0 is an empty slot).
   private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+  /// Slot → the id of the term in that slot.
+  private var slotIDs: [Int32] = Array(repeating: 0, count: 1024)
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -54,10 +62,14 @@ public struct Vocabulary: Sendable {
   /// Adds `key`, which is not in the table, and returns its new id.
   private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
     let id = Int32(count)
+    let start = arena.count
+    precondition(start + key.count <= Self.largestArena, "a vocabulary holds at most 4 GiB")
     arena.append(contentsOf: key)
     offsets.append(arena.count)
     hashes.append(hash)
-    slots[emptySlot(for: hash)] = Self.entry(hash: hash, id: id)
+    let slot = emptySlot(for: hash)
+    slots[slot] = Self.entry(hash: hash, start: start, length: key.count)
+    slotIDs[slot] = id
     if count * 2 > slots.count { grow() }
     return id
   }
@@ -67,8 +79,9 @@ public struct Vocabulary: Sendable {
 
   /// Interns `words` at once, writing their ids to `ids`: the same
   /// as ``intern(_:)`` word by word (new words get ids in the order they first occur), but each
-  /// word's slot is asked for two ``prefetchDistance``s ahead and its offsets one ahead, so that
-  /// the cache misses of a large vocabulary overlap instead of being waited for one at a time.
+  /// word's slot and id are asked for two ``prefetchDistance``s ahead and its bytes one ahead,
+  /// so that the cache misses of a large vocabulary overlap instead of being waited for one at
+  /// a time.
   ///
   /// Every word is first looked up in one pass over the tables as they are, new words marked -1;
   /// then the new words, a few in a hundred, are added in text order (a second occurrence finds
@@ -80,31 +93,30 @@ public struct Vocabulary: Sendable {
     let distance = Self.prefetchDistance
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
       for index in 0..<count { hashes[index] = Self.hash(words[index]) }
-      let new: Bool = slots.withUnsafeBufferPointer { slots in
-        offsets.withUnsafeBufferPointer { offsets in
-          arena.withUnsafeBufferPointer { arena in
-            let mask = slots.count - 1
-            var new = false
-            for index in 0..<count {
-              if index + 2 * distance < count {
-                let hash = hashes[index + 2 * distance]
-                almanac_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
-              }
-              if index + distance < count {
-                let hash = hashes[index + distance]
-                let entry = slots[Int(truncatingIfNeeded: hash) & mask]
-                if entry != 0 && entry & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 {
-                  almanac_prefetch(offsets.baseAddress! + Int(entry & 0xFFFF_FFFF) - 1)
-                }
-              }
-              let found = Self.find(
-                words[index], hash: hashes[index], slots: slots, offsets: offsets, arena: arena)
-              ids[index] = found ?? -1
-              if found == nil { new = true }
-            }
-            return new
+      let new: Bool = withTables { table in
+        let mask = table.slots.count - 1
+        var new = false
+        for index in 0..<count {
+          if index + 2 * distance < count {
+            let slot = Int(truncatingIfNeeded: hashes[index + 2 * distance]) & mask
+            almanac_prefetch(table.slots.baseAddress! + slot)
+            almanac_prefetch(table.ids.baseAddress! + slot)
           }
+          if index + distance < count {
+            let hash = hashes[index + distance]
+            let entry = table.slots[Int(truncatingIfNeeded: hash) & mask]
+            if entry >> 32 == Self.entry(
+              hash: hash, start: 0, length: words[index + distance].count)
+              >> 32
+            {
+              almanac_prefetch(table.arena.baseAddress! + Int(entry & 0xFFFF_FFFF))
+            }
+          }
+          let found = table.find(words[index], hash: hashes[index])
+          ids[index] = found ?? -1
+          if found == nil { new = true }
         }
+        return new
       }
       guard new else { return }
       for index in 0..<count where ids[index] < 0 {
@@ -119,45 +131,79 @@ public struct Vocabulary: Sendable {
     find(key, hash: Vocabulary.hash(key))
   }
 
+  /// The largest arena a slot can point into.
+  private static let largestArena = 1 << 32
+
+  /// Keys this long or longer have ``lengthMask`` as their length in a slot, and are compared
+  /// by their full length from the offsets.
+  private static let lengthMask: UInt64 = 0xFFF
+
+  /// The slot entry of a key with `hash`, `length` bytes from `start` in the arena: the hash's
+  /// top 20 bits with the first one set (so that no entry is 0), the length in the next 12 bits
+  /// (at most ``lengthMask``), the start in the low 32 bits. Two keys' entries agree in their top 32 bits
+  /// when their fingerprints and lengths do.
   @inline(__always)
-  private static func entry(hash: UInt64, id: Int32) -> UInt64 {
-    hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
+  private static func entry(hash: UInt64, start: Int, length: Int) -> UInt64 {
+    (hash | 0x8000_0000_0000_0000) & 0xFFFF_F000_0000_0000
+      | UInt64(min(length, Int(lengthMask))) << 32 | UInt64(truncatingIfNeeded: start)
   }
 
   /// The id of `key` with its `hash`, probing with raw pointers (this is the hot loop).
   private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+    withTables { $0.find(key, hash: hash) }
+  }
+
+  /// Calls `body` with the tables as raw buffers.
+  @inline(__always)
+  private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
     slots.withUnsafeBufferPointer { slots in
-      offsets.withUnsafeBufferPointer { offsets in
-        arena.withUnsafeBufferPointer { arena in
-          Self.find(key, hash: hash, slots: slots, offsets: offsets, arena: arena)
+      slotIDs.withUnsafeBufferPointer { ids in
+        offsets.withUnsafeBufferPointer { offsets in
+          arena.withUnsafeBufferPointer { arena in
+            body(Tables(slots: slots, ids: ids, offsets: offsets, arena: arena))
+          }
         }
       }
     }
   }
 
-  /// The id of `key` with its `hash` in the given tables.
-  @inline(__always)
-  private static func find(
-    _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<UInt64>,
-    offsets: UnsafeBufferPointer<Int>, arena: UnsafeBufferPointer<UInt8>
-  ) -> Int32? {
-    let mask = slots.count - 1
-    let fingerprint = hash & 0xFFFF_FFFF_0000_0000
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return nil }
-      if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
-        let id = Int(entry & 0xFFFF_FFFF) - 1
-        let start = offsets[id]
-        let length = offsets[id + 1] - start
-        if length == key.count
-          && sameBytes(arena.baseAddress.map { $0 + start }, key.baseAddress, length)
-        {
-          return Int32(id)
+  /// The tables of a vocabulary as raw buffers, for probing.
+  private struct Tables {
+    let slots: UnsafeBufferPointer<UInt64>
+    let ids: UnsafeBufferPointer<Int32>
+    let offsets: UnsafeBufferPointer<Int>
+    let arena: UnsafeBufferPointer<UInt8>
+
+    /// The id of `key` with its `hash`, or nil.
+    @inline(__always)
+    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+      let mask = slots.count - 1
+      let wanted = Vocabulary.entry(hash: hash, start: 0, length: key.count) >> 32
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return nil }
+        if entry >> 32 == wanted {
+          let start = Int(entry & 0xFFFF_FFFF)
+          if key.count < Int(Vocabulary.lengthMask) {
+            if Vocabulary.sameBytes(
+              arena.baseAddress.map { $0 + start }, key.baseAddress, key.count)
+            {
+              return ids[slot]
+            }
+          } else {
+            // A long key: its full length is in the offsets.
+            let id = ids[slot]
+            let length = offsets[Int(id) + 1] - start
+            if length == key.count
+              && Vocabulary.sameBytes(arena.baseAddress.map { $0 + start }, key.baseAddress, length)
+            {
+              return id
+            }
+          }
         }
+        slot = (slot + 1) & mask
       }
-      slot = (slot + 1) & mask
     }
   }
 
@@ -211,13 +257,17 @@ public struct Vocabulary: Sendable {
 
   private mutating func grow() {
     var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+    var biggerIDs = [Int32](repeating: 0, count: slots.count * 2)
     let mask = bigger.count - 1
     for id in 0..<count {
       var slot = Int(truncatingIfNeeded: hashes[id]) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
-      bigger[slot] = Self.entry(hash: hashes[id], id: Int32(id))
+      bigger[slot] = Self.entry(
+        hash: hashes[id], start: offsets[id], length: offsets[id + 1] - offsets[id])
+      biggerIDs[slot] = Int32(id)
     }
     slots = bigger
+    slotIDs = biggerIDs
   }
 
   /// Eight bytes at a time, each word folded in with a multiply-xorshift (the last one to seven

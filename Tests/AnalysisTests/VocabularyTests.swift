@@ -75,6 +75,38 @@ import Testing
       #expect(word.withUnsafeBufferPointer { vocabulary.find($0) } == id)
     }
   }
+
+  /// A slot keeps a key's length in 12 bits: keys around and past that limit, alike but for
+  /// their length or their last byte, and the empty key, are told apart and found again.
+  @Test func longKeysAndTheEmptyKeyAreToldApart() {
+    var keys: [[UInt8]] = [[]]
+    for length in [1, 4094, 4095, 4096, 4097, 5000, 8191, 9000] {
+      let body = (0..<length).map { UInt8(ascii: "a") &+ UInt8($0 % 26) }
+      keys.append(body)
+      var other = body
+      other[length - 1] ^= 1
+      keys.append(other)
+    }
+    var vocabulary = Vocabulary()
+    // Twice each, with other words in between that make the table grow.
+    let filler = Self.words(count: 3_000, types: 3_000, seed: 5)
+    var expected: [[UInt8]: Int32] = [:]
+    for round in 0..<2 {
+      for (index, key) in keys.enumerated() {
+        let words = [key] + filler[(index * 100)..<(index * 100 + 100)]
+        let reference = Self.reference(words, into: &expected)
+        for (word, id) in zip(words, reference) {
+          #expect(word.withUnsafeBufferPointer { vocabulary.intern($0) } == id, "round \(round)")
+        }
+      }
+    }
+    #expect(vocabulary.count == expected.count)
+    for key in keys {
+      #expect(key.withUnsafeBufferPointer { vocabulary.find($0) } == expected[key])
+      #expect(Array(vocabulary.bytes(expected[key]!)) == key)
+    }
+    #expect(vocabulary.lookup(keys[3] + [0]) == nil)
+  }
 }
 
 /// ``Vocabulary``'s byte comparison, whose loads depend on the length, against `==` on arrays.
