@@ -134,7 +134,12 @@ public struct EvidenceGatherer: Sendable {
         }
         var stream = TokenStream()
         while let (index, file) = files.next() {
-          guard let bytes = try? file.readAndClose() else { continue }
+          // Read into room for the size the scan saw, without asking it again (a source made
+          // from a path alone has none).
+          let size = batch[index].file.size
+          guard let bytes = try? file.readAndClose(sizeHint: size > 0 ? size : nil) else {
+            continue
+          }
           // The bytes are handed over: the document's text is made in their buffer.
           guard let document = try? HeaderParser.parse(consume bytes, path: batch[index].path)
           else { continue }
