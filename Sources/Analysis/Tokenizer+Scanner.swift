@@ -7,6 +7,8 @@
 /// look-ahead may read past `limit` (a window ends after a space, where nothing looks ahead).
 struct Scanner {
   let text: UnsafeBufferPointer<UInt8>
+  /// Whether runs of lower-case Russian letters take their fast path (tests compare the two).
+  let russianRuns: Bool
   /// The character classes, held rather than looked up for each character.
   let classes = CharacterClass.Tables.shared
   var index = 0
@@ -31,9 +33,10 @@ struct Scanner {
 
   init(
     text: UnsafeBufferPointer<UInt8>, bytes: UnsafeMutableBufferPointer<UInt8>,
-    tokens: UnsafeMutableBufferPointer<Token>, range: Range<Int>? = nil
+    tokens: UnsafeMutableBufferPointer<Token>, range: Range<Int>? = nil, russianRuns: Bool = true
   ) {
     self.text = text
+    self.russianRuns = russianRuns
     self.bytes = bytes
     self.tokens = tokens
     index = range?.lowerBound ?? 0
@@ -86,6 +89,28 @@ struct Scanner {
         letter(upper: true)
         append(byte | 0x20, into: &stream)
         index += 1
+        continue
+      }
+      // Fast path: a run of lower-case Russian letters (U+0430–U+044F, `ё` aside), most of a
+      // Russian text, is its own folded form: four letters at a time, as the ASCII run above.
+      if byte &- 0xD0 < 2 && russianRuns && index + 8 <= text.count
+        && Self.lowerCaseRussianRun(load(at: index)) > 0
+      {
+        begin()
+        var end = index
+        while end + 8 <= text.count {
+          let eight = load(at: end)
+          let run = Self.lowerCaseRussianRun(eight)
+          if byteCount + 8 > bytes.count { flushBytes(&stream) }
+          UnsafeMutableRawPointer(bytes.baseAddress! + byteCount).storeBytes(
+            of: eight.littleEndian, as: UInt64.self)
+          byteCount += run
+          end += run
+          if run < 8 { break }
+        }
+        letters += (end - index) / 2
+        onlyDigits = false
+        index = end
         continue
       }
       // Fast path: a Russian letter, U+0400–U+045F (lead byte D0 or D1), folded on its bytes.
@@ -149,22 +174,6 @@ struct Scanner {
     finish(&stream)
     flushBytes(&stream)
     flushTokens(&stream)
-  }
-
-  /// How many of the eight bytes of `eight` (the first in its low byte), from the first, are
-  /// ASCII lower-case letters.
-  ///
-  /// Each byte's low seven bits plus 0x1F reach 0x80 when they are at least `a` (0x61), plus 0x05
-  /// when they are past `z` (0x7A), and never carry into the next byte; a byte with its top bit
-  /// set is not ASCII.
-  @inline(__always)
-  static func lowerCaseRun(_ eight: UInt64) -> Int {
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let low = eight & ~high
-    let fromA = low &+ 0x1F1F_1F1F_1F1F_1F1F
-    let pastZ = low &+ 0x0505_0505_0505_0505
-    let letters = fromA & ~pastZ & ~eight & high
-    return (~letters & high).trailingZeroBitCount >> 3
   }
 
   mutating func begin() {

@@ -22,8 +22,15 @@ public struct Tokenizer: Sendable {
   /// without spaces, base64, a URL fragment) is flagged ``Token/Flags/overlong`` and left out.
   public static let maximumTermBytes = 100
 
+  /// Whether runs of lower-case Russian letters take the scanner's fast path (always, but in
+  /// tests that compare it with the letter-by-letter one).
+  let russianRuns: Bool
+
   /// Creates a tokenizer.
-  public init() {}
+  public init() { russianRuns = true }
+
+  /// Creates a tokenizer that takes the fast path for runs of lower-case Russian letters or not.
+  init(russianRuns: Bool) { self.russianRuns = russianRuns }
 
   /// Tokenizes `text`, replacing the content of `stream`.
   public func tokenize(_ text: [UInt8], into stream: inout TokenStream) {
@@ -121,7 +128,8 @@ public struct Tokenizer: Sendable {
     // blocks: an `Array.append` per byte costs a uniqueness check and a capacity check each.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stagedBytes) { bytes in
       withUnsafeTemporaryAllocation(of: Token.self, capacity: Self.stagedTokens) { tokens in
-        var scanner = Scanner(text: text, bytes: bytes, tokens: tokens, range: range)
+        var scanner = Scanner(
+          text: text, bytes: bytes, tokens: tokens, range: range, russianRuns: russianRuns)
         scanner.run(into: &stream)
       }
     }
