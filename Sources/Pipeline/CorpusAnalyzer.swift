@@ -83,28 +83,34 @@ public struct CorpusAnalyzer: Sendable {
     -> (statistics: [CorpusStatistics], outcomes: [FileOutcome])
   {
     let next = Shared(0)
-    let partials = Shared<[(CorpusStatistics, [(Int, FileOutcome)])]>([])
+    let partials = Shared<[CorpusStatistics]>([])
+    // Each outcome goes straight to its file's place and is moved out once all are in: an
+    // outcome is never copied on the way (gathered per worker and then put in order, each was
+    // copied three times).
+    let placed = Shared([FileOutcome?](repeating: nil, count: files.count))
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = emptyStatistics()
-      var outcomes: [(Int, FileOutcome)] = []
       var taken = FilesAhead(taking: next, below: files.count, workers: workerCount) {
         files[$0].fullPath
       }
       while let (index, file) = taken.next() {
-        outcomes.append((index, Self.process(files[index], file, into: &statistics)))
+        let outcome = Self.process(files[index], file, into: &statistics)
+        placed.withLock { $0[index] = consume outcome }
         if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
       }
-      partials.withLock { $0.append((statistics, outcomes)) }
+      partials.withLock { $0.append(statistics) }
     }
-    // The parts are taken out of the box, so that nothing else holds their tables.
+    // Both are taken out of their boxes, so that nothing else holds the tables or outcomes.
     let parts = partials.withLock { parts in
       defer { parts = [] }
       return parts
     }
-    var ordered = [FileOutcome?](repeating: nil, count: files.count)
-    for (index, outcome) in parts.flatMap(\.1) { ordered[index] = outcome }
-    return (parts.map(\.0), ordered.map { $0! })
+    let outcomes = placed.withLock { placed in
+      defer { placed = [] }
+      return placed
+    }
+    return (parts, unwrappedAll(consume outcomes))
   }
 
   /// The workers' statistics of ``analyzeParts(_:progress:)`` joined into one.

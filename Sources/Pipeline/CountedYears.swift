@@ -60,10 +60,15 @@ struct CountedYears: Sendable {
     for year in groups.keys.sorted() {
       let group = groups[year]!
       let before = done
-      let (statistics, partOutcomes) = analyzer.analyzeParts(group.map { files[$0] }) {
+      var (statistics, partOutcomes) = analyzer.analyzeParts(group.map { files[$0] }) {
         progress?(before + $0)
       }
-      for (index, outcome) in zip(group, partOutcomes) { outcomes[index] = outcome }
+      // Moved to their places from the end, not copied.
+      var position = group.count
+      while let outcome = partOutcomes.popLast() {
+        position -= 1
+        outcomes[group[position]] = outcome
+      }
       done += group.count
       // Merging takes a tenth of the time counting does, so the year before is done by now,
       // long before this year's tables grew large: two years are never held at their largest.
@@ -77,7 +82,7 @@ struct CountedYears: Sendable {
       }
     }
     try packing?.wait()
-    return outcomes.map { $0! }
+    return unwrappedAll(consume outcomes)
   }
 
   /// Merges the sorted parts of each year (one per worker, from ``sortEachPart(_:)``), and a

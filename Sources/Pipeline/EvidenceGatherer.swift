@@ -90,9 +90,14 @@ public struct EvidenceGatherer: Sendable {
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
-    let ordered = sources.filter { wantsPairs || years.contains($0.date.year) }.sorted {
-      $0.date != $1.date ? $0.date > $1.date : $0.path.precedesInByteOrder($1.path)
-    }
+    // The sources' places are filtered and sorted, not the sources, each of which holds three
+    // strings that every copy retains (a sort copies each element many times).
+    let ordered = sources.indices.filter { wantsPairs || years.contains(sources[$0].date.year) }
+      .sorted { a, b in
+        let (first, second) = (sources[a].date, sources[b].date)
+        return first != second
+          ? first > second : sources[a].file.path.precedesInByteOrder(sources[b].file.path)
+      }
     let perTarget = EvidencePolicy.linesPerTarget
     var lines = [[Evidence]](repeating: [], count: targets.count)
     var open = Set(targets.indices)
@@ -108,11 +113,11 @@ public struct EvidenceGatherer: Sendable {
       // is that of reading one by one.
       let openYears = Set(open.compactMap { targets[$0].year })
       let openPairs = open.contains { targets[$0].year == nil }
-      var pending: [Source] = []
+      var pending: [Int] = []
       while pending.count < batchSize && next < ordered.count {
         let source = ordered[next]
         next += 1
-        if openPairs || openYears.contains(source.date.year) { pending.append(source) }
+        if openPairs || openYears.contains(sources[source].date.year) { pending.append(source) }
       }
       let batch = pending
       read += batch.count
@@ -121,7 +126,7 @@ public struct EvidenceGatherer: Sendable {
       // Most documents hold none of the open targets: they are passed over without being
       // tokenized (found empty, as tokenizing them would have found).
       let prefilters = Dictionary(
-        uniqueKeysWithValues: Set(batch.map(\.date.year)).map { year in
+        uniqueKeysWithValues: Set(batch.map { sources[$0].date.year }).map { year in
           (year, finder.prefilter(year: year, wanted: { snapshot[$0] }))
         })
       let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
@@ -130,18 +135,20 @@ public struct EvidenceGatherer: Sendable {
       let taken = Shared(0)
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
         var files = FilesAhead(taking: taken, below: batch.count, workers: workers) {
-          batch[$0].fullPath
+          sources[batch[$0]].file.fullPath
         }
         var stream = TokenStream()
         while let (index, file) = files.next() {
           // Read into room for the size the scan saw, without asking it again (a source made
           // from a path alone has none).
-          let size = batch[index].file.size
+          let size = sources[batch[index]].file.size
           guard let bytes = try? file.readAndClose(sizeHint: size > 0 ? size : nil) else {
             continue
           }
           // The bytes are handed over: the document's text is made in their buffer.
-          guard let document = try? HeaderParser.parse(consume bytes, path: batch[index].path)
+          guard
+            let document = try? HeaderParser.parse(
+              consume bytes, path: sources[batch[index]].file.path)
           else { continue }
           guard prefilters[document.date.year]?.mayHold(document.text) ?? true else {
             results.withLock { $0[index] = [:] }
@@ -157,7 +164,8 @@ public struct EvidenceGatherer: Sendable {
         for (target, line) in found.sorted(by: { $0.key < $1.key }) where open.contains(target) {
           lines[target].append(
             Evidence(
-              path: batch[index].path, date: batch[index].date.description, offset: line.offset,
+              path: sources[batch[index]].file.path,
+              date: sources[batch[index]].date.description, offset: line.offset,
               segments: line.segments))
           if lines[target].count == perTarget { open.remove(target) }
         }
