@@ -64,7 +64,7 @@ enum FuzzChecks {
         tokens.append(token)
       }
       folded += window.folded.count
-      matcher.forEachMention(in: text, window: window, beginsName: nil, definitions: &definitions) {
+      matcher.forEachMention(in: text, window: window, facts: nil, definitions: &definitions) {
         windowed.append($0)
       }
     }

@@ -11,7 +11,7 @@ public struct CorpusStatistics: Sendable {
   public private(set) var vocabulary = Vocabulary()
   /// What is known of term `id` (``WordFlags``), kept per word so that each token need not be
   /// looked up: one byte per word, so that a token's flags are one load (asked for ahead, see
-  /// ``countTerms(_:_:folded:spans:ids:begun:previous:tally:bigrams:beginsName:)``).
+  /// ``countTerms(_:_:folded:spans:ids:begun:previous:tally:bigrams:facts:)``).
   private var wordFlags: [WordFlags] = []
   /// Figures per year.
   public private(set) var years: [Int: YearTally] = [:]
@@ -62,8 +62,8 @@ public struct CorpusStatistics: Sendable {
   private var stream = TokenStream()
   /// Reused per-document counts of bigrams.
   private var documentBigrams = DocumentTally()
-  /// Reused per-token flags: whether a registry name can begin at the token.
-  private var documentBeginsName: [Bool] = []
+  /// Reused per-token facts for the organization matcher (``OrganizationMatcher/WordFacts``).
+  private var documentFacts: [OrganizationMatcher.WordFacts] = []
 
   /// How many bytes of text a document is tokenized and counted in at a time, at least
   /// (``Tokenizer/tokenize(_:windowBytes:into:_:)``): a huge document's tokens, folded bytes
@@ -94,9 +94,9 @@ public struct CorpusStatistics: Sendable {
     var stream = TokenStream()
     swap(&stream, &self.stream)
     defer { swap(&stream, &self.stream) }
-    var beginsName: [Bool] = []
-    swap(&beginsName, &documentBeginsName)
-    defer { swap(&beginsName, &documentBeginsName) }
+    var facts: [OrganizationMatcher.WordFacts] = []
+    swap(&facts, &documentFacts)
+    defer { swap(&facts, &documentFacts) }
     var bigrams = DocumentTally()
     swap(&bigrams, &documentBigrams)
     defer { swap(&bigrams, &documentBigrams) }
@@ -115,18 +115,18 @@ public struct CorpusStatistics: Sendable {
     let (tokenizer, matching) = (self.tokenizer, self.matching)
     tokenizer.tokenize(document.text, windowBytes: windowBytes, into: &stream) { window in
       let count = window.tokens.count
-      if beginsName.count < count {
-        beginsName.append(contentsOf: repeatElement(false, count: count - beginsName.count))
+      if facts.count < count {
+        facts.append(contentsOf: repeatElement([], count: count - facts.count))
       }
-      beginsName.withUnsafeMutableBufferPointer { beginsName in
-        let flags = UnsafeMutableBufferPointer(rebasing: beginsName[0..<count])
+      facts.withUnsafeMutableBufferPointer { facts in
+        let flags = UnsafeMutableBufferPointer(rebasing: facts[0..<count])
         countTerms(
           window, tally: &tally, bigrams: &bigrams, begun: &begun, previous: &previous,
-          beginsName: flags)
+          facts: flags)
         // Each mention is counted as it is found: a huge document's mentions are never
         // gathered.
         matching.matcher.forEachMention(
-          in: document.text, window: window, beginsName: UnsafeBufferPointer(flags),
+          in: document.text, window: window, facts: UnsafeBufferPointer(flags),
           definitions: &definitions
         ) { mention in
           tally.organizationMentions += 1
@@ -151,11 +151,12 @@ public struct CorpusStatistics: Sendable {
   static let interningBlock = 1 << 16
 
   /// Counts the terms of one window of a document, `stream`, into `tally` (bigrams through the
-  /// document's table), and sets `beginsName[i]` for each token; `begun` and `previous` carry
+  /// document's table), and sets `facts[i]` for each token; `begun` and `previous` carry
   /// from one window to the next (see below).
   private mutating func countTerms(
     _ stream: TokenStream, tally: inout YearTally, bigrams: inout DocumentTally,
-    begun: inout Bool, previous: inout Int32, beginsName: UnsafeMutableBufferPointer<Bool>
+    begun: inout Bool, previous: inout Int32,
+    facts: UnsafeMutableBufferPointer<OrganizationMatcher.WordFacts>
   ) {
     stream.folded.withUnsafeBufferPointer { folded in
       stream.tokens.withUnsafeBufferPointer { tokens in
@@ -172,7 +173,7 @@ public struct CorpusStatistics: Sendable {
               countTerms(
                 tokens, start..<end, folded: folded, spans: spans, ids: ids.baseAddress!,
                 begun: &begun, previous: &previous, tally: &tally, bigrams: &bigrams,
-                beginsName: beginsName)
+                facts: facts)
               start = end
             }
           }
@@ -189,7 +190,7 @@ public struct CorpusStatistics: Sendable {
     _ tokens: UnsafeBufferPointer<Token>, _ block: Range<Int>, folded: UnsafeBufferPointer<UInt8>,
     spans: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>, ids: UnsafeMutablePointer<Int32>,
     begun: inout Bool, previous: inout Int32, tally: inout YearTally,
-    bigrams: inout DocumentTally, beginsName: UnsafeMutableBufferPointer<Bool>
+    bigrams: inout DocumentTally, facts: UnsafeMutableBufferPointer<OrganizationMatcher.WordFacts>
   ) {
     // The folded bytes of the block's words that count go to the vocabulary at once, in text
     // order (as one batch would give them ids).
@@ -203,8 +204,7 @@ public struct CorpusStatistics: Sendable {
     }
     guard words > 0 else {
       for index in block {
-        beginsName[index] = Self.beginsName(
-          tokens[index], folded: folded, matcher: matching.matcher)
+        facts[index] = Self.facts(tokens[index], folded: folded, matcher: matching.matcher)
       }
       previous = -1
       return
@@ -230,8 +230,7 @@ public struct CorpusStatistics: Sendable {
             for index in start..<end {
               let token = tokens[index]
               if !token.flags.isDisjoint(with: .removed) {
-                beginsName[index] = Self.beginsName(
-                  token, folded: folded, matcher: matching.matcher)
+                facts[index] = Self.facts(token, folded: folded, matcher: matching.matcher)
                 previous = -1
                 continue
               }
@@ -243,7 +242,7 @@ public struct CorpusStatistics: Sendable {
               let id = ids[word]
               word += 1
               let flags = flagsBase[Int(id)]
-              beginsName[index] = flags.contains(.beginsName)
+              facts[index] = flags.facts
               if flags.contains(.stopword) {
                 previous = -1
                 continue
@@ -265,14 +264,14 @@ public struct CorpusStatistics: Sendable {
     tally.tokens += words
   }
 
-  /// Whether a registry name can begin at a token that is not interned: a number cannot; an
-  /// overlong word is looked up.
-  private static func beginsName(
+  /// The matcher's facts of a token that is not interned: none for a number (no name begins
+  /// with one, and discovery asks nothing else of it); an overlong word is looked up.
+  private static func facts(
     _ token: Token, folded: UnsafeBufferPointer<UInt8>, matcher: OrganizationMatcher
-  ) -> Bool {
-    !token.flags.contains(.number)
-      && matcher.mayBeginName(
-        UnsafeBufferPointer(rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)]))
+  ) -> OrganizationMatcher.WordFacts {
+    if token.flags.contains(.number) { return [] }
+    return matcher.facts(
+      of: UnsafeBufferPointer(rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)]))
   }
 
   /// Replaces (or adds) the tally of `year`.
@@ -307,22 +306,29 @@ public struct CorpusStatistics: Sendable {
     vocabulary.withStorage { bytes, offsets in
       for id in first..<last {
         let word = UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]])
-        var flags: WordFlags = []
-        if stopwords.contains(word) { flags.insert(.stopword) }
-        if matching.matcher.mayBeginName(word) { flags.insert(.beginsName) }
-        wordFlags.append(flags)
+        wordFlags.append(
+          WordFlags(stopword: stopwords.contains(word), facts: matching.matcher.facts(of: word)))
       }
     }
   }
 }
 
-/// What ``CorpusStatistics`` notes of each word when it is first interned.
+/// What ``CorpusStatistics`` notes of each word when it is first interned, in one byte: whether
+/// it is a stopword, and the matcher's facts of it.
 struct WordFlags: OptionSet {
   let rawValue: UInt8
   /// The word is left out of terms.
   static let stopword = WordFlags(rawValue: 1)
-  /// A registry name can begin with the word (``OrganizationMatcher/mayBeginName(_:)``).
-  static let beginsName = WordFlags(rawValue: 2)
+
+  init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The flags of a word that is a `stopword` or not, with the matcher's `facts` of it.
+  init(stopword: Bool, facts: OrganizationMatcher.WordFacts) {
+    rawValue = facts.rawValue << 1 | (stopword ? 1 : 0)
+  }
+
+  /// The matcher's facts of the word (``OrganizationMatcher/facts(of:)``).
+  var facts: OrganizationMatcher.WordFacts { .init(rawValue: rawValue >> 1) }
 }
 
 extension CorpusStatistics {

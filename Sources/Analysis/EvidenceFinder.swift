@@ -137,7 +137,7 @@ public struct EvidenceFinder: Sendable {
       }
       if !openPairs.isEmpty {
         matcher.forEachMention(
-          in: document.text, window: window, beginsName: nil, definitions: &definitions
+          in: document.text, window: window, facts: nil, definitions: &definitions
         ) { closest.offer($0) }
       }
     }

@@ -91,7 +91,13 @@ struct OrganizationDiscovery: Sendable {
   }
 
   func wordClass(_ view: TokenView, _ index: Int) -> WordClass? {
-    lexicon.lookup(view.key(index)).map { classes[Int($0)] }
+    guard let facts = view.facts else { return wordClass(ofKey: view.key(index)) }
+    return facts[index].wordClass
+  }
+
+  /// The class of the word whose key (``TokenView/key(of:)``) is `key`, or nil.
+  func wordClass(ofKey key: UnsafeBufferPointer<UInt8>) -> WordClass? {
+    lexicon.lookup(key).map { classes[Int($0)] }
   }
 
   /// Looks for a name starting at token `start`.

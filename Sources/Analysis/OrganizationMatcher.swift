@@ -77,7 +77,7 @@ public struct OrganizationMatcher: Sendable {
   ) {
     var definitions = Definitions()
     TokenView.with(text: text, stream: tokens) { view in
-      forEachMention(in: view, beginsName: nil, definitions: &definitions, body)
+      forEachMention(in: view, definitions: &definitions, body)
     }
   }
 
@@ -85,17 +85,50 @@ public struct OrganizationMatcher: Sendable {
   /// windows (``Tokenizer/tokenize(_:windowBytes:into:_:)``): `definitions` holds the acronyms
   /// that the document's earlier windows defined, and gets those this one defines.
   ///
-  /// - Parameter beginsName: For each token, ``mayBeginName(_:)`` of its folded form (false for
-  ///   a number), so that the other tokens are not looked up (counting keeps this per distinct
-  ///   word rather than per token); nil to look every token up.
+  /// - Parameter facts: For each token, ``facts(of:)`` of its folded form (without
+  ///   ``WordFacts/beginsName`` for a number), so that no token is looked up (counting keeps
+  ///   these per distinct word rather than per token); nil to look every token up.
   public func forEachMention(
-    in text: [UInt8], window tokens: TokenStream, beginsName: UnsafeBufferPointer<Bool>?,
+    in text: [UInt8], window tokens: TokenStream, facts: UnsafeBufferPointer<WordFacts>?,
     definitions: inout Definitions, _ body: (OrganizationMention) -> Void
   ) {
-    precondition(beginsName.map { $0.count == tokens.tokens.count } ?? true, "one flag per token")
+    precondition(facts.map { $0.count == tokens.tokens.count } ?? true, "one fact per token")
     TokenView.with(text: text, stream: tokens) { view in
-      forEachMention(in: view, beginsName: beginsName, definitions: &definitions, body)
+      var view = view
+      view.facts = facts
+      forEachMention(in: view, definitions: &definitions, body)
     }
+  }
+
+  /// What the matcher needs to know of a word, worked out once per word by a caller that sees
+  /// the same words many times (``CorpusStatistics``) and handed over per token.
+  public struct WordFacts: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// A registry name can begin with the word (``OrganizationMatcher/mayBeginName(_:)``).
+    public static let beginsName = WordFacts(rawValue: 1)
+    /// The word's class for discovering names (at most one of the three).
+    static let head = WordFacts(rawValue: 2)
+    static let title = WordFacts(rawValue: 4)
+    static let function = WordFacts(rawValue: 8)
+
+    /// The class these facts give (``OrganizationDiscovery/WordClass``).
+    var wordClass: OrganizationDiscovery.WordClass? {
+      contains(.head) ? .head : contains(.title) ? .title : contains(.function) ? .function : nil
+    }
+  }
+
+  /// The facts of the word `folded` (a token's case-folded form): whether a registry name can
+  /// begin with it, and its class for discovering names.
+  public func facts(of folded: UnsafeBufferPointer<UInt8>) -> WordFacts {
+    var facts: WordFacts = mayBeginName(folded) ? .beginsName : []
+    switch discovery.wordClass(ofKey: TokenView.key(of: folded)) {
+    case .head: facts.insert(.head)
+    case .title: facts.insert(.title)
+    case .function: facts.insert(.function)
+    case nil: break
+    }
+    return facts
   }
 
   /// Whether a registry name can begin with the word `folded` (a token's case-folded form):
@@ -120,16 +153,16 @@ public struct OrganizationMatcher: Sendable {
     public init() {}
   }
 
-  /// Hands `body` the mentions in `view`, in text order; `beginsName`, when given, tells at
+  /// Hands `body` the mentions in `view`, in text order; the view's facts, when given, tell at
   /// which tokens a registry name can begin.
   private func forEachMention(
-    in view: TokenView, beginsName: UnsafeBufferPointer<Bool>?,
-    definitions carried: inout Definitions, _ body: (OrganizationMention) -> Void
+    in view: TokenView, definitions carried: inout Definitions,
+    _ body: (OrganizationMention) -> Void
   ) {
     let count = view.count
     var longest = [Int32](repeating: -1, count: count)
-    if let beginsName {
-      for index in 0..<count where beginsName[index] {
+    if let facts = view.facts {
+      for index in 0..<count where facts[index].contains(.beginsName) {
         longest[index] = longestMatch(view, at: index)
       }
     } else {

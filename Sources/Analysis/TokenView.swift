@@ -7,6 +7,9 @@ struct TokenView {
   let text: UnsafeBufferPointer<UInt8>
   let folded: UnsafeBufferPointer<UInt8>
   let tokens: UnsafeBufferPointer<Token>
+  /// What is known of each token's word, when the caller worked it out per word
+  /// (``OrganizationMatcher/WordFacts``); nil to look each token up.
+  var facts: UnsafeBufferPointer<OrganizationMatcher.WordFacts>? = nil
 
   /// Calls `body` with a view of `text` and `stream`.
   static func with<R>(

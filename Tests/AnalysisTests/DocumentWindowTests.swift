@@ -155,7 +155,7 @@ import Testing
       var mentions: [OrganizationMention] = []
       Tokenizer().tokenize(text, windowBytes: size, into: &stream) { window in
         Self.matcher.forEachMention(
-          in: text, window: window, beginsName: nil, definitions: &definitions
+          in: text, window: window, facts: nil, definitions: &definitions
         ) { mentions.append($0) }
       }
       #expect(mentions == expected, "seed \(seed), window \(size)")
