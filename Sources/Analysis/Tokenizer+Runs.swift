@@ -17,6 +17,27 @@ extension Scanner {
     return (~letters & high).trailingZeroBitCount >> 3
   }
 
+  /// Copies the run that starts at `start` to the folded bytes eight bytes at a time while
+  /// eight are left, `run` telling how many of each eight go on with it (all eight are stored,
+  /// only those kept); returns where the copied part of the run ends.
+  @inline(__always)
+  mutating func copyRun(
+    from start: Int, into stream: inout TokenStream, _ run: (UInt64) -> Int
+  ) -> Int {
+    var end = start
+    while end + 8 <= text.count {
+      let eight = load(at: end)
+      let length = run(eight)
+      if byteCount + 8 > bytes.count { flushBytes(&stream) }
+      UnsafeMutableRawPointer(bytes.baseAddress! + byteCount).storeBytes(
+        of: eight.littleEndian, as: UInt64.self)
+      byteCount += length
+      end += length
+      if length < 8 { break }
+    }
+    return end
+  }
+
   /// The eight bytes of the text from `position` (at most `text.count - 8`), the first in the
   /// low byte.
   @inline(__always)

@@ -53,20 +53,7 @@ struct Scanner {
       // the folded form as it is (exactly what the letter case below does one byte at a time).
       if byte &- UInt8(ascii: "a") < 26 {
         begin()
-        var end = index
-        // Eight bytes at a time while eight are left: all eight are stored, and only the
-        // letters among them, up to the first byte that is not one, are kept.
-        while end + 8 <= text.count {
-          let eight = UInt64(
-            littleEndian: UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self))
-          let run = Self.lowerCaseRun(eight)
-          if byteCount + 8 > bytes.count { flushBytes(&stream) }
-          UnsafeMutableRawPointer(bytes.baseAddress! + byteCount).storeBytes(
-            of: eight.littleEndian, as: UInt64.self)
-          byteCount += run
-          end += run
-          if run < 8 { break }
-        }
+        var end = copyRun(from: index, into: &stream, Self.lowerCaseRun)
         while end < text.count && text[end] &- UInt8(ascii: "a") < 26 {
           if byteCount == bytes.count { flushBytes(&stream) }
           bytes[byteCount] = text[end]
@@ -97,17 +84,7 @@ struct Scanner {
         && Self.lowerCaseRussianRun(load(at: index)) > 0
       {
         begin()
-        var end = index
-        while end + 8 <= text.count {
-          let eight = load(at: end)
-          let run = Self.lowerCaseRussianRun(eight)
-          if byteCount + 8 > bytes.count { flushBytes(&stream) }
-          UnsafeMutableRawPointer(bytes.baseAddress! + byteCount).storeBytes(
-            of: eight.littleEndian, as: UInt64.self)
-          byteCount += run
-          end += run
-          if run < 8 { break }
-        }
+        let end = copyRun(from: index, into: &stream, Self.lowerCaseRussianRun)
         letters += (end - index) / 2
         onlyDigits = false
         index = end
