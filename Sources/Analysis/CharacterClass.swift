@@ -41,15 +41,10 @@ enum CharacterClass: Equatable {
     Unicode.Scalar(value).map(classify) ?? .punctuation
   }
 
-  /// Classifies `scalar`: by table below ``commonLimit``, the rest by ``classify(_:)``.
-  @inline(__always)
-  static func of(_ scalar: Unicode.Scalar) -> CharacterClass {
-    Tables.shared.of(scalar)
-  }
-
-  /// Both tables, for a loop that classifies many scalars to hold: each use of a lazily made
-  /// static (``ascii``, ``common``) is a call to `swift_once`, which in the tokenizer's loop over
-  /// punctuation and non-ASCII characters came to 0.35 % of a 1 GB run.
+  /// Both tables, for a loop that classifies many scalars to hold (the scanner holds them for
+  /// its whole run): each use of a lazily made static (``ascii``, ``common``) is a call to
+  /// `swift_once`, which in the tokenizer's loop over punctuation and non-ASCII characters came
+  /// to 0.35 % of a 1 GB run.
   struct Tables {
     let ascii: [CharacterClass]
     let common: [CharacterClass]
@@ -57,7 +52,7 @@ enum CharacterClass: Equatable {
     /// The tables, made once.
     static let shared = Tables(ascii: CharacterClass.ascii, common: CharacterClass.common)
 
-    /// Classifies `scalar` (``CharacterClass/of(_:)``).
+    /// Classifies `scalar`: by table below ``commonLimit``, the rest by ``classify(_:)``.
     @inline(__always)
     func of(_ scalar: Unicode.Scalar) -> CharacterClass {
       let value = scalar.value
