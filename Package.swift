@@ -85,7 +85,8 @@ let package = Package(
       name: "AlmanacFuzz", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
 
     // MARK: Tests mirror the modules
-    .testTarget(name: "LibXMLTests", dependencies: ["LibXML"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "LibXMLTests", dependencies: ["LibXML", "CLibXML2"], swiftSettings: strictSettings),
     // Helpers shared by the test targets (a seeded random generator, published XML compared).
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(

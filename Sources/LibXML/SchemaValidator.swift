@@ -11,6 +11,7 @@ public final class SchemaValidator {
   /// - Parameter schemaText: The XSD document as UTF-8 bytes.
   /// - Throws: ``XMLError/invalidSchema(issues:)`` when libxml2 cannot compile it.
   public init(schemaText: [UInt8]) throws(XMLError) {
+    XMLLibrary.prepare()
     let collector = IssueCollector()
     let compiled: xmlSchemaPtr? = collector.collecting {
       schemaText.withUnsafeBufferPointer { raw in

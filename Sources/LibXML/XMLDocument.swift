@@ -23,6 +23,7 @@ public final class XMLDocument {
   ///   - rootName: The name of the root element.
   ///   - namespace: The default namespace declared on the root, if any.
   public convenience init(rootName: String, namespace: String? = nil) {
+    XMLLibrary.prepare()
     let doc = xmlNewDoc("1.0")!
     self.init(adopting: doc, kind: .xml)
     let root = xmlNewDocNode(doc, nil, rootName, nil)!
@@ -37,6 +38,7 @@ public final class XMLDocument {
   ///
   /// - Parameter language: The value of the root's `lang` attribute.
   public static func html(language: String = "en") -> XMLDocument {
+    XMLLibrary.prepare()
     let doc = htmlNewDocNoDtD(nil, nil)!
     let document = XMLDocument(adopting: doc, kind: .html)
     xmlCreateIntSubset(doc, "html", nil, nil)
@@ -90,6 +92,7 @@ public final class XMLDocument {
   /// - Returns: The parsed document.
   /// - Throws: ``XMLError/malformed(name:issues:)`` or ``XMLError/forbiddenDoctype(name:)``.
   public static func parse(_ bytes: [UInt8], name: String) throws(XMLError) -> XMLDocument {
+    XMLLibrary.prepare()
     // Refused before libxml2 sees it, so that the reason is ours, not a parser error about an
     // entity loop that expansion would have run into.
     if prologDeclaresDoctype(bytes) { throw .forbiddenDoctype(name: name) }
