@@ -132,7 +132,8 @@ public enum ReportJob {
     // The counts are stored and released: what the rest of the run needs is read back a year
     // at a time.
     Memory.release()
-    // What the commit wrote moves from the log into the state file while the report is built.
+    // What the commit wrote is synced and moved from the log into the state file while the
+    // report is built.
     let checkpoint = BackgroundTask { try store.checkpoint() }
     // Waited for on every way out, so that nothing is left working on the state.
     defer { _ = try? checkpoint.wait() }
@@ -154,13 +155,15 @@ public enum ReportJob {
       store: store, report: report, changes: update, currentRun: runID)
     Memory.release()
     laps.lap("evidence and comparison with the last run", log)
+    // The checkpoint syncs the commit to the disk (it is long done by now): the reports
+    // published next never show figures that a power cut could take back from the state.
+    do { try checkpoint.wait() } catch {
+      // The pages stay in the log, committed; closing the store moves and syncs them.
+      log.debug("checkpoint of the state left for later: \(error)")
+    }
     // As published: with the CSV files it lists, which are archived with it.
     report = try publish(report, in: options.output)
     laps.lap("render, validate and publish", log)
-    do { try checkpoint.wait() } catch {
-      // The pages stay in the log, committed; closing the store moves them.
-      log.debug("checkpoint of the state left for later: \(error)")
-    }
     try ReportFromState.remember(report, evidence: evidence, in: store)
     // The CSV files go with the reports that list and link them.
     let day = String(settings.generatedAt.prefix(10))
