@@ -107,11 +107,13 @@ public struct ChangeSet: Sendable {
       vanishedByHash[document.hash, default: []].append(document)
     }
     var movedAway = Set<String>()
-    for outcome in outcomes {
-      let record = StoredDocument(outcome)
+    result.upserts.reserveCapacity(outcomes.count)
+    // By index: each outcome is read in place, not copied (a quarter of a million at 1 GB).
+    for index in outcomes.indices {
+      let record = StoredDocument(outcomes[index])
       result.upserts.append(record)
       if let year = record.year { result.affectedYears.insert(year) }
-      if let old = stored[outcome.file.path] {
+      if let old = stored.isEmpty ? nil : stored[record.path] {
         if old.hash != record.hash {
           result.changed += 1
           if let year = old.year { result.affectedYears.insert(year) }
