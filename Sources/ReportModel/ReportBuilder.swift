@@ -80,18 +80,27 @@ public enum ReportBuilder {
       }
       return part
     }.flatMap { $0 }
-    let frame = CorpusStatistics(
-      restoring: parts.map(\.frame), stopwords: StopwordList(words: [], source: ""),
-      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
     let yearTokens = parts.map(\.frame.tokens)
     let ranking = TopTerms.Ranking(parts.map(\.candidates))
-    let found = try map(years.count, parallel) { index throws(Source.Failure) in
-      ranking.tallies(in: try source.terms(years[index]))
+    // The last pass finds the ranked terms' counts in every year. The organizations and pairs
+    // need only the frames: they are the first piece of that pass, on one core while the other
+    // takes the years, and the years go largest first, so that the cores finish together.
+    let frames = parts.map(\.frame)
+    let byWork = years.indices.sorted { (source.sizes?[$0] ?? 0) > (source.sizes?[$1] ?? 0) }
+    var pieces = try map(years.count + 1, parallel) { piece throws(Source.Failure) in
+      guard piece > 0 else {
+        return LastPass.organizations(OrganizationPart(frames, settings: settings))
+      }
+      let index = byWork[piece - 1]
+      return .found(index, ranking.tallies(in: try source.terms(years[index])))
     }
-
-    let organizationTallies = frame.organizations
-    let (shownPairs, pairsCounted) = pairs(
-      frame, organizations: organizationTallies, limit: settings.pairs)
+    guard case .organizations(let organizationPart) = pieces.removeFirst() else {
+      preconditionFailure("the first piece is the organizations")
+    }
+    var found = [[(candidate: Int, tally: TermTally)]](repeating: [], count: years.count)
+    for case .found(let index, let tallies) in pieces { found[index] = tallies }
+    let frame = organizationPart.frame
+    let shownPairs = organizationPart.shownPairs
     return Report(
       schemaVersion: schemaVersion,
       generatedAt: settings.generatedAt,
@@ -114,12 +123,45 @@ public enum ReportBuilder {
         n: 1, limit: limit, years: years, yearTokens: yearTokens, found: found),
       bigrams: ranking.entries(
         n: 2, limit: limit, years: years, yearTokens: yearTokens, found: found),
-      organizations: listed(
-        organizations(organizationTallies), top: settings.topOrganizations, pairs: shownPairs),
+      organizations: organizationPart.listed,
       cooccurrences: shownPairs,
       trends: parts.compactMap(\.trends),
-      rejected: rejected, pairsCounted: pairsCounted,
-      organizationsCounted: organizationTallies.count)
+      rejected: rejected, pairsCounted: organizationPart.pairsCounted,
+      organizationsCounted: organizationPart.organizationsCounted)
+  }
+
+  /// A piece of the last pass (``build(source:rejected:settings:parallel:seeds:)``).
+  private enum LastPass: Sendable {
+    /// The ranked terms' counts in the year at this index.
+    case found(Int, [(candidate: Int, tally: TermTally)])
+    /// The organizations and pairs.
+    case organizations(OrganizationPart)
+  }
+
+  /// The corpus's organizations and pairs, worked out from the years' frames.
+  private struct OrganizationPart: Sendable {
+    /// Every year's frame, added up.
+    let frame: CorpusStatistics
+    /// The organizations the report lists.
+    let listed: [OrganizationEntry]
+    /// How many organizations were found.
+    let organizationsCounted: Int
+    /// The pairs the report lists.
+    let shownPairs: [PairEntry]
+    /// How many pairs were counted.
+    let pairsCounted: Int
+
+    init(_ frames: [YearSlice], settings: ReportSettings) {
+      frame = CorpusStatistics(
+        restoring: frames, stopwords: StopwordList(words: [], source: ""),
+        matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+      let tallies = frame.organizations
+      (shownPairs, pairsCounted) = ReportBuilder.pairs(
+        frame, organizations: tallies, limit: settings.pairs)
+      listed = ReportBuilder.listed(
+        ReportBuilder.organizations(tallies), top: settings.topOrganizations, pairs: shownPairs)
+      organizationsCounted = tallies.count
+    }
   }
 
   /// What the report takes from one year's terms while they are unpacked.
