@@ -42,31 +42,40 @@ enum ReportFromState {
   }
 
   /// `report` with its evidence lines: the stored ones that are still up to date, the rest
-  /// read from the corpus.
+  /// read from `sources` (``evidenceSources(store:scan:onConnectionOfItsOwn:)``), asked only
+  /// when some line is to be read.
   static func withEvidence(
-    _ report: Report, store: StateStore, changes: ChangeSet.Reconciliation, scan: CorpusScan,
-    gatherer: EvidenceGatherer, log: Logger
+    _ report: Report, store: StateStore, changes: ChangeSet.Reconciliation,
+    gatherer: EvidenceGatherer, log: Logger,
+    sources: () throws(RunError) -> [EvidenceGatherer.Source]
   ) throws(RunError) -> (report: Report, evidence: [EvidenceFinder.Target: [Evidence]]) {
     let evidence = try gatherer.gather(
       for: report, stored: try ReportJob.state { try store.evidence() },
-      changedYears: changes.changedYears, log: log
-    ) { () throws(RunError) in
-      // The stored documents and the scanned files are both in byte order of their paths:
-      // one walk pairs them, with no table of every path.
-      let files = scan.files
-      var next = 0
-      return try ReportJob.state { try store.acceptedDates() }.compactMap { document in
-        while next < files.count
-          && files[next].path.precedesInByteOrder(document.path)
-        {
-          next += 1
-        }
-        guard next < files.count, files[next].path.hasSameBytes(document.path)
-        else { return nil }
-        return EvidenceGatherer.Source(file: files[next], date: document.date)
-      }
-    }
+      changedYears: changes.changedYears, log: log, sources: sources)
     return (EvidencePolicy.attach(evidence, to: report), evidence)
+  }
+
+  /// The accepted documents of the state that are among the scanned files, with their dates:
+  /// what the evidence may read again.
+  ///
+  /// - Parameter ownConnection: Read the state on a connection of its own, so that the list
+  ///   can be made beside the report's reads of the state.
+  static func evidenceSources(
+    store: StateStore, scan: CorpusScan, onConnectionOfItsOwn ownConnection: Bool = false
+  ) throws(RunError) -> [EvidenceGatherer.Source] {
+    // The stored documents and the scanned files are both in byte order of their paths: one
+    // walk pairs them, with no table of every path.
+    let files = scan.files
+    var next = 0
+    return try ReportJob.state {
+      try store.acceptedDates(onConnectionOfItsOwn: ownConnection)
+    }.compactMap { document in
+      while next < files.count && files[next].path.precedesInByteOrder(document.path) {
+        next += 1
+      }
+      guard next < files.count, files[next].path.hasSameBytes(document.path) else { return nil }
+      return EvidenceGatherer.Source(file: files[next], date: document.date)
+    }
   }
 
   /// Remembers what this report published, for the next run's comparison.

@@ -101,7 +101,7 @@ public final class StateStore: Sendable {
 
   // MARK: Opening, step by step
 
-  private static var baseConfiguration: Configuration {
+  static var baseConfiguration: Configuration {
     var configuration = Configuration()
     configuration.label = "Almanac state"
     configuration.busyMode = .timeout(10)

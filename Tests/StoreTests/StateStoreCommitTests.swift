@@ -34,6 +34,10 @@ import Testing
       let dates = try store.acceptedDates()
       #expect(dates.map(\.path) == stored.filter(\.accepted).map(\.path))
       #expect(dates.map(\.date) == stored.filter(\.accepted).map { $0.date! })
+      // On a connection of its own: the same, as last committed.
+      let beside = try store.acceptedDates(onConnectionOfItsOwn: true)
+      #expect(beside.map(\.path) == dates.map(\.path))
+      #expect(beside.map(\.date) == dates.map(\.date))
     }
   }
 
