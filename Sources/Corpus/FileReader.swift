@@ -28,7 +28,19 @@ public enum FileReader {
     /// (`POSIX_FADV_WILLNEED` returns at once). A failure to open is kept for
     /// ``readAndClose()`` to throw.
     public init(_ path: String, prefetch: Bool) {
-      descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+      self.init(opened: open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), prefetch: prefetch)
+    }
+
+    /// Opens the file `name` in the open folder `folder` (`openat`), as ``init(_:prefetch:)``
+    /// opens a path.
+    init(_ name: String, in folder: Int32, prefetch: Bool) {
+      self.init(
+        opened: openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), prefetch: prefetch)
+    }
+
+    /// Keeps `descriptor`, or the error that made it -1.
+    private init(opened descriptor: Int32, prefetch: Bool) {
+      self.descriptor = descriptor
       if descriptor < 0 {
         let code = errno
         failure = .unreadable(errno: code, detail: String(cString: strerror(code)))

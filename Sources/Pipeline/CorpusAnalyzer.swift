@@ -92,7 +92,7 @@ public struct CorpusAnalyzer: Sendable {
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = emptyStatistics()
       var taken = FilesAhead(taking: next, below: files.count, workers: workerCount) {
-        files[$0].fullPath
+        files[$0]
       }
       while let (index, file) = taken.next() {
         let outcome = Self.process(files[index], file, into: &statistics)

@@ -135,7 +135,7 @@ public struct EvidenceGatherer: Sendable {
       let taken = Shared(0)
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
         var files = FilesAhead(taking: taken, below: batch.count, workers: workers) {
-          sources[batch[$0]].file.fullPath
+          sources[batch[$0]].file
         }
         var stream = TokenStream()
         while let (index, file) = files.next() {

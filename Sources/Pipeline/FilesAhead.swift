@@ -38,21 +38,23 @@ struct FilesAhead {
   private let depth: Int
   private let counter: Shared<Int>
   private let count: Int
-  private let path: (Int) -> String
+  private let file: (Int) -> CorpusFile
+  /// The folder of the files opened last, kept open to open the next ones by name.
+  private let folder = OpenFolder()
   /// The files taken and opened, oldest first.
   private var opened: [(index: Int, file: FileReader.Opened)] = []
   private var taking = true
 
-  /// Takes indices below `count` from `counter`, opening the file at `path(index)` for each,
-  /// as one of `workers` doing the same.
+  /// Takes indices below `count` from `counter`, opening `file(index)` for each, as one of
+  /// `workers` doing the same.
   init(
     taking counter: Shared<Int>, below count: Int, workers: Int,
-    path: @escaping (Int) -> String
+    file: @escaping (Int) -> CorpusFile
   ) {
     depth = Self.depth(workers: workers)
     self.counter = counter
     self.count = count
-    self.path = path
+    self.file = file
   }
 
   /// The next file this worker took, opened, or nil when every index has been taken and read.
@@ -64,7 +66,7 @@ struct FilesAhead {
         taking = false
         break
       }
-      opened.append((index, FileReader.Opened(path(index), prefetch: true)))
+      opened.append((index, folder.opening(file(index), prefetch: true)))
     }
     return opened.isEmpty ? nil : opened.removeFirst()
   }
