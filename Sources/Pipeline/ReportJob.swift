@@ -147,7 +147,7 @@ public enum ReportJob {
     // The documents the evidence may read are listed while the report is built, on a
     // connection of their own (at 1 GB, 0.15-0.2 s that the cores otherwise spent one at a
     // time), when something changed: only then are lines read from the corpus, as a rule.
-    let listing =
+    var listing =
       update.changedYears.isEmpty
       ? nil
       : BackgroundTask { [scan] in
@@ -168,6 +168,8 @@ public enum ReportJob {
         throw .state(.sqlite(path: statePath, detail: "\(error)"))
       }
     }
+    // The list (a record per accepted document) is not needed any more.
+    listing = nil
     report.sinceLastRun = try ReportFromState.sinceLastRun(
       store: store, report: report, changes: update, currentRun: runID)
     Memory.release()
@@ -262,36 +264,6 @@ public enum ReportJob {
     do { pdf = try PDFPrinter.print(htmlPath: folder + "/" + htmlName) } catch { throw .pdf(error) }
     do { try Publisher.publish([(pdfName, pdf)], in: folder) } catch { throw .publish(error) }
     log.info("published \(folder)/\(pdfName)")
-  }
-
-  static func loadStopwords(_ options: RunOptions) throws(RunError) -> StopwordList {
-    guard let path = options.stopwordFile else { return StopwordList.builtin() }
-    let bytes: [UInt8]
-    do { bytes = try FileReader.read(path) } catch {
-      throw .unusableFile(option: "--stopwords", path: path, reason: error.description)
-    }
-    let user = StopwordList(parsing: bytes, source: path)
-    switch options.stopwordMode {
-    case .replace: return user
-    case .extend:
-      var list = StopwordList.builtin()
-      list.formUnion(user)
-      return list
-    }
-  }
-
-  static func loadRegistry(_ options: RunOptions) throws(RunError) -> OrganizationRegistry {
-    let builtin = OrganizationRegistry.builtin()
-    guard let path = options.organizationFile else { return builtin }
-    let bytes: [UInt8]
-    do { bytes = try FileReader.read(path) } catch {
-      throw .unusableFile(option: "--organizations", path: path, reason: error.description)
-    }
-    do {
-      return builtin.extended(with: try OrganizationRegistry(parsing: bytes, source: path))
-    } catch {
-      throw .unusableFile(option: "--organizations", path: path, reason: error.description)
-    }
   }
 
   /// Runs a store operation, wrapping its error.

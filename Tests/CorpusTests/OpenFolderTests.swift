@@ -43,7 +43,8 @@ import Testing
     for file in files + files.reversed() + files.flatMap({ [$0, $0] }) {
       let read = inFolder(folder, file)
       #expect(read == byPath(file), "\(file.path)")
-      #expect(try read.get() == Array(try String(contentsOfFile: file.fullPath).utf8))
+      #expect(
+        try read.get() == Array(try String(contentsOfFile: file.fullPath, encoding: .utf8).utf8))
     }
     // An entry made from a path alone is opened by that path.
     let loose = CorpusFile(path: "x", fullPath: root + "/2020/a.txt", size: 0)
@@ -77,7 +78,8 @@ import Testing
         #expect(
           read == .failure(.unreadable(errno: ELOOP, detail: String(cString: strerror(ELOOP)))))
       default:
-        #expect(try read.get() == Array(try String(contentsOfFile: file.fullPath).utf8))
+        #expect(
+          try read.get() == Array(try String(contentsOfFile: file.fullPath, encoding: .utf8).utf8))
       }
     }
   }
