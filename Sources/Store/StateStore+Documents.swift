@@ -73,13 +73,7 @@ extension StateStore {
       return documents
     }
     guard ownConnection else { return try reading(fetch) }
-    return try Self.attempt(path: path) {
-      var configuration = Self.baseConfiguration
-      configuration.readonly = true
-      let reader = try DatabaseQueue(path: path, configuration: configuration)
-      defer { try? reader.close() }
-      return try reader.read(fetch)
-    }
+    return try Self.onConnectionOfItsOwn(path: path, readonly: true, fetch)
   }
 
   /// Writes documents, replacing any with the same path.

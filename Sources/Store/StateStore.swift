@@ -37,13 +37,7 @@ public final class StateStore: Sendable {
     try createParentFolder(of: path)
     if let size = fileSize(path), size > 0 {
       // Look before touching: a read-only connection neither writes nor checkpoints.
-      var configuration = baseConfiguration
-      configuration.readonly = true
-      try attempt(path: path) {
-        let inspector = try DatabaseQueue(path: path, configuration: configuration)
-        defer { try? inspector.close() }
-        try inspector.inDatabase { db in try inspect(db, path: path) }
-      }
+      try onConnectionOfItsOwn(path: path, readonly: true) { db in try inspect(db, path: path) }
     }
     return try attempt(path: path) {
       let queue = try DatabaseQueue(path: path, configuration: baseConfiguration)
@@ -92,16 +86,28 @@ public final class StateStore: Sendable {
   ///
   /// - Throws: ``StoreError`` when SQLite fails; the pages then stay in the log, committed.
   public func checkpoint() throws(StoreError) {
-    try Self.attempt(path: path) {
-      let checkpointer = try DatabaseQueue(path: path, configuration: Self.baseConfiguration)
-      defer { try? checkpointer.close() }
-      try checkpointer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    try Self.onConnectionOfItsOwn(path: path, readonly: false) { db in
+      _ = try db.checkpoint(.passive)
+    }
+  }
+
+  /// Runs `body` on a connection of its own to the database at `path`, opened for the call
+  /// (read-only when `readonly`) and closed after it, outside any transaction.
+  static func onConnectionOfItsOwn<T>(
+    path: String, readonly: Bool, _ body: (Database) throws -> T
+  ) throws(StoreError) -> T {
+    try attempt(path: path) {
+      var configuration = baseConfiguration
+      configuration.readonly = readonly
+      let connection = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? connection.close() }
+      return try connection.inDatabase(body)
     }
   }
 
   // MARK: Opening, step by step
 
-  static var baseConfiguration: Configuration {
+  private static var baseConfiguration: Configuration {
     var configuration = Configuration()
     configuration.label = "Almanac state"
     configuration.busyMode = .timeout(10)
