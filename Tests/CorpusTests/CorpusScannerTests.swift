@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CorpusScannerTests {
   /// Makes a scratch folder with the given files (relative path → content).
-  func makeCorpus(_ files: [String: String]) -> String {
+  static func makeCorpus(_ files: [String: String]) -> String {
     var template = Array("/tmp/almanac-scan-XXXXXX".utf8CString)
     let root = template.withUnsafeMutableBufferPointer {
       String(cString: mkdtemp($0.baseAddress!)!)
@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test func findsTxtFilesAtAnyDepthInByteOrder() throws {
-    let root = makeCorpus([
+    let root = Self.makeCorpus([
       "b.txt": "x", "a/z.txt": "x", "a/b/c.txt": "x", "notes.md": "x", ".hidden.txt": "x",
       "A.txt": "x",
     ])
@@ -36,7 +36,7 @@ import Testing
   }
 
   @Test func symbolicLinksAreNotFollowedButReported() throws {
-    let root = makeCorpus(["real.txt": "x"])
+    let root = Self.makeCorpus(["real.txt": "x"])
     defer { try? FileManager.default.removeItem(atPath: root) }
     symlink("/etc/passwd", root + "/escape.txt")
     symlink(root, root + "/loop")
@@ -49,7 +49,7 @@ import Testing
     #expect(throws: CorpusError.missingFolder(path: "/nonexistent/almanac")) {
       try CorpusScanner.scan(root: "/nonexistent/almanac")
     }
-    let root = makeCorpus(["a.txt": "x"])
+    let root = Self.makeCorpus(["a.txt": "x"])
     defer { try? FileManager.default.removeItem(atPath: root) }
     #expect(throws: CorpusError.notAFolder(path: root + "/a.txt")) {
       try CorpusScanner.scan(root: root + "/a.txt")
@@ -58,7 +58,7 @@ import Testing
 
   @Test func fileReaderReadsWholeFiles() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
-    let root = makeCorpus(["big.txt": text])
+    let root = Self.makeCorpus(["big.txt": text])
     defer { try? FileManager.default.removeItem(atPath: root) }
     #expect(try FileReader.read(root + "/big.txt") == Array(text.utf8))
     #expect(throws: Rejection.self) { try FileReader.read(root + "/absent.txt") }
@@ -66,7 +66,7 @@ import Testing
 
   @Test func filesOpenedAheadAreReadAsTheyAreWhenRead() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
-    let root = makeCorpus(["big.txt": text, "kept.txt": "old", "gone.txt": "still here"])
+    let root = Self.makeCorpus(["big.txt": text, "kept.txt": "old", "gone.txt": "still here"])
     defer { try? FileManager.default.removeItem(atPath: root) }
     for prefetch in [true, false] {
       #expect(
@@ -95,7 +95,7 @@ import Testing
   @Test func aStaleSizeHintStillReadsTheWholeFile() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
     let bytes = Array(text.utf8)
-    let root = makeCorpus(["big.txt": text])
+    let root = Self.makeCorpus(["big.txt": text])
     defer { try? FileManager.default.removeItem(atPath: root) }
     for hint in [0, 1, 4095, 4096, bytes.count - 1, bytes.count, bytes.count + 1, 1 << 20] {
       let read = try FileReader.Opened(root + "/big.txt", prefetch: false).readAndClose(
@@ -110,7 +110,7 @@ import Testing
 
   @Test func fileReaderReadsTheStartOfFiles() throws {
     let text = String(repeating: "Ünïcode line\n", count: 10_000)
-    let root = makeCorpus(["big.txt": text, "small.txt": "tiny"])
+    let root = Self.makeCorpus(["big.txt": text, "small.txt": "tiny"])
     defer { try? FileManager.default.removeItem(atPath: root) }
     #expect(FileReader.prefix(root + "/big.txt", count: 512) == Array(text.utf8.prefix(512)))
     #expect(FileReader.prefix(root + "/small.txt", count: 512) == Array("tiny".utf8))

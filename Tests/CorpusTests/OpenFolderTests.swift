@@ -4,21 +4,6 @@ import Glibc
 import Testing
 
 @Suite struct OpenFolderTests {
-  /// A scratch corpus with `files` (relative path → content).
-  func makeCorpus(_ files: [String: String]) throws -> String {
-    var template = Array("/tmp/almanac-open-XXXXXX".utf8CString)
-    let root = template.withUnsafeMutableBufferPointer {
-      String(cString: mkdtemp($0.baseAddress!)!)
-    }
-    for (path, content) in files {
-      let full = root + "/" + path
-      try FileManager.default.createDirectory(
-        atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try content.write(toFile: full, atomically: false, encoding: .utf8)
-    }
-    return root
-  }
-
   /// What opening `file` by its whole path reads, or the rejection it meets.
   func byPath(_ file: CorpusFile) -> Result<[UInt8], Rejection> {
     Result { () throws(Rejection) in
@@ -31,7 +16,7 @@ import Testing
   }
 
   @Test func filesAreReadInTheirFoldersAsByTheirPaths() throws {
-    let root = try makeCorpus([
+    let root = CorpusScannerTests.makeCorpus([
       "2020/a.txt": "first", "2020/b.txt": "второй", "2021/c.txt": "third",
       "2021/deeper/d.txt": "fourth", "e.txt": "at the root",
     ])
@@ -52,7 +37,7 @@ import Testing
   }
 
   @Test func whatChangedAfterTheScanFailsAsByPath() throws {
-    let root = try makeCorpus([
+    let root = CorpusScannerTests.makeCorpus([
       "2020/a.txt": "a", "2020/gone.txt": "gone", "2020/link.txt": "a file for now",
       "2021/b.txt": "b", "2022/c.txt": "c",
     ])
