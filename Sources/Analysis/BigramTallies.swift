@@ -22,6 +22,16 @@ public struct BigramTallies: Sendable {
   /// Creates an empty table.
   public init() { logLimit = Self.defaultLogLimit }
 
+  /// Creates an empty table that logs its entries in `room` (emptied, its capacity kept): the
+  /// room a sorted year's log left (``SortedTerms/renumber(_:_:by:words:)``), whose pages are
+  /// resident already.
+  init(room: consuming [SortedTerms.Bigram]) {
+    logLimit = Self.defaultLogLimit
+    // Moved, not copied: a second reference would have the first append copy it.
+    entries = consume room
+    if !entries.isEmpty { entries.removeAll(keepingCapacity: true) }
+  }
+
   /// Creates an empty table that combines its log every `logLimit` entries (or as many as it
   /// holds combined, when more).
   init(logLimit: Int) { self.logLimit = max(1, logLimit) }

@@ -20,13 +20,17 @@ extension CorpusStatistics {
     // Handed over with `consume`: through `Optional.map` the closure's argument would keep
     // a second reference to the year's tables, and sorting would copy its bigrams first.
     guard let tally = removeYear(year) else { return nil }
-    return Self.sortedSlice(year: year, of: consume tally, vocabulary: vocabulary)
+    let (frame, terms, leftover) = Self.sortedSlice(
+      year: year, of: consume tally, vocabulary: vocabulary)
+    // The largest room left is kept for the next year counted (``removeAll()``).
+    if leftover.capacity > spareBigramRoom.capacity { spareBigramRoom = leftover }
+    return (frame, terms)
   }
 
   private static func slice(year: Int, of tally: consuming YearTally, vocabulary: Vocabulary)
     -> YearSlice
   {
-    var (slice, terms) = sortedSlice(year: year, of: tally, vocabulary: vocabulary)
+    var (slice, terms, _) = sortedSlice(year: year, of: tally, vocabulary: vocabulary)
     slice.packedTerms = terms.blob
     _ = consume terms
     return slice
@@ -34,7 +38,7 @@ extension CorpusStatistics {
 
   private static func sortedSlice(
     year: Int, of tally: consuming YearTally, vocabulary: Vocabulary
-  ) -> (YearSlice, SortedTerms) {
+  ) -> (YearSlice, SortedTerms, leftover: [SortedTerms.Bigram]) {
     // Words are term ids until the terms are sorted.
     var unigrams: [SortedTerms.Unigram] = []
     unigrams.reserveCapacity(tally.unigrams.count)
@@ -56,9 +60,11 @@ extension CorpusStatistics {
     // The tables are done with; let them go before sorting.
     tally = YearTally()
     // Handed over, so that the sort works on these arrays instead of copies of them.
+    var leftover: [SortedTerms.Bigram] = []
     let terms = SortedTerms(
-      vocabulary: vocabulary, unigrams: consume unigrams, bigrams: consume bigrams)
-    return (slice, terms)
+      vocabulary: vocabulary, unigrams: consume unigrams, bigrams: consume bigrams,
+      leftover: &leftover)
+    return (slice, terms, leftover)
   }
 
   /// Statistics put back together from stored slices.

@@ -4,7 +4,12 @@ extension SortedTerms {
   /// but the words are ordered where the vocabulary holds them and copied once, in byte order.
   ///
   /// Words that no term names are left out; terms with a zero count are left out too.
-  init(vocabulary: Vocabulary, unigrams: consuming [Unigram], bigrams: consuming [Bigram]) {
+  /// `leftover` is given the room the bigrams came in, emptied, when they are moved out of it
+  /// (``renumber(_:_:by:words:)``), or an empty array.
+  init(
+    vocabulary: Vocabulary, unigrams: consuming [Unigram], bigrams: consuming [Bigram],
+    leftover: inout [Bigram]
+  ) {
     // Term id → the word's index among the year's words, in byte order; -1 when unnamed.
     var ranks = [Int32](repeating: -1, count: vocabulary.count)
     // By index: a `for` over the arrays would consume them.
@@ -32,7 +37,7 @@ extension SortedTerms {
       }
       return (arena, starts)
     }
-    Self.renumber(&unigrams, &bigrams, by: ranks, words: ids.count)
+    leftover = Self.renumber(&unigrams, &bigrams, by: ranks, words: ids.count)
     self.init(arena: arena, starts: starts, unigrams: unigrams, bigrams: bigrams, sorted: true)
   }
 }

@@ -78,9 +78,13 @@ public struct SortedTerms: Sendable {
   /// Renumbers the words of `unigrams` and `bigrams` by `ranks` (old index → new, below
   /// `words`), in place, leaves out terms with a zero count, sorts both by their new words, and
   /// adds together bigrams of the same words (a year's ``BigramTallies`` hands them over so).
+  ///
+  /// - Returns: The room `bigrams` came in, emptied, when they were moved to room of their own
+  ///   size (so that a caller can count with it again); otherwise an empty array.
+  @discardableResult
   static func renumber(
     _ unigrams: inout [Unigram], _ bigrams: inout [Bigram], by ranks: [Int32], words: Int
-  ) {
+  ) -> [Bigram] {
     unigrams.removeAll { $0.count == 0 }
     ranks.withUnsafeBufferPointer { ranks in
       for index in unigrams.indices { unigrams[index].word = ranks[Int(unigrams[index].word)] }
@@ -98,7 +102,14 @@ public struct SortedTerms: Sendable {
     addEqualTogether(&bigrams)
     // The sorted terms are kept while the next year is counted: without the room of the
     // bigrams that were added together (at 1 GB, 1.39 million logged, 0.74 million distinct).
-    if bigrams.count < logged * 7 / 8 { bigrams = Array(bigrams[...]) }
+    guard bigrams.count < logged * 7 / 8 else { return [] }
+    var room: [Bigram] = []
+    swap(&room, &bigrams)
+    // Copied from a buffer pointer: `Array(room[...])` would hand back the same storage, as
+    // the slice spans all of it.
+    bigrams = room.withUnsafeBufferPointer { Array($0) }
+    room.removeAll(keepingCapacity: true)
+    return room
   }
 
   /// The indices of the words `arena` and `starts` spell, in byte order of the words.

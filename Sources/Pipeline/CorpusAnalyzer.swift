@@ -78,10 +78,16 @@ public struct CorpusAnalyzer: Sendable {
 
   /// Reads and counts `files`, leaving each worker's counts apart (``merge(_:)`` joins them).
   ///
+  /// - Parameters:
+  ///   - reusing: Emptied statistics of this analyzer (``CorpusStatistics/removeAll()``) for
+  ///     the workers to count with, so that their tables' room is not made again.
   /// - Returns: Each worker's statistics, and one outcome per file in the order of `files`.
-  public func analyzeParts(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil)
-    -> (statistics: [CorpusStatistics], outcomes: [FileOutcome])
-  {
+  public func analyzeParts(
+    _ files: [CorpusFile], reusing: consuming [CorpusStatistics] = [],
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) -> (statistics: [CorpusStatistics], outcomes: [FileOutcome]) {
+    // Moved, not copied: a statistics value held twice would copy its tables when counting.
+    let spare = Shared(consume reusing)
     let next = Shared(0)
     let partials = Shared<[CorpusStatistics]>([])
     // Each outcome goes straight to its file's place and is moved out once all are in: an
@@ -90,7 +96,7 @@ public struct CorpusAnalyzer: Sendable {
     let placed = Shared([FileOutcome?](repeating: nil, count: files.count))
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-      var statistics = emptyStatistics()
+      var statistics = spare.withLock { $0.popLast() } ?? emptyStatistics()
       var taken = FilesAhead(taking: next, below: files.count, workers: workerCount) {
         files[$0]
       }

@@ -57,10 +57,14 @@ struct CountedYears: Sendable {
     var done = 0
     // The year before, being merged and written while this one is counted.
     var packing: BackgroundTask<Void>?
+    // The statistics of the year before, emptied: their tables' room counts this year.
+    var spare: [CorpusStatistics] = []
     for year in groups.keys.sorted() {
       let group = groups[year]!
       let before = done
-      var (statistics, partOutcomes) = analyzer.analyzeParts(group.map { files[$0] }) {
+      var (statistics, partOutcomes) = analyzer.analyzeParts(
+        group.map { files[$0] }, reusing: consume spare
+      ) {
         progress?(before + $0)
       }
       // Moved to their places from the end, not copied.
@@ -73,14 +77,18 @@ struct CountedYears: Sendable {
       // Merging takes a tenth of the time counting does, so the year before is done by now,
       // long before this year's tables grew large: two years are never held at their largest.
       try packing?.wait()
-      let sorted = Shared(Optional(Self.sortEachPart(consume statistics)))
-      // The year's tables are gone: hand their pages back before the next year's grow, so
-      // that the heaps of the threads do not each keep the largest year's worth of holes.
+      let sortedParts: [[(frame: YearSlice, terms: SortedTerms)]]
+      (sortedParts, spare) = Self.sortEachPart(consume statistics)
+      let sorted = Shared(Optional(consume sortedParts))
+      // The year's tables are gone (but for the room the emptied statistics keep): hand their
+      // pages back before the next year's grow, so that the heaps of the threads do not each
+      // keep the largest year's worth of holes.
       Memory.release()
       packing = BackgroundTask { [self] in
         try pack(sorted.withLock { $0.take()! })
       }
     }
+    spare = []
     try packing?.wait()
     return unwrappedAll(consume outcomes)
   }
@@ -124,17 +132,25 @@ struct CountedYears: Sendable {
   /// Each worker's years as sorted slices, one worker's part per core. Each part is taken out
   /// of a box by the core that sorts it, so that its tables are released as each of its years
   /// is sorted.
+  ///
+  /// - Returns: The sorted parts, and the statistics emptied (``CorpusStatistics/removeAll()``)
+  ///   for the next year to be counted with.
   private static func sortEachPart(_ parts: consuming [CorpusStatistics])
-    -> [[(frame: YearSlice, terms: SortedTerms)]]
+    -> (parts: [[(frame: YearSlice, terms: SortedTerms)]], emptied: [CorpusStatistics])
   {
     let count = parts.count
     let pending = Shared((consume parts).map { Optional($0) })
-    return Concurrent().map(count) { index in
+    let sorted = Concurrent().map(count) { index in
       var statistics = pending.withLock { boxed in
         defer { boxed[index] = nil }
         return boxed[index]!
       }
-      return statistics.years.keys.sorted().compactMap { statistics.takeSortedSlice(year: $0) }
+      let part = statistics.years.keys.sorted().compactMap {
+        statistics.takeSortedSlice(year: $0)
+      }
+      statistics.removeAll()
+      return (part, statistics)
     }
+    return (sorted.map(\.0), sorted.map(\.1))
   }
 }

@@ -199,8 +199,9 @@ import Testing
     let expected = SortedTerms(
       arena: arena, starts: starts, unigrams: copiedUnigrams, bigrams: copiedBigrams)
 
+    var leftover: [SortedTerms.Bigram] = []
     let sorted = SortedTerms(
-      vocabulary: vocabulary, unigrams: distinctUnigrams, bigrams: bigrams)
+      vocabulary: vocabulary, unigrams: distinctUnigrams, bigrams: bigrams, leftover: &leftover)
     #expect(sorted.arena == expected.arena)
     #expect(sorted.starts == expected.starts)
     #expect(sorted.unigrams == expected.unigrams)

@@ -76,6 +76,28 @@ import Testing
     }
   }
 
+  /// An emptied vocabulary, whose table grew for other words, numbers new words exactly as a
+  /// new one does, and finds none of the words it held before.
+  @Test func anEmptiedVocabularyNumbersWordsLikeANewOne() {
+    var vocabulary = Vocabulary()
+    let before = Self.words(count: 30_000, types: 20_000, seed: 41)
+    for word in before { _ = word.withUnsafeBufferPointer { vocabulary.intern($0) } }
+    vocabulary.removeAll()
+    #expect(vocabulary.count == 0)
+    let after = Self.words(count: 5_000, types: 3_000, seed: 42)
+    let kept = Set(after)
+    for word in Set(before) where !kept.contains(word) {
+      #expect(word.withUnsafeBufferPointer { vocabulary.find($0) } == nil)
+    }
+    var expected: [[UInt8]: Int32] = [:]
+    let ids = Self.reference(after, into: &expected)
+    for (word, id) in zip(after, ids) {
+      #expect(word.withUnsafeBufferPointer { vocabulary.intern($0) } == id)
+    }
+    #expect(vocabulary.count == expected.count)
+    for (word, id) in expected { #expect(Array(vocabulary.bytes(id)) == word) }
+  }
+
   /// A slot keeps a key's length in 12 bits: keys around and past that limit, alike but for
   /// their length or their last byte, and the empty key, are told apart and found again.
   @Test func longKeysAndTheEmptyKeyAreToldApart() {
