@@ -87,11 +87,21 @@ public enum CorpusScanner {
     // (shown, real): the relative path as reports show it, and as the file system knows it.
     // The folders of one depth are listed at once, on every core: listing is mostly the
     // kernel's work per file, and the result is sorted afterwards.
+    //
+    // Each folder's files are sorted as it is listed, and the folders of a depth are taken in
+    // order of their paths: the files come in sorted runs, often one, which the last sort (a
+    // merge sort, which finds runs) only checks and merges. At 1 GB sorting 248,091 files at
+    // the end on one core took 0.1-0.2 s.
     var level: [(shown: String, real: String)] = [("", "")]
     while !level.isEmpty {
-      let folders = level
+      let folders = level.sorted { $0.shown.precedesInByteOrder($1.shown) }
       level = []
-      for listing in concurrentMap(folders.count, { list(folders[$0], root: root) }) {
+      let listings = concurrentMap(folders.count) { index in
+        var listing = list(folders[index], root: root)
+        listing.files.sort { $0.path.precedesInByteOrder($1.path) }
+        return listing
+      }
+      for listing in listings {
         scan.files += listing.files
         scan.skipped += listing.skipped
         level += listing.folders

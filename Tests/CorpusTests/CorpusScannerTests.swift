@@ -35,6 +35,21 @@ import Testing
     #expect(scan.files.allSatisfy { $0.fullPath == root + "/" + $0.path })
   }
 
+  /// Folders are listed and their files sorted one by one: names that sort between a folder's
+  /// name and its files (`-` and `.` come before `/`) still come out in byte order of the
+  /// whole paths, at every depth.
+  @Test func filesOfFoldersWithSimilarNamesComeInByteOrder() throws {
+    let paths = [
+      "2000/a.txt", "2000/b/c.txt", "2000/b-1.txt", "2000/b.txt", "2000-1/b.txt", "2000.txt",
+      "20001.txt", "2000/b/a/z.txt", "2000/b-c/d.txt", "z/0.txt", "Я/1.txt", "2000 2/x.txt",
+    ]
+    let root = Self.makeCorpus(Dictionary(uniqueKeysWithValues: paths.map { ($0, "x") }))
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let scan = try CorpusScanner.scan(root: root)
+    let expected = paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    #expect(scan.files.map(\.path) == expected)
+  }
+
   @Test func symbolicLinksAreNotFollowedButReported() throws {
     let root = Self.makeCorpus(["real.txt": "x"])
     defer { try? FileManager.default.removeItem(atPath: root) }
