@@ -8,7 +8,9 @@ import Corpus
 /// Counting goes one year at a time (``count(_:years:progress:)``): files are grouped by the
 /// year they are expected to be dated (``ExpectedYears``), and each group is read and counted on
 /// every core, then sorted, then merged and packed on a thread of its own while the next group
-/// is counted. The grouping only saves memory: a file without an expected year, or whose year
+/// is counted, each core's statistics emptied and counting it (``CorpusStatistics/removeAll()``:
+/// their tables keep their room, so their pages are not mapped and zeroed again for every
+/// year). The grouping only saves memory: a file without an expected year, or whose year
 /// differs when it is read, is counted under its real year all the same, and a year counted in
 /// two groups (or in both passes of an incremental run) is merged.
 struct CountedYears: Sendable {
