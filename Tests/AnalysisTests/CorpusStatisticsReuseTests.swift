@@ -24,12 +24,6 @@ import Testing
     }
   }
 
-  static func newStatistics() -> CorpusStatistics {
-    CorpusStatistics(
-      stopwords: StopwordList.builtin(),
-      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
-  }
-
   /// Every year of `statistics`, sorted as a run packs them.
   static func takeAll(_ statistics: inout CorpusStatistics)
     -> [(
@@ -55,9 +49,9 @@ import Testing
         + Self.documents(year: 2021, count: 15, random: &random),
       Self.documents(year: 2022, count: 200, random: &random),
     ]
-    var reused = Self.newStatistics()
+    var reused = CorpusStatisticsTests.statistics([])
     for (index, group) in groups.enumerated() {
-      var new = Self.newStatistics()
+      var new = CorpusStatisticsTests.statistics([])
       for document in group {
         new.add(document)
         reused.add(document)
