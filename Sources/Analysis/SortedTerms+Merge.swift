@@ -1,3 +1,5 @@
+import CPrefetch
+
 extension SortedTerms {
   /// The terms of `a` and `b` together, counts and documents added: the figures of two sets of
   /// disjoint documents of one year, in byte order like each of them.
@@ -47,24 +49,37 @@ extension SortedTerms {
       }
     }
 
+    // Unigrams are in word order, so their ranks are read in order too.
     mergeSorted(
       a.unigrams, b.unigrams,
       key: { UInt64(UInt32(bitPattern: ranksA[Int($0.word)])) },
       otherKey: { UInt64(UInt32(bitPattern: ranksB[Int($0.word)])) },
+      ahead: { _ in }, otherAhead: { _ in },
       emit: { unigram, key in
         unigram.word = Int32(truncatingIfNeeded: key)
         sink.take(unigram)
       })
-    mergeSorted(
-      a.bigrams, b.bigrams,
-      key: { Self.pairKey(ranksA[Int($0.first)], ranksA[Int($0.second)]) },
-      otherKey: { Self.pairKey(ranksB[Int($0.first)], ranksB[Int($0.second)]) },
-      emit: { bigram, key in
-        bigram.first = Int32(truncatingIfNeeded: key >> 32)
-        bigram.second = Int32(truncatingIfNeeded: key)
-        sink.take(bigram)
-      })
+    // A bigram's second word's rank is anywhere in the ranks: it is asked for as the bigram
+    // comes within ``rankDistance`` of the head of its list.
+    ranksA.withUnsafeBufferPointer { ranksA in
+      ranksB.withUnsafeBufferPointer { ranksB in
+        mergeSorted(
+          a.bigrams, b.bigrams,
+          key: { Self.pairKey(ranksA[Int($0.first)], ranksA[Int($0.second)]) },
+          otherKey: { Self.pairKey(ranksB[Int($0.first)], ranksB[Int($0.second)]) },
+          ahead: { almanac_prefetch(ranksA.baseAddress! + Int($0.second)) },
+          otherAhead: { almanac_prefetch(ranksB.baseAddress! + Int($0.second)) },
+          emit: { bigram, key in
+            bigram.first = Int32(truncatingIfNeeded: key >> 32)
+            bigram.second = Int32(truncatingIfNeeded: key)
+            sink.take(bigram)
+          })
+      }
+    }
   }
+
+  /// How many terms ahead of the head of each list a merge asks for what their key needs.
+  static let rankDistance = 16
 
   /// The bytes of word `index` of an arena.
   private static func bytes(
@@ -80,10 +95,16 @@ extension SortedTerms {
 
   /// Merges two lists sorted by `key` and `otherKey`, handing each element to `emit` with its
   /// key (to be renumbered by), the counts and documents of elements with equal keys added up.
+  /// `ahead` and `otherAhead` are called with each element ``rankDistance`` before its key is
+  /// (to ask for what the key reads).
   private static func mergeSorted<Element: Counted>(
     _ a: [Element], _ b: [Element], key: (Element) -> UInt64, otherKey: (Element) -> UInt64,
+    ahead: (Element) -> Void, otherAhead: (Element) -> Void,
     emit: (inout Element, UInt64) -> Void
   ) {
+    let distance = rankDistance
+    for index in 0..<min(distance, a.count) { ahead(a[index]) }
+    for index in 0..<min(distance, b.count) { otherAhead(b[index]) }
     var (i, j) = (0, 0)
     while i < a.count || j < b.count {
       let keyA = i < a.count ? key(a[i]) : UInt64.max
@@ -91,15 +112,18 @@ extension SortedTerms {
       var element: Element
       if i < a.count && keyA <= keyB {
         element = a[i]
+        if i + distance < a.count { ahead(a[i + distance]) }
         i += 1
         if j < b.count && keyB == keyA {
           element.count &+= b[j].count
           element.documents &+= b[j].documents
+          if j + distance < b.count { otherAhead(b[j + distance]) }
           j += 1
         }
         emit(&element, keyA)
       } else {
         element = b[j]
+        if j + distance < b.count { otherAhead(b[j + distance]) }
         j += 1
         emit(&element, keyB)
       }
