@@ -212,7 +212,7 @@ public struct CorpusStatistics: Sendable {
       previous = -1
       return
     }
-    vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<words]), into: ids)
+    vocabulary.intern(UnsafeBufferPointer(rebasing: spans[0..<words]), into: ids, in: folded)
     noteNewWords(from: before)
     var word = 0
     // Unigrams go straight into the year's table, every id being below the vocabulary's size;

@@ -101,13 +101,24 @@ public struct Vocabulary: Sendable {
   /// Every word is first looked up in one pass over the tables as they are, new words marked -1;
   /// then the new words, a few in a hundred, are added in text order (a second occurrence finds
   /// the first one's id). So the lookups never stop to let a new word change the tables.
+  ///
+  /// - Parameter text: A buffer every word lies in, if there is one (a document's folded
+  ///   bytes): a short word with eight bytes of it from its start is then hashed from one load
+  ///   of those bytes (``hash(_:readable:)``).
   public mutating func intern(
-    _ words: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>
+    _ words: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into ids: UnsafeMutablePointer<Int32>,
+    in text: UnsafeBufferPointer<UInt8>? = nil
   ) {
     let count = words.count
     let distance = Self.prefetchDistance
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
-      for index in 0..<count { hashes[index] = Self.hash(words[index]) }
+      // Eight bytes can be read from any address up to `readable`.
+      let readable = text.flatMap { text in text.baseAddress.map { $0 + text.count - 8 } }
+      if let readable {
+        for index in 0..<count { hashes[index] = Self.hash(words[index], readable: readable) }
+      } else {
+        for index in 0..<count { hashes[index] = Self.hash(words[index]) }
+      }
       let new: Bool = withTables { table in
         let mask = table.slots.count - 1
         var new = false
@@ -285,12 +296,62 @@ public struct Vocabulary: Sendable {
     slotIDs = biggerIDs
   }
 
-  /// Eight bytes at a time, each word folded in with a multiply-xorshift (the last one to seven
-  /// bytes read as one word, as wyhash does), then a final mix so that both the low bits (the
-  /// slot) and the top bits (the fingerprint) spread well.
+  /// ``hash(_:)`` of `key`, where eight bytes may be read from any address up to `readable`:
+  /// a key of fewer than eight bytes that starts there is read in one load (the bytes after it
+  /// masked off) rather than in two or three loads chosen by its length, whose branches the
+  /// processor mispredicts as the lengths of a text's words vary.
+  @inline(__always)
+  static func hash(_ key: UnsafeBufferPointer<UInt8>, readable: UnsafePointer<UInt8>) -> UInt64 {
+    guard key.count < 8, let base = key.baseAddress, base <= readable else { return hash(key) }
+    let bits = 8 * UInt64(truncatingIfNeeded: key.count)
+    let bytes = littleEndianLoad(base) & ((1 &<< bits) &- 1)
+    return shortHash(bytes, count: key.count)
+  }
+
+  /// The eight bytes at `address` as a little-endian number: the first byte lowest, so that
+  /// masking the top bytes off keeps the first ones.
+  @inline(__always)
+  static func littleEndianLoad(_ address: UnsafePointer<UInt8>) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
+  }
+
+  /// The hash of a key of fewer than eight bytes, `bytes` being the key's bytes as one
+  /// little-endian number (zero above them): the length goes in the top byte, above the key's
+  /// bytes (so that no two keys give the same number), then one full-width multiply, its two
+  /// halves folded together (as wyhash does), so that both the low bits (the slot) and the top
+  /// bits (the fingerprint) spread well.
+  @inline(__always)
+  private static func shortHash(_ bytes: UInt64, count: Int) -> UInt64 {
+    let key = bytes | UInt64(truncatingIfNeeded: count) << 56
+    let product = (key ^ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
+    return product.high ^ product.low
+  }
+
+  /// A key of fewer than eight bytes as ``shortHash(_:count:)`` takes it: its bytes as one
+  /// little-endian number, read in at most two loads that stay within the key (overlapping
+  /// bytes are the same, so or-ing them in twice changes nothing).
+  @inline(__always)
+  private static func shortKeyBytes(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+    let raw = UnsafeRawPointer(base)
+    if count == 0 { return 0 }
+    if count >= 4 {
+      let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+      let high = UInt64(
+        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+      return low | high << (8 * UInt64(count - 4))
+    }
+    return UInt64(base[0]) | UInt64(base[count / 2]) << (8 * UInt64(count / 2))
+      | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
+  }
+
+  /// A key of fewer than eight bytes is hashed as one number (``shortHash(_:count:)``); a
+  /// longer one eight bytes at a time, each word folded in with a multiply-xorshift (the last
+  /// one to seven bytes read as one word, as wyhash does), then a final mix so that both the
+  /// low bits (the slot) and the top bits (the fingerprint) spread well.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard let base = key.baseAddress else { return shortHash(0, count: 0) }
+    if key.count < 8 { return shortHash(shortKeyBytes(base, count: key.count), count: key.count) }
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
-    guard let base = key.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
     var index = 0
     while index + 8 <= key.count {

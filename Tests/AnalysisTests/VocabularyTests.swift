@@ -63,7 +63,9 @@ import Testing
         }
         spans.withUnsafeBufferPointer { spans in
           found.withUnsafeMutableBufferPointer { found in
-            vocabulary.intern(spans, into: found.baseAddress!)
+            // Every other batch says which buffer its words lie in, as the counting loop does
+            // (short words are then hashed from one load of it).
+            vocabulary.intern(spans, into: found.baseAddress!, in: batch % 2 == 0 ? arena : nil)
           }
         }
       }
@@ -128,6 +130,49 @@ import Testing
       #expect(Array(vocabulary.bytes(expected[key]!)) == key)
     }
     #expect(vocabulary.lookup(keys[3] + [0]) == nil)
+  }
+}
+
+/// ``Vocabulary``'s hash of a short key read in one load from a buffer it lies in, against the
+/// hash of the key alone.
+@Suite struct VocabularyHashTests {
+  /// Keys of every length from 0 to 12 at every position of a buffer of random bytes (so that
+  /// the bytes after a key differ from run to run of positions): the hash read from the buffer
+  /// is the hash of a copy of the key, whether or not eight bytes can be read from its start.
+  @Test func aKeyHashesAlikeReadFromItsBufferOrAlone() {
+    var random = SplitMix(seed: 23)
+    let text = (0..<64).map { _ in UInt8(truncatingIfNeeded: random.int(256)) }
+    text.withUnsafeBufferPointer { text in
+      let readable = text.baseAddress! + text.count - 8
+      for length in 0...12 {
+        for start in 0...(text.count - length) {
+          let key = UnsafeBufferPointer(rebasing: text[start..<start + length])
+          let alone = Array(key).withUnsafeBufferPointer { Vocabulary.hash($0) }
+          #expect(
+            Vocabulary.hash(key, readable: readable) == alone, "length \(length) at \(start)")
+        }
+      }
+    }
+  }
+
+  /// Keys that differ in one byte, or only in length (a zero byte added), hash apart.
+  @Test func shortKeysThatDifferHashApart() {
+    var hashes: [UInt64: [UInt8]] = [:]
+    var keys: [[UInt8]] = [[], [0], [0, 0], [0, 0, 0, 0, 0, 0, 0], [1], [0, 1], [1, 0]]
+    for length in 1...7 {
+      for position in 0..<length {
+        for value: UInt8 in [1, 0x80, 0xFF] {
+          var key = [UInt8](repeating: 0x61, count: length)
+          key[position] = value
+          keys.append(key)
+        }
+      }
+    }
+    for key in keys {
+      let hash = key.withUnsafeBufferPointer { Vocabulary.hash($0) }
+      #expect(hashes[hash] == nil || hashes[hash] == key, "\(key) and \(hashes[hash] ?? [])")
+      hashes[hash] = key
+    }
   }
 }
 
