@@ -84,6 +84,10 @@ let package = Package(
     .executableTarget(
       name: "AlmanacFuzz", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
 
+    // MARK: The counting loop on one core, timed: scripts/bench-count
+    .executableTarget(
+      name: "AlmanacBench", dependencies: ["Corpus", "Analysis"], swiftSettings: strictSettings),
+
     // MARK: Tests mirror the modules
     .testTarget(
       name: "LibXMLTests", dependencies: ["LibXML", "CLibXML2"], swiftSettings: strictSettings),
