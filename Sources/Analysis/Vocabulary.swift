@@ -344,13 +344,23 @@ public struct Vocabulary: Sendable {
       | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
   }
 
-  /// A key of fewer than eight bytes is hashed as one number (``shortHash(_:count:)``); a
-  /// longer one eight bytes at a time, each word folded in with a multiply-xorshift (the last
-  /// one to seven bytes read as one word, as wyhash does), then a final mix so that both the
-  /// low bits (the slot) and the top bits (the fingerprint) spread well.
+  /// A key of fewer than eight bytes is hashed as one number (``shortHash(_:count:)``); one of
+  /// 8 to 16 bytes as two (its first eight bytes and its last eight, which overlap when it is
+  /// shorter than 16, the length in the top byte of one), multiplied full width and the halves
+  /// folded together (as wyhash does); a longer one eight bytes at a time, each word folded in
+  /// with a multiply-xorshift (the last one to seven bytes read as one word), then a final mix.
+  /// Each way, both the low bits (the slot) and the top bits (the fingerprint) spread well.
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     guard let base = key.baseAddress else { return shortHash(0, count: 0) }
     if key.count < 8 { return shortHash(shortKeyBytes(base, count: key.count), count: key.count) }
+    if key.count <= 16 {
+      // Two loads that may overlap: the first eight bytes and the last eight, with the length.
+      let first = littleEndianLoad(base)
+      let last = littleEndianLoad(base + key.count - 8)
+      let product = (first ^ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(
+        by: last ^ 0xBF58_476D_1CE4_E5B9 ^ UInt64(truncatingIfNeeded: key.count) << 56)
+      return product.high ^ product.low
+    }
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
     let raw = UnsafeRawPointer(base)
     var index = 0

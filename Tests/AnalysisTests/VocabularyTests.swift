@@ -155,11 +155,13 @@ import Testing
     }
   }
 
-  /// Keys that differ in one byte, or only in length (a zero byte added), hash apart.
-  @Test func shortKeysThatDifferHashApart() {
+  /// Keys of up to 16 bytes (hashed from one or two loads) that differ in one byte, or only in
+  /// length (a zero byte added), hash apart.
+  @Test func keysOfUpTo16BytesThatDifferHashApart() {
     var hashes: [UInt64: [UInt8]] = [:]
     var keys: [[UInt8]] = [[], [0], [0, 0], [0, 0, 0, 0, 0, 0, 0], [1], [0, 1], [1, 0]]
-    for length in 1...7 {
+    keys += (8...16).map { [UInt8](repeating: 0, count: $0) }
+    for length in 1...16 {
       for position in 0..<length {
         for value: UInt8 in [1, 0x80, 0xFF] {
           var key = [UInt8](repeating: 0x61, count: length)
