@@ -1,5 +1,6 @@
 import Analysis
 import Corpus
+import ReportModel
 
 #if canImport(Glibc)
   import Glibc
@@ -46,7 +47,8 @@ import Corpus
     let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
     print(
       "count \(documents.count) documents, \(bytes) bytes of text, \(words) words, \(rounds) rounds: "
-        + "best \(format3(seconds)) s, \(format3(Double(bytes) / seconds / 1e6)) MB/s"
+        + "best \(NumberFormat.fixed(seconds, 3)) s, "
+        + "\(NumberFormat.fixed(Double(bytes) / seconds / 1e6, 3)) MB/s"
     )
   }
 
@@ -57,12 +59,5 @@ import Corpus
       guard let bytes = try? FileReader.read(file.fullPath) else { return nil }
       return try? HeaderParser.parse(bytes, path: file.path)
     }
-  }
-
-  /// `value` with three decimals.
-  static func format3(_ value: Double) -> String {
-    let thousandths = Int((value * 1000).rounded())
-    let fraction = String(thousandths % 1000)
-    return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 }
