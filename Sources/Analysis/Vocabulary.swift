@@ -362,30 +362,16 @@ public struct Vocabulary: Sendable {
       return product.high ^ product.low
     }
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
-    let raw = UnsafeRawPointer(base)
     var index = 0
     while index + 8 <= key.count {
-      hash =
-        (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        &* 0xBF58_476D_1CE4_E5B9
+      hash = (hash ^ littleEndianLoad(base + index)) &* 0xBF58_476D_1CE4_E5B9
       hash ^= hash >> 31
       index += 8
     }
-    // The last 1...7 bytes in at most two loads, which may overlap (the length is already in
-    // the hash, so overlapping reads of different words cannot make them collide more).
+    // The last 1...7 bytes as one number, as a short key's are.
     let rest = key.count - index
     if rest > 0 {
-      let tail: UInt64
-      if rest >= 4 {
-        let low = UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
-        let high = UInt64(raw.loadUnaligned(fromByteOffset: key.count - 4, as: UInt32.self))
-        tail = low | high << 32
-      } else {
-        tail =
-          UInt64(base[index]) | UInt64(base[index + rest / 2]) << 8
-          | UInt64(base[key.count - 1]) << 16
-      }
-      hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
+      hash = (hash ^ shortKeyBytes(base + index, count: rest)) &* 0xBF58_476D_1CE4_E5B9
     }
     hash ^= hash >> 32
     hash &*= 0xD6E8_FEB8_6659_FD93
