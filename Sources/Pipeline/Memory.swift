@@ -36,23 +36,24 @@ enum Memory {
   }
 
   /// The size from which glibc gives a block a mapping of its own (``mapLargeBlocks()``).
-  static let mappedBlockBytes = 1 << 20
+  static let mappedBlockBytes = 1 << 23
 
-  /// Has every block of ``mappedBlockBytes`` or more allocated in a mapping of its own, which
-  /// goes back to the system the moment the block is freed (glibc's `M_MMAP_THRESHOLD`).
+  /// Has every block of ``mappedBlockBytes`` (8 MB) or more allocated in a mapping of its own,
+  /// which goes back to the system the moment the block is freed (glibc's `M_MMAP_THRESHOLD`).
   ///
   /// glibc otherwise raises that threshold to the largest mapped block freed so far (up to
-  /// 32 MB), so once a year's packed terms (12 MB on average at 1 GB) have been freed, the next
-  /// ones come from a thread's heap, where freed room stays resident. At 1 GB the report step
-  /// then peaked anywhere from 265 to 315 MB, depending on which years the two cores had in
-  /// hand together; with a fixed 1 MB threshold, whole runs peaked at 249-251 MB. (Only a
-  /// `realloc` could grow such a block in place, with `mremap`: a Swift array that grows
-  /// allocates a new block and copies into it, each page faulted in anew.) What it costs
-  /// is mapping, zeroing and unmapping each large block again: at 1 GB about 1 s more for
-  /// storing and building the report (2-3 s more system time), and in a nightly run with 1 %
-  /// new files, building the report took 1.9-2.0 s instead of 1.4-1.6 s. Turning it on only
-  /// for the report step did not help: the heaps grown while counting kept the peak at 271-283
-  /// MB.
+  /// 32 MB), so once a year's largest arrays (a core's bigram log, 22 MB for a large year at
+  /// 1 GB) have been freed, the next ones come from a thread's heap, where freed room stays
+  /// resident: at 1 GB the report step then peaked anywhere from 265 to 315 MB, depending on
+  /// which years the two cores had in hand together, and a fixed 32 MB threshold peaked at
+  /// 267-286 MB. Below the threshold, blocks freed are reused from the heap rather than mapped,
+  /// faulted in and zeroed again; a 1 MB threshold did that for every year's vocabulary, sorted
+  /// terms and packed terms, and whole 1 GB runs took 815,000 page faults instead of 670,000
+  /// and 3-4 % more CPU (five alternating runs each: 21.9 s of CPU and 12.1 s of wall time
+  /// against 21.1 and 11.6 s), for a peak 3 MB lower (236 MB against 239 MB; 139 MB against
+  /// 157 MB at 500 MB).
+  /// (Only a `realloc` could grow a mapped block in place, with `mremap`: a Swift array that
+  /// grows allocates a new block and copies into it, each page faulted in anew.)
   /// Does nothing where the C library has no `mallopt`.
   static func mapLargeBlocks() {
     // `malloc.h` is not part of Swift's Glibc module, so the function is looked up by name;
