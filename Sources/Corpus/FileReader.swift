@@ -47,8 +47,14 @@ public enum FileReader {
         return
       }
       failure = nil
+      if prefetch { self.prefetch() }
+    }
+
+    /// Asks the kernel to start reading all of the file (`POSIX_FADV_WILLNEED`, which returns at
+    /// once), as `prefetch` does when the file is opened; nothing for a file that failed to open.
+    public func prefetch() {
       #if canImport(Glibc)
-        if prefetch { _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED) }
+        if failure == nil { _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED) }
       #endif
     }
 
@@ -60,6 +66,25 @@ public enum FileReader {
     /// - Throws: ``Rejection/unreadable(errno:detail:)`` when the file could not be opened or
     ///   read, or is larger than ``FileReader/maximumSize``.
     public func readAndClose(sizeHint: Int? = nil) throws(Rejection) -> [UInt8] {
+      var cached: Bool? = nil
+      return try readAndClose(sizeHint: sizeHint, probing: false, cached: &cached)
+    }
+
+    /// Reads the whole file and closes it, as ``readAndClose(sizeHint:)`` does, and sets
+    /// `cached` to whether all of it was in the page cache: its first read takes only what the
+    /// cache holds (`preadv2` with `RWF_NOWAIT`, which waits for no disk), and the read goes on
+    /// as usual if that was not all. `cached` is nil where the system cannot tell (no `preadv2`,
+    /// or a file system that does not take the flag) or when nothing could be read.
+    public func readAndClose(sizeHint: Int? = nil, cached: inout Bool?) throws(Rejection)
+      -> [UInt8]
+    {
+      try readAndClose(sizeHint: sizeHint, probing: true, cached: &cached)
+    }
+
+    private func readAndClose(sizeHint: Int?, probing: Bool, cached: inout Bool?)
+      throws(Rejection) -> [UInt8]
+    {
+      cached = nil
       if let failure { throw failure }
       defer { close(descriptor) }
       let expected: Int
@@ -80,6 +105,11 @@ public enum FileReader {
       // returning 0, not by growing the buffer.
       var bytes = [UInt8](repeating: 0, count: expected + 1)
       var filled = 0
+      // Reads take only cached pages (`cacheOnly`) until one finds fewer bytes than it asked
+      // for: the end of the file, or of what the cache holds, which the plain read after it
+      // tells apart.
+      var cacheOnly = probing ? Self.cacheOnlyRead : nil
+      var endOfCached = false
       while true {
         if filled == bytes.count {
           guard bytes.count <= maximumSize else {
@@ -88,13 +118,34 @@ public enum FileReader {
           }
           bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
         }
+        let asked = bytes.count - filled
         let got = bytes.withUnsafeMutableBytes { raw in
-          Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+          let start = raw.baseAddress! + filled
+          guard let cacheOnly else { return Glibc.read(descriptor, start, asked) }
+          var vector = iovec(iov_base: start, iov_len: asked)
+          return cacheOnly(descriptor, &vector, 1, -1, Self.noWait)
         }
         if got < 0 {
           let code = errno
+          if cacheOnly != nil {
+            // EAGAIN: the next page is not in the cache. Anything else (a file system that
+            // does not take the flag, an interrupted call): the plain read tells.
+            if code == EAGAIN { cached = false }
+            cacheOnly = nil
+            continue
+          }
           if code == EINTR { continue }
           throw .unreadable(errno: code, detail: String(cString: strerror(code)))
+        }
+        if cacheOnly != nil {
+          if cached == nil { cached = true }
+          if got < asked {
+            cacheOnly = nil
+            endOfCached = true
+          }
+        } else if endOfCached && got > 0 {
+          // More after what the cache held: it held only part of the file.
+          cached = false
         }
         if got == 0 { break }
         filled += got
@@ -102,6 +153,25 @@ public enum FileReader {
       bytes.removeSubrange(filled...)
       return bytes
     }
+
+    /// `preadv2`, which Swift's Glibc module does not declare, looked up by name; nil where the
+    /// C library has none.
+    private static let cacheOnlyRead: PReadV2? = {
+      #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "preadv2") else {
+          return nil
+        }
+        return unsafeBitCast(symbol, to: PReadV2.self)
+      #else
+        return nil
+      #endif
+    }()
+
+    private typealias PReadV2 =
+      @convention(c) (Int32, UnsafePointer<iovec>?, Int32, Int, Int32) -> Int
+
+    /// `RWF_NOWAIT` (`linux/fs.h`): read only what needs no wait for the disk.
+    private static let noWait: Int32 = 0x0000_0008
   }
 
   /// Reads at most the first `count` bytes of the file at `path`, or nil when it cannot be

@@ -15,6 +15,8 @@ public struct CorpusAnalyzer: Sendable {
   public let matcher: OrganizationMatcher
   /// How many files are read and counted at once.
   public let workers: Int
+  /// Whether the files opened ahead are asked for, learnt from the files read so far.
+  private let prefetching = Shared(PrefetchPolicy())
 
   /// Creates an analyzer.
   public init(stopwords: StopwordList, matcher: OrganizationMatcher, workers: Int) {
@@ -97,11 +99,12 @@ public struct CorpusAnalyzer: Sendable {
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = spare.withLock { $0.popLast() } ?? emptyStatistics()
-      var taken = FilesAhead(taking: next, below: files.count, workers: workerCount) {
-        files[$0]
-      }
+      var taken = FilesAhead(
+        taking: next, below: files.count, workers: workerCount, policy: prefetching
+      ) { files[$0] }
       while let (index, file) = taken.next() {
-        let outcome = Self.process(files[index], file, into: &statistics)
+        let outcome = Self.process(
+          files[index], taken.read(file, sizeHint: files[index].size), into: &statistics)
         placed.withLock { $0[index] = consume outcome }
         if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
       }
@@ -130,12 +133,13 @@ public struct CorpusAnalyzer: Sendable {
   }
 
   static func process(
-    _ file: CorpusFile, _ opened: FileReader.Opened, into statistics: inout CorpusStatistics
+    _ file: CorpusFile, _ read: consuming Swift.Result<[UInt8], Rejection>,
+    into statistics: inout CorpusStatistics
   ) -> FileOutcome {
     let bytes: [UInt8]
-    do throws(Rejection) {
-      bytes = try opened.readAndClose(sizeHint: file.size)
-    } catch {
+    switch consume read {
+    case .success(let read): bytes = read
+    case .failure(let error):
       return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
     }
     let digest = ContentHash.hash(bytes)

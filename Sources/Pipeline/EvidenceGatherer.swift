@@ -12,6 +12,8 @@ public struct EvidenceGatherer: Sendable {
   public let matcher: OrganizationMatcher
   /// How many files are read at once.
   public let workers: Int
+  /// Whether the files opened ahead are asked for, learnt from the files read so far.
+  private let prefetching = Shared(PrefetchPolicy())
 
   /// Creates a gatherer.
   public init(matcher: OrganizationMatcher, workers: Int) {
@@ -134,17 +136,16 @@ public struct EvidenceGatherer: Sendable {
       // its worker has opened ahead.
       let taken = Shared(0)
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
-        var files = FilesAhead(taking: taken, below: batch.count, workers: workers) {
-          sources[batch[$0]].file
-        }
+        var files = FilesAhead(
+          taking: taken, below: batch.count, workers: workers, policy: prefetching
+        ) { sources[batch[$0]].file }
         var stream = TokenStream()
         while let (index, file) = files.next() {
           // Read into room for the size the scan saw, without asking it again (a source made
           // from a path alone has none).
           let size = sources[batch[index]].file.size
-          guard let bytes = try? file.readAndClose(sizeHint: size > 0 ? size : nil) else {
-            continue
-          }
+          guard case .success(let bytes) = files.read(file, sizeHint: size > 0 ? size : nil)
+          else { continue }
           // The bytes are handed over: the document's text is made in their buffer.
           guard
             let document = try? HeaderParser.parse(

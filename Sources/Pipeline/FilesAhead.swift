@@ -7,7 +7,8 @@ import Corpus
 /// The files one worker takes from a counter shared with the other workers, each opened a few
 /// files before it is read, with the kernel asked to fetch it (``FileReader/Opened``): a corpus
 /// the page cache has not kept is read from the disk while the files before it are counted,
-/// rather than a file at a time while a core waits.
+/// rather than a file at a time while a core waits. Files are asked for only while reads find
+/// some that the cache does not hold (``PrefetchPolicy``).
 ///
 /// At 500 MB with the page cache dropped, reading and counting took 21-23 s one file at a time
 /// and 15-17 s eight files ahead (32 ahead gained nothing more); with the corpus in the cache,
@@ -44,30 +45,48 @@ struct FilesAhead {
   /// The files taken and opened, oldest first.
   private var opened: [(index: Int, file: FileReader.Opened)] = []
   private var taking = true
+  /// Whether the files opened now are asked for, learnt by all the workers of a run.
+  private let policy: Shared<PrefetchPolicy>
 
   /// Takes indices below `count` from `counter`, opening `file(index)` for each, as one of
-  /// `workers` doing the same.
+  /// `workers` doing the same, asking the kernel for the files as `policy` says.
   init(
     taking counter: Shared<Int>, below count: Int, workers: Int,
-    file: @escaping (Int) -> CorpusFile
+    policy: Shared<PrefetchPolicy>, file: @escaping (Int) -> CorpusFile
   ) {
     depth = Self.depth(workers: workers)
+    self.policy = policy
     self.counter = counter
     self.count = count
     self.file = file
   }
 
   /// The next file this worker took, opened, or nil when every index has been taken and read.
-  /// Every file returned must be read with ``FileReader/Opened/readAndClose()``.
+  /// Every file returned must be read with ``read(_:sizeHint:)``.
   mutating func next() -> (index: Int, file: FileReader.Opened)? {
+    let prefetch = opened.count < depth && policy.withLock { $0.prefetching }
     while taking && opened.count < depth {
       let index = counter.takeNext()
       guard index < count else {
         taking = false
         break
       }
-      opened.append((index, folder.opening(file(index), prefetch: true)))
+      opened.append((index, folder.opening(file(index), prefetch: prefetch)))
     }
     return opened.isEmpty ? nil : opened.removeFirst()
+  }
+
+  /// Reads and closes `file`, which ``next()`` returned (see
+  /// ``FileReader/Opened/readAndClose(sizeHint:)``), noting whether the page cache held it
+  /// (``PrefetchPolicy``).
+  mutating func read(_ file: FileReader.Opened, sizeHint: Int?) -> Result<[UInt8], Rejection> {
+    var cached: Bool? = nil
+    let result = Result { () throws(Rejection) in
+      try file.readAndClose(sizeHint: sizeHint, cached: &cached)
+    }
+    if policy.withLock({ $0.note(cached: cached) }) {
+      for ahead in opened { ahead.file.prefetch() }
+    }
+    return result
   }
 }
