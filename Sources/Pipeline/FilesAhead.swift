@@ -79,7 +79,7 @@ struct FilesAhead {
   /// Reads and closes `file`, which ``next()`` returned (see
   /// ``FileReader/Opened/readAndClose(sizeHint:)``), noting whether the page cache held it
   /// (``PrefetchPolicy``).
-  mutating func read(_ file: FileReader.Opened, sizeHint: Int?) -> Result<[UInt8], Rejection> {
+  func read(_ file: FileReader.Opened, sizeHint: Int?) -> Result<[UInt8], Rejection> {
     var cached: Bool? = nil
     let result = Result { () throws(Rejection) in
       try file.readAndClose(sizeHint: sizeHint, cached: &cached)
