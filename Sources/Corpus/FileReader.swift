@@ -154,18 +154,8 @@ public enum FileReader {
       return bytes
     }
 
-    /// `preadv2`, which Swift's Glibc module does not declare, looked up by name; nil where the
-    /// C library has none.
-    private static let cacheOnlyRead: PReadV2? = {
-      #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "preadv2") else {
-          return nil
-        }
-        return unsafeBitCast(symbol, to: PReadV2.self)
-      #else
-        return nil
-      #endif
-    }()
+    /// `preadv2`, which Swift's Glibc module does not declare; nil where the C library has none.
+    private static let cacheOnlyRead = CLibrary.function("preadv2", as: PReadV2.self)
 
     private typealias PReadV2 =
       @convention(c) (Int32, UnsafePointer<iovec>?, Int32, Int, Int32) -> Int

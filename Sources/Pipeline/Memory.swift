@@ -1,3 +1,4 @@
+import Corpus
 import Glibc
 
 /// The process's memory between the steps of a run.
@@ -56,11 +57,9 @@ enum Memory {
   /// grows allocates a new block and copies into it, each page faulted in anew.)
   /// Does nothing where the C library has no `mallopt`.
   static func mapLargeBlocks() {
-    // `malloc.h` is not part of Swift's Glibc module, so the function is looked up by name;
-    // `M_MMAP_THRESHOLD` is -3 there.
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    // `malloc.h` is not part of Swift's Glibc module; `M_MMAP_THRESHOLD` is -3 there.
     typealias Option = @convention(c) (Int32, Int32) -> Int32
-    _ = unsafeBitCast(symbol, to: Option.self)(-3, Int32(mappedBlockBytes))
+    _ = CLibrary.function("mallopt", as: Option.self)?(-3, Int32(mappedBlockBytes))
   }
 
   /// Hands memory that was freed back to the system (glibc's `malloc_trim`).
@@ -69,9 +68,8 @@ enum Memory {
   /// heap is full of holes it would otherwise keep for the rest of the run.
   /// Does nothing where the C library has no `malloc_trim`.
   static func release() {
-    // `malloc.h` is not part of Swift's Glibc module, so the function is looked up by name.
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+    // `malloc.h` is not part of Swift's Glibc module.
     typealias Trim = @convention(c) (Int) -> Int32
-    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    _ = CLibrary.function("malloc_trim", as: Trim.self)?(0)
   }
 }
