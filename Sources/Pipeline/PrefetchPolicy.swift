@@ -31,10 +31,9 @@ struct PrefetchPolicy: Sendable {
   private(set) var prefetching = true
   /// How many files in a row the cache must hold before asking stops.
   private(set) var stopAfter = Self.firstRun
-  /// Files in a row that the cache held, since the last one it did not.
+  /// Files in a row that the cache held, since the last one it did not. Asking stops when this
+  /// reaches ``stopAfter``, so while it is stopped, the files read since are the ones past that.
   private var cachedInARow = 0
-  /// Files read since asking last stopped.
-  private var readsSinceStop = 0
 
   /// Starts asking, as for a corpus not yet known to be cached.
   init() {}
@@ -44,21 +43,17 @@ struct PrefetchPolicy: Sendable {
   mutating func note(cached: Bool?) -> Bool {
     // An unreadable file, or a system that cannot tell: nothing learnt about the cache.
     guard let cached else { return false }
-    if !prefetching { readsSinceStop += 1 }
     guard cached else {
+      // This file, and those the cache held since asking stopped.
+      let readSinceStop = cachedInARow - stopAfter + 1
       cachedInARow = 0
       guard !prefetching else { return false }
       prefetching = true
-      if readsSinceStop <= Self.quickRelapse {
-        stopAfter = min(Self.longestRun, stopAfter * 2)
-      }
+      if readSinceStop <= Self.quickRelapse { stopAfter = min(Self.longestRun, stopAfter * 2) }
       return true
     }
     cachedInARow += 1
-    if prefetching && cachedInARow >= stopAfter {
-      prefetching = false
-      readsSinceStop = 0
-    }
+    if cachedInARow == stopAfter { prefetching = false }
     return false
   }
 }
