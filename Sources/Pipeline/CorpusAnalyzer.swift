@@ -15,8 +15,9 @@ public struct CorpusAnalyzer: Sendable {
   public let matcher: OrganizationMatcher
   /// How many files are read and counted at once.
   public let workers: Int
-  /// Whether the files opened ahead are asked for, learnt from the files read so far.
-  private let prefetching = Shared(PrefetchPolicy())
+  /// Whether the files opened ahead are asked for, learnt from the files read so far (shared
+  /// with the run's ``EvidenceGatherer``, which reads the same corpus again).
+  let prefetching = Shared(PrefetchPolicy())
 
   /// Creates an analyzer.
   public init(stopwords: StopwordList, matcher: OrganizationMatcher, workers: Int) {

@@ -13,12 +13,25 @@ public struct EvidenceGatherer: Sendable {
   /// How many files are read at once.
   public let workers: Int
   /// Whether the files opened ahead are asked for, learnt from the files read so far.
-  private let prefetching = Shared(PrefetchPolicy())
+  let prefetching: Shared<PrefetchPolicy>
 
   /// Creates a gatherer.
   public init(matcher: OrganizationMatcher, workers: Int) {
+    self.init(matcher: matcher, workers: workers, prefetching: Shared(PrefetchPolicy()))
+  }
+
+  /// Creates a gatherer that reads as `analyzer` does: with its matcher, its number of workers
+  /// and what its reads learnt of the page cache (a run that found the corpus cached does not
+  /// start asking for the files again).
+  public init(readingAs analyzer: CorpusAnalyzer) {
+    self.init(
+      matcher: analyzer.matcher, workers: analyzer.workers, prefetching: analyzer.prefetching)
+  }
+
+  init(matcher: OrganizationMatcher, workers: Int, prefetching: Shared<PrefetchPolicy>) {
     self.matcher = matcher
     self.workers = max(1, workers)
+    self.prefetching = prefetching
   }
 
   /// An accepted document that can be read again.

@@ -159,7 +159,7 @@ public enum ReportJob {
     laps.lap("build the report", log)
     var (report, evidence) = try ReportFromState.withEvidence(
       built, store: store, changes: update,
-      gatherer: EvidenceGatherer(matcher: analyzer.matcher, workers: options.workers), log: log
+      gatherer: EvidenceGatherer(readingAs: analyzer), log: log
     ) { () throws(RunError) in
       guard let listing else {
         return try ReportFromState.evidenceSources(store: store, scan: scan)
