@@ -83,7 +83,7 @@ public enum ReportJob {
     throws(RunError) -> Outcome
   {
     let started = Clock.now()
-    Memory.mapLargeBlocks()
+    Memory.configure()
     let stopwords = try loadStopwords(options)
     let registry = try loadRegistry(options)
     let statePath = options.resolvedStatePath
@@ -208,7 +208,7 @@ public enum ReportJob {
   public static func report(_ options: RunOptions, log: Logger = Logger(label: "almanac"))
     throws(RunError) -> Report
   {
-    Memory.mapLargeBlocks()
+    Memory.configure()
     let statePath = options.resolvedStatePath
     guard access(statePath, R_OK) == 0 else {
       throw .state(.sqlite(path: statePath, detail: "no state here; run `almanac run` first"))

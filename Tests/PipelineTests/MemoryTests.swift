@@ -1,3 +1,4 @@
+import Corpus
 import Glibc
 import Testing
 
@@ -67,6 +68,55 @@ import Testing
       let mappedOnceFreed = mincore(UnsafeMutableRawPointer(bitPattern: middle), page, &resident)
       if !(mappedOnceFreed == -1 && errno == ENOMEM) { exit(2) }
       exit(block == nil && live[0] == 4 ? 0 : 3)
+    }
+  }
+
+  /// How many freed blocks glibc's fast bins hold (`malloc_info`'s `<total type="fast"
+  /// count=…>`, summed over the arenas), after 1,000 blocks of 32 bytes were allocated and
+  /// freed (beyond the seven a thread's cache keeps of a size); -1 when it cannot be told.
+  static func fastBlocksAfterFreeingSmallOnes() -> Int {
+    typealias Info = @convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32
+    guard let info = CLibrary.function("malloc_info", as: Info.self) else { return -1 }
+    // Everything the report needs is set up first, without buffering: a request of a kilobyte
+    // or more (a stream's buffer) would merge the fast bins' blocks before they are counted.
+    var text = [CChar](repeating: 0, count: 1 << 20)
+    let status: Int32 = text.withUnsafeMutableBufferPointer { text in
+      guard let stream = fmemopen(text.baseAddress, text.count - 1, "w") else { return -1 }
+      setvbuf(stream, nil, _IONBF, 0)
+      let blocks = (0..<1_000).map { _ in malloc(32) }
+      for block in blocks { free(block) }
+      defer { fclose(stream) }
+      return info(0, stream)
+    }
+    guard status == 0 else { return -1 }
+    var count = 0
+    var found = false
+    let written = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    let lines = String(decoding: written, as: UTF8.self).split(separator: "\n")
+    for line in lines where line.contains("<total type=\"fast\"") {
+      guard let field = line.split(separator: "\"").dropFirst(3).first, let value = Int(field)
+      else { return -1 }
+      count += value
+      found = true
+    }
+    return found ? count : -1
+  }
+
+  /// With freed small blocks merged at once, glibc's fast bins stay empty: a large request has
+  /// nothing to merge first. An exit test, so that no other test's frees, or setting, count.
+  @Test func freedSmallBlocksAreMergedAtOnce() async {
+    await #expect(processExitsWith: .success) {
+      Memory.configure()
+      let fast = Self.fastBlocksAfterFreeingSmallOnes()
+      exit(fast == 0 ? 0 : fast < 0 ? 2 : 1)
+    }
+  }
+
+  /// Without it they pile up there: the probe above sees them.
+  @Test func withoutItFreedSmallBlocksWaitInTheFastBins() async {
+    await #expect(processExitsWith: .success) {
+      let fast = Self.fastBlocksAfterFreeingSmallOnes()
+      exit(fast > 0 ? 0 : fast < 0 ? 2 : 1)
     }
   }
 }
