@@ -119,4 +119,40 @@ import Testing
       exit(fast > 0 ? 0 : fast < 0 ? 2 : 1)
     }
   }
+
+  /// Whether the middle page of a 4 MB block, touched and then freed at the top of the heap,
+  /// is still resident: 0 when it is, 1 when it was handed back (no longer mapped, as the main
+  /// heap shrinks, or mapped but not resident, as a thread's heap lets its pages go), 2 when it
+  /// was not resident even while held.
+  static func freedTopOfHeapStaysMapped() -> Int32 {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let size = 4 << 20
+    guard let block = malloc(size) else { return 2 }
+    memset(block, 1, size)
+    let middle = UnsafeMutableRawPointer(
+      bitPattern: UInt(bitPattern: block + size / 2) & ~UInt(page - 1))
+    var resident: UInt8 = 0
+    guard mincore(middle, page, &resident) == 0, resident & 1 == 1 else { return 2 }
+    free(block)
+    guard mincore(middle, page, &resident) == 0 else { return errno == ENOMEM ? 1 : 2 }
+    return resident & 1 == 1 ? 0 : 1
+  }
+
+  /// A block freed at the top of the heap stays there for the next one, rather than being
+  /// handed back to be faulted in again. (4 MB is below the size that gets a mapping of its
+  /// own, so it comes from the heap.)
+  @Test func freedRoomAtTheTopOfAHeapIsKept() async {
+    await #expect(processExitsWith: .success) {
+      Memory.configure()
+      exit(Self.freedTopOfHeapStaysMapped())
+    }
+  }
+
+  /// glibc's default hands it back at once: the probe above can tell.
+  @Test func withoutItFreedRoomAtTheTopOfAHeapIsHandedBack() async {
+    await #expect(processExitsWith: .success) {
+      Memory.mapLargeBlocks()
+      exit(Self.freedTopOfHeapStaysMapped() == 1 ? 0 : 1)
+    }
+  }
 }
