@@ -65,6 +65,8 @@ let package = Package(
       name: "Store",
       dependencies: [
         "Analysis", "Corpus", "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's own binding calls, for ``BatchInsert``.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ],
       swiftSettings: strictSettings
     ),

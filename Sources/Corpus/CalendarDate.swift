@@ -62,21 +62,38 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   public var description: String {
     // Written digit by digit into a small string (no allocation): the state stores one per
     // document, so this runs for every file of a corpus.
-    let (year, month, day) = (self.year, self.month, self.day)
-    return String(unsafeUninitializedCapacity: 10) { bytes in
-      func put(_ value: Int, at index: Int) { bytes[index] = UInt8(ascii: "0") + UInt8(value) }
-      put(year / 1000, at: 0)
-      put(year / 100 % 10, at: 1)
-      put(year / 10 % 10, at: 2)
-      put(year % 10, at: 3)
-      bytes[4] = UInt8(ascii: "-")
-      put(month / 10, at: 5)
-      put(month % 10, at: 6)
-      bytes[7] = UInt8(ascii: "-")
-      put(day / 10, at: 8)
-      put(day % 10, at: 9)
-      return 10
+    String(unsafeUninitializedCapacity: Self.isoLength) { bytes in
+      writeISO(into: bytes)
+      return Self.isoLength
     }
+  }
+
+  /// The length of `YYYY-MM-DD`.
+  static let isoLength = 10
+
+  /// Appends `YYYY-MM-DD` to `bytes`.
+  public func appendISO(to bytes: inout [UInt8]) {
+    let start = bytes.count
+    bytes.append(contentsOf: repeatElement(0, count: Self.isoLength))
+    bytes.withUnsafeMutableBufferPointer { bytes in
+      writeISO(into: UnsafeMutableBufferPointer(rebasing: bytes[start...]))
+    }
+  }
+
+  /// Writes `YYYY-MM-DD` digit by digit into the first ten of `bytes`.
+  private func writeISO(into bytes: UnsafeMutableBufferPointer<UInt8>) {
+    let (year, month, day) = (self.year, self.month, self.day)
+    func put(_ value: Int, at index: Int) { bytes[index] = UInt8(ascii: "0") + UInt8(value) }
+    put(year / 1000, at: 0)
+    put(year / 100 % 10, at: 1)
+    put(year / 10 % 10, at: 2)
+    put(year % 10, at: 3)
+    bytes[4] = UInt8(ascii: "-")
+    put(month / 10, at: 5)
+    put(month % 10, at: 6)
+    bytes[7] = UInt8(ascii: "-")
+    put(day / 10, at: 8)
+    put(day % 10, at: 9)
   }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -91,7 +91,7 @@ extension StateStore {
       batch.add(document.modified)
       batch.add(document.hash)
       batch.add(document.year)
-      batch.add(document.date?.description)
+      batch.add(document.date)
       batch.add(document.accepted)
       batch.add(document.reason)
       batch.add(document.repaired)

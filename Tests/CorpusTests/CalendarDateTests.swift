@@ -54,7 +54,8 @@ import Testing
     #expect(CalendarDate(year: 987, month: 3, day: 4)?.description == "0987-03-04")
   }
 
-  /// Against zero-padded decimal text, at every width of year, month and day.
+  /// Against zero-padded decimal text, at every width of year, month and day; the same bytes
+  /// appended after others (``CalendarDate/appendISO(to:)``).
   @Test func printsEveryFieldZeroPadded() {
     func padded(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
@@ -64,8 +65,11 @@ import Testing
       for month in 1...12 {
         for day in [1, 9, 10, 28, CalendarDate.daysIn(month: month, year: year)] {
           let date = CalendarDate(year: year, month: month, day: day)!
-          #expect(
-            date.description == "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))")
+          let expected = "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+          #expect(date.description == expected)
+          var bytes = Array("before ".utf8)
+          date.appendISO(to: &bytes)
+          #expect(bytes == Array(("before " + expected).utf8))
         }
       }
     }
