@@ -11,28 +11,29 @@ extension String {
   /// Whether this string's UTF-8 bytes come before `other`'s: at the first byte that differs,
   /// or by being a prefix of it.
   package func precedesInByteOrder(_ other: String) -> Bool {
-    compareBytes(other) { $0 < 0 }
+    comparedInByteOrder(with: other) < 0
   }
 
   /// Whether this string has exactly the UTF-8 bytes of `other` (unlike `==`, a composed and a
   /// decomposed spelling of the same text differ).
   package func hasSameBytes(_ other: String) -> Bool {
-    utf8.count == other.utf8.count && compareBytes(other) { $0 == 0 }
+    utf8.count == other.utf8.count && comparedInByteOrder(with: other) == 0
   }
 
-  /// `decide` given the order of the two strings' bytes: negative, zero or positive.
-  private func compareBytes(_ other: String, _ decide: (Int) -> Bool) -> Bool {
+  /// The order of this string's UTF-8 bytes and `other`'s: negative when this one comes first,
+  /// zero when they are the same bytes, positive when `other` comes first.
+  package func comparedInByteOrder(with other: String) -> Int {
     let fast = utf8.withContiguousStorageIfAvailable { lhs in
       other.utf8.withContiguousStorageIfAvailable { rhs in
         let common = min(lhs.count, rhs.count)
         let order =
           common == 0 ? 0 : Int(memcmp(lhs.baseAddress!, rhs.baseAddress!, common))
-        return decide(order != 0 ? order : lhs.count - rhs.count)
+        return order != 0 ? order : lhs.count - rhs.count
       }
     }
-    if let fast, let answer = fast { return answer }
+    if let fast, let order = fast { return order }
     // Strings without contiguous UTF-8 storage (bridged ones): the byte at a time walk.
-    if utf8.elementsEqual(other.utf8) { return decide(0) }
-    return decide(utf8.lexicographicallyPrecedes(other.utf8) ? -1 : 1)
+    if utf8.elementsEqual(other.utf8) { return 0 }
+    return utf8.lexicographicallyPrecedes(other.utf8) ? -1 : 1
   }
 }
