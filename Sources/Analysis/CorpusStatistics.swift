@@ -51,7 +51,8 @@ public struct CorpusStatistics: Sendable {
   /// The latest article date.
   public var lastDate: CalendarDate? { years.values.compactMap(\.lastDate).max() }
 
-  let stopwords: StopwordList
+  /// The words left out of terms.
+  var stopwords: StopwordList { matching.stopwords }
   /// Finds organizations.
   var matcher: OrganizationMatcher { matching.matcher }
   /// The matcher behind one reference: the counting loop uses it while `self` is being
@@ -81,8 +82,7 @@ public struct CorpusStatistics: Sendable {
 
   /// The same, tokenizing documents in windows of `windowBytes` (tests use small ones).
   init(stopwords: StopwordList, matcher: OrganizationMatcher, windowBytes: Int) {
-    self.stopwords = stopwords
-    matching = Matching(matcher)
+    matching = Matching(matcher, stopwords: stopwords)
     self.windowBytes = windowBytes
   }
 
@@ -331,12 +331,13 @@ public struct CorpusStatistics: Sendable {
   private mutating func noteNewWords(from first: Int) {
     let last = vocabulary.count
     guard first < last else { return }
-    let (stopwords, matching) = (self.stopwords, self.matching)
+    let matching = self.matching
     vocabulary.withStorage { bytes, offsets in
       for id in first..<last {
         let word = UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]])
         wordFlags.append(
-          WordFlags(stopword: stopwords.contains(word), facts: matching.matcher.facts(of: word)))
+          WordFlags(
+            stopword: matching.stopwords.contains(word), facts: matching.matcher.facts(of: word)))
       }
     }
   }
@@ -364,6 +365,10 @@ extension CorpusStatistics {
   /// An organization matcher held by reference (``CorpusStatistics/matcher``).
   private final class Matching: Sendable {
     let matcher: OrganizationMatcher
-    init(_ matcher: OrganizationMatcher) { self.matcher = matcher }
+    let stopwords: StopwordList
+    init(_ matcher: OrganizationMatcher, stopwords: StopwordList) {
+      self.matcher = matcher
+      self.stopwords = stopwords
+    }
   }
 }
