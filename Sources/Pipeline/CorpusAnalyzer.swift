@@ -100,14 +100,19 @@ public struct CorpusAnalyzer: Sendable {
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = spare.withLock { $0.popLast() } ?? emptyStatistics()
-      var taken = FilesAhead(
-        taking: next, below: files.count, workers: workerCount, policy: prefetching
-      ) { files[$0] }
-      while let (index, file) = taken.next() {
-        let outcome = Self.process(
-          files[index], taken.read(file, sizeHint: files[index].size), into: &statistics)
-        placed.withLock { $0[index] = consume outcome }
-        if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
+      // The files are read where they lie: `files[index]` copied each file out of the array,
+      // retaining and releasing its three strings (its folder's shared by every file in the
+      // folder and by both cores) each time.
+      files.withUnsafeBufferPointer { files in
+        var taken = FilesAhead(
+          taking: next, below: files.count, workers: workerCount, policy: prefetching
+        ) { index, folder, prefetch in folder.opening(files[index], prefetch: prefetch) }
+        while let (index, file) = taken.next() {
+          let outcome = Self.process(
+            files[index], taken.read(file, sizeHint: files[index].size), into: &statistics)
+          placed.withLock { $0[index] = consume outcome }
+          if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
+        }
       }
       partials.withLock { $0.append(statistics) }
     }

@@ -151,7 +151,9 @@ public struct EvidenceGatherer: Sendable {
       DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
         var files = FilesAhead(
           taking: taken, below: batch.count, workers: workers, policy: prefetching
-        ) { sources[batch[$0]].file }
+        ) { index, folder, prefetch in
+          folder.opening(sources[batch[index]].file, prefetch: prefetch)
+        }
         var stream = TokenStream()
         while let (index, file) = files.next() {
           // Read into room for the size the scan saw, without asking it again (a source made

@@ -39,7 +39,11 @@ struct FilesAhead {
   private let depth: Int
   private let counter: Shared<Int>
   private let count: Int
-  private let file: (Int) -> CorpusFile
+  /// Opens file `index` in `folder` (``Corpus/OpenFolder/opening(_:prefetch:)``), asking for it
+  /// with `prefetch`: the caller's closure passes the file where it lies, where one returning the
+  /// file copied it out, retaining and releasing its three strings (the folder's shared by every
+  /// file in it and by both cores) for every file of the corpus.
+  private let open: (_ index: Int, _ folder: OpenFolder, _ prefetch: Bool) -> FileReader.Opened
   /// The folder of the files opened last, kept open to open the next ones by name.
   private let folder = OpenFolder()
   /// The files taken and opened, oldest first.
@@ -48,17 +52,18 @@ struct FilesAhead {
   /// Whether the files opened now are asked for, learnt by all the workers of a run.
   private let policy: Shared<PrefetchPolicy>
 
-  /// Takes indices below `count` from `counter`, opening `file(index)` for each, as one of
-  /// `workers` doing the same, asking the kernel for the files as `policy` says.
+  /// Takes indices below `count` from `counter`, opening each with `open`, as one of `workers`
+  /// doing the same, asking the kernel for the files as `policy` says.
   init(
     taking counter: Shared<Int>, below count: Int, workers: Int,
-    policy: Shared<PrefetchPolicy>, file: @escaping (Int) -> CorpusFile
+    policy: Shared<PrefetchPolicy>,
+    open: @escaping (_ index: Int, _ folder: OpenFolder, _ prefetch: Bool) -> FileReader.Opened
   ) {
     depth = Self.depth(workers: workers)
     self.policy = policy
     self.counter = counter
     self.count = count
-    self.file = file
+    self.open = open
   }
 
   /// The next file this worker took, opened, or nil when every index has been taken and read.
@@ -71,7 +76,7 @@ struct FilesAhead {
         taking = false
         break
       }
-      opened.append((index, folder.opening(file(index), prefetch: prefetch)))
+      opened.append((index, open(index, folder, prefetch)))
     }
     return opened.isEmpty ? nil : opened.removeFirst()
   }
