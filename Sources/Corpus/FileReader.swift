@@ -149,10 +149,18 @@ public enum FileReader {
         }
         if got == 0 { break }
         filled += got
+        // A read that stops at the size expected, where that size ends within a page, stopped
+        // at the end of the file: the page holding its last byte holds the next one, if there
+        // is one, and a read given room for it takes it. Without this test, the read that
+        // finds the end (0 bytes) was a second system call for every file.
+        if got < asked && filled == expected && expected % Self.pageSize != 0 { break }
       }
       bytes.removeSubrange(filled...)
       return bytes
     }
+
+    /// The size of a page of the page cache.
+    private static let pageSize = max(1, sysconf(Int32(_SC_PAGESIZE)))
 
     /// `preadv2`, which Swift's Glibc module does not declare; nil where the C library has none.
     private static let cacheOnlyRead = CLibrary.function("preadv2", as: PReadV2.self)

@@ -102,6 +102,21 @@ import Testing
     }
   }
 
+  /// A read that stops at the size the scan saw is taken for the end of the file only when that
+  /// size ends within a page: where it ends a page, the cache may just hold no more.
+  @Test func aReadStoppingAtAPageEndIsNotTakenForTheEnd() throws {
+    let (path, bytes) = try Self.file(of: 3 * 4096 + 100, seed: 9)
+    defer { try? FileManager.default.removeItem(atPath: Self.folder(of: path)) }
+    for hint in [4096, 8192] {
+      // The first pages in the cache, the rest on the disk: a read that may not wait stops
+      // at the hint, a page end, though the file goes on.
+      Self.drop(path, keeping: hint)
+      let (read, cached) = try Self.read(path, sizeHint: hint)
+      #expect(read == bytes, "hint \(hint)")
+      if !Self.inMemory(path) { #expect(cached == false, "hint \(hint)") }
+    }
+  }
+
   @Test func aFileThatCannotBeOpenedTellsNothingOfTheCache() {
     var cached: Bool? = true
     #expect(throws: Rejection.self) {
