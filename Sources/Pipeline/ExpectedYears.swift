@@ -40,24 +40,30 @@ enum ExpectedYears {
   }
 
   /// The innermost folder of `path` named with four digits, as a year (nil when there is none).
+  ///
+  /// Read from the path's bytes in place: it is asked of every file of the corpus on one core
+  /// before counting starts (through `String.utf8`'s iterator, 27 ms at 1 GB).
   static func folderYear(_ path: String) -> Int? {
-    var year: Int?
-    var value = 0
-    var digits = 0
-    for byte in path.utf8 {
-      if byte == UInt8(ascii: "/") {
-        if digits == 4 { year = value }
-        value = 0
-        digits = 0
-      } else if digits >= 0 && byte &- UInt8(ascii: "0") < 10 {
-        value = value * 10 + Int(byte &- UInt8(ascii: "0"))
-        digits += 1
-      } else {
-        // Not a run of digits: the rest of this part of the path cannot make it one.
-        digits = -1
+    var path = path
+    return path.withUTF8 { bytes in
+      var year: Int?
+      var value = 0
+      var digits = 0
+      for byte in bytes {
+        if byte == UInt8(ascii: "/") {
+          if digits == 4 { year = value }
+          value = 0
+          digits = 0
+        } else if digits >= 0 && byte &- UInt8(ascii: "0") < 10 {
+          value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+          digits += 1
+        } else {
+          // Not a run of digits: the rest of this part of the path cannot make it one.
+          digits = -1
+        }
       }
+      return year
     }
-    return year
   }
 
   /// The year each file's header names, read ahead on ``peekThreads`` threads (nil where the
