@@ -160,14 +160,27 @@ public struct OrganizationMatcher: Sendable {
     _ body: (OrganizationMention) -> Void
   ) {
     let count = view.count
-    var longest = [Int32](repeating: -1, count: count)
-    if let facts = view.facts {
-      for index in 0..<count where facts[index].contains(.beginsName) {
-        longest[index] = longestMatch(view, at: index)
+    // Room of the window's own (no array to allocate, check and release per window).
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { longest in
+      longest.initialize(repeating: -1)
+      if let facts = view.facts {
+        for index in 0..<count where facts[index].contains(.beginsName) {
+          longest[index] = longestMatch(view, at: index)
+        }
+      } else {
+        for index in 0..<count { longest[index] = longestMatch(view, at: index) }
       }
-    } else {
-      for index in 0..<count { longest[index] = longestMatch(view, at: index) }
+      forEachMention(in: view, longest: UnsafeBufferPointer(longest), definitions: &carried, body)
     }
+  }
+
+  /// ``forEachMention(in:definitions:_:)`` once the longest pattern at each token is known
+  /// (`longest[index]`, -1 for none).
+  private func forEachMention(
+    in view: TokenView, longest: UnsafeBufferPointer<Int32>, definitions carried: inout Definitions,
+    _ body: (OrganizationMention) -> Void
+  ) {
+    let count = view.count
     // Taken out while the window is matched, and put back with what it defined.
     var definitions: [(acronym: [UInt8], target: Target)] = []
     swap(&definitions, &carried.list)
@@ -194,6 +207,12 @@ public struct OrganizationMatcher: Sendable {
 
     var index = 0
     while index < count {
+      // Most tokens begin no pattern and no name (a discovered name, and an acronym defined
+      // before, begin with a capital): passed over with one test.
+      if longest[index] < 0 && !view.isCapitalized(index) {
+        index += 1
+        continue
+      }
       let pattern = Int(longest[index])
       let length = pattern >= 0 ? patterns[pattern].words.count : 0
       if length > 1 || (length == 1 && defined(index) == nil) {
@@ -201,8 +220,6 @@ public struct OrganizationMatcher: Sendable {
       } else if let target = defined(index) {
         index = emit(index, index, target)
       } else if !view.isCapitalized(index) {
-        // A discovered name begins with a capital (the discovery's first test, made here
-        // without a call for the many words that fail it).
         index += 1
       } else {
         let outcome = discovery.find(at: index, in: view) { longest[$0] >= 0 || defined($0) != nil }
