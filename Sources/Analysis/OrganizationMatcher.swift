@@ -208,7 +208,8 @@ public struct OrganizationMatcher: Sendable {
     var index = 0
     while index < count {
       // Most tokens begin no pattern and no name (a discovered name, and an acronym defined
-      // before, begin with a capital): passed over with one test.
+      // before, begin with a capital): passed over with one test. A token past it begins a
+      // pattern (and is emitted below) or is capitalized.
       if longest[index] < 0 && !view.isCapitalized(index) {
         index += 1
         continue
@@ -219,8 +220,6 @@ public struct OrganizationMatcher: Sendable {
         index = emit(index, index + length - 1, targets[Int(patternTarget[pattern])])
       } else if let target = defined(index) {
         index = emit(index, index, target)
-      } else if !view.isCapitalized(index) {
-        index += 1
       } else {
         let outcome = discovery.find(at: index, in: view) { longest[$0] >= 0 || defined($0) != nil }
         switch outcome {
