@@ -12,14 +12,19 @@ extension SortedTerms {
   /// sort of the whole through a second array as long held both, and the 1 GB run peaked at
   /// 276-280 MB instead of 233 MB; sorting all in place by swaps took more time than the counting
   /// saved.
+  ///
+  /// A bigram's part is worked out with a multiply and a shift, not a division (which the
+  /// processor waited on twice for every bigram), and within a part its key is its first word
+  /// less the part's first: a part spans an eighth of the words, so its keys need three bits
+  /// fewer, one pass of the radix sort fewer for a year of up to about 250,000 words.
   static func sortByWords(_ bigrams: inout [Bigram], words: Int) {
     guard bigrams.count > 1, words > 0 else { return }
-    let parts = min(sortingParts, words)
-    let width = UInt64(Int.bitWidth - max(1, words - 1).leadingZeroBitCount)
-    func part(_ bigram: Bigram) -> Int { Int(bigram.first) * parts / words }
+    let cuts = PartCuts(parts: min(sortingParts, words), words: words)
+    let parts = cuts.parts
+    let width = UInt64(bitWidth(below: words))
     // Where each part starts, and at `parts` the end.
     var starts = [Int](repeating: 0, count: parts + 1)
-    for bigram in bigrams { starts[part(bigram) + 1] += 1 }
+    for bigram in bigrams { starts[cuts.part(bigram.first) + 1] += 1 }
     for index in 0..<parts { starts[index + 1] += starts[index] }
     var next = starts
     var longest = 0
@@ -32,10 +37,11 @@ extension SortedTerms {
         while next[index] < starts[index + 1] {
           // Carried along the cycle of places it starts, until one of this part's turns up.
           var carried = bigrams[next[index]]
-          while part(carried) != index {
-            let home = part(carried)
+          var home = cuts.part(carried.first)
+          while home != index {
             swap(&carried, &bigrams[next[home]])
             next[home] += 1
+            home = cuts.part(carried.first)
           }
           bigrams[next[index]] = carried
           next[index] += 1
@@ -43,15 +49,55 @@ extension SortedTerms {
       }
       scratch.withUnsafeMutableBufferPointer { scratch in
         for index in 0..<parts {
+          let first = cuts.first(of: index)
+          let span = cuts.first(of: index + 1) - first
           RadixSort.sort(
             UnsafeMutableBufferPointer(rebasing: bigrams[starts[index]..<starts[index + 1]]),
-            scratch: scratch, bits: Int(2 * width)
+            scratch: scratch, bits: bitWidth(below: Int(span)) + Int(width)
           ) { bigram in
-            UInt64(UInt32(bitPattern: bigram.first)) << width
+            UInt64(UInt32(bitPattern: bigram.first &- first)) << width
               | UInt64(UInt32(bitPattern: bigram.second))
           }
         }
       }
+    }
+  }
+
+  /// The bits that hold every number below `count` (at least 1).
+  private static func bitWidth(below count: Int) -> Int {
+    Int.bitWidth - max(1, count - 1).leadingZeroBitCount
+  }
+
+  /// Which of `parts` runs a word index below `words` falls in: `index * parts / words`
+  /// rounded down, nearly, as a multiply and a shift. Parts grow with the index and are all
+  /// below `parts`, which is all ``sortByWords(_:words:)`` needs.
+  struct PartCuts {
+    let parts: Int
+    let words: Int
+    /// `parts * 2^32 / words`, rounded down.
+    private let multiplier: UInt64
+
+    init(parts: Int, words: Int) {
+      precondition(parts >= 1 && words >= parts && words <= Int(Int32.max))
+      self.parts = parts
+      self.words = words
+      multiplier = (UInt64(parts) << 32) / UInt64(words)
+    }
+
+    /// The part of word index `first` (`0..<words`): the product stays below `parts << 32`.
+    @inline(__always)
+    func part(_ first: Int32) -> Int {
+      Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: first)) &* multiplier) >> 32)
+    }
+
+    /// The smallest word index in part `part` or a later one (`words` past the last).
+    func first(of part: Int) -> Int32 {
+      var (low, high) = (0, words)
+      while low < high {
+        let middle = (low + high) / 2
+        if self.part(Int32(middle)) >= part { high = middle } else { low = middle + 1 }
+      }
+      return Int32(low)
     }
   }
 

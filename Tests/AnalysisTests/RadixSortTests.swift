@@ -70,7 +70,7 @@ import Testing
     #expect(sorted == expected)
   }
 
-  @Test(arguments: [1, 3, 10, 300, 5_000, 100_000])
+  @Test(arguments: [1, 3, 10, 300, 5_000, 100_000, 170_000, 3_000_000])
   func bigramsComeInWordOrder(words: Int) {
     var random = SplitMix(seed: UInt64(words))
     let bigrams = (0..<20_000).map { index in
@@ -89,6 +89,32 @@ import Testing
         ($0.first, $0.second) <= ($1.first, $1.second)
       })
     #expect(inOrder(sorted) == inOrder(bigrams))
+  }
+
+  @Test(arguments: [(1, 1), (8, 8), (8, 9), (8, 170_000), (3, 1_000_003), (8, Int(Int32.max))])
+  func partsGrowWithTheWordAndStayBelowTheirNumber(parts: Int, words: Int) {
+    let cuts = SortedTerms.PartCuts(parts: parts, words: words)
+    var random = SplitMix(seed: UInt64(words))
+    let sample =
+      ([0, 1, words / 2, words - 2, words - 1] + (0..<2_000).map { _ in random.int(words) })
+      .filter { $0 >= 0 && $0 < words }.sorted()
+    let found = sample.map { cuts.part(Int32($0)) }
+    #expect(found.first == 0)
+    #expect(found.allSatisfy { $0 >= 0 && $0 < parts })
+    #expect(zip(found, found.dropFirst()).allSatisfy { $0 <= $1 })
+    // The exact quotient rounded down, or one less where the product rounds below it.
+    for (word, part) in zip(sample, found) {
+      let quotient = word * parts / words
+      #expect(part == quotient || part == quotient - 1)
+    }
+    // Each part's first word is where the parts before it end.
+    #expect(cuts.first(of: 0) == 0)
+    #expect(cuts.first(of: parts) == Int32(words))
+    for part in 1..<parts {
+      let first = cuts.first(of: part)
+      #expect(cuts.part(first) >= part)
+      #expect(cuts.part(first - 1) < part)
+    }
   }
 
   @Test func unigramsArePlacedByWord() {
