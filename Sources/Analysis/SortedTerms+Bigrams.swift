@@ -103,21 +103,31 @@ extension SortedTerms {
 
   /// Adds together bigrams of the same words, which `bigrams` (sorted by words) holds side by
   /// side, keeping one of each.
+  ///
+  /// Without a branch on whether a bigram is the one before it again (a year's log holds 1.75
+  /// entries per distinct bigram, so the processor could not foresee it): the run being added
+  /// up is stored at its place after every entry, and the next entry starts a new run or adds
+  /// to it through a mask.
   static func addEqualTogether(_ bigrams: inout [Bigram]) {
+    guard bigrams.count > 1 else { return }
     var kept = 0
     bigrams.withUnsafeMutableBufferPointer { bigrams in
-      for index in bigrams.indices {
-        let bigram = bigrams[index]
-        if kept > 0 && bigrams[kept - 1].first == bigram.first
-          && bigrams[kept - 1].second == bigram.second
-        {
-          bigrams[kept - 1].count &+= bigram.count
-          bigrams[kept - 1].documents &+= bigram.documents
-        } else {
-          bigrams[kept] = bigram
-          kept += 1
-        }
+      let base = bigrams.baseAddress!
+      var run = base[0]
+      for index in 1..<bigrams.count {
+        let bigram = base[index]
+        let same = (bigram.first == run.first) && (bigram.second == run.second)
+        // All ones when the run goes on, zero when this bigram begins the next one.
+        let mask = UInt32(0) &- UInt32(same ? 1 : 0)
+        // At most `index - 1`: never a place not read yet.
+        base[kept] = run
+        kept &+= same ? 0 : 1
+        run = Bigram(
+          first: bigram.first, second: bigram.second, count: (run.count & mask) &+ bigram.count,
+          documents: (run.documents & mask) &+ bigram.documents)
       }
+      base[kept] = run
+      kept += 1
     }
     bigrams.removeLast(bigrams.count - kept)
   }

@@ -210,4 +210,35 @@ import Testing
     #expect(sorted.wordCount < vocabulary.count)
     #expect(sorted.unigrams.allSatisfy { $0.count > 0 })
   }
+
+  /// Sorted bigrams with runs of the same words, of every length from one up, added together:
+  /// against a dictionary's sums, in the same order.
+  @Test(arguments: [0, 1, 2, 3, 17, 5_000] as [Int])
+  func equalBigramsAreAddedTogether(count: Int) {
+    var random = SplitMix(seed: UInt64(count) + 31)
+    var bigrams = (0..<count).map { _ in
+      SortedTerms.Bigram(
+        first: Int32(random.int(40)), second: Int32(random.int(3)),
+        count: UInt32(1 + random.int(1_000)), documents: UInt32(1 + random.int(5)))
+    }.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    var sums: [BigramKey: (count: UInt32, documents: UInt32)] = [:]
+    var order: [BigramKey] = []
+    for bigram in bigrams {
+      let key = BigramKey(bigram.first, bigram.second)
+      if let sum = sums[key] {
+        sums[key] = (sum.count + bigram.count, sum.documents + bigram.documents)
+      } else {
+        sums[key] = (bigram.count, bigram.documents)
+        order.append(key)
+      }
+    }
+    let expected = order.map { key in
+      SortedTerms.Bigram(
+        first: key.first, second: key.second, count: sums[key]!.count,
+        documents: sums[key]!.documents)
+    }
+    SortedTerms.addEqualTogether(&bigrams)
+    #expect(bigrams == expected)
+    if count == 5_000 { #expect(bigrams.count < count) }
+  }
 }
