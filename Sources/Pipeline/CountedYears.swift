@@ -1,5 +1,6 @@
 import Analysis
 import Corpus
+import ReportModel
 
 /// The years counted so far in a run, each packed into its ``YearSlice`` as soon as its files
 /// are counted and its terms written to a ``ScratchFile``, so that only the year being counted
@@ -13,7 +14,10 @@ import Corpus
 /// year). The grouping only saves memory: a file without an expected year, or whose year
 /// differs when it is read, is counted under its real year all the same, and a year counted in
 /// two groups (or in both passes of an incremental run) is merged.
-struct CountedYears: Sendable {
+///
+/// Once counted, the years are a ``ReportModel/YearSource``: a full rebuild builds its report
+/// from them while they are stored.
+struct CountedYears: YearSource {
   /// The packed years without their terms, where their terms are in ``scratch``, and what
   /// they were when written (``TermBlob/Checked``).
   private let counted = Shared<
@@ -43,6 +47,21 @@ struct CountedYears: Sendable {
     slice.packedTerms =
       try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
     return slice
+  }
+
+  /// The terms of a counted year, read back without the rest of its figures.
+  func terms(_ year: Int) throws -> TermBlob {
+    guard let (_, terms, checked) = counted.value[year] else {
+      preconditionFailure("\(year) was not counted")
+    }
+    let bytes = try scratch.read(terms)
+    return try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
+  }
+
+  /// The size of each counted year's packed terms, in the order of ``years``.
+  var sizes: [Int]? {
+    let counted = counted.value
+    return counted.keys.sorted().map { counted[$0]!.terms.count }
   }
 
   /// Reads and counts `files` one year at a time, `years` giving each file's expected year

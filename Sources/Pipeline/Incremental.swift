@@ -8,7 +8,8 @@ import Store
 enum Incremental {
   /// Reads new and changed files, recounts every year they touch from all of that year's
   /// documents, and commits documents and figures in one transaction. The counts are released
-  /// when it returns: the report is built from the state.
+  /// when it returns and the report is built from the state; but a full rebuild returns while
+  /// its commit is written, with the counted years to build the report from meanwhile.
   ///
   /// - Parameters:
   ///   - full: Every file is read and every year recounted, and the figures stored before are
@@ -16,11 +17,12 @@ enum Incremental {
   ///     new, changed or gone since the last run.
   ///   - seedLimit: How many terms the report lists: while the recounted years are stored,
   ///     their ``ReportModel/TermSeeds`` for that many are worked out on another core.
-  /// - Returns: What changed, and the seeds of the recounted years.
+  /// - Returns: What changed, and the seeds of the recounted years; for a full rebuild, the
+  ///   commit still being written (``Update/storing``).
   static func update(
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
     full: Bool, seedLimit: Int, log: Logger
-  ) throws(RunError) -> (changes: ChangeSet.Reconciliation, seeds: [Int: TermSeeds]) {
+  ) throws(RunError) -> Update {
     var laps = Laps()
     func storedByPath() throws(RunError) -> [String: StoredDocument] {
       var byPath: [String: StoredDocument] = [:]
@@ -101,6 +103,26 @@ enum Incremental {
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 
+    if full {
+      // Everything stored is replaced by what was counted: the report can be built from the
+      // counted years while they are written, on the cores the commit leaves (it keeps one
+      // busy, half of it inserting the documents' records, one at a time).
+      let rejected = ReportFromState.rejected(
+        reconciliation.upserts.filter { !$0.accepted }.sorted {
+          $0.path.precedesInByteOrder($1.path)
+        })
+      let change = StateChange(
+        upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
+        replaceYears: reconciliation.affectedYears, replaceAllYears: true,
+        sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
+        settings: ["fingerprint": fingerprint, "corpus": scan.root])
+      let commit = BackgroundTask { try store.commit(change) }
+      // The commit holds the records until they are written.
+      reconciliation.releaseUpserts()
+      return Update(
+        changes: reconciliation, seeds: [:],
+        storing: Storing(years: counted, rejected: rejected, commit: commit))
+    }
     // Storing keeps one core busy. The other reads each counted year back from the scratch file
     // and checks it, hands it over to be stored, and then works out the report's first pass
     // over it (its seeds) while the next year is stored.
@@ -133,6 +155,27 @@ enum Incremental {
     laps.lap("store the figures", log)
     // The records are in the state now; the rest of the run needs only what they add up to.
     reconciliation.releaseUpserts()
-    return (reconciliation, seeded)
+    return Update(changes: reconciliation, seeds: seeded, storing: nil)
+  }
+
+  /// What ``update(store:scan:analyzer:fingerprint:full:seedLimit:log:)`` did.
+  struct Update {
+    /// What changed.
+    var changes: ChangeSet.Reconciliation
+    /// The seeds of the recounted years worked out while they were stored.
+    var seeds: [Int: TermSeeds]
+    /// A full rebuild's commit, still being written; nil when the commit is written.
+    var storing: Storing?
+  }
+
+  /// A full rebuild's commit being written on a thread of its own, and what it stores: the
+  /// state will hold exactly these years and these rejected files once it is written.
+  struct Storing {
+    /// The counted years, every year the state will hold.
+    let years: CountedYears
+    /// The files recorded as rejected, in byte order of their paths (as the state lists them).
+    let rejected: [RejectedFile]
+    /// The commit; what it throws is a ``Store/StoreError``.
+    let commit: BackgroundTask<Void>
   }
 }

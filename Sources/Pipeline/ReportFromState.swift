@@ -4,23 +4,29 @@ import Logging
 import ReportModel
 import Store
 
-/// Builds reports from the stored figures alone: the same code serves a nightly run and
-/// `almanac report`, so both show exactly what the state holds.
+/// Builds reports from the stored figures alone: the same code serves an incremental run and
+/// `almanac report`, so both show exactly what the state holds. (A full rebuild builds its
+/// report from the counted years while it stores them: the years and rejected files the state
+/// then holds, and `FullRebuildTests` checks that `almanac report` gives the same.)
 enum ReportFromState {
   /// Builds the report from the stored figures, one year at a time, with `seeds` worked out
   /// ahead for some years (the report is the same without them).
   static func build(
     store: StateStore, settings: ReportSettings, seeds: [Int: TermSeeds] = [:]
   ) throws(RunError) -> Report {
-    let rejected = try ReportJob.state { try store.documents(accepted: false) }.map {
-      RejectedFile(path: $0.path, reason: $0.reason ?? "rejected")
-    }
+    let rejected = Self.rejected(try ReportJob.state { try store.documents(accepted: false) })
     do {
       return try ReportBuilder.build(
         source: try StoredYears(store, checked: seeds.mapValues(\.checked)), rejected: rejected,
         settings: settings,
         parallel: Concurrent(), seeds: seeds)
     } catch { throw .state(error) }
+  }
+
+  /// The rejected files of the report: `documents`, each a record of a rejected file, as
+  /// listed.
+  static func rejected(_ documents: [StoredDocument]) -> [RejectedFile] {
+    documents.map { RejectedFile(path: $0.path, reason: $0.reason ?? "rejected") }
   }
 
   /// Compares the report with what earlier runs of this state published.

@@ -45,7 +45,8 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
 }
 
 /// One run: lock, scan, read what changed, recount the years it touches, store, build the
-/// report from the state, render, validate, publish, archive, record the run.
+/// report from the state (a full rebuild: from the counted years while they are stored),
+/// render, validate, publish, archive, record the run.
 public enum ReportJob {
   /// The version printed by `almanac --version` and recorded in reports.
   public static let version = "0.2.0"
@@ -126,15 +127,23 @@ public enum ReportJob {
     let analyzer = CorpusAnalyzer(
       stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
       workers: options.workers)
-    let (update, seeds) = try Incremental.update(
+    let updated = try Incremental.update(
       store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, full: fullRebuild,
       seedLimit: options.top, log: log)
+    let update = updated.changes
+    // A full rebuild's commit may still be written: what needs it written waits for it.
+    let storing = updated.storing
+    // Waited for on every way out, so that nothing is left working on the state.
+    defer { _ = try? storing?.commit.wait() }
     // The counts are stored and released: what the rest of the run needs is read back a year
     // at a time.
     Memory.release()
     // What the commit wrote is synced and moved from the log into the state file while the
     // report is built.
-    let checkpoint = BackgroundTask { try store.checkpoint() }
+    let checkpoint = BackgroundTask {
+      try storing?.commit.wait()
+      try store.checkpoint()
+    }
     // Waited for on every way out, so that nothing is left working on the state.
     defer { _ = try? checkpoint.wait() }
     var laps = Laps()
@@ -151,12 +160,31 @@ public enum ReportJob {
       update.changedYears.isEmpty
       ? nil
       : BackgroundTask { [scan] in
-        try ReportFromState.evidenceSources(store: store, scan: scan, onConnectionOfItsOwn: true)
+        try storing?.commit.wait()
+        return try ReportFromState.evidenceSources(
+          store: store, scan: scan, onConnectionOfItsOwn: true)
       }
     defer { _ = try? listing?.wait() }
-    let built = try ReportFromState.build(store: store, settings: settings, seeds: seeds)
-    Memory.release()
-    laps.lap("build the report", log)
+    let built: Report
+    if let storing {
+      // The state will hold exactly the counted years: the report is built from them while
+      // they are written, and used once they are.
+      let building = Result { () throws(RunError) in
+        do {
+          return try ReportBuilder.build(
+            source: storing.years, rejected: storing.rejected, settings: settings,
+            parallel: Concurrent())
+        } catch { throw .scratch("\(error)") }
+      }
+      try ReportJob.state { try storing.commit.wait() }
+      built = try building.get()
+      Memory.release()
+      laps.lap("store the figures and build the report", log)
+    } else {
+      built = try ReportFromState.build(store: store, settings: settings, seeds: updated.seeds)
+      Memory.release()
+      laps.lap("build the report", log)
+    }
     var (report, evidence) = try ReportFromState.withEvidence(
       built, store: store, changes: update,
       gatherer: EvidenceGatherer(readingAs: analyzer), log: log

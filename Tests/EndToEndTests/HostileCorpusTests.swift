@@ -1,5 +1,6 @@
 import Foundation
 import LibXML
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -22,22 +23,6 @@ import Testing
   /// One "word" of letters, in bytes (the 10 MB word has a test of its own).
   static let hugeWordBytes = 1 << 20
   static let nestingDepth = 200
-
-  /// Creates a file at a path given as raw bytes (names that are not UTF-8), relative to `root`.
-  @discardableResult
-  static func createFile(root: URL, bytePath: [UInt8], contents: [UInt8]) -> Bool {
-    var full = Array(root.path.utf8) + [UInt8(ascii: "/")] + bytePath
-    full.append(0)
-    let descriptor = full.withUnsafeBufferPointer { raw in
-      raw.withMemoryRebound(to: CChar.self) {
-        open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-      }
-    }
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    return written == contents.count
-  }
 
   /// What the corpus holds and what the run must say about it.
   struct Expectation {
@@ -322,18 +307,18 @@ import Testing
     let out = root.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
     #expect(
-      Self.createFile(
+      RawPathFile.create(
         root: corpus, bytePath: Array("good.txt".utf8), contents: Self.article("fine")))
     #expect(
-      Self.createFile(
+      RawPathFile.create(
         root: corpus, bytePath: Array("latin1-".utf8) + [0xE9] + Array(".txt".utf8),
         contents: Self.article("café")))
     #expect(
-      Self.createFile(
+      RawPathFile.create(
         root: corpus, bytePath: Array("bad-".utf8) + [0xFF] + Array(".txt".utf8),
         contents: Self.article("one")))
     #expect(
-      Self.createFile(
+      RawPathFile.create(
         root: corpus, bytePath: Array("bad-".utf8) + [0xFE] + Array(".txt".utf8),
         contents: Self.article("two")))
     let onDisk = Self.countOnDisk(corpus.path)

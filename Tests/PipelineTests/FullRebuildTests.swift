@@ -72,4 +72,55 @@ import Testing
     #expect(again.report.sinceLastRun?.newOrganizations.isEmpty == true)
     #expect(again.report.sinceLastRun?.movedTerms.isEmpty == true)
   }
+
+  /// A full rebuild builds its report from the counted years while the commit stores them: it
+  /// must be the report `almanac report` builds from the state the commit leaves, rejected
+  /// files included (in the state's order), whatever the state held before.
+  @Test func aFullRebuildsReportIsTheOneTheStateGives() throws {
+    var generator = SplitMix(seed: 7)
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory
+      .appendingPathComponent("almanac-full-state-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    let corpus = root.appendingPathComponent("corpus")
+    let out = root.appendingPathComponent("out")
+    var dated = DatedCorpus(root: corpus)
+    func article() -> String {
+      var text = IncrementalEquivalenceTests.article(&generator)
+      while !text.hasPrefix(" date ") { text = IncrementalEquivalenceTests.article(&generator) }
+      return text
+    }
+    for index in 0..<24 { try dated.write("y\(index % 3)/doc\(index).txt", article()) }
+    try dated.write("bad/early.txt", "no header, rejected and later removed")
+    try dated.write("bad/kept.txt", "no header, rejected in both runs")
+    _ = try run(corpus: corpus, out: out, full: false)
+
+    // A rejected file removed, another added, an accepted one emptied, one removed, and a
+    // name that is not UTF-8 (skipped by the scan, recorded as rejected).
+    try manager.removeItem(at: corpus.appendingPathComponent("bad/early.txt"))
+    try dated.write("bad/late.txt", " date 2019-13-40 an impossible date")
+    try dated.write("y0/doc0.txt", "")
+    try manager.removeItem(at: corpus.appendingPathComponent("y1/doc1.txt"))
+    #expect(
+      RawPathFile.create(
+        root: corpus, bytePath: Array("b-".utf8) + [0xFF] + Array(".txt".utf8),
+        contents: Array(article().utf8)))
+    let rebuilt = try run(corpus: corpus, out: out, full: true)
+    #expect(rebuilt.fullRebuild)
+    let rejected = rebuilt.report.rejected.map(\.path)
+    #expect(rejected.count == 4)
+    #expect(rejected.contains { $0.hasSuffix("bad/late.txt") })
+    #expect(!rejected.contains { $0.hasSuffix("bad/early.txt") })
+
+    var options = RunOptions()
+    options.corpus = corpus.path
+    options.output = out.path
+    options.statePath = options.resolvedStatePath
+    options.output = root.appendingPathComponent("report").path
+    let fromState = try ReportJob.report(options)
+    #expect(fromState.rejected == rebuilt.report.rejected)
+    #expect(
+      try PublishedXML.read(in: root.appendingPathComponent("report"))
+        == PublishedXML.read(in: out))
+  }
 }
