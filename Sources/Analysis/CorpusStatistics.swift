@@ -128,12 +128,12 @@ public struct CorpusStatistics: Sendable {
           facts: flags)
         // Each mention is counted as it is found: a huge document's mentions are never
         // gathered.
-        matching.matcher.forEachMention(
+        matching.matcher.forEachMatch(
           in: document.text, window: window, facts: UnsafeBufferPointer(flags),
           definitions: &definitions
-        ) { mention in
+        ) { target, surface, _ in
           tally.organizationMentions += 1
-          tally.organizationCounts.count(mention)
+          tally.organizationCounts.count(target, surface: surface)
         }
       }
     }

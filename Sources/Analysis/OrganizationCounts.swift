@@ -2,10 +2,12 @@
 /// numbered as it is first counted, so that a document's organizations and pairs are counted on
 /// small integers rather than on id strings.
 ///
-/// A mention costs one lookup of its id (and one of its surface form, in the organization's
-/// aliases); a pair costs one lookup of two numbers packed into a `UInt64`, where it used to
-/// cost hashing and comparing two id strings. The ids are spelled out again when the year is
-/// read (``byID``, ``pairs``) or cut into a slice (``sortedOrganizations()``, ``sortedPairs()``).
+/// A mention of a registry organization costs a look at its entry's number and one of its
+/// surface form's bytes in a ``Vocabulary`` (no string is made; a discovered organization is
+/// looked up by its id); a pair costs one lookup of two numbers packed into a `UInt64`, where
+/// it used to cost hashing and comparing two id strings. The ids and surface forms are spelled
+/// out again when the year is read (``byID``, ``pairs``) or cut into a slice
+/// (``sortedOrganizations()``, ``sortedPairs()``).
 struct OrganizationCounts: Sendable {
   /// Canonical ids, by number.
   private(set) var ids: [String] = []
@@ -21,6 +23,13 @@ struct OrganizationCounts: Sendable {
   private var pairCounts: [UInt64: Int] = [:]
   /// The numbers named by the document being counted, in the order first named.
   private var named: [Int32] = []
+  /// Numbers, by registry entry (``OrganizationMatcher/Target/entry``); -1 until counted.
+  private var entryNumbers: [Int32] = []
+  /// The surface forms of the mentions counted (``count(_:surface:)``), each once.
+  private var surfaces = Vocabulary()
+  /// Mentions counted per organization and surface form, keyed by ``surfaceKey(_:_:)``: added
+  /// to the tallies' aliases when they are read.
+  private var surfaceCounts: [UInt64: Int] = [:]
 
   /// Organizations counted.
   var count: Int { ids.count }
@@ -31,7 +40,23 @@ struct OrganizationCounts: Sendable {
   var byID: [String: OrganizationTally] {
     var result: [String: OrganizationTally] = [:]
     result.reserveCapacity(ids.count)
-    for (id, tally) in zip(ids, tallies) { result[id] = tally }
+    for (id, tally) in zip(ids, talliesWithSurfaces()) { result[id] = tally }
+    return result
+  }
+
+  /// The tallies by number, with the surface forms counted by ``count(_:surface:)`` among
+  /// their aliases.
+  private func talliesWithSurfaces() -> [OrganizationTally] {
+    var result = tallies
+    // In the order the forms were first met (a form's id grows with it): of two forms that
+    // are equal as strings (canonically equivalent), the alias keeps the first one's bytes, as
+    // a table of strings filled mention by mention would.
+    for key in surfaceCounts.keys.sorted() {
+      let mentions = surfaceCounts[key]!
+      let number = Int(truncatingIfNeeded: key >> 32)
+      let surface = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+      result[number].aliases[surfaces.string(surface), default: 0] += mentions
+    }
     return result
   }
 
@@ -65,18 +90,34 @@ struct OrganizationCounts: Sendable {
     named.removeAll(keepingCapacity: true)
   }
 
-  /// Counts one mention of the document begun, mentions coming in text order.
-  mutating func count(_ mention: OrganizationMention) {
-    let number = self.number(of: mention.id) {
-      OrganizationTally(
-        registryName: mention.registered ? mention.name : "", registered: mention.registered)
+  /// Counts one mention of the document begun, of `target` written as `surface`, mentions
+  /// coming in text order.
+  mutating func count(_ target: OrganizationMatcher.Target, surface: UnsafeBufferPointer<UInt8>) {
+    let number: Int32
+    if target.registered {
+      let entry = Int(target.entry)
+      if entry >= entryNumbers.count {
+        entryNumbers.append(contentsOf: repeatElement(-1, count: entry + 1 - entryNumbers.count))
+      }
+      if entryNumbers[entry] < 0 {
+        entryNumbers[entry] = self.number(of: target.id) {
+          OrganizationTally(registryName: target.name, registered: true)
+        }
+      }
+      number = entryNumbers[entry]
+    } else {
+      number = self.number(of: target.id) {
+        OrganizationTally(registryName: "", registered: false)
+      }
     }
     let first = lastDocument[Int(number)] != documentSerial
     if first {
       lastDocument[Int(number)] = documentSerial
       named.append(number)
     }
-    tallies[Int(number)].count(surface: mention.surface, newDocument: first)
+    tallies[Int(number)].total.count += 1
+    if first { tallies[Int(number)].total.documents += 1 }
+    surfaceCounts[Self.surfaceKey(number, surfaces.intern(surface)), default: 0] += 1
   }
 
   /// Ends the document begun: each pair of distinct organizations it named counts once.
@@ -110,7 +151,7 @@ struct OrganizationCounts: Sendable {
   mutating func add(_ other: OrganizationCounts) {
     var ours = [Int32]()
     ours.reserveCapacity(other.ids.count)
-    for (id, tally) in zip(other.ids, other.tallies) {
+    for (id, tally) in zip(other.ids, other.talliesWithSurfaces()) {
       add(tally, id: id)
       ours.append(numbers[id]!)
     }
@@ -127,7 +168,8 @@ struct OrganizationCounts: Sendable {
 
   /// The organizations as slice rows, by id in byte order.
   func sortedOrganizations() -> [YearSlice.Organization] {
-    byteOrder().map { number in
+    let tallies = talliesWithSurfaces()
+    return byteOrder().map { number in
       let tally = tallies[number]
       return YearSlice.Organization(
         id: ids[number], registryName: tally.registryName, registered: tally.registered,
@@ -160,6 +202,12 @@ struct OrganizationCounts: Sendable {
   static func pairKey(_ x: Int32, _ y: Int32) -> UInt64 {
     let (low, high) = x < y ? (x, y) : (y, x)
     return UInt64(UInt32(bitPattern: low)) << 32 | UInt64(UInt32(bitPattern: high))
+  }
+
+  /// An organization's `number` and the id of a surface form in ``surfaces``, in one key.
+  @inline(__always)
+  private static func surfaceKey(_ number: Int32, _ surface: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: number)) << 32 | UInt64(UInt32(bitPattern: surface))
   }
 
   /// The two numbers of a key, the smaller first.

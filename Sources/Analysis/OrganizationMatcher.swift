@@ -13,10 +13,16 @@ public struct OrganizationMatcher: Sendable {
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
   public static let version = "2"
 
-  fileprivate struct Target {
+  /// The organization a mention names.
+  struct Target: Sendable {
+    /// The registry id, or `discovered:` and the folded name.
     var id: String
+    /// The canonical name (see ``OrganizationMention/name``).
     var name: String
-    var registered: Bool
+    /// Its place in the registry's entries, or -1 for a discovered organization.
+    var entry: Int32
+    /// Whether the organization is in the registry.
+    var registered: Bool { entry >= 0 }
   }
 
   private let targets: [Target]
@@ -32,7 +38,9 @@ public struct OrganizationMatcher: Sendable {
 
   /// Compiles the aliases of `registry` into a lookup by first word.
   public init(registry: OrganizationRegistry) {
-    targets = registry.entries.map { Target(id: $0.id, name: $0.name, registered: true) }
+    targets = registry.entries.enumerated().map { index, entry in
+      Target(id: entry.id, name: entry.name, entry: Int32(index))
+    }
     for (entryIndex, entry) in registry.entries.enumerated() {
       for pattern in entry.patterns {
         let index = Int32(patterns.count)
@@ -57,47 +65,6 @@ public struct OrganizationMatcher: Sendable {
     }
     exactCandidates = exactCandidates.map(byLength)
     stemCandidates = stemCandidates.map(byLength)
-  }
-
-  /// The organizations named in one document, in text order.
-  ///
-  /// - Parameter text: The document text the tokens were made from.
-  /// - Parameter tokens: The tokens of `text` (``Tokenizer/tokenize(_:into:)``).
-  /// - Returns: One mention per name, acronym or discovered name; overlapping names count once.
-  public func mentions(in text: [UInt8], tokens: TokenStream) -> [OrganizationMention] {
-    var result: [OrganizationMention] = []
-    forEachMention(in: text, tokens: tokens) { result.append($0) }
-    return result
-  }
-
-  /// The same as ``mentions(in:tokens:)``, each mention handed to `body` in text order as it is
-  /// found rather than gathered.
-  public func forEachMention(
-    in text: [UInt8], tokens: TokenStream, _ body: (OrganizationMention) -> Void
-  ) {
-    var definitions = Definitions()
-    TokenView.with(text: text, stream: tokens) { view in
-      forEachMention(in: view, definitions: &definitions, body)
-    }
-  }
-
-  /// The same as ``forEachMention(in:tokens:_:)`` for one window of a document tokenized in
-  /// windows (``Tokenizer/tokenize(_:windowBytes:into:_:)``): `definitions` holds the acronyms
-  /// that the document's earlier windows defined, and gets those this one defines.
-  ///
-  /// - Parameter facts: For each token, ``facts(of:)`` of its folded form (without
-  ///   ``WordFacts/beginsName`` for a number), so that no token is looked up (counting keeps
-  ///   these per distinct word rather than per token); nil to look every token up.
-  public func forEachMention(
-    in text: [UInt8], window tokens: TokenStream, facts: UnsafeBufferPointer<WordFacts>?,
-    definitions: inout Definitions, _ body: (OrganizationMention) -> Void
-  ) {
-    precondition(facts.map { $0.count == tokens.tokens.count } ?? true, "one fact per token")
-    TokenView.with(text: text, stream: tokens) { view in
-      var view = view
-      view.facts = facts
-      forEachMention(in: view, definitions: &definitions, body)
-    }
   }
 
   /// What the matcher needs to know of a word, worked out once per word by a caller that sees
@@ -153,11 +120,12 @@ public struct OrganizationMatcher: Sendable {
     public init() {}
   }
 
-  /// Hands `body` the mentions in `view`, in text order; the view's facts, when given, tell at
-  /// which tokens a registry name can begin.
-  private func forEachMention(
+  /// Hands `body` the mentions in `view`, in text order, each as its organization and its
+  /// bytes in the text; the view's facts, when given, tell at which tokens a registry name can
+  /// begin.
+  func forEachMatch(
     in view: TokenView, definitions carried: inout Definitions,
-    _ body: (OrganizationMention) -> Void
+    _ body: (Target, UnsafeBufferPointer<UInt8>, Int32) -> Void
   ) {
     let count = view.count
     // Room of the window's own (no array to allocate, check and release per window).
@@ -170,15 +138,15 @@ public struct OrganizationMatcher: Sendable {
       } else {
         for index in 0..<count { longest[index] = longestMatch(view, at: index) }
       }
-      forEachMention(in: view, longest: UnsafeBufferPointer(longest), definitions: &carried, body)
+      forEachMatch(in: view, longest: UnsafeBufferPointer(longest), definitions: &carried, body)
     }
   }
 
-  /// ``forEachMention(in:definitions:_:)`` once the longest pattern at each token is known
+  /// ``forEachMatch(in:definitions:_:)`` once the longest pattern at each token is known
   /// (`longest[index]`, -1 for none).
-  private func forEachMention(
+  private func forEachMatch(
     in view: TokenView, longest: UnsafeBufferPointer<Int32>, definitions carried: inout Definitions,
-    _ body: (OrganizationMention) -> Void
+    _ body: (Target, UnsafeBufferPointer<UInt8>, Int32) -> Void
   ) {
     let count = view.count
     // Taken out while the window is matched, and put back with what it defined.
@@ -193,11 +161,10 @@ public struct OrganizationMatcher: Sendable {
     /// Records a mention of `first...last`; returns the index after it (and after an acronym
     /// in parentheses that it defines).
     func emit(_ first: Int, _ last: Int, _ target: Target) -> Int {
-      let (surface, start, end) = view.surface(first, last)
+      let start = Int(view[first].start)
       body(
-        OrganizationMention(
-          id: target.id, name: target.name, registered: target.registered, surface: surface,
-          start: start, end: end))
+        target, UnsafeBufferPointer(rebasing: view.text[start..<view.originalKeyEnd(last)]),
+        Int32(start))
       let next = last + 1
       guard next < count, view[next].flags.contains(.allUppercase), view.isParenthesized(next)
       else { return next }
@@ -224,9 +191,9 @@ public struct OrganizationMatcher: Sendable {
         let outcome = discovery.find(at: index, in: view) { longest[$0] >= 0 || defined($0) != nil }
         switch outcome {
         case .name(let first, let last):
-          let name = view.surface(first, last).0
+          let name = view.surface(first, last)
           let id = "discovered:" + view.foldedPhrase(first, last)
-          index = emit(first, last, Target(id: id, name: name, registered: false))
+          index = emit(first, last, Target(id: id, name: name, entry: -1))
         case .none(let resumeAt):
           index = max(resumeAt, index + 1)
         }

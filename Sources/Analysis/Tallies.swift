@@ -142,13 +142,6 @@ public struct OrganizationTally: Sendable, Equatable {
     }?.key ?? registryName
   }
 
-  /// Counts one mention as `surface`, in a document not counted before when `newDocument`.
-  mutating func count(surface: String, newDocument: Bool) {
-    total.count += 1
-    if newDocument { total.documents += 1 }
-    aliases[surface, default: 0] += 1
-  }
-
   /// Adds the tally of other, disjoint documents.
   public mutating func merge(_ other: OrganizationTally) {
     total.add(other.total)

@@ -87,10 +87,8 @@ struct TokenView {
   }
 
   /// The text from the start of token `first` to the key end of token `last`.
-  func surface(_ first: Int, _ last: Int) -> (String, start: Int32, end: Int32) {
-    let start = Int(tokens[first].start)
-    let end = originalKeyEnd(last)
-    return (String(decoding: text[start..<end], as: UTF8.self), Int32(start), Int32(end))
+  func surface(_ first: Int, _ last: Int) -> String {
+    String(decoding: text[Int(tokens[first].start)..<originalKeyEnd(last)], as: UTF8.self)
   }
 
   /// The folded forms of tokens `first...last` joined by single spaces, without a possessive
