@@ -16,7 +16,8 @@ enum Incremental {
   ///     replaced in the same commit; the documents stored before still tell which files are
   ///     new, changed or gone since the last run.
   ///   - seedLimit: How many terms the report lists: while the recounted years are stored,
-  ///     their ``ReportModel/TermSeeds`` for that many are worked out on another core.
+  ///     their ``ReportModel/TermSeeds`` for that many are worked out on another core (not in a
+  ///     full rebuild, whose report builder works them out itself while the commit is written).
   /// - Returns: What changed, and the seeds of the recounted years; for a full rebuild, the
   ///   commit still being written (``Update/storing``).
   static func update(
