@@ -135,8 +135,8 @@ public enum ReportJob {
     let storing = updated.storing
     // Waited for on every way out, so that nothing is left working on the state.
     defer { _ = try? storing?.commit.wait() }
-    // The counts are stored and released: what the rest of the run needs is read back a year
-    // at a time.
+    // The counts are stored (in a full rebuild, being stored) and released: what the rest of
+    // the run needs is read back a year at a time.
     Memory.release()
     // What the commit wrote is synced and moved from the log into the state file while the
     // report is built.
