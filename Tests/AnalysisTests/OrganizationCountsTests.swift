@@ -124,6 +124,31 @@ import Testing
     Self.expectMatches(restored, reference, "restored")
   }
 
+  /// Two surface forms that are equal as strings but not in bytes (`é` precomposed, and `e`
+  /// with a combining acute accent) are one alias, as a table of strings keeps them: counted
+  /// twice, spelled as the form met first.
+  @Test(arguments: [false, true])
+  func formsEqualAsStringsAreOneAliasSpelledAsFirstMet(decomposedFirst: Bool) {
+    let precomposed = "the Caf\u{E9} Policy Department reported."
+    let decomposed = "the Cafe\u{301} Policy Department reported."
+    #expect(precomposed == decomposed && Array(precomposed.utf8) != Array(decomposed.utf8))
+    let texts = decomposedFirst ? [decomposed, precomposed] : [precomposed, decomposed]
+    let documents = texts.enumerated().map { index, text in
+      Document(
+        path: "\(index).txt", date: CalendarDate(year: 2020, month: 5, day: 1)!,
+        text: Array(text.utf8))
+    }
+    let reference = Self.reference(documents)
+    let organizations = Self.statistics(documents).years[2020]?.organizations ?? [:]
+    let expected = reference[2020]?.organizations ?? [:]
+    #expect(organizations.count == 1 && expected.count == 1)
+    let (id, want) = expected.first!
+    let aliases = organizations[id]?.aliases ?? [:]
+    #expect(aliases == want.aliases && aliases.values.first == 2)
+    let first = Array((decomposedFirst ? "Cafe\u{301}" : "Caf\u{E9}").utf8)
+    #expect(aliases.keys.first.map { Array($0.utf8.prefix(first.count)) } == first)
+  }
+
   /// Ids whose byte order differs from the order they are first counted in, and prefixes of
   /// each other, come out of a slice in byte order.
   @Test func sliceRowsInByteOrderOfIds() {
