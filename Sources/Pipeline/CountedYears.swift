@@ -37,15 +37,11 @@ struct CountedYears: YearSource {
 
   /// The figures of a counted year, its terms read back.
   func slice(_ year: Int) throws -> YearSlice {
-    guard let (frame, terms, checked) = counted.value[year] else {
+    guard let frame = counted.value[year]?.frame else {
       preconditionFailure("\(year) was not counted")
     }
     var slice = frame
-    // The bytes were packed by this run and written to a file that no other process can open
-    // (it is unlinked): they are not walked again to be checked, only their length is.
-    let bytes = try scratch.read(terms)
-    slice.packedTerms =
-      try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
+    slice.packedTerms = try terms(year)
     return slice
   }
 
@@ -54,6 +50,8 @@ struct CountedYears: YearSource {
     guard let (_, terms, checked) = counted.value[year] else {
       preconditionFailure("\(year) was not counted")
     }
+    // The bytes were packed by this run and written to a file that no other process can open
+    // (it is unlinked): they are not walked again to be checked, only their length is.
     let bytes = try scratch.read(terms)
     return try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
   }
