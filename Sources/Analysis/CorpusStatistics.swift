@@ -332,9 +332,9 @@ public struct CorpusStatistics: Sendable {
     let last = vocabulary.count
     guard first < last else { return }
     let matching = self.matching
-    vocabulary.withStorage { bytes, offsets in
+    vocabulary.withStorage { storage in
       for id in first..<last {
-        let word = UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]])
+        let word = storage[id]
         wordFlags.append(
           WordFlags(
             stopword: matching.stopwords.contains(word), facts: matching.matcher.facts(of: word)))

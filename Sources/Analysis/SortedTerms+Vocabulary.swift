@@ -20,10 +20,8 @@ extension SortedTerms {
     }
     var ids: [Int32] = []
     for id in ranks.indices where ranks[id] == 0 { ids.append(Int32(id)) }
-    let (arena, starts) = vocabulary.withStorage { bytes, offsets in
-      func word(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[offsets[Int(id)]..<offsets[Int(id) + 1]])
-      }
+    let (arena, starts) = vocabulary.withStorage { storage in
+      func word(_ id: Int32) -> UnsafeBufferPointer<UInt8> { storage[Int(id)] }
       let order = Self.byteOrder(count: ids.count) { word(ids[$0]) }
       var arena: [UInt8] = []
       arena.reserveCapacity(ids.reduce(0) { $0 + word($1).count })

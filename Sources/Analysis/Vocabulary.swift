@@ -10,21 +10,24 @@ import CPrefetch
 /// a term up creates no `String` and no per-term allocation.
 ///
 /// A slot holds what a probe needs to compare a key without another lookup: a fingerprint of
-/// the hash, the key's length and where its bytes start in the arena; the id is in a parallel
-/// array at the same index. So a probe is two independent loads (slot and id, asked for ahead
-/// together) and then the bytes, whose address the slot gives, with no load of the id's offsets
-/// in between (at 1 GB that load was a cache miss for most rare words).
+/// the hash, the key's length and where its bytes start in the arena; the arena holds each
+/// term's id right after its bytes. So a probe is one load (the slot, asked for ahead) and then
+/// the bytes and the id, whose address the slot gives and which share a cache line for most
+/// words, with no load of the id's offsets in between (at 1 GB that load was a cache miss for
+/// most rare words, as was a table of ids beside the slots).
 public struct Vocabulary: Sendable {
-  /// All interned bytes, one term after another.
+  /// All interned bytes, one term after another, each followed by its id (``idBytes`` bytes,
+  /// little-endian).
   private var arena: [UInt8] = []
-  /// `offsets[id]..<offsets[id + 1]` is term `id` in `arena`.
+  /// `offsets[id]..<offsets[id + 1] - idBytes` is term `id` in `arena`.
   private var offsets: [Int] = [0]
   private var hashes: [UInt64] = []
   /// Slot → ``entry(hash:start:length:)``: the hash's top bits, the key's length and its start
   /// in `arena` (0 is an empty slot).
   private var slots: [UInt64] = Array(repeating: 0, count: 1024)
-  /// Slot → the id of the term in that slot.
-  private var slotIDs: [Int32] = Array(repeating: 0, count: 1024)
+
+  /// The bytes of a term's id after its bytes in the arena.
+  private static let idBytes = 4
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -43,22 +46,30 @@ public struct Vocabulary: Sendable {
     offsets.removeAll(keepingCapacity: true)
     offsets.append(0)
     hashes.removeAll(keepingCapacity: true)
-    // An id is only read where its slot is taken, so the ids need no clearing.
     slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
   /// The bytes of term `id`.
   public func bytes(_ id: Int32) -> ArraySlice<UInt8> {
-    arena[offsets[Int(id)]..<offsets[Int(id) + 1]]
+    arena[offsets[Int(id)]..<offsets[Int(id) + 1] - Self.idBytes]
   }
 
-  /// Calls `body` with every term's bytes, one after another, and where each starts: term `id`
-  /// is `bytes[offsets[id]..<offsets[id + 1]]`.
-  func withStorage<Result>(
-    _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int>) -> Result
-  ) -> Result {
+  /// Calls `body` with the terms' storage, whose ``Storage/subscript(_:)`` gives the bytes of a
+  /// term without a copy.
+  func withStorage<Result>(_ body: (Storage) -> Result) -> Result {
     arena.withUnsafeBufferPointer { bytes in
-      offsets.withUnsafeBufferPointer { offsets in body(bytes, offsets) }
+      offsets.withUnsafeBufferPointer { offsets in body(Storage(bytes: bytes, offsets: offsets)) }
+    }
+  }
+
+  /// Every term's bytes where the vocabulary holds them (``withStorage(_:)``).
+  struct Storage {
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+    fileprivate let offsets: UnsafeBufferPointer<Int>
+
+    /// The bytes of term `id`.
+    subscript(_ id: Int) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1] - Vocabulary.idBytes])
     }
   }
 
@@ -80,11 +91,11 @@ public struct Vocabulary: Sendable {
     let start = arena.count
     precondition(start + key.count <= Self.largestArena, "a vocabulary holds at most 4 GiB")
     arena.append(contentsOf: key)
+    withUnsafeBytes(of: id.littleEndian) { arena.append(contentsOf: $0) }
     offsets.append(arena.count)
     hashes.append(hash)
     let slot = emptySlot(for: hash)
     slots[slot] = Self.entry(hash: hash, start: start, length: key.count)
-    slotIDs[slot] = id
     if count * 2 > slots.count { grow() }
     return id
   }
@@ -94,7 +105,7 @@ public struct Vocabulary: Sendable {
 
   /// Interns `words` at once, writing their ids to `ids`: the same
   /// as ``intern(_:)`` word by word (new words get ids in the order they first occur), but each
-  /// word's slot and id are asked for two ``prefetchDistance``s ahead and its bytes one ahead,
+  /// word's slot is asked for two ``prefetchDistance``s ahead and its bytes and id one ahead,
   /// so that the cache misses of a large vocabulary overlap instead of being waited for one at
   /// a time.
   ///
@@ -126,7 +137,6 @@ public struct Vocabulary: Sendable {
           if index + 2 * distance < count {
             let slot = Int(truncatingIfNeeded: hashes[index + 2 * distance]) & mask
             almanac_prefetch(table.slots.baseAddress! + slot)
-            almanac_prefetch(table.ids.baseAddress! + slot)
           }
           if index + distance < count {
             let hash = hashes[index + distance]
@@ -183,11 +193,9 @@ public struct Vocabulary: Sendable {
   @inline(__always)
   private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
     slots.withUnsafeBufferPointer { slots in
-      slotIDs.withUnsafeBufferPointer { ids in
-        offsets.withUnsafeBufferPointer { offsets in
-          arena.withUnsafeBufferPointer { arena in
-            body(Tables(slots: slots, ids: ids, offsets: offsets, arena: arena))
-          }
+      offsets.withUnsafeBufferPointer { offsets in
+        arena.withUnsafeBufferPointer { arena in
+          body(Tables(slots: slots, offsets: offsets, arena: arena))
         }
       }
     }
@@ -196,7 +204,6 @@ public struct Vocabulary: Sendable {
   /// The tables of a vocabulary as raw buffers, for probing.
   private struct Tables {
     let slots: UnsafeBufferPointer<UInt64>
-    let ids: UnsafeBufferPointer<Int32>
     let offsets: UnsafeBufferPointer<Int>
     let arena: UnsafeBufferPointer<UInt8>
 
@@ -215,14 +222,15 @@ public struct Vocabulary: Sendable {
             if Vocabulary.sameBytes(
               arena.baseAddress.map { $0 + start }, key.baseAddress, key.count)
             {
-              return ids[slot]
+              return id(at: start + key.count)
             }
-          } else {
-            // A long key: its full length is in the offsets.
-            let id = ids[slot]
-            let length = offsets[Int(id) + 1] - start
-            if length == key.count
-              && Vocabulary.sameBytes(arena.baseAddress.map { $0 + start }, key.baseAddress, length)
+          } else if start + key.count + Vocabulary.idBytes <= arena.count {
+            // A long key: what follows `key.count` bytes from its start is its id only when the
+            // offsets say that the term there is that long.
+            let id = id(at: start + key.count)
+            if id >= 0, Int(id) < offsets.count - 1, offsets[Int(id)] == start,
+              offsets[Int(id) + 1] == start + key.count + Vocabulary.idBytes,
+              Vocabulary.sameBytes(arena.baseAddress.map { $0 + start }, key.baseAddress, key.count)
             {
               return id
             }
@@ -230,6 +238,13 @@ public struct Vocabulary: Sendable {
         }
         slot = (slot + 1) & mask
       }
+    }
+
+    /// The id stored at `position` of the arena.
+    @inline(__always)
+    func id(at position: Int) -> Int32 {
+      Int32(
+        littleEndian: UnsafeRawPointer(arena.baseAddress! + position).loadUnaligned(as: Int32.self))
     }
   }
 
@@ -283,17 +298,14 @@ public struct Vocabulary: Sendable {
 
   private mutating func grow() {
     var bigger = [UInt64](repeating: 0, count: slots.count * 2)
-    var biggerIDs = [Int32](repeating: 0, count: slots.count * 2)
     let mask = bigger.count - 1
     for id in 0..<count {
       var slot = Int(truncatingIfNeeded: hashes[id]) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
       bigger[slot] = Self.entry(
-        hash: hashes[id], start: offsets[id], length: offsets[id + 1] - offsets[id])
-      biggerIDs[slot] = Int32(id)
+        hash: hashes[id], start: offsets[id], length: offsets[id + 1] - offsets[id] - Self.idBytes)
     }
     slots = bigger
-    slotIDs = biggerIDs
   }
 
   /// ``hash(_:)`` of `key`, where eight bytes may be read from any address up to `readable`:
