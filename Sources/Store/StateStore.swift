@@ -84,10 +84,15 @@ public final class StateStore: Sendable {
   /// Commits leave their pages in the log (a commit does not copy them itself); this, or closing
   /// the store, moves them. Reads see committed data either way.
   ///
+  /// Once they are moved, the log is emptied (SQLite's `TRUNCATE` checkpoint, which waits for
+  /// readers of the log, as long as the connection's busy timeout), so that closing the store
+  /// need not drop a large log: at 1 GB, deleting the 230 MB log a full run wrote took 0.11 s
+  /// of the last step, on the one core still working.
+  ///
   /// - Throws: ``StoreError`` when SQLite fails; the pages then stay in the log, committed.
   public func checkpoint() throws(StoreError) {
     try Self.onConnectionOfItsOwn(path: path, readonly: false) { db in
-      _ = try db.checkpoint(.passive)
+      _ = try db.checkpoint(.truncate)
     }
   }
 
