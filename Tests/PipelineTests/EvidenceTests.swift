@@ -18,12 +18,7 @@ import Testing
   }
 
   func options(out: String, full: Bool = false) -> RunOptions {
-    var options = RunOptions()
-    options.corpus = corpus.path
-    options.output = root.appendingPathComponent(out).path
-    options.full = full
-    options.keep = 1
-    return options
+    .test(corpus: corpus, output: root.appendingPathComponent(out), full: full)
   }
 
   /// A corpus where "wheat" rises in 2020 and "barley" falls, and the CSTO and the EAEU are

@@ -8,12 +8,7 @@ import Testing
 /// changed, moved and removed files are those the incremental run on the same state gives.
 @Suite(.serialized) struct FullRebuildTests {
   func run(corpus: URL, out: URL, full: Bool) throws -> ReportJob.Outcome {
-    var options = RunOptions()
-    options.corpus = corpus.path
-    options.output = out.path
-    options.full = full
-    options.keep = 1
-    return try ReportJob.run(options)
+    try ReportJob.run(.test(corpus: corpus, output: out, full: full))
   }
 
   func xml(_ folder: URL) throws -> String {

@@ -37,12 +37,7 @@ import Testing
   func normalized(_ folder: URL) throws -> String { try PublishedXML.read(in: folder) }
 
   func run(corpus: URL, out: URL, full: Bool) throws {
-    var options = RunOptions()
-    options.corpus = corpus.path
-    options.output = out.path
-    options.full = full
-    options.keep = 1
-    _ = try ReportJob.run(options)
+    _ = try ReportJob.run(.test(corpus: corpus, output: out, full: full))
   }
 
   /// A run hands the report builder the seeds it worked out while storing (`TermSeeds`); the

@@ -21,12 +21,7 @@ import Testing
     try dated.write("2020/b.txt", " date 2020-02-01 The grain treaty was signed.")
     try dated.write("2021/c.txt", " date 2021-03-01 Another border summit.")
     func options(_ folder: String, full: Bool = false) -> RunOptions {
-      var options = RunOptions()
-      options.corpus = corpus.path
-      options.output = root.appendingPathComponent(folder).path
-      options.full = full
-      options.keep = 1
-      return options
+      .test(corpus: corpus, output: root.appendingPathComponent(folder), full: full)
     }
     _ = try ReportJob.run(options("incremental"))
 
