@@ -85,7 +85,7 @@ enum Incremental {
     }
     // The stored records are compared: what the recount needs of them is in `files`. They are
     // let go before it, which holds a year's tables (at 1 GB, one file changed: the records,
-    // 115 MB, and the recount's tables together took the run to 310 MB).
+    // 115 MB, and the recount's tables together took the run to 309 MB).
     byPath = [:]
     (changes.toRead, changes.unchanged, changes.missing) = ([], [], [])
     _ = consume others
