@@ -20,6 +20,24 @@ public enum ContentHash {
     }
   }
 
+  /// The hash whose ``hex(_:)`` text is `text`, or nil when `text` is not 16 lower-case
+  /// hexadecimal digits (a state that stored no hash, or something else).
+  public static func value(hex text: String) -> UInt64? {
+    var text = text
+    return text.withUTF8 { digits -> UInt64? in
+      guard digits.count == 16 else { return nil }
+      var value: UInt64 = 0
+      for digit in digits {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - 48)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - 87)
+        default: return nil
+        }
+      }
+      return value
+    }
+  }
+
   /// The hash of `bytes`.
   public static func hash(_ bytes: [UInt8]) -> UInt64 {
     bytes.withUnsafeBytes { raw -> UInt64 in

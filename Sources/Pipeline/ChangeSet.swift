@@ -5,9 +5,9 @@ public import Store
 /// incremental run.
 ///
 /// A file whose size and modification time match its stored record is unchanged and not read.
-/// Every other file is read; its content hash then tells a real change from a touch, and a new
-/// path whose hash equals that of a vanished one is a move (a rename), not a removal and an
-/// addition.
+/// Every other file is read; its content hash then tells a real change from a touch (a touched
+/// file, hashed as it is read, is not counted: ``storedDigests(_:)``), and a new path whose hash
+/// equals that of a vanished one is a move (a rename), not a removal and an addition.
 public struct ChangeSet: Sendable {
   /// Files to read: new paths, and known paths whose size or modification time changed.
   public var toRead: [CorpusFile] = []
@@ -46,10 +46,21 @@ public struct ChangeSet: Sendable {
       .sorted { $0.path.precedesInByteOrder($1.path) }
   }
 
+  /// The digest `stored` holds for each file of ``toRead`` (nil for a new path, or a record
+  /// without one), for the reading to tell a touched file from a changed one before counting it
+  /// (``CorpusAnalyzer/FileOutcome/sameAsStored``).
+  public func storedDigests(_ stored: [String: StoredDocument]) -> [UInt64?] {
+    toRead.map { file in stored[file.path].flatMap { ContentHash.value(hex: $0.hash) } }
+  }
+
   /// What reading `toRead` means for the state.
   public struct Reconciliation: Sendable {
     /// Records to write (read files, moved files).
     public var upserts: [StoredDocument] = []
+    /// The stored records of touched files (read, and found as stored), with their size and
+    /// modification time as they are now: written so that the next run need not read them, and
+    /// before ``upserts`` (a recount that finds one changed after all records it again there).
+    public var refreshed: [StoredDocument] = []
     /// Paths to forget.
     public var removals: [String] = []
     /// Years whose figures must be recomputed from all their documents.
@@ -62,6 +73,12 @@ public struct ChangeSet: Sendable {
     public var removed = 0
     /// Paths that are a renamed known file.
     public var moved = 0
+    /// Known paths read again whose content had not changed (``refreshed``).
+    public var touched = 0
+
+    /// Every record to write, ``refreshed`` first (copied only when there are some: a full
+    /// rebuild's quarter of a million upserts are not).
+    public var records: [StoredDocument] { refreshed.isEmpty ? upserts : refreshed + upserts }
     /// Accepted documents added or changed in this run, per year of their date.
     public var newDocumentsPerYear: [Int: Int] = [:]
 
@@ -74,11 +91,12 @@ public struct ChangeSet: Sendable {
       affectedYears.union(releasedYears).union(Self.years(acceptedIn: upserts))
     }
 
-    /// Lets go of the upsert records once they are written (one per file read: a quarter of a
-    /// million at 1 GB), keeping the years ``changedYears`` needs.
+    /// Lets go of the upsert and refreshed records once they are written (one per file read: a
+    /// quarter of a million at 1 GB), keeping the years ``changedYears`` needs.
     public mutating func releaseUpserts() {
       releasedYears.formUnion(Self.years(acceptedIn: upserts))
       upserts = []
+      refreshed = []
     }
 
     /// The years of the accepted `records`, found without copying them (a filtered copy of a
@@ -110,6 +128,18 @@ public struct ChangeSet: Sendable {
     result.upserts.reserveCapacity(outcomes.count)
     // By index: each outcome is read in place, not copied (a quarter of a million at 1 GB).
     for index in outcomes.indices {
+      // A touched file was not counted: its year need not be recounted for it, and its record
+      // is the stored one, but for when the file was last modified.
+      if outcomes[index].sameAsStored {
+        // Its stored digest came from `stored` (``storedDigests(_:)``).
+        guard var old = stored[outcomes[index].file.path] else {
+          preconditionFailure("\(outcomes[index].file.path) found as stored is not stored")
+        }
+        (old.size, old.modified) = (outcomes[index].file.size, outcomes[index].file.modified)
+        result.refreshed.append(old)
+        result.touched += 1
+        continue
+      }
       let record = StoredDocument(outcomes[index])
       result.upserts.append(record)
       if let year = record.year { result.affectedYears.insert(year) }

@@ -39,6 +39,10 @@ public struct CorpusAnalyzer: Sendable {
     public var rejection: Rejection?
     /// Whether invalid UTF-8 was replaced.
     public var repaired: Bool
+    /// Whether its bytes hash to the digest the state holds for its path (a file touched, not
+    /// changed): such a file is neither parsed nor counted, and ``date``, ``rejection`` and
+    /// ``repaired`` say nothing (its stored record does).
+    public var sameAsStored: Bool
 
     /// ``digest`` as ``ContentHash`` text, as the state stores it (empty when the file could not
     /// be read).
@@ -46,13 +50,15 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Creates an outcome.
     public init(
-      file: CorpusFile, digest: UInt64?, date: CalendarDate?, rejection: Rejection?, repaired: Bool
+      file: CorpusFile, digest: UInt64?, date: CalendarDate?, rejection: Rejection?, repaired: Bool,
+      sameAsStored: Bool = false
     ) {
       self.file = file
       self.digest = digest
       self.date = date
       self.rejection = rejection
       self.repaired = repaired
+      self.sameAsStored = sameAsStored
     }
   }
 
@@ -82,13 +88,17 @@ public struct CorpusAnalyzer: Sendable {
   /// Reads and counts `files`, leaving each worker's counts apart (``merge(_:)`` joins them).
   ///
   /// - Parameters:
+  ///   - stored: The digest the state holds for each file of `files` (nil for a file it does
+  ///     not know, or all nil when not given): a file whose bytes hash to it is not counted
+  ///     (``FileOutcome/sameAsStored``).
   ///   - reusing: Emptied statistics of this analyzer (``CorpusStatistics/removeAll()``) for
   ///     the workers to count with, so that their tables' room is not made again.
   /// - Returns: Each worker's statistics, and one outcome per file in the order of `files`.
   public func analyzeParts(
-    _ files: [CorpusFile], reusing: consuming [CorpusStatistics] = [],
+    _ files: [CorpusFile], stored: [UInt64?]? = nil, reusing: consuming [CorpusStatistics] = [],
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> (statistics: [CorpusStatistics], outcomes: [FileOutcome]) {
+    precondition(stored.map { $0.count == files.count } ?? true, "one stored digest per file")
     // Moved, not copied: a statistics value held twice would copy its tables when counting.
     let spare = Shared(consume reusing)
     let next = Shared(0)
@@ -109,7 +119,8 @@ public struct CorpusAnalyzer: Sendable {
         ) { index, folder, prefetch in folder.opening(files[index], prefetch: prefetch) }
         while let (index, file) = taken.next() {
           let outcome = Self.process(
-            files[index], taken.read(file, sizeHint: files[index].size), into: &statistics)
+            files[index], taken.read(file, sizeHint: files[index].size),
+            stored: stored?[index] ?? nil, into: &statistics)
           placed.withLock { $0[index] = consume outcome }
           if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
         }
@@ -138,8 +149,10 @@ public struct CorpusAnalyzer: Sendable {
     return statistics
   }
 
+  /// Hashes, parses and counts the bytes `read` of `file` into `statistics`, unless they hash to
+  /// `stored`, the digest the state holds for the file.
   static func process(
-    _ file: CorpusFile, _ read: consuming Swift.Result<[UInt8], Rejection>,
+    _ file: CorpusFile, _ read: consuming Swift.Result<[UInt8], Rejection>, stored: UInt64? = nil,
     into statistics: inout CorpusStatistics
   ) -> FileOutcome {
     let bytes: [UInt8]
@@ -149,6 +162,10 @@ public struct CorpusAnalyzer: Sendable {
       return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
     }
     let digest = ContentHash.hash(bytes)
+    if digest == stored {
+      return FileOutcome(
+        file: file, digest: digest, date: nil, rejection: nil, repaired: false, sameAsStored: true)
+    }
     do throws(Rejection) {
       // The bytes are handed over: the document's text is made in their buffer.
       let document = try HeaderParser.parse(consume bytes, path: file.path)

@@ -63,12 +63,14 @@ struct CountedYears: YearSource {
   }
 
   /// Reads and counts `files` one year at a time, `years` giving each file's expected year
-  /// (files without one go first).
+  /// (files without one go first) and `stored` the digest the state holds for each, if any (a
+  /// file whose bytes hash to it is not counted: ``CorpusAnalyzer/FileOutcome/sameAsStored``).
   ///
   /// - Returns: One outcome per file, in the order of `files`.
   /// - Throws: ``ScratchFile/Failure`` when the counted terms cannot be written or read back.
   func count(
-    _ files: [CorpusFile], years: [Int?], progress: (@Sendable (Int) -> Void)? = nil
+    _ files: [CorpusFile], years: [Int?], stored: [UInt64?]? = nil,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [CorpusAnalyzer.FileOutcome] {
     var groups: [Int: [Int]] = [:]
     for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
@@ -82,7 +84,8 @@ struct CountedYears: YearSource {
       let group = groups[year]!
       let before = done
       var (statistics, partOutcomes) = analyzer.analyzeParts(
-        group.map { files[$0] }, reusing: consume spare
+        group.map { files[$0] }, stored: stored.map { stored in group.map { stored[$0] } },
+        reusing: consume spare
       ) {
         progress?(before + $0)
       }

@@ -55,9 +55,12 @@ enum Incremental {
     do {
       counted = try CountedYears(analyzer: analyzer, folder: ReportJob.parent(of: store.path))
       let total = changes.toRead.count
-      first = try counted.count(changes.toRead, years: ExpectedYears.of(changes.toRead)) {
-        done in log.debug("read \(done)/\(total) new or changed files")
-      }
+      // A known file is counted only if its bytes changed: a touched one's year is recounted
+      // only if something else changed in it.
+      first = try counted.count(
+        changes.toRead, years: ExpectedYears.of(changes.toRead),
+        stored: byPath.isEmpty ? nil : changes.storedDigests(byPath)
+      ) { done in log.debug("read \(done)/\(total) new or changed files") }
     } catch { throw .scratch("\(error)") }
     laps.lap("read and count \(changes.toRead.count) files", log)
     if full {
@@ -69,9 +72,13 @@ enum Incremental {
     var reconciliation = changes.reconcile(first, stored: byPath)
     // Every outcome is a record to write now: the outcomes themselves are let go.
     _ = consume first
+    if reconciliation.touched > 0 {
+      log.info("files touched but not changed, not counted again: \(reconciliation.touched)")
+    }
 
-    // Pass 2: the unchanged documents of every year that pass 1 touched.
-    let others = changes.unchanged.filter {
+    // Pass 2: the documents not counted in pass 1 (unchanged, or touched but not changed) of
+    // every year whose counts pass 1 changed.
+    let others = [changes.unchanged, reconciliation.refreshed].joined().filter {
       $0.accepted && $0.year.map(reconciliation.affectedYears.contains) == true
     }
     var files: [(StoredDocument, CorpusFile)] = []
@@ -120,7 +127,8 @@ enum Incremental {
           $0.path.precedesInByteOrder($1.path)
         })
       let change = StateChange(
-        upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
+        upsertDocuments: reconciliation.records,
+        removeDocuments: reconciliation.removals,
         replaceYears: reconciliation.affectedYears, replaceAllYears: true,
         sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
         settings: ["fingerprint": fingerprint, "corpus": scan.root])
@@ -136,7 +144,8 @@ enum Incremental {
     // over it (its seeds) while the next year is stored.
     let years = Handoff<Result<YearSlice, any Error>>()
     let change = StateChange(
-      upsertDocuments: reconciliation.upserts, removeDocuments: reconciliation.removals,
+      upsertDocuments: reconciliation.records,
+      removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears, replaceAllYears: full,
       sliceSource: StateChange.SliceSource(years: counted.years) { year in
         let slice = try years.take().get()

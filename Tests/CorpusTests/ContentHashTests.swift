@@ -14,4 +14,22 @@ import Testing
       #expect(ContentHash.hex(value) == String(repeating: "0", count: 16 - digits.count) + digits)
     }
   }
+
+  /// Reading the text back gives the value, as the standard library's base-16 parser does;
+  /// text of another length or with other digits is not a hash.
+  @Test func valueReadsHexBack() {
+    var random = SplitMix(seed: 17)
+    var values: [UInt64] = [0, 1, 0xABCDEF, 1 << 63, .max]
+    for _ in 0..<1_000 { values.append(random.next()) }
+    for value in values {
+      let text = ContentHash.hex(value)
+      #expect(ContentHash.value(hex: text) == UInt64(text, radix: 16))
+      #expect(ContentHash.value(hex: text) == value)
+    }
+    for text in [
+      "", "0", "00000000000000000", "000000000000000g", "ABCDEF0123456789", "-000000000000001",
+    ] {
+      #expect(ContentHash.value(hex: text) == nil)
+    }
+  }
 }

@@ -110,6 +110,33 @@ import Testing
     #expect(result.newDocumentsPerYear == [2021: 1, 2022: 1])
   }
 
+  /// A touched file found as stored (not counted) keeps its record but for its size and time,
+  /// written before the others; it changes no year.
+  @Test func aFileFoundAsStoredIsRefreshedNotCounted() {
+    let known = [
+      "touch.txt": stored("touch.txt", hash: "same", year: 2018),
+      "edit.txt": stored("edit.txt", hash: "old", year: 2019),
+    ]
+    let files = ["touch.txt", "edit.txt"].map {
+      CorpusFile(path: $0, fullPath: "/c/" + $0, size: 11, modified: 9)
+    }
+    let changes = ChangeSet(files: files, skipped: [], stored: known)
+    #expect(changes.storedDigests(known) == [digest("same"), digest("old")])
+    var touched = outcome("touch.txt", hash: "same", year: nil)
+    touched.sameAsStored = true
+    touched.rejection = nil
+    let result = changes.reconcile(
+      [touched, outcome("edit.txt", hash: "new", year: 2019)], stored: known)
+    #expect(result.touched == 1 && result.changed == 1 && result.added == 0)
+    #expect(result.affectedYears == [2019])
+    #expect(result.changedYears == [2019])
+    var refreshed = known["touch.txt"]!
+    (refreshed.size, refreshed.modified) = (11, 2)
+    #expect(result.refreshed == [refreshed])
+    #expect(result.records.map(\.path) == ["touch.txt", "edit.txt"])
+    #expect(result.upserts.map(\.path) == ["edit.txt"])
+  }
+
   @Test func aRenameIsAMove() {
     let known = ["old/name.txt": stored("old/name.txt", hash: "abc", year: 2020)]
     let files = [
