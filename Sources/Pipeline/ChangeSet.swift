@@ -6,21 +6,45 @@ public import Store
 ///
 /// A file whose size and modification time match its stored record is unchanged and not read.
 /// Every other file is read; its content hash then tells a real change from a touch (a touched
-/// file, hashed as it is read, is not counted: ``storedDigests(_:)``), and a new path whose hash
+/// file, hashed as it is read, is not counted: ``storedDigests``), and a new path whose hash
 /// equals that of a vanished one is a move (a rename), not a removal and an addition.
+///
+/// What it keeps of the stored records of the files to read is only what reconciling them
+/// needs (``Known``): the records themselves can go before the files are read and counted.
 public struct ChangeSet: Sendable {
   /// Files to read: new paths, and known paths whose size or modification time changed.
   public var toRead: [CorpusFile] = []
+  /// What the state holds of each file of ``toRead`` (nil for a new path); empty when the
+  /// state held nothing.
+  public var known: [Known?] = []
   /// Stored documents still on disk with the same size and modification time.
   public var unchanged: [StoredDocument] = []
   /// Stored documents whose path is no longer in the corpus.
   public var missing: [StoredDocument] = []
 
+  /// What the state holds of a file it knows, as reconciling what reading it gave needs it.
+  public struct Known: Sendable, Equatable {
+    /// Its stored hash as a ``ContentHash`` value (nil when it has none, as when the file could
+    /// not be read).
+    public var digest: UInt64?
+    /// The year it was counted in (nil when it had no date).
+    public var year: Int?
+    /// Whether it was counted.
+    public var accepted: Bool
+
+    /// What `document` says.
+    public init(_ document: StoredDocument) {
+      digest = ContentHash.value(hex: document.hash)
+      year = document.year
+      accepted = document.accepted
+    }
+  }
+
   /// Compares the scanned files with the stored documents.
   ///
   /// - Parameter readingAll: Every file is to be read, as in a full rebuild: none is
-  ///   ``unchanged``, and ``reconcile(_:stored:)`` still tells new and changed files from those
-  ///   the state already held as they are.
+  ///   ``unchanged``, and ``reconcile(_:)`` still tells new and changed files from those the
+  ///   state already held as they are.
   public init(
     files: [CorpusFile], skipped: Set<String>, stored: [String: StoredDocument],
     readingAll: Bool = false
@@ -34,33 +58,33 @@ public struct ChangeSet: Sendable {
     var seen = Set<String>()
     for file in files {
       seen.insert(file.path)
-      if !readingAll, let old = stored[file.path], old.size == file.size,
-        old.modified == file.modified, !old.hash.isEmpty
+      let old = stored[file.path]
+      if !readingAll, let old, old.size == file.size, old.modified == file.modified,
+        !old.hash.isEmpty
       {
         unchanged.append(old)
       } else {
         toRead.append(file)
+        known.append(old.map(Known.init))
       }
     }
     missing = stored.values.filter { !seen.contains($0.path) && !skipped.contains($0.path) }
       .sorted { $0.path.precedesInByteOrder($1.path) }
   }
 
-  /// The digest `stored` holds for each file of ``toRead`` (nil for a new path, or a record
+  /// The digest the state holds for each file of ``toRead`` (nil for a new path, or a record
   /// without one), for the reading to tell a touched file from a changed one before counting it
-  /// (``CorpusAnalyzer/FileOutcome/sameAsStored``).
-  public func storedDigests(_ stored: [String: StoredDocument]) -> [UInt64?] {
-    toRead.map { file in stored[file.path].flatMap { ContentHash.value(hex: $0.hash) } }
-  }
+  /// (``CorpusAnalyzer/FileOutcome/sameAsStored``); nil when the state held nothing.
+  public var storedDigests: [UInt64?]? { known.isEmpty ? nil : known.map { $0?.digest } }
 
   /// What reading `toRead` means for the state.
   public struct Reconciliation: Sendable {
     /// Records to write (read files, moved files).
     public var upserts: [StoredDocument] = []
-    /// The stored records of touched files (read, and found as stored), with their size and
-    /// modification time as they are now: written so that the next run need not read them, and
-    /// before ``upserts`` (a recount that finds one changed after all records it again there).
-    public var refreshed: [StoredDocument] = []
+    /// Touched files (read, and found as stored) with what the state holds of them: their new
+    /// size and time are written so that the next run need not read them (before ``upserts``:
+    /// a recount that finds one changed after all records it again there).
+    public var refreshed: [(file: CorpusFile, known: Known)] = []
     /// Paths to forget.
     public var removals: [String] = []
     /// Years whose figures must be recomputed from all their documents.
@@ -76,9 +100,12 @@ public struct ChangeSet: Sendable {
     /// Known paths read again whose content had not changed (``refreshed``).
     public var touched = 0
 
-    /// Every record to write, ``refreshed`` first (copied only when there are some: a full
-    /// rebuild's quarter of a million upserts are not).
-    public var records: [StoredDocument] { refreshed.isEmpty ? upserts : refreshed + upserts }
+    /// The new size and time of each file of ``refreshed``.
+    public var touches: [TouchedDocument] {
+      refreshed.map {
+        TouchedDocument(path: $0.file.path, size: $0.file.size, modified: $0.file.modified)
+      }
+    }
     /// Accepted documents added or changed in this run, per year of their date.
     public var newDocumentsPerYear: [Int: Int] = [:]
 
@@ -111,14 +138,9 @@ public struct ChangeSet: Sendable {
     }
   }
 
-  /// Classifies the outcomes of reading ``toRead``.
-  ///
-  /// - Parameters:
-  ///   - outcomes: One outcome per file of ``toRead``.
-  ///   - stored: The stored documents by path.
-  public func reconcile(
-    _ outcomes: [CorpusAnalyzer.FileOutcome], stored: [String: StoredDocument]
-  ) -> Reconciliation {
+  /// Classifies the outcomes of reading ``toRead``, one per file, in its order.
+  public func reconcile(_ outcomes: [CorpusAnalyzer.FileOutcome]) -> Reconciliation {
+    precondition(known.isEmpty || known.count == outcomes.count, "one outcome per file read")
     var result = Reconciliation()
     var vanishedByHash: [String: [StoredDocument]] = [:]
     for document in missing where !document.hash.isEmpty {
@@ -130,21 +152,21 @@ public struct ChangeSet: Sendable {
     for index in outcomes.indices {
       // A touched file was not counted: its year need not be recounted for it, and its record
       // is the stored one, but for when the file was last modified.
+      let old = known.isEmpty ? nil : known[index]
       if outcomes[index].sameAsStored {
-        // Its stored digest came from `stored` (``storedDigests(_:)``).
-        guard var old = stored[outcomes[index].file.path] else {
+        // Its stored digest came from `known` (``storedDigests``).
+        guard let old else {
           preconditionFailure("\(outcomes[index].file.path) found as stored is not stored")
         }
-        (old.size, old.modified) = (outcomes[index].file.size, outcomes[index].file.modified)
-        result.refreshed.append(old)
+        result.refreshed.append((outcomes[index].file, old))
         result.touched += 1
         continue
       }
       let record = StoredDocument(outcomes[index])
       result.upserts.append(record)
       if let year = record.year { result.affectedYears.insert(year) }
-      if let old = stored.isEmpty ? nil : stored[record.path] {
-        if old.hash != record.hash {
+      if let old {
+        if old.digest != outcomes[index].digest {
           result.changed += 1
           if let year = old.year { result.affectedYears.insert(year) }
           if let year = record.year { result.newDocumentsPerYear[year, default: 0] += 1 }

@@ -30,23 +30,26 @@ enum Incremental {
       try ReportJob.state { try store.forEachDocument { byPath[$0.path] = $0 } }
       return byPath
     }
-    // A full rebuild reads every file whatever the state holds, so it loads the stored
-    // documents only once the files are counted, to tell which are new: their records (115 MB
-    // at 1 GB) and the counting tables are never held at once.
-    var byPath = full ? [:] : try storedByPath()
     let skipped = scan.skipped.map {
       StoredDocument(
         path: $0.path, size: 0, modified: 0, hash: "", date: nil, accepted: false,
         reason: $0.reason.description, repaired: false)
     }
+    // The stored records (115 MB at 1 GB) are a temporary: the comparison keeps only what
+    // reconciling the files to read needs, and the unchanged files' records apart, so that the
+    // table of all of them and the counting tables are never held at once (at 1 GB, every
+    // file changed: 365 MB when the table was kept). A full rebuild reads every file whatever
+    // the state holds, so it loads them only once the files are counted, to tell which are new.
     var changes = ChangeSet(
-      files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath, readingAll: full)
+      files: scan.files, skipped: Set(skipped.map(\.path)),
+      stored: full ? [:] : try storedByPath(), readingAll: full)
     func compared() {
       log.info(
         "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone"
       )
       laps.lap("compare \(scan.files.count) files with the state", log)
     }
+    Memory.release()
     if !full { compared() }
 
     // Pass 1: every new or modified file, read once, counted as it is read, a year at a time.
@@ -59,17 +62,17 @@ enum Incremental {
       // only if something else changed in it.
       first = try counted.count(
         changes.toRead, years: ExpectedYears.of(changes.toRead),
-        stored: byPath.isEmpty ? nil : changes.storedDigests(byPath)
+        stored: changes.storedDigests
       ) { done in log.debug("read \(done)/\(total) new or changed files") }
     } catch { throw .scratch("\(error)") }
     laps.lap("read and count \(changes.toRead.count) files", log)
     if full {
-      byPath = try storedByPath()
       changes = ChangeSet(
-        files: scan.files, skipped: Set(skipped.map(\.path)), stored: byPath, readingAll: true)
+        files: scan.files, skipped: Set(skipped.map(\.path)), stored: try storedByPath(),
+        readingAll: true)
       compared()
     }
-    var reconciliation = changes.reconcile(first, stored: byPath)
+    var reconciliation = changes.reconcile(first)
     // Every outcome is a record to write now: the outcomes themselves are let go.
     _ = consume first
     if reconciliation.touched > 0 {
@@ -78,23 +81,27 @@ enum Incremental {
 
     // Pass 2: the documents not counted in pass 1 (unchanged, or touched but not changed) of
     // every year whose counts pass 1 changed.
-    let others = [changes.unchanged, reconciliation.refreshed].joined().filter {
-      $0.accepted && $0.year.map(reconciliation.affectedYears.contains) == true
-    }
-    var files: [(StoredDocument, CorpusFile)] = []
+    func recounted(_ year: Int?) -> Bool { year.map(reconciliation.affectedYears.contains) == true }
+    let others = changes.unchanged.filter { $0.accepted && recounted($0.year) }
+    // Each with the year it is expected in and the digest it is expected to have.
+    var files: [(year: Int?, digest: UInt64?, file: CorpusFile)] = []
     // Only when there is something to recount: a full run has nothing. Only the files to
     // recount are looked up by path: a table of all 250,000 would cost tens of megabytes.
     if !others.isEmpty {
       let wanted = Set(others.map(\.path))
       var scanned: [String: CorpusFile] = [:]
       for file in scan.files where wanted.contains(file.path) { scanned[file.path] = file }
-      files = others.compactMap { document in scanned[document.path].map { (document, $0) } }
+      files = others.compactMap { document in
+        scanned[document.path].map { (document.year, ContentHash.value(hex: document.hash), $0) }
+      }
+    }
+    for (file, known) in reconciliation.refreshed where known.accepted && recounted(known.year) {
+      files.append((known.year, known.digest, file))
     }
     // The stored records are compared: what the recount needs of them is in `files`. They are
     // let go before it, which holds a year's tables (at 1 GB, one file changed: the records,
     // 115 MB, and the recount's tables together took the run to 309 MB).
-    byPath = [:]
-    (changes.toRead, changes.unchanged, changes.missing) = ([], [], [])
+    (changes.toRead, changes.known, changes.unchanged, changes.missing) = ([], [], [], [])
     _ = consume others
     Memory.release()
     if !files.isEmpty {
@@ -102,14 +109,14 @@ enum Incremental {
         "recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years"
       )
       let second: [CorpusAnalyzer.FileOutcome]
-      do { second = try counted.count(files.map(\.1), years: files.map(\.0.year)) } catch {
+      do { second = try counted.count(files.map(\.file), years: files.map(\.year)) } catch {
         throw .scratch("\(error)")
       }
       laps.lap("recount \(files.count) unchanged files", log)
       // A file that changed since the scan is recorded as it is now (the outcomes are in the
       // order of the files counted).
-      for (outcome, (stored, _)) in zip(second, files)
-      where outcome.rejection != nil || outcome.hash != stored.hash {
+      for (outcome, expected) in zip(second, files)
+      where outcome.rejection != nil || outcome.digest != expected.digest {
         reconciliation.upserts.append(StoredDocument(outcome))
       }
     }
@@ -127,7 +134,7 @@ enum Incremental {
           $0.path.precedesInByteOrder($1.path)
         })
       let change = StateChange(
-        upsertDocuments: reconciliation.records,
+        upsertDocuments: reconciliation.upserts, touchDocuments: reconciliation.touches,
         removeDocuments: reconciliation.removals,
         replaceYears: reconciliation.affectedYears, replaceAllYears: true,
         sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
@@ -144,7 +151,7 @@ enum Incremental {
     // over it (its seeds) while the next year is stored.
     let years = Handoff<Result<YearSlice, any Error>>()
     let change = StateChange(
-      upsertDocuments: reconciliation.records,
+      upsertDocuments: reconciliation.upserts, touchDocuments: reconciliation.touches,
       removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears, replaceAllYears: full,
       sliceSource: StateChange.SliceSource(years: counted.years) { year in

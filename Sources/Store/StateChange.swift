@@ -7,6 +7,9 @@ public import Analysis
 public struct StateChange: Sendable {
   /// Documents to insert or overwrite, by path.
   public var upsertDocuments: [StoredDocument]
+  /// Stored documents whose size and modification time change, and nothing else; written
+  /// before ``upsertDocuments`` (a path in both ends up as upserted).
+  public var touchDocuments: [TouchedDocument]
   /// Paths of documents to forget.
   public var removeDocuments: [String]
   /// Years whose statistics are deleted before ``slices`` are inserted.
@@ -29,14 +32,16 @@ public struct StateChange: Sendable {
 
   /// Creates a change; everything defaults to "no change".
   public init(
-    upsertDocuments: [StoredDocument] = [], removeDocuments: [String] = [],
-    replaceYears: Set<Int> = [], replaceAllYears: Bool = false, slices: [YearSlice] = [],
+    upsertDocuments: [StoredDocument] = [], touchDocuments: [TouchedDocument] = [],
+    removeDocuments: [String] = [], replaceYears: Set<Int> = [], replaceAllYears: Bool = false,
+    slices: [YearSlice] = [],
     sliceSource: SliceSource? = nil,
     settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
     publishedTerms: [PublishedTerm]? = nil
   ) {
     self.sliceSource = sliceSource
     self.upsertDocuments = upsertDocuments
+    self.touchDocuments = touchDocuments
     self.removeDocuments = removeDocuments
     self.replaceYears = replaceYears
     self.replaceAllYears = replaceAllYears
@@ -65,7 +70,8 @@ public struct StateChange: Sendable {
 
   /// Whether committing it would change nothing.
   public var isEmpty: Bool {
-    upsertDocuments.isEmpty && removeDocuments.isEmpty && replaceYears.isEmpty
+    upsertDocuments.isEmpty && touchDocuments.isEmpty && removeDocuments.isEmpty
+      && replaceYears.isEmpty
       && !replaceAllYears && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty
       && publishedTerms == nil
   }

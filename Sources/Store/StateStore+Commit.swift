@@ -4,7 +4,7 @@ import GRDB
 extension StateStore {
   /// Applies a change in one transaction: all of it, or nothing when anything fails.
   ///
-  /// Documents are removed before they are upserted, years deleted before slices are inserted,
+  /// Documents are removed, then touched, then upserted; years deleted before slices are inserted,
   /// and published term rates replaced only when the change carries some.
   ///
   /// - Parameter change: What to write.
@@ -16,6 +16,7 @@ extension StateStore {
     if change.isEmpty { return }
     try writing { db in
       try Self.removeDocuments(change.removeDocuments, in: db)
+      try Self.touch(change.touchDocuments, in: db)
       try Self.upsert(change.upsertDocuments, in: db)
       if change.replaceAllYears {
         try Self.deleteAllYears(in: db)

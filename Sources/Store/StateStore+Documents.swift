@@ -100,6 +100,16 @@ extension StateStore {
     try batch.finish()
   }
 
+  /// Sets the size and modification time of stored documents; unknown paths are ignored.
+  static func touch(_ documents: [TouchedDocument], in db: Database) throws {
+    guard !documents.isEmpty else { return }
+    let statement = try db.cachedStatement(
+      sql: "UPDATE document SET size = ?, modified = ? WHERE path = ?")
+    for document in documents {
+      try statement.execute(arguments: [document.size, document.modified, document.path])
+    }
+  }
+
   /// Forgets documents by path; unknown paths are ignored.
   static func removeDocuments(_ paths: [String], in db: Database) throws {
     guard !paths.isEmpty else { return }

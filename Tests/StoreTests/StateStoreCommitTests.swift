@@ -56,6 +56,29 @@ import Testing
     }
   }
 
+  /// A touch changes a record's size and time and nothing else; an upsert of the same path in
+  /// the same change wins; an unknown path is ignored.
+  @Test func touchSetsSizeAndTimeOnly() throws {
+    try withStore { store in
+      try store.commit(StateChange(upsertDocuments: Sample.documents))
+      let before = try store.documents()
+      var upserted = before[0]
+      upserted.hash = "ef56"
+      upserted.modified = 77
+      try store.commit(
+        StateChange(
+          upsertDocuments: [upserted],
+          touchDocuments: [
+            TouchedDocument(path: before[0].path, size: 1, modified: 2),
+            TouchedDocument(path: before[1].path, size: 123, modified: 456),
+            TouchedDocument(path: "never.txt", size: 1, modified: 1),
+          ]))
+      var touched = before[1]
+      (touched.size, touched.modified) = (123, 456)
+      #expect(try store.documents() == [upserted, touched] + before[2...])
+    }
+  }
+
   @Test func slicesRoundTrip() throws {
     try withStore { store in
       let slices = [Sample.slice(2021), Sample.slice(2019)]
