@@ -8,8 +8,9 @@ import Store
 enum Incremental {
   /// Reads new and changed files, recounts every year they touch from all of that year's
   /// documents, and commits documents and figures in one transaction. The counts are released
-  /// when it returns and the report is built from the state; but a full rebuild returns while
-  /// its commit is written, with the counted years to build the report from meanwhile.
+  /// when it returns and the report is built from the state; but a full rebuild (or a run that
+  /// found every file changed, so counted them all) returns while its commit is written, with
+  /// the counted years to build the report from meanwhile.
   ///
   /// - Parameters:
   ///   - full: Every file is read and every year recounted, and the figures stored before are
@@ -18,8 +19,8 @@ enum Incremental {
   ///   - seedLimit: How many terms the report lists: while the recounted years are stored,
   ///     their ``ReportModel/TermSeeds`` for that many are worked out on another core (not in a
   ///     full rebuild, whose report builder works them out itself while the commit is written).
-  /// - Returns: What changed, and the seeds of the recounted years; for a full rebuild, the
-  ///   commit still being written (``Update/storing``).
+  /// - Returns: What changed, and the seeds of the recounted years; for a full rebuild, or a
+  ///   run that counted every file, the commit still being written (``Update/storing``).
   static func update(
     store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
     full: Bool, seedLimit: Int, log: Logger
@@ -73,6 +74,9 @@ enum Incremental {
       compared()
     }
     var reconciliation = changes.reconcile(first)
+    // Every file read and counted (as when every file changed): what was counted is all the
+    // state will hold, as in a full rebuild.
+    let countedAll = changes.unchanged.isEmpty && reconciliation.refreshed.isEmpty
     // Every outcome is a record to write now: the outcomes themselves are let go.
     _ = consume first
     if reconciliation.touched > 0 {
@@ -125,7 +129,7 @@ enum Incremental {
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 
-    if full {
+    if full || countedAll {
       // Everything stored is replaced by what was counted: the report can be built from the
       // counted years while they are written, on the cores the commit leaves (it keeps one
       // busy, half of it inserting the documents' records, one at a time).
@@ -188,12 +192,14 @@ enum Incremental {
     var changes: ChangeSet.Reconciliation
     /// The seeds of the recounted years worked out while they were stored.
     var seeds: [Int: TermSeeds]
-    /// A full rebuild's commit, still being written; nil when the commit is written.
+    /// The commit of a full rebuild (or of a run that counted every file), still being written;
+    /// nil when the commit is written.
     var storing: Storing?
   }
 
-  /// A full rebuild's commit being written on a thread of its own, and what it stores: the
-  /// state will hold exactly these years and these rejected files once it is written.
+  /// The commit of a full rebuild (or of a run that counted every file) being written on a
+  /// thread of its own, and what it stores: the state will hold exactly these years and these
+  /// rejected files once it is written.
   struct Storing {
     /// The counted years, every year the state will hold.
     let years: CountedYears

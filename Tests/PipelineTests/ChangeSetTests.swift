@@ -117,14 +117,16 @@ import Testing
       "touch.txt": stored("touch.txt", hash: "same", year: 2018),
       "edit.txt": stored("edit.txt", hash: "old", year: 2019),
       "bad.txt": stored("bad.txt", hash: "bad", year: nil),
+      "unread.txt": stored("unread.txt", hash: "", year: 2017),
     ]
-    let files = ["touch.txt", "edit.txt", "new.txt", "bad.txt"].map {
+    let files = ["touch.txt", "edit.txt", "new.txt", "bad.txt", "unread.txt"].map {
       CorpusFile(path: $0, fullPath: "/c/" + $0, size: 11, modified: 9)
     }
     let changes = ChangeSet(files: files, skipped: [], stored: known)
-    #expect(changes.storedDigests! == [digest("same"), digest("old"), nil, digest("bad")])
-    #expect(changes.known.map { $0?.year } == [2018, 2019, nil, nil])
-    #expect(changes.known.map { $0?.accepted } == [true, true, nil, false])
+    #expect(changes.toRead.map(\.path) == files.map(\.path))
+    #expect(changes.storedDigests! == [digest("same"), digest("old"), nil, digest("bad"), nil])
+    #expect(changes.known.map { $0?.year } == [2018, 2019, nil, nil, 2017])
+    #expect(changes.known.map { $0?.accepted } == [true, true, nil, false, true])
     var touched = outcome("touch.txt", hash: "same", year: nil)
     touched.sameAsStored = true
     touched.rejection = nil
@@ -132,14 +134,15 @@ import Testing
       [
         touched, outcome("edit.txt", hash: "new", year: 2019),
         outcome("new.txt", hash: "n", year: 2020), outcome("bad.txt", hash: "bad", year: nil),
+        outcome("unread.txt", hash: "u", year: 2017),
       ])
-    #expect(result.touched == 1 && result.changed == 1 && result.added == 1)
-    #expect(result.affectedYears == [2019, 2020])
-    #expect(result.changedYears == [2019, 2020])
+    #expect(result.touched == 1 && result.changed == 2 && result.added == 1)
+    #expect(result.affectedYears == [2017, 2019, 2020])
+    #expect(result.changedYears == [2017, 2019, 2020])
     #expect(result.refreshed.map(\.file.path) == ["touch.txt"])
     #expect(result.refreshed.map(\.known) == [changes.known[0]!])
     #expect(result.touches == [TouchedDocument(path: "touch.txt", size: 11, modified: 2)])
-    #expect(result.upserts.map(\.path) == ["edit.txt", "new.txt", "bad.txt"])
+    #expect(result.upserts.map(\.path) == ["edit.txt", "new.txt", "bad.txt", "unread.txt"])
     // With nothing stored, nothing is known.
     #expect(ChangeSet(files: files, skipped: [], stored: [:]).storedDigests == nil)
   }

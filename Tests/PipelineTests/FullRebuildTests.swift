@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Store
 import TestSupport
 import Testing
 
@@ -117,5 +118,59 @@ import Testing
     #expect(
       try PublishedXML.read(in: root.appendingPathComponent("report"))
         == PublishedXML.read(in: out))
+  }
+
+  /// An incremental run that finds every file changed counts them all, and so stores and
+  /// reports as a full rebuild does (it takes the same way, building its report from what it
+  /// counted while the commit stores it): the same reports, the same records, and the report
+  /// the state gives; a year whose only document went is gone.
+  @Test func anIncrementalRunThatFindsEveryFileChangedIsAFullRebuild() throws {
+    var generator = SplitMix(seed: 8)
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory
+      .appendingPathComponent("almanac-all-changed-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    let corpus = root.appendingPathComponent("corpus")
+    let incremental = root.appendingPathComponent("incremental")
+    var dated = DatedCorpus(root: corpus)
+    var names = (0..<12).map { "y\($0 % 3)/doc\($0).txt" }
+    for name in names { try dated.write(name, IncrementalEquivalenceTests.article(&generator)) }
+    try dated.write("only/doc.txt", " date 1999-05-05 The only article of its year.")
+    try dated.write("bad/kept.txt", "no header, rejected in both runs")
+    _ = try run(corpus: corpus, out: incremental, full: false)
+
+    // Every file rewritten, the only one of 1999 removed, the rejected one still rejected.
+    for name in names { try dated.write(name, IncrementalEquivalenceTests.article(&generator)) }
+    try manager.removeItem(at: corpus.appendingPathComponent("only/doc.txt"))
+    try dated.write("bad/kept.txt", "still no header")
+    names.append("bad/kept.txt")
+    let full = root.appendingPathComponent("full")
+    try manager.copyItem(at: incremental, to: full)
+    let updated = try run(corpus: corpus, out: incremental, full: false)
+    let rebuilt = try run(corpus: corpus, out: full, full: true)
+    #expect(!updated.fullRebuild)
+    #expect(updated.changes.removed == 1 && updated.changes.touched == 0)
+    #expect(updated.changes.changed + updated.changes.moved <= names.count)
+    #expect(!updated.report.years.contains { $0.year == 1999 })
+    #expect(updated.report.rejected.map(\.path) == ["bad/kept.txt"])
+    #expect(try PublishedXML.read(in: incremental) == PublishedXML.read(in: full))
+    func records(_ folder: URL) throws -> [StoredDocument] {
+      var options = RunOptions.test(corpus: corpus, output: folder)
+      options.statePath = options.resolvedStatePath
+      let store = try StateStore.open(path: options.resolvedStatePath)
+      defer { try? store.close() }
+      return try store.documents()
+    }
+    #expect(try records(incremental) == records(full))
+    #expect(rebuilt.report.rejected == updated.report.rejected)
+
+    var options = RunOptions.test(corpus: corpus, output: incremental)
+    options.statePath = options.resolvedStatePath
+    options.output = root.appendingPathComponent("report").path
+    let fromState = try ReportJob.report(options)
+    #expect(fromState.rejected == updated.report.rejected)
+    #expect(
+      try PublishedXML.read(in: root.appendingPathComponent("report"))
+        == PublishedXML.read(in: incremental))
   }
 }
