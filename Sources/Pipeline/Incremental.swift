@@ -27,7 +27,9 @@ enum Incremental {
   ) throws(RunError) -> Update {
     var laps = Laps()
     func storedByPath() throws(RunError) -> [String: StoredDocument] {
+      // Room for about as many as are scanned, so that the table is not copied as it grows.
       var byPath: [String: StoredDocument] = [:]
+      byPath.reserveCapacity(scan.files.count)
       try ReportJob.state { try store.forEachDocument { byPath[$0.path] = $0 } }
       return byPath
     }
