@@ -88,27 +88,17 @@ enum Incremental {
     // Pass 2: the documents not counted in pass 1 (unchanged, or touched but not changed) of
     // every year whose counts pass 1 changed.
     func recounted(_ year: Int?) -> Bool { year.map(reconciliation.affectedYears.contains) == true }
-    let others = changes.unchanged.filter { $0.accepted && recounted($0.year) }
     // Each with the year it is expected in and the digest it is expected to have.
     var files: [(year: Int?, digest: UInt64?, file: CorpusFile)] = []
-    // Only when there is something to recount: a full run has nothing. Only the files to
-    // recount are looked up by path: a table of all 250,000 would cost tens of megabytes.
-    if !others.isEmpty {
-      let wanted = Set(others.map(\.path))
-      var scanned: [String: CorpusFile] = [:]
-      for file in scan.files where wanted.contains(file.path) { scanned[file.path] = file }
-      files = others.compactMap { document in
-        scanned[document.path].map { (document.year, ContentHash.value(hex: document.hash), $0) }
-      }
+    for (index, known) in changes.unchanged where known.accepted && recounted(known.year) {
+      files.append((known.year, known.digest, scan.files[index]))
     }
     for (file, known) in reconciliation.refreshed where known.accepted && recounted(known.year) {
       files.append((known.year, known.digest, file))
     }
-    // The stored records are compared: what the recount needs of them is in `files`. They are
-    // let go before it, which holds a year's tables (at 1 GB, one file changed: the records,
-    // 115 MB, and the recount's tables together took the run to 309 MB).
+    // What the recount needs of the comparison is in `files`: the rest goes before it, which
+    // holds a year's tables.
     (changes.toRead, changes.known, changes.unchanged, changes.missing) = ([], [], [], [])
-    _ = consume others
     Memory.release()
     if !files.isEmpty {
       log.info(

@@ -36,7 +36,10 @@ import Testing
       CorpusFile(path: "c.txt", fullPath: "/c/c.txt", size: 3, modified: 1),  // new
     ]
     let changes = ChangeSet(files: files, skipped: [], stored: known)
-    #expect(changes.unchanged.map(\.path) == ["a.txt"])
+    #expect(changes.unchanged.map { files[$0.file].path } == ["a.txt"])
+    #expect(changes.unchanged.map(\.known) == [ChangeSet.Known(known["a.txt"]!)])
+    #expect(changes.unchanged.map(\.known.digest) == [digest("h1")])
+    #expect(changes.unchanged.map(\.known.year) == [2020])
     #expect(changes.toRead.map(\.path) == ["b.txt", "c.txt"])
     #expect(changes.missing.isEmpty)
   }
