@@ -9,8 +9,9 @@ public import Store
 /// file, hashed as it is read, is not counted: ``storedDigests``), and a new path whose hash
 /// equals that of a vanished one is a move (a rename), not a removal and an addition.
 ///
-/// What it keeps of the stored records of the files to read is only what reconciling them
-/// needs (``Known``): the records themselves can go before the files are read and counted.
+/// What it keeps of the stored records is only what reconciling the files read and recounting
+/// the unchanged ones need (``Known``): the records themselves go before the files are read and
+/// counted.
 public struct ChangeSet: Sendable {
   /// Files to read: new paths, and known paths whose size or modification time changed.
   public var toRead: [CorpusFile] = []
@@ -25,7 +26,7 @@ public struct ChangeSet: Sendable {
   public var missing: [StoredDocument] = []
 
   /// What the state holds of a file it knows, as reconciling what reading it gave needs it.
-  /// Sixteen bytes, one per file read (a quarter of a million at 1 GB when every file changed).
+  /// Sixteen bytes, one per file compared (a quarter of a million at 1 GB).
   public struct Known: Sendable, Equatable {
     private let storedDigest: UInt64
     private let storedYear: Int32

@@ -38,10 +38,9 @@ enum Incremental {
         path: $0.path, size: 0, modified: 0, hash: "", date: nil, accepted: false,
         reason: $0.reason.description, repaired: false)
     }
-    // The stored records (115 MB at 1 GB) are a temporary: the comparison keeps only what
-    // reconciling the files to read needs, and the unchanged files' records apart, so that the
-    // table of all of them and the counting tables are never held at once (at 1 GB, every
-    // file changed: 365 MB when the table was kept). A full rebuild reads every file whatever
+    // The stored records (115 MB at 1 GB) are a temporary: the comparison keeps 16 bytes of
+    // each file (``ChangeSet/Known``), so that the records and the counting tables are never
+    // held at once (at 1 GB, every file changed: 365 MB when the table was kept). A full rebuild reads every file whatever
     // the state holds, so it loads them only once the files are counted, to tell which are new.
     var changes = ChangeSet(
       files: scan.files, skipped: Set(skipped.map(\.path)),
