@@ -10,8 +10,8 @@ struct StoredYears: YearSource {
   let years: [Int]
   /// The size of each year's packed terms.
   let sizes: [Int]?
-  /// What checking each year's terms found, given or when ``slice(_:)`` first read them: the
-  /// builder reads a year's terms again in a later pass (``terms(_:)``), and the lock keeps them
+  /// What checking each year's terms found, given or when ``slice(_:)`` or ``terms(_:)`` first
+  /// read them: the builder reads a year's terms again in later passes, and the lock keeps them
   /// as they were.
   private let checked = Shared<[Int: TermBlob.Checked]>([:])
 
@@ -42,6 +42,9 @@ struct StoredYears: YearSource {
       throw .corrupt(
         path: store.path, detail: "year \(year) disappeared while the report was built")
     }
+    // The builder's first pass reads each year's terms here, and its second through
+    // ``slice(_:)``: each year is checked once.
+    checked.withLock { $0[year] = terms.checked }
     return terms
   }
 }
