@@ -101,6 +101,43 @@ import Testing
     }
   }
 
+  /// A corpus copied again without its modification times (`rsync` without `-t`, a restore):
+  /// every file is read and hashed, none is counted again, the reports are the same, the run is
+  /// quiet at the default level, and the next run reads nothing.
+  @Test func aCorpusCopiedWithoutItsTimesIsReadButNotRecounted() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = root.appendingPathComponent("corpus")
+    try FileManager.default.copyItem(
+      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    let out = root.appendingPathComponent("out")
+    let arguments = ["run", "--corpus", corpus.path, "--out", out.path]
+    #expect(try BinaryRunner.run(arguments).status == 0)
+    let first = try xml(out)
+    let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+    #expect(names.count == 2)
+    func touchAll(_ seconds: TimeInterval) throws {
+      for name in names {
+        try FileManager.default.setAttributes(
+          [.modificationDate: Date(timeIntervalSinceNow: seconds)],
+          ofItemAtPath: corpus.appendingPathComponent(name).path)
+      }
+    }
+    try touchAll(60)
+    let touched = try BinaryRunner.run(arguments + ["--log-level", "info"])
+    #expect(touched.status == 0, "\(touched.stderr)")
+    #expect(touched.stderr.contains("2 to read, 0 unchanged"), "\(touched.stderr)")
+    #expect(touched.stderr.contains("not counted again: 2"), "\(touched.stderr)")
+    #expect(!touched.stderr.contains("recounting"), "\(touched.stderr)")
+    #expect(withoutRunMetadata(try xml(out)) == withoutRunMetadata(first))
+    let next = try BinaryRunner.run(arguments + ["--log-level", "info"])
+    #expect(next.stderr.contains("0 to read, 2 unchanged"), "\(next.stderr)")
+    try touchAll(120)
+    let quiet = try BinaryRunner.run(arguments)
+    #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    #expect(withoutRunMetadata(try xml(out)) == withoutRunMetadata(first))
+  }
+
   @Test func aForeignStateIsRefusedAndRebuildStateRecovers() throws {
     let out = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(out) }
