@@ -11,6 +11,14 @@ import Testing
 
   func withoutRunMetadata(_ xml: String) -> String { PublishedXML.withoutRunMetadata(xml) }
 
+  /// A copy of the repository's seeds in `root`.
+  func seedsCorpus(in root: URL) throws -> URL {
+    let corpus = root.appendingPathComponent("corpus")
+    try FileManager.default.copyItem(
+      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    return corpus
+  }
+
   @Test func aSecondRunExitsWith75AndNamesTheHolder() throws {
     let out = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(out) }
@@ -50,9 +58,7 @@ import Testing
   @Test func reportRerendersFromTheStateAlone() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }
-    let corpus = root.appendingPathComponent("corpus")
-    try FileManager.default.copyItem(
-      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    let corpus = try seedsCorpus(in: root)
     let out = root.appendingPathComponent("out")
     #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
     try FileManager.default.removeItem(at: corpus)  // the corpus is gone
@@ -107,9 +113,7 @@ import Testing
   @Test func aCorpusCopiedWithoutItsTimesIsReadButNotRecounted() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }
-    let corpus = root.appendingPathComponent("corpus")
-    try FileManager.default.copyItem(
-      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    let corpus = try seedsCorpus(in: root)
     let out = root.appendingPathComponent("out")
     let arguments = ["run", "--corpus", corpus.path, "--out", out.path]
     #expect(try BinaryRunner.run(arguments).status == 0)
