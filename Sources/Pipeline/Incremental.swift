@@ -26,25 +26,28 @@ enum Incremental {
     full: Bool, seedLimit: Int, log: Logger
   ) throws(RunError) -> Update {
     var laps = Laps()
-    func storedByPath() throws(RunError) -> [String: StoredDocument] {
-      // Room for about as many as are scanned, so that the table is not copied as it grows.
-      var byPath: [String: StoredDocument] = [:]
-      byPath.reserveCapacity(scan.files.count)
-      try ReportJob.state { try store.forEachDocument { byPath[$0.path] = $0 } }
-      return byPath
-    }
     let skipped = scan.skipped.map {
       StoredDocument(
         path: $0.path, size: 0, modified: 0, hash: "", date: nil, accepted: false,
         reason: $0.reason.description, repaired: false)
     }
-    // The stored records (115 MB at 1 GB) are a temporary: the comparison keeps 16 bytes of
-    // each file (``ChangeSet/Known``), so that the records and the counting tables are never
-    // held at once (at 1 GB, every file changed: 365 MB when the table was kept). A full rebuild reads every file whatever
-    // the state holds, so it loads them only once the files are counted, to tell which are new.
-    var changes = ChangeSet(
-      files: scan.files, skipped: Set(skipped.map(\.path)),
-      stored: full ? [:] : try storedByPath(), readingAll: full)
+    let skippedPaths = Set(skipped.map(\.path))
+    // The scan compared with the stored documents, streamed in the order of their paths: the
+    // comparison keeps 16 bytes of each file (`ChangeSet.Known`), never the records (115 MB at
+    // 1 GB; with the counting tables, 365 MB when every file changed and they were kept).
+    func compare(readingAll: Bool) throws(RunError) -> ChangeSet {
+      try ReportJob.state {
+        try ChangeSet(files: scan.files, skipped: skippedPaths, readingAll: readingAll) {
+          try store.forEachDocument($0)
+        }
+      }
+    }
+    // A full rebuild reads every file whatever the state holds, so it compares only once the
+    // files are counted, to tell which are new.
+    var changes =
+      full
+      ? ChangeSet(files: scan.files, skipped: skippedPaths, readingAll: true) { _ in }
+      : try compare(readingAll: false)
     func compared() {
       log.info(
         "\(scan.files.count) files: \(changes.toRead.count) to read, \(changes.unchanged.count) unchanged, \(changes.missing.count) gone"
@@ -69,9 +72,7 @@ enum Incremental {
     } catch { throw .scratch("\(error)") }
     laps.lap("read and count \(changes.toRead.count) files", log)
     if full {
-      changes = ChangeSet(
-        files: scan.files, skipped: Set(skipped.map(\.path)), stored: try storedByPath(),
-        readingAll: true)
+      changes = try compare(readingAll: true)
       compared()
     }
     var reconciliation = changes.reconcile(first)
