@@ -42,8 +42,9 @@ enum Incremental {
         }
       }
     }
-    // A full rebuild reads every file whatever the state holds, so it compares only once the
-    // files are counted, to tell which are new.
+    // A full rebuild reads and counts every file whatever the state holds, so it compares only
+    // once the files are counted, to tell which are new: compared before, its files would come
+    // with their stored digests, and a file found as stored would not be counted.
     var changes =
       full
       ? ChangeSet(files: scan.files, skipped: skippedPaths, readingAll: true) { _ in }
