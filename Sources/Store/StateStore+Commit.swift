@@ -5,7 +5,8 @@ extension StateStore {
   /// Applies a change in one transaction: all of it, or nothing when anything fails.
   ///
   /// Documents are removed, then touched, then upserted; years deleted before slices are inserted,
-  /// and published term rates replaced only when the change carries some.
+  /// with the evidence lines they make stale (``deleteEvidence(ofYears:allYears:in:)``), and
+  /// published term rates replaced only when the change carries some.
   ///
   /// - Parameter change: What to write.
   /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
@@ -23,6 +24,8 @@ extension StateStore {
       } else {
         try Self.deleteYears(change.replaceYears, in: db)
       }
+      try Self.deleteEvidence(
+        ofYears: change.replaceYears, allYears: change.replaceAllYears, in: db)
       for slice in change.slices {
         try Self.insert(slice, in: db)
       }

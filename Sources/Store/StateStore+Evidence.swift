@@ -72,6 +72,25 @@ extension StateStore {
     }
   }
 
+  /// Deletes the evidence lines that new figures for `years` (every year with `allYears`) make
+  /// stale: those of terms in those years, and every pair's (a pair's lines come from any year).
+  ///
+  /// A run replaces the lines once its report is published (``replaceEvidence(_:)``); one that
+  /// stores its figures and then fails leaves them, and the next run, which finds nothing
+  /// changed since those figures, would keep lines quoting what the files held before. Deleted
+  /// with the figures, in their transaction, they are read again instead.
+  static func deleteEvidence(ofYears years: Set<Int>, allYears: Bool, in db: Database) throws {
+    if allYears {
+      try db.execute(sql: "DELETE FROM evidenceLine")
+      return
+    }
+    guard !years.isEmpty else { return }
+    try db.execute(sql: "DELETE FROM evidenceLine WHERE kind = 'pair'")
+    let statement = try db.cachedStatement(
+      sql: "DELETE FROM evidenceLine WHERE kind = 'term' AND year = ?")
+    for year in years.sorted() { try statement.execute(arguments: [year]) }
+  }
+
   /// Segments joined by U+0001, context first: context, hit, context, hit, …, context.
   static func encode(_ segments: [KeywordInContext.Segment]) -> String {
     segments.map(\.text).joined(separator: "\u{1}")

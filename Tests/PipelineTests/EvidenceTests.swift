@@ -100,4 +100,32 @@ import Testing
     #expect(incremental.trends == full.trends)
     #expect(incremental.cooccurrences == full.cooccurrences)
   }
+
+  /// A run that stores its counts and then fails to publish (here its output folder lies below
+  /// a plain file) has changed the state's years without storing new lines: the next run finds
+  /// nothing new to read, and must still not quote the text the files held before.
+  @Test func aRunThatFailsAfterStoringLeavesNoLineOfTheOldText() throws {
+    defer { try? FileManager.default.removeItem(at: root) }
+    try writeCorpus()
+    let first = try ReportJob.run(options(out: "incremental")).report
+    func text(_ line: Evidence) -> String { line.segments.map(\.text).joined() }
+    #expect(term("wheat", first)?.evidence.contains { text($0).contains("harvest") } == true)
+    try write("a.txt", date: "2020-03-01", "In March the wheat crop was sold abroad.")
+    try write("c.txt", date: "2020-02-01", "Wheat led the news, with the EAEU and the CSTO.")
+    try Data("a file, not a folder".utf8).write(to: root.appendingPathComponent("blocked"))
+    var failing = options(out: "blocked/out")
+    failing.statePath = options(out: "incremental").resolvedStatePath
+    #expect(throws: RunError.self) { try ReportJob.run(failing) }
+
+    let next = try ReportJob.run(options(out: "incremental"))
+    #expect(next.changes.added + next.changes.changed == 0, "the failed run stored the edits")
+    let full = try ReportJob.run(options(out: "full", full: true)).report
+    let lines =
+      next.report.trends.flatMap { $0.rising + $0.falling }.flatMap(\.evidence)
+      + next.report.cooccurrences.flatMap(\.evidence)
+    #expect(!lines.isEmpty)
+    #expect(!lines.contains { text($0).contains("harvest") || text($0).contains("main story") })
+    #expect(next.report.trends == full.trends)
+    #expect(next.report.cooccurrences == full.cooccurrences)
+  }
 }

@@ -41,4 +41,33 @@ import Testing
     try reopened.replaceEvidence([:])
     #expect(try reopened.evidence().isEmpty)
   }
+
+  /// New figures for a year take that year's term lines and every pair's with them, in the same
+  /// commit; a commit that replaces no year keeps every line.
+  @Test func replacingAYearDeletesTheLinesItMakesStale() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = try StateStore.open(path: folder.path("state.sqlite"))
+    try store.commit(
+      StateChange(replaceYears: [2019, 2020], slices: [Sample.slice(2019), Sample.slice(2020)]))
+    try store.replaceEvidence(Self.evidence)
+
+    try store.commit(
+      StateChange(
+        settings: ["corpus": "elsewhere"], seen: [(kind: "organization", key: "eaeu")],
+        publishedTerms: []))
+    #expect(try store.evidence() == Self.evidence)
+
+    try store.commit(StateChange(replaceYears: [2020], slices: [Sample.slice(2020)]))
+    #expect(try store.evidence() == Self.evidence.filter { $0.key.year == 2019 })
+
+    try store.replaceEvidence(Self.evidence)
+    // A year replaced and left without figures (its last document removed) counts the same.
+    try store.commit(StateChange(replaceYears: [2019]))
+    #expect(try store.evidence() == Self.evidence.filter { $0.key.year == 2020 })
+
+    try store.replaceEvidence(Self.evidence)
+    try store.commit(StateChange(replaceAllYears: true, slices: [Sample.slice(2021)]))
+    #expect(try store.evidence().isEmpty)
+  }
 }
