@@ -155,6 +155,12 @@ public struct ChangeSet: Sendable {
     /// Accepted documents added or changed in this run, per year of their date.
     public var newDocumentsPerYear: [Int: Int] = [:]
 
+    /// What a report's "since the last run" section is to list of this run's changes, kept by
+    /// the state until a report has listed it.
+    public var unreported: UnreportedChanges {
+      UnreportedChanges(newDocumentsPerYear: newDocumentsPerYear, removedDocuments: removed)
+    }
+
     /// Years of accepted upserts that ``releaseUpserts()`` let go of.
     private var releasedYears: Set<Int> = []
 

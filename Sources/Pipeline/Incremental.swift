@@ -135,7 +135,8 @@ enum Incremental {
         removeDocuments: reconciliation.removals,
         replaceYears: reconciliation.affectedYears, replaceAllYears: true,
         sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
-        settings: ["fingerprint": fingerprint, "corpus": scan.root])
+        settings: ["fingerprint": fingerprint, "corpus": scan.root],
+        unreported: reconciliation.unreported)
       let commit = BackgroundTask { try store.commit(change) }
       // The commit holds the records until they are written.
       reconciliation.releaseUpserts()
@@ -156,7 +157,8 @@ enum Incremental {
         precondition(slice.year == year, "year \(slice.year) handed over for \(year)")
         return slice
       },
-      settings: ["fingerprint": fingerprint, "corpus": scan.root])
+      settings: ["fingerprint": fingerprint, "corpus": scan.root],
+      unreported: reconciliation.unreported)
     let seeding = BackgroundTask { [counted] in
       var seeds: [Int: TermSeeds] = [:]
       for year in counted.years {

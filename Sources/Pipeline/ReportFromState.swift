@@ -29,10 +29,12 @@ enum ReportFromState {
     documents.map { RejectedFile(path: $0.path, reason: $0.reason ?? "rejected") }
   }
 
-  /// Compares the report with what earlier runs of this state published.
-  static func sinceLastRun(
-    store: StateStore, report: Report, changes: ChangeSet.Reconciliation, currentRun: Int64
-  ) throws(RunError) -> SinceLastRun {
+  /// Compares the report with what earlier runs of this state published: the documents are
+  /// those the state's commits changed since the last published report (this run's and those
+  /// of runs that failed after storing theirs).
+  static func sinceLastRun(store: StateStore, report: Report, currentRun: Int64)
+    throws(RunError) -> SinceLastRun
+  {
     let previous = try ReportJob.state { try store.runs(limit: 20) }.first {
       $0.id != currentRun && ($0.exitStatus == 0 || $0.exitStatus == 3)
     }
@@ -40,9 +42,10 @@ enum ReportFromState {
     for term in try ReportJob.state({ try store.publishedTerms() }) {
       rates[SinceLastRunBuilder.TermKey(n: term.n, text: term.text)] = term.perTenThousand
     }
+    let changes = try ReportJob.state { try store.unreportedChanges() }
     return SinceLastRunBuilder.build(
       report: report, previousRunAt: previous?.endedAt, newDocuments: changes.newDocumentsPerYear,
-      removedDocuments: changes.removed,
+      removedDocuments: changes.removedDocuments,
       seenOrganizations: try ReportJob.state { try store.seen(kind: "organization") },
       seenPairs: try ReportJob.state { try store.seen(kind: "pair") }, previousRates: rates)
   }
@@ -84,7 +87,8 @@ enum ReportFromState {
     }
   }
 
-  /// Remembers what this report published, for the next run's comparison.
+  /// Remembers what this report published, for the next run's comparison, and that it showed
+  /// the changes stored so far.
   static func remember(
     _ report: Report, evidence: [EvidenceFinder.Target: [Evidence]], in store: StateStore
   ) throws(RunError) {
@@ -94,6 +98,8 @@ enum ReportFromState {
     let terms = (report.unigrams + report.bigrams).map {
       PublishedTerm(n: $0.n, text: $0.text, perTenThousand: $0.perTenThousand)
     }
-    try ReportJob.state { try store.commit(StateChange(seen: seen, publishedTerms: terms)) }
+    try ReportJob.state {
+      try store.commit(StateChange(seen: seen, publishedTerms: terms, reported: true))
+    }
   }
 }

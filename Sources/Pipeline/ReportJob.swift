@@ -199,7 +199,7 @@ public enum ReportJob {
     // The list (a record per accepted document) is not needed any more.
     listing = nil
     report.sinceLastRun = try ReportFromState.sinceLastRun(
-      store: store, report: report, changes: update, currentRun: runID)
+      store: store, report: report, currentRun: runID)
     Memory.release()
     laps.lap("evidence and comparison with the last run", log)
     // The checkpoint syncs the commit to the disk (it is long done by now): the reports

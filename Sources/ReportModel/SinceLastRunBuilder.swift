@@ -27,8 +27,8 @@ public enum SinceLastRunBuilder {
   /// - Parameters:
   ///   - report: The report about to be published.
   ///   - previousRunAt: When the previous run published, or nil for the first run of a state.
-  ///   - newDocuments: Accepted documents added or changed in this run, per year.
-  ///   - removedDocuments: Documents gone since the previous run.
+  ///   - newDocuments: Accepted documents added or changed since the previous report, per year.
+  ///   - removedDocuments: Documents gone since the previous report.
   ///   - seenOrganizations: Organization ids of earlier reports.
   ///   - seenPairs: Pair keys (`a` TAB `b`) of earlier reports.
   ///   - previousRates: Rates per 10,000 tokens of the terms the previous report listed.

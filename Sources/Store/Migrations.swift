@@ -14,6 +14,7 @@ enum Migrations {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1", migrate: createVersion1)
     migrator.registerMigration("v2", migrate: createVersion2)
+    migrator.registerMigration("v3", migrate: createVersion3)
     return migrator
   }
 
@@ -115,6 +116,17 @@ enum Migrations {
       t.column("offset", .integer).notNull()
       t.column("segments", .text).notNull()
       t.primaryKey(["kind", "text", "other", "n", "year", "rank"])
+    }
+  }
+
+  /// The documents added, changed and removed since the last published report
+  /// (``UnreportedChanges``): `kind` is `new` (per `year`) or `removed` (`year` 0).
+  private static func createVersion3(_ db: Database) throws {
+    try db.create(table: "unreportedChange", options: .withoutRowID) { t in
+      t.column("kind", .text).notNull()
+      t.column("year", .integer).notNull()
+      t.column("documents", .integer).notNull()
+      t.primaryKey(["kind", "year"])
     }
   }
 }

@@ -29,6 +29,11 @@ public struct StateChange: Sendable {
   public var seen: [(kind: String, key: String)]
   /// The last published report's term rates: nil keeps the stored ones, an array replaces them.
   public var publishedTerms: [PublishedTerm]?
+  /// Document changes to add to those not yet shown by a report (``UnreportedChanges``).
+  public var unreported: UnreportedChanges
+  /// Whether a report has shown the stored ``UnreportedChanges``: they are cleared (before
+  /// ``unreported`` is added).
+  public var reported: Bool
 
   /// Creates a change; everything defaults to "no change".
   public init(
@@ -37,7 +42,8 @@ public struct StateChange: Sendable {
     slices: [YearSlice] = [],
     sliceSource: SliceSource? = nil,
     settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
-    publishedTerms: [PublishedTerm]? = nil
+    publishedTerms: [PublishedTerm]? = nil, unreported: UnreportedChanges = UnreportedChanges(),
+    reported: Bool = false
   ) {
     self.sliceSource = sliceSource
     self.upsertDocuments = upsertDocuments
@@ -49,6 +55,8 @@ public struct StateChange: Sendable {
     self.settings = settings
     self.seen = seen
     self.publishedTerms = publishedTerms
+    self.unreported = unreported
+    self.reported = reported
   }
 
   /// Years whose slices are made only when the change is written.
@@ -73,6 +81,6 @@ public struct StateChange: Sendable {
     upsertDocuments.isEmpty && touchDocuments.isEmpty && removeDocuments.isEmpty
       && replaceYears.isEmpty
       && !replaceAllYears && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty
-      && publishedTerms == nil
+      && publishedTerms == nil && unreported.isEmpty && !reported
   }
 }

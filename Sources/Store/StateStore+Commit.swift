@@ -5,8 +5,9 @@ extension StateStore {
   /// Applies a change in one transaction: all of it, or nothing when anything fails.
   ///
   /// Documents are removed, then touched, then upserted; years deleted before slices are inserted,
-  /// with the evidence lines they make stale (``deleteEvidence(ofYears:allYears:in:)``), and
-  /// published term rates replaced only when the change carries some.
+  /// with the evidence lines they make stale (``deleteEvidence(ofYears:allYears:in:)``),
+  /// published term rates replaced only when the change carries some, and the changes not yet
+  /// reported cleared (``StateChange/reported``) before the change's own are added.
   ///
   /// - Parameter change: What to write.
   /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
@@ -37,6 +38,8 @@ extension StateStore {
       if let terms = change.publishedTerms {
         try Self.replacePublishedTerms(terms, in: db)
       }
+      if change.reported { try Self.clearUnreportedChanges(in: db) }
+      try Self.add(change.unreported, in: db)
     }
   }
 
