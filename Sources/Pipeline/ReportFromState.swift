@@ -10,16 +10,20 @@ import Store
 /// then holds, and `FullRebuildTests` checks that `almanac report` gives the same.)
 enum ReportFromState {
   /// Builds the report from the stored figures, one year at a time, with `seeds` worked out
-  /// ahead for some years (the report is the same without them).
+  /// ahead for some years and the comparisons the state kept from the last report for years
+  /// not changed since (the report is the same without either).
   static func build(
     store: StateStore, settings: ReportSettings, seeds: [Int: TermSeeds] = [:]
   ) throws(RunError) -> Report {
     let rejected = Self.rejected(try ReportJob.state { try store.documents(accepted: false) })
+    let comparisons = try ReportJob.state {
+      try store.comparisons(
+        trendTerms: settings.trendTerms, version: ReportBuilder.comparisonVersion)
+    }
     do {
       return try ReportBuilder.build(
         source: try StoredYears(store, checked: seeds.mapValues(\.checked)), rejected: rejected,
-        settings: settings,
-        parallel: Concurrent(), seeds: seeds)
+        settings: settings, parallel: Concurrent(), seeds: seeds, comparisons: comparisons)
     } catch { throw .state(error) }
   }
 
@@ -87,8 +91,8 @@ enum ReportFromState {
     }
   }
 
-  /// Remembers what this report published, for the next run's comparison, and that it showed
-  /// the changes stored so far.
+  /// Remembers what this report published, for the next run's comparison, that it showed the
+  /// changes stored so far, and its comparisons of consecutive years (``KeptComparisons``).
   static func remember(
     _ report: Report, evidence: [EvidenceFinder.Target: [Evidence]], in store: StateStore
   ) throws(RunError) {
@@ -98,8 +102,19 @@ enum ReportFromState {
     let terms = (report.unigrams + report.bigrams).map {
       PublishedTerm(n: $0.n, text: $0.text, perTenThousand: $0.perTenThousand)
     }
+    // Kept without their evidence lines, which are kept apart.
+    let comparisons = report.trends.map { comparison in
+      var comparison = comparison
+      for index in comparison.rising.indices { comparison.rising[index].evidence = [] }
+      for index in comparison.falling.indices { comparison.falling[index].evidence = [] }
+      return comparison
+    }
+    let kept = KeptComparisons(
+      trendTerms: report.provenance.trendTerms, version: ReportBuilder.comparisonVersion,
+      comparisons: comparisons)
     try ReportJob.state {
-      try store.commit(StateChange(seen: seen, publishedTerms: terms, reported: true))
+      try store.commit(
+        StateChange(seen: seen, publishedTerms: terms, reported: true, comparisons: kept))
     }
   }
 }

@@ -15,6 +15,7 @@ enum Migrations {
     migrator.registerMigration("v1", migrate: createVersion1)
     migrator.registerMigration("v2", migrate: createVersion2)
     migrator.registerMigration("v3", migrate: createVersion3)
+    migrator.registerMigration("v4", migrate: createVersion4)
     return migrator
   }
 
@@ -127,6 +128,35 @@ enum Migrations {
       t.column("year", .integer).notNull()
       t.column("documents", .integer).notNull()
       t.primaryKey(["kind", "year"])
+    }
+  }
+
+  /// The comparisons of consecutive years of the last published report (``KeptComparisons``):
+  /// one `yearComparison` row each, and one `trendTerm` row per term it lists.
+  private static func createVersion4(_ db: Database) throws {
+    try db.create(table: "yearComparison", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("reference", .integer).notNull()
+      t.column("trendTerms", .integer).notNull()
+      t.column("version", .text).notNull()
+      t.column("tokens", .integer).notNull()
+      t.column("referenceTokens", .integer).notNull()
+      t.primaryKey(["year", "reference", "trendTerms", "version"])
+    }
+    try db.create(table: "trendTerm", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("reference", .integer).notNull()
+      t.column("trendTerms", .integer).notNull()
+      t.column("version", .text).notNull()
+      t.column("direction", .text).notNull()
+      t.column("rank", .integer).notNull()
+      t.column("text", .text).notNull()
+      t.column("n", .integer).notNull()
+      t.column("count", .integer).notNull()
+      t.column("referenceCount", .integer).notNull()
+      t.column("logLikelihood", .double).notNull()
+      t.column("logRatio", .double).notNull()
+      t.primaryKey(["year", "reference", "trendTerms", "version", "direction", "rank"])
     }
   }
 }

@@ -34,6 +34,9 @@ public struct StateChange: Sendable {
   /// Whether a report has shown the stored ``UnreportedChanges``: they are cleared (before
   /// ``unreported`` is added).
   public var reported: Bool
+  /// The comparisons of a published report, to replace every kept one; nil keeps them
+  /// (but for those of replaced years, which go with their figures).
+  public var comparisons: KeptComparisons?
 
   /// Creates a change; everything defaults to "no change".
   public init(
@@ -43,7 +46,7 @@ public struct StateChange: Sendable {
     sliceSource: SliceSource? = nil,
     settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
     publishedTerms: [PublishedTerm]? = nil, unreported: UnreportedChanges = UnreportedChanges(),
-    reported: Bool = false
+    reported: Bool = false, comparisons: KeptComparisons? = nil
   ) {
     self.sliceSource = sliceSource
     self.upsertDocuments = upsertDocuments
@@ -57,6 +60,7 @@ public struct StateChange: Sendable {
     self.publishedTerms = publishedTerms
     self.unreported = unreported
     self.reported = reported
+    self.comparisons = comparisons
   }
 
   /// Years whose slices are made only when the change is written.
@@ -81,6 +85,6 @@ public struct StateChange: Sendable {
     upsertDocuments.isEmpty && touchDocuments.isEmpty && removeDocuments.isEmpty
       && replaceYears.isEmpty
       && !replaceAllYears && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty
-      && publishedTerms == nil && unreported.isEmpty && !reported
+      && publishedTerms == nil && unreported.isEmpty && !reported && comparisons == nil
   }
 }

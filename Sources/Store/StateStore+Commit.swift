@@ -5,9 +5,11 @@ extension StateStore {
   /// Applies a change in one transaction: all of it, or nothing when anything fails.
   ///
   /// Documents are removed, then touched, then upserted; years deleted before slices are inserted,
-  /// with the evidence lines they make stale (``deleteEvidence(ofYears:allYears:in:)``),
-  /// published term rates replaced only when the change carries some, and the changes not yet
-  /// reported cleared (``StateChange/reported``) before the change's own are added.
+  /// with the evidence lines and comparisons they make stale
+  /// (``deleteEvidence(ofYears:allYears:in:)``, ``deleteComparisons(ofYears:allYears:in:)``),
+  /// published term rates and kept comparisons replaced only when the change carries some, and
+  /// the changes not yet reported cleared (``StateChange/reported``) before the change's own are
+  /// added.
   ///
   /// - Parameter change: What to write.
   /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
@@ -27,6 +29,8 @@ extension StateStore {
       }
       try Self.deleteEvidence(
         ofYears: change.replaceYears, allYears: change.replaceAllYears, in: db)
+      try Self.deleteComparisons(
+        ofYears: change.replaceYears, allYears: change.replaceAllYears, in: db)
       for slice in change.slices {
         try Self.insert(slice, in: db)
       }
@@ -38,6 +42,7 @@ extension StateStore {
       if let terms = change.publishedTerms {
         try Self.replacePublishedTerms(terms, in: db)
       }
+      if let kept = change.comparisons { try Self.replaceComparisons(with: kept, in: db) }
       if change.reported { try Self.clearUnreportedChanges(in: db) }
       try Self.add(change.unreported, in: db)
     }
