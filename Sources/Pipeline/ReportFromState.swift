@@ -103,15 +103,9 @@ enum ReportFromState {
       PublishedTerm(n: $0.n, text: $0.text, perTenThousand: $0.perTenThousand)
     }
     // Kept without their evidence lines, which are kept apart.
-    let comparisons = report.trends.map { comparison in
-      var comparison = comparison
-      for index in comparison.rising.indices { comparison.rising[index].evidence = [] }
-      for index in comparison.falling.indices { comparison.falling[index].evidence = [] }
-      return comparison
-    }
     let kept = KeptComparisons(
       trendTerms: report.provenance.trendTerms, version: ReportBuilder.comparisonVersion,
-      comparisons: comparisons)
+      comparisons: report.trends.map(\.withoutEvidence))
     try ReportJob.state {
       try store.commit(
         StateChange(seen: seen, publishedTerms: terms, reported: true, comparisons: kept))

@@ -73,6 +73,14 @@ public struct TrendComparison: Sendable, Equatable {
     self.rising = rising
     self.falling = falling
   }
+
+  /// The comparison without its terms' evidence lines: what comparing the two years gives.
+  public var withoutEvidence: TrendComparison {
+    var comparison = self
+    for index in comparison.rising.indices { comparison.rising[index].evidence = [] }
+    for index in comparison.falling.indices { comparison.falling[index].evidence = [] }
+    return comparison
+  }
 }
 
 /// One term's keyness in a comparison.

@@ -6,34 +6,23 @@ import Testing
 /// Evidence lines end to end: chosen from the most recent articles, kept by `almanac report`,
 /// brought up to date by an incremental run exactly as a full rebuild would choose them.
 @Suite(.serialized) struct EvidenceTests {
-  let root = FileManager.default.temporaryDirectory
-    .appendingPathComponent("almanac-evidence-\(UUID().uuidString)")
-  var corpus: URL { root.appendingPathComponent("corpus") }
-
-  func write(_ name: String, date: String, _ text: String) throws {
-    let url = corpus.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data((" date \(date) " + text).utf8).write(to: url)
-  }
-
-  func options(out: String, full: Bool = false) -> RunOptions {
-    .test(corpus: corpus, output: root.appendingPathComponent(out), full: full)
-  }
+  let articles = ArticleCorpus("evidence")
 
   /// A corpus where "wheat" rises in 2020 and "barley" falls, and the CSTO and the EAEU are
   /// named together in some articles.
   func writeCorpus() throws {
     for (index, date) in ["2019-02-01", "2019-05-01", "2019-09-01"].enumerated() {
-      try write(
+      try articles.write(
         "old/\(index).txt", date: date,
         "Farmers sold barley at the market. Barley prices held. The CSTO and the EAEU met.")
     }
     // Two articles on the latest date: the path decides their order.
-    try write("b.txt", date: "2020-03-01", "Exports of wheat grew. Wheat prices rose sharply.")
-    try write("a.txt", date: "2020-03-01", "In March the wheat harvest was sold abroad.")
-    try write("c.txt", date: "2020-02-01", "Wheat was the main story, with the CSTO and the EAEU.")
-    try write("d.txt", date: "2020-01-15", "wheat wheat wheat")
+    try articles.write(
+      "b.txt", date: "2020-03-01", "Exports of wheat grew. Wheat prices rose sharply.")
+    try articles.write("a.txt", date: "2020-03-01", "In March the wheat harvest was sold abroad.")
+    try articles.write(
+      "c.txt", date: "2020-02-01", "Wheat was the main story, with the CSTO and the EAEU.")
+    try articles.write("d.txt", date: "2020-01-15", "wheat wheat wheat")
   }
 
   func term(_ text: String, _ report: Report) -> TrendTerm? {
@@ -45,7 +34,7 @@ import Testing
   /// The character offset of `needle` in the text of `name` after its header, found with
   /// String search.
   func offset(of needle: String, in name: String) throws -> Int {
-    let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+    let text = try String(contentsOf: articles.folder.appendingPathComponent(name), encoding: .utf8)
     let body = text.dropFirst(" date 2020-01-01 ".count)
     let range = try #require(body.range(of: needle))
     return body.unicodeScalars.distance(
@@ -53,9 +42,9 @@ import Testing
   }
 
   @Test func linesComeFromTheLatestArticlesAndSurviveAReportFromTheState() throws {
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer { articles.remove() }
     try writeCorpus()
-    let report = try ReportJob.run(options(out: "out")).report
+    let report = try ReportJob.run(articles.options(out: "out")).report
 
     let wheat = try #require(term("wheat", report))
     #expect(wheat.direction == .rising)
@@ -74,24 +63,24 @@ import Testing
     #expect(pair.evidence[0].segments.filter(\.isHit).map(\.text) == ["CSTO", "EAEU"])
 
     let xml = try String(
-      contentsOf: root.appendingPathComponent("out/almanac.xml"), encoding: .utf8)
+      contentsOf: articles.root.appendingPathComponent("out/almanac.xml"), encoding: .utf8)
     #expect(xml.contains(#"<evidence path="a.txt" date="2020-03-01" offset=""#))
     #expect(xml.contains("<hit>wheat</hit>"))
 
     // Re-rendered from the state, without reading the corpus: the same lines.
-    try FileManager.default.removeItem(at: corpus)
-    let again = try ReportJob.report(options(out: "out"))
+    try FileManager.default.removeItem(at: articles.folder)
+    let again = try ReportJob.report(articles.options(out: "out"))
     #expect(again.trends == report.trends)
     #expect(again.cooccurrences == report.cooccurrences)
   }
 
   @Test func aNewerArticleChangesTheLinesAsAFullRebuildWould() throws {
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer { articles.remove() }
     try writeCorpus()
-    _ = try ReportJob.run(options(out: "incremental"))
-    try write("z.txt", date: "2020-04-01", "Wheat and the EAEU, with the CSTO, again.")
-    let incremental = try ReportJob.run(options(out: "incremental")).report
-    let full = try ReportJob.run(options(out: "full", full: true)).report
+    _ = try ReportJob.run(articles.options(out: "incremental"))
+    try articles.write("z.txt", date: "2020-04-01", "Wheat and the EAEU, with the CSTO, again.")
+    let incremental = try ReportJob.run(articles.options(out: "incremental")).report
+    let full = try ReportJob.run(articles.options(out: "full", full: true)).report
 
     let wheat = try #require(term("wheat", incremental))
     #expect(wheat.evidence.map(\.path) == ["z.txt", "a.txt", "b.txt"])
@@ -105,21 +94,20 @@ import Testing
   /// a plain file) has changed the state's years without storing new lines: the next run finds
   /// nothing new to read, and must still not quote the text the files held before.
   @Test func aRunThatFailsAfterStoringLeavesNoLineOfTheOldText() throws {
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer { articles.remove() }
     try writeCorpus()
-    let first = try ReportJob.run(options(out: "incremental")).report
+    let first = try ReportJob.run(articles.options(out: "incremental")).report
     func text(_ line: Evidence) -> String { line.segments.map(\.text).joined() }
     #expect(term("wheat", first)?.evidence.contains { text($0).contains("harvest") } == true)
-    try write("a.txt", date: "2020-03-01", "In March the wheat crop was sold abroad.")
-    try write("c.txt", date: "2020-02-01", "Wheat led the news, with the EAEU and the CSTO.")
-    try Data("a file, not a folder".utf8).write(to: root.appendingPathComponent("blocked"))
-    var failing = options(out: "blocked/out")
-    failing.statePath = options(out: "incremental").resolvedStatePath
+    try articles.write("a.txt", date: "2020-03-01", "In March the wheat crop was sold abroad.")
+    try articles.write(
+      "c.txt", date: "2020-02-01", "Wheat led the news, with the EAEU and the CSTO.")
+    let failing = try articles.failingToPublish(stateOf: "incremental")
     #expect(throws: RunError.self) { try ReportJob.run(failing) }
 
-    let next = try ReportJob.run(options(out: "incremental"))
+    let next = try ReportJob.run(articles.options(out: "incremental"))
     #expect(next.changes.added + next.changes.changed == 0, "the failed run stored the edits")
-    let full = try ReportJob.run(options(out: "full", full: true)).report
+    let full = try ReportJob.run(articles.options(out: "full", full: true)).report
     let lines =
       next.report.trends.flatMap { $0.rising + $0.falling }.flatMap(\.evidence)
       + next.report.cooccurrences.flatMap(\.evidence)

@@ -7,41 +7,24 @@ import Testing
 /// A run keeps its report's comparisons of consecutive years in the state, and the next one
 /// uses those of years whose figures did not change instead of comparing them again.
 @Suite(.serialized) struct KeptComparisonRunTests {
-  let root = FileManager.default.temporaryDirectory
-    .appendingPathComponent("almanac-kept-\(UUID().uuidString)")
-  var corpus: URL { root.appendingPathComponent("corpus") }
-
-  func write(_ name: String, date: String, _ text: String) throws {
-    let url = corpus.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data((" date \(date) " + text).utf8).write(to: url)
-  }
+  let articles = ArticleCorpus("kept")
 
   func run(_ out: String, full: Bool = false, trendTerms: Int = 20) throws -> Report {
-    var options = RunOptions.test(
-      corpus: corpus, output: root.appendingPathComponent(out), full: full)
+    var options = articles.options(out: out, full: full)
     options.trendTerms = trendTerms
     return try ReportJob.run(options).report
   }
 
   /// The comparisons of a report, without their evidence lines.
-  func comparisons(_ report: Report) -> [TrendComparison] {
-    report.trends.map { comparison in
-      var comparison = comparison
-      for index in comparison.rising.indices { comparison.rising[index].evidence = [] }
-      for index in comparison.falling.indices { comparison.falling[index].evidence = [] }
-      return comparison
-    }
-  }
+  func comparisons(_ report: Report) -> [TrendComparison] { report.trends.map(\.withoutEvidence) }
 
   @Test func aQuietRunUsesTheKeptComparisonsAndAChangedYearIsComparedAgain() throws {
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer { articles.remove() }
     let words = ["wheat", "barley", "oats", "rye", "maize", "millet", "sorghum"]
     for year in 2018...2021 {
       for article in 0..<3 {
         let text = (0..<12).map { words[($0 * (year - 2016) + article) % words.count] }
-        try write(
+        try articles.write(
           "\(year)/\(article).txt", date: "\(year)-0\(article + 1)-01",
           text.joined(separator: " ") + ".")
       }
@@ -50,9 +33,7 @@ import Testing
     #expect(first.trends.map(\.year) == [2019, 2020, 2021])
 
     // Each kept comparison marked with a term no comparison of these years finds.
-    let state = RunOptions.test(corpus: corpus, output: root.appendingPathComponent("out"))
-      .resolvedStatePath
-    let store = try StateStore.open(path: state)
+    let store = try StateStore.open(path: articles.options(out: "out").resolvedStatePath)
     let kept = try store.comparisons(trendTerms: 20, version: ReportBuilder.comparisonVersion)
     #expect(kept == comparisons(first))
     let marked = kept.map { comparison in
@@ -75,7 +56,8 @@ import Testing
 
     // 2020 edited: its comparisons with 2019 and with 2021 are worked out again, as a full
     // rebuild works them out; 2019's with 2018 is still the kept one.
-    try write("2020/1.txt", date: "2020-02-01", "Rye and oats, oats and rye, and more rye.")
+    try articles.write(
+      "2020/1.txt", date: "2020-02-01", "Rye and oats, oats and rye, and more rye.")
     let edited = comparisons(try run("out"))
     let full = comparisons(try run("full", full: true))
     #expect(edited == [marked[0], full[1], full[2]])

@@ -14,21 +14,8 @@ import Testing
 
   /// Four years of random terms.
   static func statistics() -> CorpusStatistics {
-    var generator = SplitMix(seed: 31)
-    var years: [Int: [YearSlice.Term]] = [:]
-    for year in 2001...2004 {
-      var terms: [YearSlice.Term] = []
-      for index in 0..<120 where generator.next() % 3 != 0 {
-        let count = Int(generator.next() % 500) / (index + 1) + 1
-        terms.append(YearSlice.Term(n: 1, text: "w\(index)", count: count, documents: 1))
-        if generator.next() % 2 == 0 {
-          terms.append(
-            YearSlice.Term(n: 2, text: "w\(index) w\(index % 7)", count: count, documents: 1))
-        }
-      }
-      years[year] = terms
-    }
-    return TermRankingTests.statistics(years)
+    TermRankingTests.statistics(
+      TermRankingTests.randomYears(2001...2004, words: 120, seed: 31, largest: 500))
   }
 
   /// `comparison` with a made-up first rising term, which no comparison of these years finds.

@@ -53,6 +53,28 @@ import Testing
 
   /// Ten years; each has a spike of 30 that no other year uses, and "steady" with 10 a year
   /// (100 overall) is never a year's most frequent term.
+  /// Random terms for each of `years`: about two thirds of `words` unigrams `w0`, `w1`, …, a
+  /// word's counts falling with its index, and half of those with a bigram too.
+  static func randomYears(
+    _ years: ClosedRange<Int>, words: Int, seed: UInt64, largest: UInt64 = 3_000
+  ) -> [Int: [YearSlice.Term]] {
+    var generator = SplitMix(seed: seed)
+    var result: [Int: [YearSlice.Term]] = [:]
+    for year in years {
+      var terms: [YearSlice.Term] = []
+      for index in 0..<words where generator.next() % 3 != 0 {
+        let count = Int(generator.next() % largest) / (index + 1) + 1
+        terms.append(YearSlice.Term(n: 1, text: "w\(index)", count: count, documents: 1))
+        if generator.next() % 2 == 0 {
+          terms.append(
+            YearSlice.Term(n: 2, text: "w\(index) w\(index % 13)", count: count, documents: 1))
+        }
+      }
+      result[year] = terms
+    }
+    return result
+  }
+
   static func steadyAndSpikes() -> [Int: [YearSlice.Term]] {
     var years: [Int: [YearSlice.Term]] = [:]
     for year in 2000..<2010 {

@@ -20,20 +20,7 @@ import Testing
 
   @Test(arguments: [1, 7, 50])
   func eachYearsOwnSeedsGiveTheSameReport(top: Int) {
-    var generator = SplitMix(seed: UInt64(top) + 100)
-    var years: [Int: [YearSlice.Term]] = [:]
-    for year in 1995..<2005 {
-      var terms: [YearSlice.Term] = []
-      for index in 0..<200 where generator.next() % 3 != 0 {
-        let count = Int(generator.next() % 3_000) / (index + 1) + 1
-        terms.append(YearSlice.Term(n: 1, text: "w\(index)", count: count, documents: 1))
-        if generator.next() % 2 == 0 {
-          terms.append(
-            YearSlice.Term(n: 2, text: "w\(index) w\(index % 13)", count: count, documents: 1))
-        }
-      }
-      years[year] = terms
-    }
+    let years = TermRankingTests.randomYears(1995...2004, words: 200, seed: UInt64(top) + 100)
     let statistics = TermRankingTests.statistics(years)
     // Seeds for half the years: the builder works out the others itself.
     var seeds: [Int: TermSeeds] = [:]
