@@ -59,17 +59,22 @@ public struct ChangeSet: Sendable {
   /// - Parameters:
   ///   - files: The scanned files, in any order (the scan lists them in byte order of their
   ///     paths; others are put in that order here).
+  ///   - skipped: The paths the scan skipped (a folder it could not open, a file it could not
+  ///     examine), in any order: a stored document there is not missing, only out of sight.
   ///   - readingAll: Every file is to be read, as in a full rebuild: none is ``unchanged``, and
   ///     ``reconcile(_:)`` still tells new and changed files from those the state already held
   ///     as they are.
   /// - Throws: What `forEachStored` throws.
   public init<Failure: Error>(
-    files: [CorpusFile], skipped: Set<String>, readingAll: Bool = false,
+    files: [CorpusFile], skipped: [String], readingAll: Bool = false,
     storedInPathOrder forEachStored: ((StoredDocument) -> Void) throws(Failure) -> Void
   ) throws(Failure) {
     let inOrder = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
     let order =
       inOrder ? nil : files.indices.sorted { files[$0].path.precedesInByteOrder(files[$1].path) }
+    // The skipped paths are walked beside the stored documents too, in the same byte order.
+    let skipped = skipped.sorted { $0.precedesInByteOrder($1) }
+    var nextSkipped = 0
     // The next file in byte order, as its index in `files`.
     var next = 0
     func index(_ position: Int) -> Int { order?[position] ?? position }
@@ -85,7 +90,14 @@ public struct ChangeSet: Sendable {
         next += 1
       }
       guard next < files.count, files[index(next)].path.hasSameBytes(document.path) else {
-        if !skipped.contains(document.path) { missing.append(document) }
+        while nextSkipped < skipped.count,
+          skipped[nextSkipped].comparedInByteOrder(with: document.path) < 0
+        {
+          nextSkipped += 1
+        }
+        if nextSkipped == skipped.count || !skipped[nextSkipped].hasSameBytes(document.path) {
+          missing.append(document)
+        }
         return
       }
       let file = index(next)
@@ -194,11 +206,13 @@ public struct ChangeSet: Sendable {
   public func reconcile(_ outcomes: [CorpusAnalyzer.FileOutcome]) -> Reconciliation {
     precondition(known.isEmpty || known.count == outcomes.count, "one outcome per file read")
     var result = Reconciliation()
-    var vanishedByHash: [String: [StoredDocument]] = [:]
-    for document in missing where !document.hash.isEmpty {
-      vanishedByHash[document.hash, default: []].append(document)
+    // Missing documents by their hash (as indices in `missing`), and whether each was moved:
+    // by index, not by path, so that two spellings of a name are never taken for one.
+    var vanishedByHash: [String: [Int]] = [:]
+    for (position, document) in missing.enumerated() where !document.hash.isEmpty {
+      vanishedByHash[document.hash, default: []].append(position)
     }
-    var movedAway = Set<String>()
+    var movedAway = [Bool](repeating: false, count: missing.count)
     result.upserts.reserveCapacity(outcomes.count)
     // By index: each outcome is read in place, not copied (a quarter of a million at 1 GB).
     for index in outcomes.indices {
@@ -224,9 +238,10 @@ public struct ChangeSet: Sendable {
           if let year = record.year { result.newDocumentsPerYear[year, default: 0] += 1 }
         }
       } else if var candidates = vanishedByHash[record.hash], !candidates.isEmpty {
-        let original = candidates.removeFirst()
+        let position = candidates.removeFirst()
+        let original = missing[position]
         vanishedByHash[record.hash] = candidates
-        movedAway.insert(original.path)
+        movedAway[position] = true
         result.moved += 1
         if let year = original.year { result.affectedYears.insert(year) }
       } else {
@@ -234,9 +249,9 @@ public struct ChangeSet: Sendable {
         if let year = record.year { result.newDocumentsPerYear[year, default: 0] += 1 }
       }
     }
-    for document in missing {
+    for (position, document) in missing.enumerated() {
       result.removals.append(document.path)
-      if movedAway.contains(document.path) { continue }
+      if movedAway[position] { continue }
       result.removed += 1
       if let year = document.year { result.affectedYears.insert(year) }
     }

@@ -31,7 +31,7 @@ enum Incremental {
         path: $0.path, size: 0, modified: 0, hash: "", date: nil, accepted: false,
         reason: $0.reason.description, repaired: false)
     }
-    let skippedPaths = Set(skipped.map(\.path))
+    let skippedPaths = skipped.map(\.path)
     // The scan compared with the stored documents, streamed in the order of their paths: the
     // comparison keeps 16 bytes of each file (`ChangeSet.Known`), never the records (115 MB at
     // 1 GB; with the counting tables, 365 MB when every file changed and they were kept).

@@ -6,7 +6,7 @@ extension ChangeSet {
   /// The comparison with the documents of `stored`, handed over in byte order of their paths as
   /// the state lists them.
   init(
-    files: [CorpusFile], skipped: Set<String>, stored: [String: StoredDocument],
+    files: [CorpusFile], skipped: [String], stored: [String: StoredDocument],
     readingAll: Bool = false
   ) {
     let ordered = stored.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }

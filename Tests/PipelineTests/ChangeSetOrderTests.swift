@@ -51,4 +51,35 @@ import Testing
     #expect(bytes(fromTable.missing.map(\.path)) == bytes(["a/b.txt"]))
     #expect(bytes(fromTable.unchanged.map { shuffled[$0.file].path }) == kept.reversed())
   }
+
+  /// A name skipped by the scan, or moved, is that spelling only: a stored document under the
+  /// other spelling of the same name is missing all the same, and counts once.
+  @Test func twoSpellingsOfANameAreTwoDocumentsWhenSkippedOrMoved() {
+    let (composed, decomposed) = ("caf\u{E9}.txt", "cafe\u{301}.txt")
+    func bytes(_ paths: [String]) -> [[UInt8]] { paths.map { Array($0.utf8) } }
+    let fixtures = ChangeSetTests()
+    let kept = CorpusFile(path: "x.txt", fullPath: "/c/x.txt", size: 10, modified: 1)
+    let stored = [
+      composed: fixtures.stored(composed, hash: "same", year: 2020),
+      "x.txt": fixtures.stored("x.txt", hash: "x", year: 2020),
+    ]
+    let otherSkipped = ChangeSet(files: [kept], skipped: [decomposed, "z.txt"], stored: stored)
+    #expect(bytes(otherSkipped.missing.map(\.path)) == bytes([composed]))
+    let sameSkipped = ChangeSet(files: [kept], skipped: ["a.txt", composed], stored: stored)
+    #expect(sameSkipped.missing.isEmpty)
+
+    // Both spellings stored with the same bytes and both gone (a table keyed by `String` would
+    // hold one of them: they are streamed as the state lists them); one new file holds those
+    // bytes: one of the two moved there, the other is removed.
+    let both =
+      [stored[composed]!, fixtures.stored(decomposed, hash: "same", year: 2020)]
+      + [stored["x.txt"]!]
+    let inOrder = both.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let new = CorpusFile(path: "new.txt", fullPath: "/c/new.txt", size: 10, modified: 1)
+    let changes = ChangeSet(files: [new, kept], skipped: []) { inOrder.forEach($0) }
+    #expect(bytes(changes.missing.map(\.path)) == bytes(inOrder.prefix(2).map(\.path)))
+    let result = changes.reconcile([fixtures.outcome("new.txt", hash: "same", year: 2020)])
+    #expect([result.added, result.moved, result.removed] == [0, 1, 1] as [Int])
+    #expect(result.removals.count == 2)
+  }
 }
