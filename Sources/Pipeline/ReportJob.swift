@@ -100,16 +100,22 @@ public enum ReportJob {
         ? try StateStore.rebuild(path: statePath) : try StateStore.open(path: statePath)
     } catch { throw .state(error) }
     let runID = try state { try store.beginRun(startedAt: started.timestamp) }
+    // A run that fails from here on is recorded as ended with exit status 1 and what it had
+    // found changed, as a finished one is (below) with its own status.
+    var finished = false
+    var found = (added: 0, changed: 0, removed: 0)
+    defer {
+      if !finished {
+        try? store.finishRun(
+          id: runID, endedAt: Clock.now().timestamp,
+          durationMilliseconds: started.elapsedMilliseconds, added: found.added,
+          changed: found.changed, removed: found.removed, rejected: 0, exitStatus: 1)
+      }
+    }
 
     let scan: CorpusScan
     var scanLap = Laps()
-    do { scan = try CorpusScanner.scan(root: options.corpus) } catch {
-      try? store.finishRun(
-        id: runID, endedAt: Clock.now().timestamp,
-        durationMilliseconds: started.elapsedMilliseconds,
-        added: 0, changed: 0, removed: 0, rejected: 0, exitStatus: 1)
-      throw .corpus(error)
-    }
+    do { scan = try CorpusScanner.scan(root: options.corpus) } catch { throw .corpus(error) }
     scanLap.lap("scan \(scan.files.count) files", log)
     let fingerprint = [
       "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
@@ -131,6 +137,7 @@ public enum ReportJob {
       store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, full: fullRebuild,
       seedLimit: options.top, log: log)
     let update = updated.changes
+    found = (update.added, update.changed, update.removed)
     // A full rebuild's commit may still be written: what needs it written waits for it.
     let storing = updated.storing
     // Waited for on every way out, so that nothing is left working on the state.
@@ -222,6 +229,7 @@ public enum ReportJob {
       id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
       added: update.added, changed: update.changed, removed: update.removed,
       rejected: report.rejected.count, exitStatus: report.rejected.isEmpty ? 0 : 3)
+    finished = true
     log.info("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
     if options.pdf {
       try publishPDF(in: options.output, log: log)

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import ReportModel
+import Store
 import Testing
 
 /// The "since the last run" section lists the documents changed since the last published
@@ -33,6 +34,13 @@ import Testing
     // The run that stores the changes fails to publish: its output folder lies below a file.
     let failing = try articles.failingToPublish(stateOf: "out")
     #expect(throws: RunError.self) { try ReportJob.run(failing) }
+    // The failed run is in the history, ended, with what it found and exit status 1.
+    let store = try StateStore.open(path: failing.resolvedStatePath)
+    let failed = try #require(try store.runs(limit: 1).first)
+    try store.close()
+    #expect(failed.endedAt != nil)
+    #expect(failed.exitStatus == 1)
+    #expect([failed.added, failed.changed, failed.removed] == [2, 1, 1] as [Int?])
 
     let next = try ReportJob.run(articles.options(out: "out"))
     #expect(
