@@ -130,16 +130,19 @@ enum Incremental {
         reconciliation.upserts.filter { !$0.accepted }.sorted {
           $0.path.precedesInByteOrder($1.path)
         })
-      let change = StateChange(
-        upsertDocuments: reconciliation.upserts, touchDocuments: reconciliation.touches,
-        removeDocuments: reconciliation.removals,
-        replaceYears: reconciliation.affectedYears, replaceAllYears: true,
-        sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
-        settings: ["fingerprint": fingerprint, "corpus": scan.root],
-        unreported: reconciliation.unreported)
-      let commit = BackgroundTask { try store.commit(change) }
-      // The commit holds the records until they are written.
+      // The change is handed over whole, so that the commit holds the only copy of the records
+      // and lets them go once they are written, before the years (a quarter of a million
+      // records at 1 GB, held while the report is built beside the commit).
+      let change = Shared<StateChange?>(
+        StateChange(
+          upsertDocuments: reconciliation.upserts, touchDocuments: reconciliation.touches,
+          removeDocuments: reconciliation.removals,
+          replaceYears: reconciliation.affectedYears, replaceAllYears: true,
+          sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
+          settings: ["fingerprint": fingerprint, "corpus": scan.root],
+          unreported: reconciliation.unreported))
       reconciliation.releaseUpserts()
+      let commit = BackgroundTask { try store.commit(change.withLock { $0.take()! }) }
       return Update(
         changes: reconciliation, seeds: [:],
         storing: Storing(years: counted, rejected: rejected, commit: commit))

@@ -11,17 +11,21 @@ extension StateStore {
   /// the changes not yet reported cleared (``StateChange/reported``) before the change's own are
   /// added.
   ///
-  /// - Parameter change: What to write.
+  /// - Parameter change: What to write; its document records are let go as soon as they are
+  ///   written, so a caller that hands over its only copy frees them before the years are.
   /// - Throws: ``StoreError/invalidChange(path:detail:)`` before writing anything when a slice's
   ///   year is not replaced (in `replaceYears`, or all by `replaceAllYears`) or is sliced twice;
   ///   any other ``StoreError`` when SQLite fails, in which case the transaction is rolled back.
-  public func commit(_ change: StateChange) throws(StoreError) {
+  public func commit(_ change: consuming StateChange) throws(StoreError) {
     try validate(change)
     if change.isEmpty { return }
     try writing { db in
       try Self.removeDocuments(change.removeDocuments, in: db)
       try Self.touch(change.touchDocuments, in: db)
       try Self.upsert(change.upsertDocuments, in: db)
+      // Written: the records go before the years are written, when this is the only copy.
+      change.upsertDocuments = []
+      change.touchDocuments = []
       if change.replaceAllYears {
         try Self.deleteAllYears(in: db)
       } else {
