@@ -1,26 +1,26 @@
 import Foundation
 import Pipeline
 
-/// A corpus of dated articles that a test writes, in a folder of its own beside the output
-/// folders of the runs over it; ``remove()`` takes them all away.
-struct ArticleCorpus {
+/// A corpus of dated articles that a test writes (through a ``DatedCorpus``, so that each
+/// write is seen as a change), in a folder of its own beside the output folders of the runs
+/// over it; ``remove()`` takes them all away.
+final class ArticleCorpus {
   /// The folder that holds the corpus and the output folders.
   let root: URL
   /// The corpus.
   var folder: URL { root.appendingPathComponent("corpus") }
+  private var dated: DatedCorpus
 
   /// A new, empty corpus, its folder named after `label`.
   init(_ label: String) {
     root = FileManager.default.temporaryDirectory
       .appendingPathComponent("almanac-\(label)-\(UUID().uuidString)")
+    dated = DatedCorpus(root: root.appendingPathComponent("corpus"))
   }
 
   /// Writes the article `name` (a path in the corpus), dated `date`, with `text`.
   func write(_ name: String, date: String, _ text: String) throws {
-    let url = folder.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data((" date \(date) " + text).utf8).write(to: url)
+    try dated.write(name, " date \(date) " + text)
   }
 
   /// The options of a run over the corpus that publishes in `out`, a folder beside it, and
