@@ -22,7 +22,11 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
 ///
 /// Every file is first written in full to a temporary file in the same folder and flushed to
 /// disk; only when all of them are written are they renamed into place, and the folder flushed.
-/// If anything fails, the temporary files are removed and the published files stay as they were.
+/// If anything fails, the temporary files are removed and the published files stay as they were:
+/// each file about to be replaced is first kept under a second name (a hard link, so that the
+/// published file itself is never touched), and a rename that fails part of the way puts back
+/// those already renamed. (A file system without hard links publishes without that net; a run
+/// killed between two renames still leaves some files new and the others old.)
 public enum Publisher {
   /// Writes `files` (name → bytes) into `folder`, creating it if needed.
   ///
@@ -31,23 +35,66 @@ public enum Publisher {
     throws(PublishError)
   {
     try makeFolder(folder)
-    var temporaries: [(temporary: String, final: String)] = []
+    var entries: [Entry] = []
     defer {
-      for entry in temporaries { unlink(entry.temporary) }
-    }
-    for file in files {
-      let final = folder + "/" + file.name
-      let temporary = folder + "/." + file.name + ".tmp-\(getpid())"
-      temporaries.append((temporary, final))
-      try write(file.bytes, to: temporary)
-    }
-    for entry in temporaries {
-      guard rename(entry.temporary, entry.final) == 0 else {
-        throw .writeFailed(path: entry.final, errno: errno)
+      for entry in entries {
+        unlink(entry.temporary)
+        if let kept = entry.kept { unlink(kept) }
       }
     }
-    temporaries.removeAll()
+    for file in files {
+      entries.append(Entry(folder: folder, name: file.name))
+      try write(file.bytes, to: entries[entries.count - 1].temporary)
+    }
+    for index in entries.indices { entries[index].keepPublished() }
+    for index in entries.indices {
+      guard rename(entries[index].temporary, entries[index].final) == 0 else {
+        let code = errno
+        for done in entries[..<index] { done.putBack() }
+        syncFolder(folder)
+        throw .writeFailed(path: entries[index].final, errno: code)
+      }
+    }
     syncFolder(folder)
+  }
+
+  /// One file to publish: its temporary name, its final name, and the second name its published
+  /// version is kept under until the batch is in place.
+  private struct Entry {
+    let temporary: String
+    let final: String
+    /// The second name the published version is linked to.
+    let second: String
+    /// The second name of the published version, once linked.
+    var kept: String?
+    /// Whether a file was published under ``final`` before.
+    var existed = true
+
+    init(folder: String, name: String) {
+      temporary = folder + "/." + name + ".tmp-\(getpid())"
+      final = folder + "/" + name
+      second = folder + "/." + name + ".old-\(getpid())"
+    }
+
+    /// Links the published version, if there is one, to a second name.
+    mutating func keepPublished() {
+      unlink(second)
+      if link(final, second) == 0 {
+        kept = second
+      } else if errno == ENOENT {
+        existed = false
+      }
+    }
+
+    /// Undoes this file's rename: the kept version back in place, or the new file removed when
+    /// there was none.
+    func putBack() {
+      if let kept {
+        rename(kept, final)
+      } else if !existed {
+        unlink(final)
+      }
+    }
   }
 
   /// Creates `folder` and its parents.
