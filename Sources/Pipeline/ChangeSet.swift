@@ -24,6 +24,10 @@ public struct ChangeSet: Sendable {
   public var unchanged: [(file: Int, known: Known)] = []
   /// Stored documents whose path is no longer in the corpus.
   public var missing: [StoredDocument] = []
+  /// What the state holds of the stored documents at a path the scan skipped (a file it could
+  /// not examine, such as a link): each is now recorded as skipped, so one that was counted has
+  /// changed, and its year is recounted without it, as a full rebuild counts it.
+  public var outOfSight: [Known] = []
 
   /// What the state holds of a file it knows, as reconciling what reading it gave needs it.
   /// Sixteen bytes, one per file compared (a quarter of a million at 1 GB).
@@ -60,7 +64,8 @@ public struct ChangeSet: Sendable {
   ///   - files: The scanned files, in any order (the scan lists them in byte order of their
   ///     paths; others are put in that order here).
   ///   - skipped: The paths the scan skipped (a folder it could not open, a file it could not
-  ///     examine), in any order: a stored document there is not missing, only out of sight.
+  ///     examine), in any order: a stored document there is not missing, only out of sight
+  ///     (``outOfSight``).
   ///   - readingAll: Every file is to be read, as in a full rebuild: none is ``unchanged``, and
   ///     ``reconcile(_:)`` still tells new and changed files from those the state already held
   ///     as they are.
@@ -95,7 +100,9 @@ public struct ChangeSet: Sendable {
         {
           nextSkipped += 1
         }
-        if nextSkipped == skipped.count || !skipped[nextSkipped].hasSameBytes(document.path) {
+        if nextSkipped < skipped.count, skipped[nextSkipped].hasSameBytes(document.path) {
+          outOfSight.append(Known(document))
+        } else {
           missing.append(document)
         }
         return
@@ -149,7 +156,7 @@ public struct ChangeSet: Sendable {
     public var affectedYears: Set<Int> = []
     /// New paths (moves excluded).
     public var added = 0
-    /// Known paths whose content changed.
+    /// Known paths whose content changed (a counted file the scan could no longer examine too).
     public var changed = 0
     /// Paths gone from the corpus (moves excluded).
     public var removed = 0
@@ -248,6 +255,10 @@ public struct ChangeSet: Sendable {
         result.added += 1
         if let year = record.year { result.newDocumentsPerYear[year, default: 0] += 1 }
       }
+    }
+    for known in outOfSight where known.accepted {
+      result.changed += 1
+      if let year = known.year { result.affectedYears.insert(year) }
     }
     for (position, document) in missing.enumerated() {
       result.removals.append(document.path)
