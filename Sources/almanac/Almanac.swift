@@ -25,9 +25,11 @@ enum ExitStatus {
   static let failed = ExitCode(1)
   static let locked = ExitCode(75)
 
-  /// The status for a failed run.
+  /// The status for a failed run: 75 (try again later) only when another run holds the lock;
+  /// a lock file that cannot be made at all fails like any other error, so that a scheduler
+  /// that retries on 75 does not retry for ever.
   static func of(_ error: RunError) -> ExitCode {
-    if case .locked = error { return locked }
+    if case .locked(.busy) = error { return locked }
     return failed
   }
 }

@@ -55,6 +55,24 @@ import Testing
     #expect(try BinaryRunner.run(["run", "--out", out.path]).status == 0)
   }
 
+  /// A lock file that cannot be made (a folder holds its name) is a failure like any other:
+  /// exit status 1 with the reason, not 75, on which a scheduler would retry for ever.
+  @Test func aLockThatCannotBeMadeFailsWith1Not75() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = try seedsCorpus(in: root)
+    let out = root.appendingPathComponent("out")
+    let lock = out.appendingPathComponent(".almanac/state.sqlite.lock")
+    try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: true)
+    let result = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("state.sqlite.lock"), "\(result.stderr)")
+    #expect(result.stderr.contains("Is a directory"), "\(result.stderr)")
+    let state = out.appendingPathComponent(".almanac/state.sqlite").path
+    let report = try BinaryRunner.run(["report", "--state", state, "--out", out.path])
+    #expect(report.status == 1, "\(report.stderr)")
+  }
+
   @Test func reportRerendersFromTheStateAlone() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }
