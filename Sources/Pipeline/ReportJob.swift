@@ -71,6 +71,9 @@ public enum ReportJob {
     public var fullRebuild: Bool
     /// What changed in the corpus.
     public var changes: ChangeSet.Reconciliation
+    /// Why `almanac.pdf` was not printed (`--pdf`), the other reports being published: the run
+    /// has failed, but what it published and rejected is still to be told.
+    public var pdfFailure: RunError?
   }
 
   /// Runs the whole job.
@@ -225,19 +228,24 @@ public enum ReportJob {
       [xmlName, htmlName] + report.exports.map(\.name), from: options.output, date: day,
       keep: options.keep, log: log)
     laps.lap("remember and archive", log)
+    log.info("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
+    var pdfFailure: RunError?
+    if options.pdf {
+      do {
+        try publishPDF(in: options.output, log: log)
+        Archive.store([pdfName], from: options.output, date: day, keep: options.keep, log: log)
+      } catch { pdfFailure = error }
+    }
     try? store.finishRun(
       id: runID, endedAt: Clock.now().timestamp, durationMilliseconds: started.elapsedMilliseconds,
       added: update.added, changed: update.changed, removed: update.removed,
-      rejected: report.rejected.count, exitStatus: report.rejected.isEmpty ? 0 : 3)
+      rejected: report.rejected.count,
+      exitStatus: pdfFailure != nil ? 1 : report.rejected.isEmpty ? 0 : 3)
     finished = true
-    log.info("published \(options.output)/\(xmlName) and \(options.output)/\(htmlName)")
-    if options.pdf {
-      try publishPDF(in: options.output, log: log)
-      Archive.store([pdfName], from: options.output, date: day, keep: options.keep, log: log)
-    }
     return Outcome(
       report: report, xmlPath: options.output + "/" + xmlName,
-      htmlPath: options.output + "/" + htmlName, fullRebuild: fullRebuild, changes: update)
+      htmlPath: options.output + "/" + htmlName, fullRebuild: fullRebuild, changes: update,
+      pdfFailure: pdfFailure)
   }
 
   /// Re-renders both reports from the state alone, without the corpus.

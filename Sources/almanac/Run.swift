@@ -51,11 +51,15 @@ struct Run: ParsableCommand {
     do {
       let outcome = try ReportJob.run(options, log: log)
       let rejected = outcome.report.rejected
-      guard !rejected.isEmpty else { return }
       for file in rejected { Diagnostics.print("rejected \(file.path): \(file.reason)") }
-      Diagnostics.print(
-        "published \(outcome.xmlPath) and \(outcome.htmlPath); \(rejected.count) file(s) rejected")
-      throw ExitStatus.rejectedFiles
+      if !rejected.isEmpty {
+        Diagnostics.print(
+          "published \(outcome.xmlPath) and \(outcome.htmlPath); \(rejected.count) file(s) rejected"
+        )
+      }
+      // The PDF's failure fails the run, once what was published and rejected has been told.
+      if let failure = outcome.pdfFailure { throw failure }
+      if !rejected.isEmpty { throw ExitStatus.rejectedFiles }
     } catch let error as RunError {
       Diagnostics.print("almanac: \(error)")
       throw ExitStatus.of(error)

@@ -137,6 +137,18 @@ import Testing
     #expect(left.isSuperset(of: ["almanac.xml", "almanac.html"] + Self.csvNames))
     #expect(!left.contains("almanac.pdf"))
 
+    // A rejected file is still named when the PDF fails, though the status is the PDF's 1.
+    let corpus = out.appendingPathComponent("corpus")
+    try FileManager.default.copyItem(
+      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    try Data("no header here\n".utf8).write(to: corpus.appendingPathComponent("junk.txt"))
+    let rejecting = try Self.run(
+      ["run", "--corpus", corpus.path, "--out", out.path, "--pdf"],
+      path: "/nonexistent-almanac-path")
+    #expect(rejecting.status == 1)
+    #expect(rejecting.stderr.contains("rejected junk.txt: "), "\(rejecting.stderr)")
+    #expect(rejecting.stderr.contains("almanac.pdf was not published"), "\(rejecting.stderr)")
+
     // `almanac report --pdf` behaves the same.
     let report = try Self.run(
       ["report", "--out", out.path, "--pdf"], path: "/nonexistent-almanac-path")
