@@ -80,7 +80,13 @@ public struct Vocabulary: Sendable {
 
   /// The id of `key`, adding it when it is new.
   public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let hash = Vocabulary.hash(key)
+    intern(key, hash: Vocabulary.hash(key))
+  }
+
+  /// The id of `key`, taken to hash to `hash`: ``intern(_:)`` with its hash given, so that tests
+  /// can make keys collide in full (a real collision of two long keys' fingerprints and slots
+  /// would need hundreds of millions of hashes).
+  mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
     if let found = find(key, hash: hash) { return found }
     return insert(key, hash: hash)
   }
@@ -185,7 +191,7 @@ public struct Vocabulary: Sendable {
   }
 
   /// The id of `key` with its `hash`, probing with raw pointers (this is the hot loop).
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+  func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
     withTables { $0.find(key, hash: hash) }
   }
 

@@ -131,6 +131,43 @@ import Testing
     }
     #expect(vocabulary.lookup(keys[3] + [0]) == nil)
   }
+
+  /// Keys that all hash alike, so that every probe meets every other key's fingerprint and
+  /// length field: long keys (past the 12 bits a slot keeps of a length) that are prefixes of
+  /// one another, one whose bytes just after a shorter key's length spell the longer key's own
+  /// id (so that only the offsets tell them apart), short keys alike but for their last byte,
+  /// and the empty key; each gets its own id, found again after the table has grown.
+  @Test func keysThatCollideInFullAreToldApart() {
+    let base = (0..<4_500).map { UInt8(ascii: "a") &+ UInt8($0 % 26) }
+    // Interned first, so its id is 0: its bytes at 4,500 are that id's four bytes.
+    let spellsItsId = base + [0, 0, 0, 0] + (0..<500).map { UInt8(truncatingIfNeeded: $0) }
+    var keys: [[UInt8]] = [spellsItsId, base, Array(base.prefix(4_095)), base + [0]]
+    keys += [Array(base.prefix(4_096)), Array(spellsItsId.prefix(4_504)), [], [1], [2]]
+    keys += [Array(base.prefix(30)), Array(base.prefix(29)) + [0], Array(base.prefix(31))]
+    for hash: UInt64 in [0, 0xFFFF_FFFF_FFFF_FFFF, 0x1234_5678_9ABC_DEF0] {
+      var vocabulary = Vocabulary()
+      var expected: [[UInt8]: Int32] = [:]
+      // Twice each, with as many other words between the rounds as make the table grow.
+      for round in 0..<2 {
+        let reference = Self.reference(keys, into: &expected)
+        for (key, id) in zip(keys, reference) {
+          let found = key.withUnsafeBufferPointer { vocabulary.intern($0, hash: hash) }
+          #expect(found == id, "hash \(hash) round \(round) length \(key.count)")
+        }
+        for word in Self.words(count: 2_000, types: 2_000, seed: hash &+ 1) {
+          _ = word.withUnsafeBufferPointer { vocabulary.intern($0) }
+        }
+      }
+      #expect(Set(keys.map { expected[$0]! }).count == keys.count)
+      for key in keys {
+        let found = key.withUnsafeBufferPointer { vocabulary.find($0, hash: hash) }
+        #expect(found == expected[key], "hash \(hash) length \(key.count)")
+        #expect(Array(vocabulary.bytes(expected[key]!)) == key)
+      }
+      let absent = base + [1]
+      #expect(absent.withUnsafeBufferPointer { vocabulary.find($0, hash: hash) } == nil)
+    }
+  }
 }
 
 /// ``Vocabulary``'s hash of a short key read in one load from a buffer it lies in, against the
