@@ -13,6 +13,8 @@ enum Incremental {
   /// the counted years to build the report from meanwhile.
   ///
   /// - Parameters:
+  ///   - settings: What the commit stores beside the figures (the analysis' fingerprint, what
+  ///     the report is to say they were counted with); the corpus folder is added.
   ///   - full: Every file is read and every year recounted, and the figures stored before are
   ///     replaced in the same commit; the documents stored before still tell which files are
   ///     new, changed or gone since the last run.
@@ -22,7 +24,7 @@ enum Incremental {
   /// - Returns: What changed, and the seeds of the recounted years; for a full rebuild, or a
   ///   run that counted every file, the commit still being written (``Update/storing``).
   static func update(
-    store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, fingerprint: String,
+    store: StateStore, scan: CorpusScan, analyzer: CorpusAnalyzer, settings: [String: String],
     full: Bool, seedLimit: Int, log: Logger
   ) throws(RunError) -> Update {
     var laps = Laps()
@@ -139,7 +141,7 @@ enum Incremental {
           removeDocuments: reconciliation.removals,
           replaceYears: reconciliation.affectedYears, replaceAllYears: true,
           sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
-          settings: ["fingerprint": fingerprint, "corpus": scan.root],
+          settings: settings.merging(["corpus": scan.root]) { $1 },
           unreported: reconciliation.unreported))
       reconciliation.releaseUpserts()
       let commit = BackgroundTask { try store.commit(change.withLock { $0.take()! }) }
@@ -160,7 +162,7 @@ enum Incremental {
         precondition(slice.year == year, "year \(slice.year) handed over for \(year)")
         return slice
       },
-      settings: ["fingerprint": fingerprint, "corpus": scan.root],
+      settings: settings.merging(["corpus": scan.root]) { $1 },
       unreported: reconciliation.unreported)
     let seeding = BackgroundTask { [counted] in
       var seeds: [Int: TermSeeds] = [:]
@@ -184,7 +186,7 @@ enum Incremental {
     return Update(changes: reconciliation, seeds: seeded, storing: nil)
   }
 
-  /// What ``update(store:scan:analyzer:fingerprint:full:seedLimit:log:)`` did.
+  /// What ``update(store:scan:analyzer:settings:full:seedLimit:log:)`` did.
   struct Update {
     /// What changed.
     var changes: ChangeSet.Reconciliation

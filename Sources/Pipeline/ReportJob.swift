@@ -58,6 +58,10 @@ public enum ReportJob {
   public static let htmlName = "almanac.html"
   /// Name of the PDF printed from the HTML page with `--pdf`.
   public static let pdfName = "almanac.pdf"
+  /// The state's settings that say which stopwords and which registry its figures were counted
+  /// with, for `almanac report` to say so.
+  static let stopwordsSetting = "stopwords"
+  static let registrySetting = "registryVersion"
 
   /// What a finished run produced.
   public struct Outcome: Sendable {
@@ -137,8 +141,11 @@ public enum ReportJob {
       stopwords: stopwords, matcher: OrganizationMatcher(registry: registry),
       workers: options.workers)
     let updated = try Incremental.update(
-      store: store, scan: scan, analyzer: analyzer, fingerprint: fingerprint, full: fullRebuild,
-      seedLimit: options.top, log: log)
+      store: store, scan: scan, analyzer: analyzer,
+      settings: [
+        "fingerprint": fingerprint, Self.stopwordsSetting: stopwords.source,
+        Self.registrySetting: registry.version,
+      ], full: fullRebuild, seedLimit: options.top, log: log)
     let update = updated.changes
     found = (update.added, update.changed, update.removed)
     // A full rebuild's commit may still be written: what needs it written waits for it.
@@ -262,13 +269,26 @@ public enum ReportJob {
     defer { withExtendedLifetime(lock) {} }
     let store: StateStore
     do { store = try StateStore.open(path: statePath) } catch { throw .state(error) }
-    let stopwords = try loadStopwords(options)
-    let registry = try loadRegistry(options)
+    // The stopwords and registry the stored figures were counted with; a state stored before
+    // it kept them (0.2.0) is taken to have been counted with the built-in ones.
+    let stopwords: String
+    if let stored = try state({ try store.setting(stopwordsSetting) }) {
+      stopwords = stored
+    } else {
+      stopwords = try loadStopwords(RunOptions()).source
+    }
+    let registry: String
+    if let stored = try state({ try store.setting(registrySetting) }) {
+      registry = stored
+    } else {
+      registry = try loadRegistry(RunOptions()).version
+    }
     let settings = ReportSettings(
       corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
       trendTerms: options.trendTerms, pairs: options.pairs,
       topOrganizations: options.topOrganizations, generatedAt: Clock.now().timestamp,
-      tool: "almanac \(version)", registryVersion: registry.version, stopwords: stopwords.source)
+      tool: "almanac \(version)",
+      registryVersion: registry, stopwords: stopwords)
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },
       to: try ReportFromState.build(store: store, settings: settings))

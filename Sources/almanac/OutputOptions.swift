@@ -2,7 +2,9 @@ import ArgumentParser
 import Logging
 import Pipeline
 
-/// Options shared by `run` and `report`: what the reports contain and where they go.
+/// Options shared by `run` and `report`: what the reports contain and where they go. (What the
+/// counts are made with, ``AnalysisOptions``, is `run`'s alone: `report` shows the figures as
+/// the state holds them.)
 struct OutputOptions: ParsableArguments {
   @Option(
     name: [.customLong("out"), .customLong("output")],
@@ -37,23 +39,6 @@ struct OutputOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "A stopword file: one word per line, '#' starts a comment.", valueName: "file"))
-  var stopwords: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Whether --stopwords extends or replaces the built-in English and Russian lists.",
-      valueName: "extend|replace"))
-  var stopwordsMode: String = "extend"
-
-  @Option(
-    help: ArgumentHelp(
-      "An organization registry to add to the built-in one (id<TAB>name<TAB>alias|alias…).",
-      valueName: "file"))
-  var organizations: String?
-
-  @Option(
-    help: ArgumentHelp(
       "Messages on stderr from this level up: trace, debug, info, notice, warning, error "
         + "(default: info on a terminal, warning otherwise).",
       valueName: "level"))
@@ -73,9 +58,6 @@ struct OutputOptions: ParsableArguments {
     guard topOrganizations >= 0 else {
       throw ValidationError("--top-organizations must not be negative")
     }
-    guard RunOptions.StopwordMode(rawValue: stopwordsMode) != nil else {
-      throw ValidationError("--stopwords-mode must be 'extend' or 'replace'")
-    }
     if let logLevel, Logger.Level(rawValue: logLevel) == nil {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
     }
@@ -89,9 +71,6 @@ struct OutputOptions: ParsableArguments {
     options.trendTerms = trendTerms
     options.pairs = pairs
     options.topOrganizations = topOrganizations
-    options.stopwordFile = stopwords
-    options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
-    options.organizationFile = organizations
     options.pdf = pdf
   }
 
@@ -103,5 +82,38 @@ struct OutputOptions: ParsableArguments {
     }
     logger.logLevel = level
     return logger
+  }
+}
+
+/// `run`'s options that change what is counted: stopwords and the organization registry.
+struct AnalysisOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A stopword file: one word per line, '#' starts a comment.", valueName: "file"))
+  var stopwords: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Whether --stopwords extends or replaces the built-in English and Russian lists.",
+      valueName: "extend|replace"))
+  var stopwordsMode: String = "extend"
+
+  @Option(
+    help: ArgumentHelp(
+      "An organization registry to add to the built-in one (id<TAB>name<TAB>alias|alias…).",
+      valueName: "file"))
+  var organizations: String?
+
+  func validate() throws {
+    guard RunOptions.StopwordMode(rawValue: stopwordsMode) != nil else {
+      throw ValidationError("--stopwords-mode must be 'extend' or 'replace'")
+    }
+  }
+
+  /// The options these arguments set.
+  func apply(to options: inout RunOptions) {
+    options.stopwordFile = stopwords
+    options.stopwordMode = RunOptions.StopwordMode(rawValue: stopwordsMode)!
+    options.organizationFile = organizations
   }
 }

@@ -21,6 +21,8 @@ struct Run: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  @OptionGroup var analysis: AnalysisOptions
+
   @Option(help: ArgumentHelp("Threads that read and count files.", valueName: "n"))
   var workers = 2
 
@@ -42,6 +44,7 @@ struct Run: ParsableCommand {
     var options = RunOptions()
     options.corpus = corpus
     output.apply(to: &options)
+    analysis.apply(to: &options)
     options.workers = workers
     options.full = full
     options.rebuildState = rebuildState

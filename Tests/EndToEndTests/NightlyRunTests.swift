@@ -73,6 +73,47 @@ import Testing
     #expect(report.status == 1, "\(report.stderr)")
   }
 
+  /// `almanac report` says which stopwords and registry the stored figures were counted with,
+  /// needs neither file again, and takes no option that would change them.
+  @Test func reportStatesTheStopwordsAndRegistryTheFiguresWereCountedWith() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = try seedsCorpus(in: root)
+    let out = root.appendingPathComponent("out")
+    let stopwords = root.appendingPathComponent("mine.txt")
+    try Data("eurasian\n".utf8).write(to: stopwords)
+    let registry = root.appendingPathComponent("registry.tsv")
+    try Data("grain\tGrain Board\tGrain Board\n".utf8).write(to: registry)
+    let run = try BinaryRunner.run([
+      "run", "--corpus", corpus.path, "--out", out.path, "--stopwords", stopwords.path,
+      "--organizations", registry.path,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    func provenance(_ xml: String) -> [String] {
+      ["stopwords", "registryVersion"].map { name in
+        xml.components(separatedBy: "\(name)=\"").dropFirst().first?
+          .components(separatedBy: "\"").first ?? "none"
+      }
+    }
+    let published = provenance(try xml(out))
+    #expect(published[0].contains("mine.txt"), "\(published)")
+    #expect(published[1].contains("+"), "the built-in registry with the added one: \(published)")
+
+    try FileManager.default.removeItem(at: stopwords)
+    try FileManager.default.removeItem(at: registry)
+    let again = root.appendingPathComponent("again")
+    let state = out.appendingPathComponent(".almanac/state.sqlite").path
+    let report = try BinaryRunner.run(["report", "--state", state, "--out", again.path])
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(provenance(try xml(again)) == published)
+    #expect(withoutRunMetadata(try xml(again)) == withoutRunMetadata(try xml(out)))
+
+    let refused = try BinaryRunner.run([
+      "report", "--state", state, "--out", again.path, "--stopwords", "/dev/null",
+    ])
+    #expect(refused.status == 64, "\(refused.stderr)")
+  }
+
   @Test func reportRerendersFromTheStateAlone() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }
