@@ -71,10 +71,13 @@ public struct StopwordList: Sendable, Equatable {
     lhs.words == rhs.words && lhs.source == rhs.source
   }
 
-  /// Parses a list: one word per line, `#` starts a comment, blank lines ignored.
+  /// Parses a list: one word per line (LF, CRLF or CR), `#` starts a comment, blank lines
+  /// ignored.
   public init(parsing bytes: [UInt8], source: String) {
     let text = String(decoding: bytes, as: UTF8.self)
-    let words = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line in
+    // On the scalars: a CRLF is one `Character`, equal to neither "\n" nor "\r".
+    let lines = text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+    let words = lines.map(String.init).compactMap { line in
       let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
         .trimmingSpaces()
       return word.isEmpty ? nil : word

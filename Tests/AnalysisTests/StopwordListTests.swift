@@ -30,6 +30,18 @@ import Testing
     }
   }
 
+  /// A file written on Windows (CRLF) or an old Mac (CR) gives the words an LF file gives,
+  /// comments ending at their line: a CRLF is one `Character` in Swift, so splitting on "\n"
+  /// or "\r" characters took a CRLF file for one line, all of it a comment after the first `#`.
+  @Test(arguments: ["\n", "\r\n", "\r"])
+  func everyLineEndingGivesTheSameWords(ending: String) {
+    let lines = ["# my stopwords", "economy", "trade # a note", "", "  growth  ", "ёлка"]
+    let text = lines.joined(separator: ending) + ending
+    let list = StopwordList(parsing: Array(text.utf8), source: "test")
+    // ё is folded to е, as the tokenizer folds it.
+    #expect(list.words == ["economy", "trade", "growth", "елка"])
+  }
+
   @Test func anEmptyListHoldsNothing() {
     #expect(!contains(StopwordList(words: [], source: "none"), "the"))
   }
