@@ -89,38 +89,46 @@ enum Incremental {
     }
 
     // Pass 2: the documents not counted in pass 1 (unchanged, or touched but not changed) of
-    // every year whose counts pass 1 changed.
-    func recounted(_ year: Int?) -> Bool { year.map(reconciliation.affectedYears.contains) == true }
-    // Each with the year it is expected in and the digest it is expected to have.
-    var files: [(year: Int?, digest: UInt64?, file: CorpusFile)] = []
-    for (index, known) in changes.unchanged where known.accepted && recounted(known.year) {
-      files.append((known.year, known.digest, scan.files[index]))
-    }
-    for (file, known) in reconciliation.refreshed where known.accepted && recounted(known.year) {
-      files.append((known.year, known.digest, file))
-    }
-    // What the recount needs of the comparison is in `files`: the rest goes before it, which
-    // holds a year's tables.
+    // every year whose counts pass 1 changed; then, as long as some were found dated in another
+    // year than the one stored (changed since the scan), the documents of those years too.
+    // What the recount needs of the comparison is `unchanged` (24 bytes a file): the rest goes
+    // before it, which holds a year's tables.
+    let unchanged = changes.unchanged
     (changes.toRead, changes.known, changes.unchanged, changes.missing) = ([], [], [], [])
     Memory.release()
-    if !files.isEmpty {
-      log.info(
-        "recounting \(files.count) unchanged documents of \(reconciliation.affectedYears.count) touched years"
-      )
-      let second: [CorpusAnalyzer.FileOutcome]
-      do { second = try counted.count(files.map(\.file), years: files.map(\.year)) } catch {
+    var toRecount = reconciliation.affectedYears
+    while !toRecount.isEmpty {
+      func recounted(_ year: Int?) -> Bool { year.map(toRecount.contains) == true }
+      // Each with the year it is expected in and the digest it is expected to have.
+      var files: [(year: Int?, digest: UInt64?, file: CorpusFile)] = []
+      for (index, known) in unchanged where known.accepted && recounted(known.year) {
+        files.append((known.year, known.digest, scan.files[index]))
+      }
+      for (file, known) in reconciliation.refreshed where known.accepted && recounted(known.year) {
+        files.append((known.year, known.digest, file))
+      }
+      if files.isEmpty { break }
+      log.info("recounting \(files.count) unchanged documents of \(toRecount.count) touched years")
+      let outcomes: [CorpusAnalyzer.FileOutcome]
+      do { outcomes = try counted.count(files.map(\.file), years: files.map(\.year)) } catch {
         throw .scratch("\(error)")
       }
       laps.lap("recount \(files.count) unchanged files", log)
       // A file that changed since the scan is recorded as it is now (the outcomes are in the
-      // order of the files counted).
-      for (outcome, expected) in zip(second, files)
+      // order of the files counted); one now dated in a year not recounted yet was counted
+      // there, and that year's other documents are counted next.
+      toRecount = []
+      for (outcome, expected) in zip(outcomes, files)
       where outcome.rejection != nil || outcome.digest != expected.digest {
-        reconciliation.upserts.append(StoredDocument(outcome))
+        let record = StoredDocument(outcome)
+        reconciliation.upserts.append(record)
+        if record.accepted, let year = record.year, !reconciliation.affectedYears.contains(year) {
+          toRecount.insert(year)
+        }
       }
+      reconciliation.affectedYears.formUnion(toRecount)
     }
     reconciliation.upserts += skipped
-    files = []
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 

@@ -124,11 +124,7 @@ public enum ReportJob {
     var scanLap = Laps()
     do { scan = try CorpusScanner.scan(root: options.corpus) } catch { throw .corpus(error) }
     scanLap.lap("scan \(scan.files.count) files", log)
-    let fingerprint = [
-      "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
-      "analysis=\(analysisVersion)",
-      "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
-    ].joined(separator: ";")
+    let fingerprint = fingerprint(stopwords: stopwords, registry: registry)
     let storedFingerprint = try state { try store.setting("fingerprint") }
     let fullRebuild = options.full || storedFingerprint != fingerprint
     if fullRebuild {
@@ -328,6 +324,16 @@ public enum ReportJob {
     do { pdf = try PDFPrinter.print(htmlPath: folder + "/" + htmlName) } catch { throw .pdf(error) }
     do { try Publisher.publish([(pdfName, pdf)], in: folder) } catch { throw .publish(error) }
     log.info("published \(folder)/\(pdfName)")
+  }
+
+  /// What the stored figures depend on beside the corpus: when it differs from the state's,
+  /// every figure is recounted.
+  static func fingerprint(stopwords: StopwordList, registry: OrganizationRegistry) -> String {
+    [
+      "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
+      "analysis=\(analysisVersion)",
+      "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
+    ].joined(separator: ";")
   }
 
   /// Runs a store operation, wrapping its error.
