@@ -69,7 +69,9 @@ extension HTMLReportWriter {
       section.note("No term's rate changed.")
       return
     }
-    section.note("Occurrences per 10,000 word tokens in the previous report and in this one.")
+    section.note(
+      "Occurrences per 10,000 word tokens in the previous report and in this one, of the terms "
+        + "both list.")
     var table = HTMLTable(
       caption: "Terms whose rate changed most since the previous run",
       columns: [.text("Term"), .number("Before"), .number("After"), .number("Change")])

@@ -32,7 +32,8 @@ public enum SinceLastRunBuilder {
   ///   - seenOrganizations: Organization ids of earlier reports.
   ///   - seenPairs: Pair keys (`a` TAB `b`) of earlier reports.
   ///   - previousRates: Rates per 10,000 tokens of the terms the previous report listed.
-  /// - Returns: The section; its lists are empty on the first run.
+  /// - Returns: The section; its lists are empty on the first run. Its moved terms are those
+  ///   both reports list, by how much their rate changed.
   public static func build(
     report: Report, previousRunAt: String?, newDocuments: [Int: Int], removedDocuments: Int,
     seenOrganizations: Set<String>, seenPairs: Set<String>, previousRates: [TermKey: Double]
@@ -54,11 +55,13 @@ public enum SinceLastRunBuilder {
     for term in report.unigrams + report.bigrams {
       current[TermKey(n: term.n, text: term.text)] = term.perTenThousand
     }
+    // Only terms that both reports list: a term listed in one of them alone has a rate the
+    // other did not keep (it is not 0, only under that report's cut), and taken as 0 it led the
+    // list with a change it never had.
     var moved: [SinceLastRun.MovedTerm] = []
     if !firstRun {
-      for key in Set(current.keys).union(previousRates.keys) {
-        let before = previousRates[key] ?? 0
-        let after = current[key] ?? 0
+      for (key, after) in current {
+        guard let before = previousRates[key] else { continue }
         // Compare at the precision the reports show, so rounding noise never "moves".
         guard NumberFormat.fixed(before, 4) != NumberFormat.fixed(after, 4) else { continue }
         moved.append(SinceLastRun.MovedTerm(text: key.text, n: key.n, before: before, after: after))
