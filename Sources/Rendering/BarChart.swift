@@ -53,6 +53,18 @@ struct BarChart {
     }
   }
 
+  /// About how wide a digit (or a grouping space) of a bar's value is, in viewBox units: 11 px
+  /// semibold tabular figures, with a margin for wider fonts.
+  static let valueCharacterWidth = 7.2
+
+  /// Whether each bar's value fits above it without touching its neighbours': the widest value,
+  /// as printed, within a band (the table below the chart gives the numbers either way).
+  var showsValues: Bool {
+    let band = Self.plotWidth / Double(max(bars.count, 1))
+    let widest = bars.map { NumberFormat.grouped($0.value).count }.max() ?? 0
+    return Double(widest) * Self.valueCharacterWidth + 4 <= band
+  }
+
   /// Draws the chart into `parent`.
   ///
   /// - Parameters:
@@ -81,7 +93,7 @@ struct BarChart {
 
     let group = svg.addElement("g", attributes: ["class": "bars"])
     let labelled = Set(axis.labelledIndices(available: Self.plotWidth))
-    let showValues = bars.count <= 40
+    let showValues = showsValues
     for (index, bar) in bars.enumerated() {
       group.addElement(
         "rect",
