@@ -108,11 +108,14 @@ struct SmallMultiples {
     }
   }
 
-  private func drawSeries(_ points: [Point], in svg: XMLElement) {
-    // Consecutive axis years are joined; a year without documents breaks the line.
+  /// `points` (in year order) cut into the runs a line joins: consecutive calendar years next
+  /// to each other on the axis. A year without documents breaks the line, and so does a gap the
+  /// axis leaves out (a corpus spanning a century or more is drawn on its years with data only,
+  /// where 1899 and 2000 may sit side by side).
+  func lines(_ points: [Point]) -> [[Point]] {
     var runs: [[Point]] = []
     for point in points {
-      if let previous = runs.last?.last,
+      if let previous = runs.last?.last, point.year == previous.year + 1,
         let a = axis.index(of: previous.year), let b = axis.index(of: point.year), b == a + 1
       {
         runs[runs.count - 1].append(point)
@@ -120,7 +123,11 @@ struct SmallMultiples {
         runs.append([point])
       }
     }
-    for run in runs where run.count > 1 {
+    return runs
+  }
+
+  private func drawSeries(_ points: [Point], in svg: XMLElement) {
+    for run in lines(points) where run.count > 1 {
       let coordinates = run.map { SVGChart.coordinate($0.x) + "," + SVGChart.coordinate($0.y) }
       svg.addElement(
         "polyline", attributes: ["points": coordinates.joined(separator: " "), "class": "series"])
