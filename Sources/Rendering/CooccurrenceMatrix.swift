@@ -14,13 +14,16 @@ struct CooccurrenceMatrix {
     var y: Double
     /// Fill opacity: zero for no shared document, up to 1 for the most shared.
     var shade: Double
+    /// Whether the report lists the pair: an unlisted pair may share documents, at most
+    /// ``unlistedAtMost``, when the report lists only the pairs named together in the most.
+    var listed: Bool = true
   }
 
   /// How many organizations the matrix shows at most.
   static let limit = 15
   static let cellSize = 34.0
-  static let labelCharacters = 34
-  static let labelWidth = 240.0
+  static let labelCharacters = 30
+  static let labelWidth = 280.0
   static let margin = (top: 10.0, right: 10.0, bottom: 10.0)
 
   /// The organizations shown, in matrix order (most documents first).
@@ -30,6 +33,10 @@ struct CooccurrenceMatrix {
   let cells: [Cell]
   /// The largest shared-document count among the cells shown.
   let largest: Int
+  /// When the report lists only some pairs (those named together in the most documents): how
+  /// many documents a pair it leaves out can share at most, the fewest of a listed pair. Nil
+  /// when it lists every pair, so that a blank cell means none.
+  let unlistedAtMost: Int?
 
   var width: Double {
     Self.labelWidth + Self.cellSize * Double(organizations.count) + Self.margin.right
@@ -39,9 +46,15 @@ struct CooccurrenceMatrix {
   }
 
   /// Picks the ``limit`` organizations with most documents (ties by name, then id) and places
-  /// the pairs among them.
-  init(organizations all: [OrganizationEntry], pairs: [PairEntry]) {
-    total = all.count
+  /// the pairs among them; `counted` is how many organizations the report found and
+  /// `pairsCounted` how many pairs (nil: all are listed).
+  init(
+    organizations all: [OrganizationEntry], counted: Int? = nil, pairs: [PairEntry],
+    pairsCounted: Int? = nil
+  ) {
+    total = max(counted ?? all.count, all.count)
+    unlistedAtMost =
+      (pairsCounted ?? pairs.count) > pairs.count ? pairs.map(\.documents).min() ?? 0 : nil
     let ranked = all.enumerated().sorted { left, right in
       let (l, r) = (left.element, right.element)
       if l.documents != r.documents { return l.documents > r.documents }
@@ -72,8 +85,8 @@ struct CooccurrenceMatrix {
             x: Self.labelWidth + Self.cellSize * Double(column),
             y: Self.margin.top + Self.cellSize * Double(row),
             shade: documents > 0 && largest > 0
-              ? 0.15 + 0.85 * Double(documents) / Double(largest) : 0
-          ))
+              ? 0.15 + 0.85 * Double(documents) / Double(largest) : 0,
+            listed: documents > 0 || unlistedAtMost == nil))
       }
     }
     self.cells = cells
@@ -106,8 +119,17 @@ struct CooccurrenceMatrix {
         attributes: [
           "x": SVGChart.coordinate(cell.x + 1), "y": SVGChart.coordinate(cell.y + 1),
           "width": SVGChart.coordinate(size - 2), "height": SVGChart.coordinate(size - 2),
-          "class": cell.documents > 0 ? "cell" : "cell empty",
+          "class": cell.documents > 0 ? "cell" : cell.listed ? "cell empty" : "cell unlisted",
         ])
+      if !cell.listed, let most = unlistedAtMost {
+        rect.addElement(
+          "title",
+          text: organizations[cell.row].name + " and " + organizations[cell.column].name
+            + ": not among the pairs listed, at most "
+            + HTMLReportWriter.plural(most, "document", "documents"))
+        SVGChart.text(
+          in: svg, "·", x: cell.x + size / 2, y: cell.y + size / 2 + 4, className: "count")
+      }
       if cell.documents > 0 {
         rect.setAttribute("fill-opacity", NumberFormat.fixed(cell.shade, 2))
         rect.addElement(

@@ -71,13 +71,23 @@ extension HTMLReportWriter {
     perYear.render(into: section)
   }
 
+  /// What a dotted cell of `matrix` means, if it has one.
+  private static func unlistedNote(_ matrix: CooccurrenceMatrix) -> String {
+    guard let most = matrix.unlistedAtMost, matrix.cells.contains(where: { !$0.listed }) else {
+      return ""
+    }
+    return " A dotted cell is a pair not among those listed below: "
+      + plural(most, "document", "documents") + " at most."
+  }
+
   static func addCooccurrence(to section: XMLElement, report: Report) {
     guard !report.cooccurrences.isEmpty else {
       section.note("No two organizations were named in the same document.")
       return
     }
     let matrix = CooccurrenceMatrix(
-      organizations: report.organizations, pairs: report.cooccurrences)
+      organizations: report.organizations, counted: report.organizationsCounted,
+      pairs: report.cooccurrences, pairsCounted: report.pairsCounted)
     if matrix.organizations.count >= 2 {
       let figure = section.element("figure")
       matrix.render(
@@ -95,7 +105,8 @@ extension HTMLReportWriter {
         "figcaption",
         text: shown + "Each cell gives the documents naming both; darker means more (darkest: "
           + plural(matrix.largest, "document", "documents")
-          + "). Each organization's number, repeated on the diagonal, heads the column below it.")
+          + "). Each organization's number, repeated on the diagonal, heads the column below it."
+          + unlistedNote(matrix))
     }
 
     var table = HTMLTable(

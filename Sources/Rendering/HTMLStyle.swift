@@ -33,8 +33,8 @@ enum HTMLStyle {
     .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: 0.75rem; margin: 0 0 1.25rem; }
     .figure { padding: 0.7rem 0.9rem; background: var(--wash); border-top: 3px solid var(--accent); }
     .figure dt { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
-    .figure dd { margin: 0.15rem 0 0; font: 600 1.6rem/1.2 var(--sans); font-variant-numeric: tabular-nums; }
-    .figure dd.detail { font-size: 0.85rem; font-weight: 400; color: var(--muted); }
+    .figure dd { margin: 0.15rem 0 0; font: 600 1.6rem/1.2 var(--sans); font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .figure dd.detail { font-size: 0.85rem; font-weight: 400; color: var(--muted); white-space: normal; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.25rem; margin: 0; font-size: 0.95rem; }
     .facts dt { color: var(--muted); font-size: 0.85rem; padding-top: 0.1rem; }
     .facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -52,14 +52,15 @@ enum HTMLStyle {
     svg .dot { fill: var(--accent); }
     svg .cell { fill: var(--accent); }
     svg .cell.empty { fill: none; stroke: var(--rule); }
+    svg .cell.unlisted { fill: none; stroke: var(--faint); stroke-dasharray: 2 2; }
     svg .count { font-size: 10px; fill: var(--ink); }
     svg .count.on-dark { fill: #fff; }
     svg .label { font-size: 11.5px; fill: var(--ink); }
     svg .diagonal, svg .index { font-size: 10.5px; fill: var(--muted); font-weight: 600; }
     svg.matrix { margin: 0.5rem 0 0; }
     .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem 1.5rem; }
-    .multiples figure.panel { margin: 0; }
-    .multiples figcaption { margin: 0 0 0.1rem; font-size: 0.9rem; font-weight: 600; color: var(--ink); }
+    .multiples figure.panel { margin: 0; min-width: 0; }
+    .multiples figcaption { margin: 0 0 0.1rem; font-size: 0.9rem; font-weight: 600; color: var(--ink); overflow-wrap: anywhere; }
     .multiples svg.chart { width: 100%; }
     .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0 2rem; }
     .table-wrap { overflow-x: auto; margin: 0 0 1.25rem; }
@@ -72,7 +73,7 @@ enum HTMLStyle {
     .num { text-align: right; white-space: nowrap; }
     .faint { color: var(--faint); }
     tbody tr:nth-child(even) td { background: #fafbfc; }
-    table.terms td:nth-child(2), table.trend td:first-child { overflow-wrap: anywhere; }
+    table.terms td:nth-child(2), table.trend td:first-child { overflow-wrap: anywhere; min-width: 7em; }
     .aliases { margin: 0; padding: 0; list-style: none; }
     .aliases li { display: inline; }
     .aliases li + li::before { content: " · "; color: var(--faint); }
@@ -89,7 +90,7 @@ enum HTMLStyle {
     table.evidence th.label { width: 9rem; color: var(--ink); font-family: var(--sans); white-space: normal; overflow-wrap: anywhere; border-bottom: 1px solid var(--rule); }
     table.evidence th.label .detail { display: block; font-weight: 400; color: var(--muted); font-size: 0.9em; }
     table.evidence tbody { border-bottom: 1px solid var(--ink); }
-    table.evidence td.line { line-height: 1.4; }
+    table.evidence td.line { line-height: 1.4; overflow-wrap: anywhere; }
     table.evidence .hit { font-weight: 700; color: var(--accent); }
     table.evidence td.source { width: 11rem; font-family: var(--sans); font-size: 0.9em; color: var(--muted); }
     table.evidence td.source span { display: block; overflow-wrap: anywhere; }
@@ -111,7 +112,7 @@ enum HTMLStyle {
       thead { display: table-header-group; break-after: avoid; }
       .figures { grid-template-columns: repeat(5, 1fr); gap: 0.5rem; }
       .figure dd { font-size: 1.25rem; }
-      .pair { grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
+      .pair { grid-template-columns: 1fr; }
       .multiples { grid-template-columns: repeat(3, 1fr); gap: 0.5rem 1.5rem; }
       .table-wrap { overflow: visible; }
       table { font-size: 8.5pt; }

@@ -48,6 +48,24 @@ import Testing
     }
   }
 
+  /// Values are printed above the bars only when the widest fits in a bar's band (652 units
+  /// over the years): 12 years of four-digit counts fit (54 a band, "9 001" about 40), 26 do
+  /// not (25, as in the bench corpora), nor 40 years of six-digit counts; 40 years of one-digit
+  /// counts fit (16 a band), 60 do not (11).
+  @Test func valuesArePrintedOnlyWhenTheyFitTheirBands() {
+    func chart(years: Int, value: Int) -> BarChart {
+      let values = (0..<years).map { (year: 1990 + $0, value: value + $0 % 2) }
+      return BarChart(
+        values: values, axis: YearAxis(yearsWithData: values.map(\.year)),
+        valueLabel: "Documents")
+    }
+    #expect(chart(years: 12, value: 9_000).showsValues)
+    #expect(!chart(years: 26, value: 9_000).showsValues)
+    #expect(!chart(years: 40, value: 287_327).showsValues)
+    #expect(chart(years: 40, value: 5).showsValues)
+    #expect(!chart(years: 60, value: 5).showsValues)
+  }
+
   @Test func renderedBarsKeepTheProportions() {
     let rects = Self.bars(in: Self.report(documentsPerYear: [(2019, 5), (2020, 10), (2021, 0)]))
     #expect(rects.count == 3)
@@ -91,6 +109,25 @@ import Testing
     #expect(multiples.panels.allSatisfy { $0.points.count == 1 })
     #expect(
       multiples.panels[0].points[0].x == SmallMultiples.margin.left + SmallMultiples.plotWidth / 2)
+  }
+
+  /// A corpus spanning more than a century is drawn on its years with data only: 1899 sits next
+  /// to 2000 on the axis, but a line joins consecutive years only.
+  @Test func aLineJoinsConsecutiveYearsOnly() {
+    let years = [1899, 2000, 2001, 2003, 2004]
+    let term = TermEntry(
+      text: "trade", n: 1, count: 5, documents: 5, perTenThousand: 1,
+      years: years.map { TermYear(year: $0, count: 1, documents: 1, perTenThousand: 1) })
+    let axis = YearAxis(yearsWithData: years)
+    #expect(axis.years == years)
+    let multiples = SmallMultiples(terms: [term], axis: axis)
+    let lines = multiples.lines(multiples.panels[0].points).map { $0.map(\.year) }
+    #expect(lines == [[1899], [2000, 2001], [2003, 2004]])
+    // On an axis of every year, a year without documents breaks the line as before.
+    let every = YearAxis(yearsWithData: [2000, 2001, 2003])
+    #expect(every.years == [2000, 2001, 2002, 2003])
+    let gap = SmallMultiples(terms: [term], axis: every)
+    #expect(gap.lines(gap.panels[0].points).map { $0.map(\.year) } == [[2000, 2001], [2003]])
   }
 
   @Test func smallMultiplesShareOneScale() {
@@ -165,6 +202,24 @@ import Testing
     #expect(strongest?.row == 1 && strongest?.column == 0)
     #expect(matrix.cells.filter { $0.documents > 0 }.count == 2)
     #expect(matrix.cells.filter { $0.documents == 0 }.allSatisfy { $0.shade == 0 })
+    // Every pair listed: a blank cell is a pair named together nowhere.
+    #expect(matrix.unlistedAtMost == nil)
+    #expect(matrix.cells.allSatisfy { $0.listed })
+
+    // 40 pairs in all, 3 listed: a blank cell may share up to the fewest listed, 1 document,
+    // and is drawn apart, with what it may hold; the report's count of organizations is given.
+    let cut = CooccurrenceMatrix(
+      organizations: organizations, counted: 30, pairs: pairs, pairsCounted: 40)
+    #expect(cut.total == 30)
+    #expect(cut.unlistedAtMost == 1)
+    #expect(cut.cells.filter { !$0.listed }.count == 15 * 14 / 2 - 2)
+    #expect(cut.cells.filter { $0.documents > 0 }.allSatisfy { $0.listed })
+    let document = XMLDocument.html()
+    cut.render(into: document.root, id: "m", title: "t")
+    let rects = Self.descendants(of: document.root, named: "rect")
+    #expect(rects.filter { $0.attribute("class") == "cell unlisted" }.count == 15 * 14 / 2 - 2)
+    let text = String(decoding: document.serialized(), as: UTF8.self)
+    #expect(text.contains("not among the pairs listed, at most 1 document"))
   }
 
   @Test func coordinatesAreShortAndLocaleFree() {
