@@ -90,7 +90,7 @@ extension HTMLReportWriter {
   ) {
     let column = parent.element("div")
     guard !terms.isEmpty else {
-      column.note(caption + ": no term changed markedly.")
+      column.note(caption + ": no term's rate changed.")
       return
     }
     var table = HTMLTable(
@@ -104,10 +104,17 @@ extension HTMLReportWriter {
       table.append([
         .text(term.text), .number(NumberFormat.grouped(term.count)),
         .number(NumberFormat.grouped(term.referenceCount)),
-        .number(NumberFormat.fixed(term.logLikelihood, 2)),
+        term.isSignificant
+          ? .number(NumberFormat.fixed(term.logLikelihood, 2))
+          : .faint(NumberFormat.fixed(term.logLikelihood, 2) + "°"),
         .number(NumberFormat.fixed(term.logRatio, 2)),
       ])
     }
     table.render(into: column)
+    if !terms.allSatisfy(\.isSignificant) {
+      column.note(
+        "° In grey: G² under " + NumberFormat.fixed(TrendTerm.significantLogLikelihood, 3)
+          + ", a change chance alone gives one time in twenty or more (p ≥ 0.05).")
+    }
   }
 }

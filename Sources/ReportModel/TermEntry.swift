@@ -105,6 +105,13 @@ public struct TrendTerm: Sendable, Equatable {
   /// Lines where the term was used (see ``EvidencePolicy``); empty for comparisons not shown.
   public var evidence: [Evidence]
 
+  /// The G² a change must reach to be significant at p < 0.05 (χ² with one degree of freedom):
+  /// a list of the most significant changes of two small years holds weaker ones too.
+  public static let significantLogLikelihood = 3.841
+
+  /// Whether chance alone would give a change this large less than one time in twenty.
+  public var isSignificant: Bool { logLikelihood >= Self.significantLogLikelihood }
+
   /// Creates a trend term.
   public init(
     text: String, n: Int, direction: Direction, count: Int, referenceCount: Int,

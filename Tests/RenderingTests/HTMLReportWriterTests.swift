@@ -48,6 +48,26 @@ import Testing
 
   // MARK: Structure
 
+  /// A trend term whose G² is under the 5 % level (3.84) is greyed and marked, with a note that
+  /// says what that means; a table of significant changes has neither.
+  @Test func changesUnderTheFivePercentLevelAreMarked() {
+    var report = ReportFixtures.sample()
+    let significant = Self.section("trends", in: Self.page(report))
+    #expect(Self.count("°", in: significant) == 0)
+    #expect(!significant.contains("one time in twenty"))
+
+    report.trends[0].rising[0].logLikelihood = 3.84
+    report.trends[0].rising.append(
+      TrendTerm(
+        text: "csto", n: 1, direction: .rising, count: 27, referenceCount: 27,
+        logLikelihood: 0.21, logRatio: 0.05))
+    let weak = Self.section("trends", in: Self.page(report))
+    #expect(weak.contains("<td class=\"num faint\">3.84°</td>"))
+    #expect(weak.contains("<td class=\"num faint\">0.21°</td>"))
+    #expect(weak.contains("<td class=\"num\">4.39</td>"))
+    #expect(Self.count("one time in twenty", in: weak) == 1)
+  }
+
   @Test func pageStartsWithTheHTML5DoctypeAndSafeHead() {
     let html = Self.page(ReportFixtures.sample())
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
