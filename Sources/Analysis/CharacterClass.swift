@@ -4,6 +4,9 @@ enum CharacterClass: Equatable {
   case digit
   /// A combining mark: part of the word it follows.
   case mark
+  /// An invisible format character (soft hyphen, zero-width space and joiners, word joiner,
+  /// byte order mark, direction marks): no part of a word's folded form, and no break in it.
+  case invisible
   case apostrophe
   case hyphen
   /// `.` or `,`: part of a number between digits, otherwise a sentence end (`.`) or punctuation.
@@ -73,7 +76,8 @@ enum CharacterClass: Equatable {
     case 0x2010, 0x2011: return .hyphen
     case 0x2026: return .sentenceEnd
     case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
-    case 0x200B...0x200D, 0xFEFF: return .mark  // zero-width characters: invisible, ignored
+    case 0x00AD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF:
+      return .invisible
     case 0x2028, 0x2029: return .sentenceEnd
     default: break
     }

@@ -8,8 +8,9 @@
 /// (U+0430–U+045F). Wherever the tokenizer makes that word, the text holds the key as a
 /// *run*: a maximal stretch of ASCII letters and digits and Russian letters U+0400–U+045F,
 /// folded as the tokenizer folds them, between separators. A separator is any other ASCII
-/// byte, a U+0080–U+00BF character other than `ª`, `µ` and `º`, or a U+2000–U+203F one (spaces,
-/// dashes, quotes, the curly apostrophe, the Unicode hyphens, zero-width characters): none of
+/// byte, a U+0080–U+00BF character other than `ª`, `µ`, `º` and the soft hyphen, or a
+/// U+2000–U+203F one other than the zero-width and direction characters (spaces, dashes, quotes,
+/// the curly apostrophe, the Unicode hyphens): none of
 /// them is part of a word the tokenizer makes, except as an apostrophe or hyphen that splits the
 /// word into pieces, a key being one piece. Any other byte at all could begin a letter that
 /// folds into a key (the Kelvin sign folds to `k`), so the document is then tokenized.
@@ -179,14 +180,19 @@ public struct EvidencePrefilter: Sendable {
           continue
         }
         if byte == 0xC2 {
-          // U+0080–U+00BF: controls, spaces, punctuation and symbols, and three letters.
-          if next == 0xAA || next == 0xB5 || next == 0xBA { return true }
+          // U+0080–U+00BF: controls, spaces, punctuation and symbols, three letters, and the
+          // soft hyphen, which the tokenizer leaves out of a word it does not end.
+          if next == 0xAA || next == 0xB5 || next == 0xBA || next == 0xAD { return true }
           if state.length > 0 && ends(&state, matched: matched) { return true }
           index += 2
           continue
         }
         if byte == 0xE2 && next == 0x80 && index + 2 < count {
-          // U+2000–U+203F: spaces, dashes, quotes, apostrophes, hyphens, zero-width characters.
+          // U+2000–U+203F: spaces, dashes, quotes, apostrophes, hyphens; but zero-width and
+          // direction characters (U+200B–U+200F, U+202A–U+202E) the tokenizer leaves out of a
+          // word it does not end.
+          let last = base[index + 2]
+          if last &- 0x8B < 5 || last &- 0xAA < 5 { return true }
           if state.length > 0 && ends(&state, matched: matched) { return true }
           index += 3
           continue

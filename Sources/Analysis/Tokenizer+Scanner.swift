@@ -113,6 +113,10 @@ struct Scanner {
         appendFolded(scalar, upper: false, into: &stream)
       case .mark:
         if inWord { appendFolded(scalar, upper: false, into: &stream) }
+      case .invisible:
+        // Left out of the word ("Eur\u{AD}asian" is "eurasian"); a word it ends ends before
+        // it, so that its text is the word's alone (an acronym is matched on its text).
+        if inWord && !nextIsWordCharacter(after: index + length) { finish(&stream) }
       case .apostrophe:
         if inWord && !onlyDigits && nextIsLetter(after: index + length) {
           append(UInt8(ascii: "'"), into: &stream)

@@ -3,7 +3,9 @@
 ///
 /// Rules (version ``version``):
 /// - A word is a run of letters and digits (any script; Latin and Cyrillic have fast paths).
-///   Combining marks stay with their letter.
+///   Combining marks stay with their letter. Invisible format characters (soft hyphen,
+///   zero-width space and joiners, word joiner, byte order mark, direction marks) are left out:
+///   `Eur\u{AD}asian` is `eurasian`, and a word they follow ends before them.
 /// - `'`, `’` and `ʼ` between two letters stay in the word and fold to `'`, so `Russia’s` and
 ///   `Russia's` give the same token; elsewhere they separate.
 /// - `-`, `‐` and `‑` between two letters or digits keep the word whole (`well-known`, `covid-19`);
@@ -16,7 +18,7 @@
 ///   word longer than ``maximumTermBytes`` (``Token/Flags/overlong``).
 public struct Tokenizer: Sendable {
   /// Changes whenever a rule above changes, so stored results can be recognised as stale.
-  public static let version = "2"
+  public static let version = "3"
 
   /// Longest folded word, in bytes, that counts as a token; anything longer (a run of letters
   /// without spaces, base64, a URL fragment) is flagged ``Token/Flags/overlong`` and left out.

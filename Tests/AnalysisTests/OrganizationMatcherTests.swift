@@ -24,6 +24,13 @@ import Testing
 
   // MARK: Longest match, counted once
 
+  /// Invisible characters inside or after a name (copied from web pages) do not hide it.
+  @Test func invisibleCharactersDoNotHideANameOrAnAcronym() {
+    #expect(
+      pairs("The EAEU\u{200B} met. The Eur\u{AD}asian Economic Union met. ЕАЭС\u{2060} too.")
+        == ["eaeu=EAEU", "eaeu=Eur\u{AD}asian Economic Union", "eaeu=ЕАЭС"])
+  }
+
   @Test func longestMatchWinsAndIsCountedOnce() {
     #expect(
       pairs("The Eurasian Economic Union and the UN Security Council met; the UN did not.")

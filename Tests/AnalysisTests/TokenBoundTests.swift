@@ -11,7 +11,7 @@ import Testing
   /// the joiners and marks that decide where a token ends.
   static let pieces = [
     "a", "я", "Ё", "1", "-", "'", "’", "ʼ", ".", ",", " ", "\n", "x-", "-1", "\u{301}", "日", "😀",
-    "3.5", "A", "—", "(", "«", "1,000", "‐",
+    "3.5", "A", "—", "(", "«", "1,000", "‐", "\u{AD}", "\u{200B}", "\u{FEFF}",
   ]
 
   @Test(arguments: 0..<30)

@@ -21,6 +21,29 @@ import Testing
       ])
   }
 
+  /// Soft hyphens, zero-width spaces and joiners, word joiners, byte order marks and direction
+  /// marks are left out of a word without splitting it, and a word they follow ends before
+  /// them: its text is the word's alone.
+  @Test func invisibleCharactersAreLeftOutOfWords() {
+    #expect(
+      words("Eur\u{AD}asian econ\u{200B}omy Евразий\u{AD}ского") == [
+        "eurasian", "economy", "евразийского",
+      ])
+    #expect(
+      words("\u{FEFF}trade\u{200D} war\u{2060}time \u{200E}EAEU\u{200F}") == [
+        "trade", "wartime", "eaeu",
+      ])
+    let text = "EAEU\u{200B} met \u{200B}"
+    let (stream, tokens) = tokens(text)
+    #expect(stream.words == ["eaeu", "met"])
+    let bytes = Array(text.utf8)
+    #expect(
+      tokens.map { Array(bytes[Int($0.start)..<Int($0.end)]) } == [
+        Array("EAEU".utf8), Array("met".utf8),
+      ])
+    #expect(tokens[0].flags.contains(.allUppercase))
+  }
+
   @Test func curlyAndStraightApostrophesGiveTheSameToken() {
     #expect(words("Russia’s") == ["russia's"])
     #expect(words("Russia's") == ["russia's"])
