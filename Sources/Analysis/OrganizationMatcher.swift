@@ -5,13 +5,15 @@
 /// tokens it covers are not matched again, so "Eurasian Economic Union" is not also "Union" and
 /// "UN Security Council" is not also "UN". A long form followed by an acronym in parentheses,
 /// "Collective Security Treaty Organization (CSTO)", defines that acronym for the rest of the
-/// document (the parenthesised acronym itself is part of the definition, not a second mention).
+/// document (the parenthesised acronym itself is part of the definition, not a second mention);
+/// a name glossed by another of the same organization in brackets, "CSTO (Collective Security
+/// Treaty Organization)", is one mention too.
 ///
 /// The alias lookup is built once; per document the work is linear in the number of tokens.
 public struct OrganizationMatcher: Sendable {
   /// Changes whenever the matching or discovery rules change (the registry has its own
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
-  public static let version = "2"
+  public static let version = "3"
 
   /// The organization a mention names.
   struct Target: Sendable {
@@ -159,17 +161,25 @@ public struct OrganizationMatcher: Sendable {
       return definitions.last(where: { written.hasSameBytes(as: $0.acronym) })?.target
     }
     /// Records a mention of `first...last`; returns the index after it (and after an acronym
-    /// in parentheses that it defines).
+    /// in parentheses that it defines, or a name of the same organization in parentheses that
+    /// glosses it: "CSTO (Collective Security Treaty Organization)" is one mention).
     func emit(_ first: Int, _ last: Int, _ target: Target) -> Int {
       let start = Int(view[first].start)
       body(
         target, UnsafeBufferPointer(rebasing: view.text[start..<view.originalKeyEnd(last)]),
         Int32(start))
       let next = last + 1
-      guard next < count, view[next].flags.contains(.allUppercase), view.isParenthesized(next)
-      else { return next }
-      definitions.append((Array(view.original(next)), target))
-      return next + 1
+      guard next < count else { return next }
+      if view[next].flags.contains(.allUppercase), view.isParenthesized(next) {
+        definitions.append((Array(view.original(next)), target))
+        return next + 1
+      }
+      let gloss = Int(longest[next])
+      guard gloss >= 0, target.entry >= 0, patternTarget[gloss] == target.entry else {
+        return next
+      }
+      let end = next + patterns[gloss].words.count - 1
+      return view.isParenthesized(next, through: end) ? end + 1 : next
     }
 
     var index = 0

@@ -79,10 +79,13 @@ struct TokenView {
   }
 
   /// Whether token `index` stands alone in parentheses: `(` right before it, `)` right after.
-  func isParenthesized(_ index: Int) -> Bool {
-    let token = tokens[index]
-    guard token.flags.contains(.openingParenthesisBefore) else { return false }
-    let end = Int(token.end)
+  func isParenthesized(_ index: Int) -> Bool { isParenthesized(index, through: index) }
+
+  /// Whether tokens `first...last` stand alone in brackets: an opening one right before the
+  /// first, a closing one right after the last.
+  func isParenthesized(_ first: Int, through last: Int) -> Bool {
+    guard tokens[first].flags.contains(.openingParenthesisBefore) else { return false }
+    let end = Int(tokens[last].end)
     return end < text.count && (text[end] == UInt8(ascii: ")") || text[end] == UInt8(ascii: "]"))
   }
 

@@ -133,6 +133,20 @@ import Testing
         == ["a=AO", "b=Beta Org", "b=AO", "c=AO Council"])
   }
 
+  /// A name in brackets right after another name of the same organization glosses it: one
+  /// mention, whichever comes first, in English and Russian. A name of another organization in
+  /// brackets, or one not alone in them, is a mention of its own.
+  @Test func aGlossInBracketsAfterANameCountsOnce() {
+    #expect(
+      pairs("Officials of the CSTO (Collective Security Treaty Organization) met.")
+        == ["csto=CSTO"])
+    #expect(
+      pairs("Саммит ЕАЭС (Евразийского экономического союза) прошёл.") == ["eaeu=ЕАЭС"])
+    #expect(
+      pairs("The CSTO (United Nations) and the CSTO (with the United Nations).")
+        == ["csto=CSTO", "un=United Nations", "csto=CSTO", "un=United Nations"])
+  }
+
   @Test func definitionOfARegisteredAcronymCountsOnce() {
     #expect(
       pairs("The Shanghai Cooperation Organisation (SCO) and the SCO.")
