@@ -112,7 +112,9 @@ struct Scanner {
         begin()
         appendFolded(scalar, upper: false, into: &stream)
       case .mark:
-        if inWord { appendFolded(scalar, upper: false, into: &stream) }
+        if inWord && !composeWithLast(scalar, into: &stream) {
+          appendFolded(scalar, upper: false, into: &stream)
+        }
       case .invisible:
         // Left out of the word ("Eur\u{AD}asian" is "eurasian"); a word it ends ends before
         // it, so that its text is the word's alone (an acronym is matched on its text).
@@ -247,6 +249,40 @@ struct Scanner {
     } else {
       append(scalar, into: &stream)
     }
+  }
+
+  /// Replaces the last folded letter of the word with the letter it and `mark` compose into
+  /// (``Composition``), folded; false when they do not compose. The letter's bytes may already
+  /// have gone to the stream.
+  mutating func composeWithLast(_ mark: Unicode.Scalar, into stream: inout TokenStream) -> Bool {
+    // The word's folded bytes so far end at `foldedPosition`, in `bytes` and, before them, in
+    // the stream: the last scalar is its last lead byte on.
+    func byte(at position: Int) -> UInt8 {
+      position >= flushedBytes ? bytes[position - flushedBytes] : stream.folded[position]
+    }
+    var start = foldedPosition - 1
+    guard start >= foldedStart else { return false }
+    while start > foldedStart && byte(at: start) & 0xC0 == 0x80 { start -= 1 }
+    let length = foldedPosition - start
+    guard (1...4).contains(length) else { return false }
+    var value = UInt32(byte(at: start))
+    if length > 1 {
+      value &= 0xFF >> (length + 1)
+      for offset in 1..<length { value = value << 6 | UInt32(byte(at: start + offset) & 0x3F) }
+    }
+    guard let composed = Composition.composed(value, mark.value),
+      let scalar = Unicode.Scalar(CharacterClass.foldCyrillic(composed) ?? composed)
+    else { return false }
+    // Take the letter back, from the stream too if it went there, and write its composed form.
+    if start < flushedBytes {
+      flushBytes(&stream)
+      stream.folded.removeLast(flushedBytes - start)
+      flushedBytes = start
+    } else {
+      byteCount = start - flushedBytes
+    }
+    append(scalar, into: &stream)
+    return true
   }
 
   /// Decodes the scalar at `position`; invalid bytes (which repaired documents never contain)

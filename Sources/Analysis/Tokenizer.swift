@@ -5,7 +5,8 @@
 /// - A word is a run of letters and digits (any script; Latin and Cyrillic have fast paths).
 ///   Combining marks stay with their letter. Invisible format characters (soft hyphen,
 ///   zero-width space and joiners, word joiner, byte order mark, direction marks) are left out:
-///   `Eur\u{AD}asian` is `eurasian`, and a word they follow ends before them.
+///   `Eur\u{AD}asian` is `eurasian`, and a word they follow ends before them. A letter and a
+///   combining mark that compose fold as the composed letter (``Composition``).
 /// - `'`, `’` and `ʼ` between two letters stay in the word and fold to `'`, so `Russia’s` and
 ///   `Russia's` give the same token; elsewhere they separate.
 /// - `-`, `‐` and `‑` between two letters or digits keep the word whole (`well-known`, `covid-19`);

@@ -24,6 +24,15 @@ import Testing
 
   // MARK: Longest match, counted once
 
+  /// A name written decomposed (a letter, then a combining mark) is the same name.
+  @Test func aDecomposedNameIsFound() {
+    let text = "Саммит Евразийского экономического союза и Организации Объединённых Наций."
+    let decomposed = String(String.UnicodeScalarView(text.decomposedScalars))
+    #expect(Array(decomposed.utf8) != Array(text.utf8))
+    #expect(mentions(decomposed).map(\.id) == mentions(text).map(\.id))
+    #expect(mentions(text).map(\.id) == ["eaeu", "un"])
+  }
+
   /// Invisible characters inside or after a name (copied from web pages) do not hide it.
   @Test func invisibleCharactersDoNotHideANameOrAnAcronym() {
     #expect(

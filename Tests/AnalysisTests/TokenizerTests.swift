@@ -1,6 +1,21 @@
 import Analysis
 import Testing
 
+extension String {
+  /// The canonical decomposition of the string's scalars, by hand for the letters the tests
+  /// use (the standard library has no public normalization).
+  var decomposedScalars: [Unicode.Scalar] {
+    let table: [Character: [UInt32]] = [
+      "ё": [0x435, 0x308], "Ё": [0x415, 0x308], "й": [0x438, 0x306], "Й": [0x418, 0x306],
+      "é": [0x65, 0x301], "É": [0x45, 0x301], "ï": [0x69, 0x308], "ệ": [0x65, 0x323, 0x302],
+      "Ἀ": [0x391, 0x313], "ῆ": [0x3B7, 0x342],
+    ]
+    return flatMap { character in
+      table[character].map { $0.map { Unicode.Scalar($0)! } } ?? Array(character.unicodeScalars)
+    }
+  }
+}
+
 @Suite struct TokenizerTests {
   func words(_ text: String) -> [String] {
     var stream = TokenStream()
@@ -42,6 +57,28 @@ import Testing
         Array("EAEU".utf8), Array("met".utf8),
       ])
     #expect(tokens[0].flags.contains(.allUppercase))
+  }
+
+  /// Decomposed text (a letter, then a combining mark) gives the folded bytes and tokens of its
+  /// composed form, in English, Russian and Greek, upper and lower case, with two marks on one
+  /// letter, and where the letter's bytes were staged before the mark's (a word past the
+  /// tokenizer's 4,096 staged bytes).
+  @Test func decomposedTextFoldsAsComposedText() {
+    let composed = [
+      "Организация Объединённых Наций", "Ёлка", "ЙОД", "café", "naïve", "Ἀθῆναι", "ệ", "Éclair",
+      String(repeating: "ж", count: 2_047) + "й",
+    ]
+    for text in composed {
+      let decomposed = String(String.UnicodeScalarView(text.decomposedScalars))
+      #expect(Array(decomposed.utf8) != Array(text.utf8), "\(text) has a decomposed form")
+      let (nfc, nfcTokens) = tokens(text)
+      let (nfd, nfdTokens) = tokens(decomposed)
+      #expect(nfd.folded == nfc.folded, "\(text)")
+      #expect(nfdTokens.map(\.flags) == nfcTokens.map(\.flags), "\(text)")
+      #expect(nfdTokens.map(\.foldedEnd) == nfcTokens.map(\.foldedEnd), "\(text)")
+    }
+    // A mark that composes with nothing stays, after the letter.
+    #expect(Array(words("q\u{301}").joined().utf8) == Array("q\u{301}".utf8))
   }
 
   @Test func curlyAndStraightApostrophesGiveTheSameToken() {
