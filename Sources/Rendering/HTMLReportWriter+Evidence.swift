@@ -16,14 +16,17 @@ extension HTMLReportWriter {
   /// A concordance table: one row group per term or pair, one row per line, the hits in bold,
   /// the file and date beside each line. Groups without lines are left out; nothing is
   /// written when no group has lines.
-  static func evidenceTable(_ groups: [EvidenceGroup], caption: String, into parent: XMLElement) {
+  static func evidenceTable(
+    _ groups: [EvidenceGroup], caption: String, labelHeading: String = "Term",
+    into parent: XMLElement
+  ) {
     let groups = groups.filter { !$0.lines.isEmpty }
     guard !groups.isEmpty else { return }
     let wrapper = parent.element("div", class: "table-wrap")
     let table = wrapper.element("table", class: "evidence")
     table.element("caption", text: caption)
     let header = table.element("thead").element("tr")
-    for heading in ["Term", "In context", "Source"] {
+    for heading in [labelHeading, "In context", "Source"] {
       header.element("th", text: heading).setAttribute("scope", "col")
     }
     for group in groups {
@@ -74,8 +77,10 @@ extension HTMLReportWriter {
   static func pairEvidence(_ pairs: ArraySlice<PairEntry>, into parent: XMLElement) {
     evidenceTable(
       pairs.map {
-        EvidenceGroup(label: $0.aName + " & " + $0.bName, detail: nil, lines: $0.evidence)
+        // The second name under the first: a name may hold "&" itself.
+        EvidenceGroup(label: $0.aName, detail: "and " + $0.bName, lines: $0.evidence)
       },
-      caption: "Where they were named together: the latest articles naming both", into: parent)
+      caption: "Where they were named together: the latest articles naming both",
+      labelHeading: "Pair", into: parent)
   }
 }

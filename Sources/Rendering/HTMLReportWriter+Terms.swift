@@ -50,6 +50,29 @@ extension HTMLReportWriter {
         + ". All panels share one year axis and one y-scale, from 0 to "
         + multiples.scale.label(multiples.scale.maximum) + " per 10,000 tokens.")
     multiples.render(into: section, idPrefix: "chart-term")
+
+    // The numbers behind the panels, for a reader who cannot see them and for print.
+    let years = report.years.suffix(yearColumnsShown).map(\.year)
+    let charted = report.unigrams.prefix(multiples.panels.count)
+    let caption =
+      years.count < report.years.count
+      ? "Occurrences per 10,000 tokens per year, " + String(years[0]) + "–"
+        + String(years[years.count - 1]) + " (earlier years are in the CSV and XML files)"
+      : "Occurrences per 10,000 tokens per year"
+    var table = HTMLTable(
+      caption: caption, columns: [.text("Term")] + years.map { .number(String($0)) })
+    table.className = "per-year"
+    for term in charted {
+      var rates: [Int: Double] = [:]
+      for entry in term.years { rates[entry.year] = entry.perTenThousand }
+      table.append(
+        [.text(term.text)]
+          + years.map { year in
+            let rate = rates[year] ?? 0
+            return rate == 0 ? .faint("0") : .number(NumberFormat.fixed(rate, 2))
+          })
+    }
+    table.render(into: section)
   }
 
   static func addTrends(to section: XMLElement, report: Report) {

@@ -116,9 +116,9 @@ import Testing
   @Test func tablesHaveCaptionsAndColumnHeaders() {
     let html = Self.page(ReportFixtures.sample())
     let tables = Self.count("<table", in: html)
-    // Years, unigrams, bigrams, organizations, mentions per year, pairs, pair evidence, rising,
-    // falling, trend evidence, rejected.
-    #expect(tables == 11)
+    // Years, unigrams, bigrams, the charted terms' rates per year, organizations, mentions per
+    // year, pairs, pair evidence, rising, falling, trend evidence, rejected.
+    #expect(tables == 12)
     #expect(Self.count("<caption>", in: html) == tables)
     // Every header cell has a scope: columns, or the row group of an evidence table (one per
     // term or pair with lines: 1 pair, 2 trend terms).
@@ -128,6 +128,21 @@ import Testing
     #expect(Self.count(" scope=\"rowgroup\"", in: html) == 3)
     #expect(html.contains("<caption>Top unigrams</caption>"))
     #expect(html.contains("<caption>Files that were not analysed</caption>"))
+  }
+
+  /// The numbers behind the small multiples are on the page: each charted term's rate in each
+  /// year, a year without it in grey.
+  @Test func theChartedTermsRatesAreInATable() {
+    let section = Self.section("terms-by-year", in: Self.page(ReportFixtures.sample()))
+      .replacingOccurrences(of: "\n", with: "")
+    #expect(section.contains("<caption>Occurrences per 10,000 tokens per year</caption>"))
+    // The sample's two unigrams, both charted.
+    let rows = section.components(separatedBy: "<tr>").dropFirst(2)
+    #expect(rows.count == 2)
+    let russia = rows.first { $0.contains(">россия<") } ?? ""
+    #expect(russia.contains("<td class=\"num faint\">0</td><td class=\"num\">50.00</td>"))
+    let kyrgyzstan = rows.first { $0.contains(">kyrgyzstan<") } ?? ""
+    #expect(Self.count("<td class=\"num\">133.33</td>", in: kyrgyzstan) == 2)
   }
 
   @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
