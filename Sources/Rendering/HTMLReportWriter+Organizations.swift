@@ -49,14 +49,10 @@ extension HTMLReportWriter {
       section: "organizations", report: report, into: section)
 
     guard !report.years.isEmpty else { return }
-    let years = report.years.suffix(yearColumnsShown).map(\.year)
-    let caption =
-      years.count < report.years.count
-      ? "Mentions per year, " + String(years[0]) + "–" + String(years[years.count - 1])
-        + " (earlier years are in the CSV and XML files)"
-      : "Mentions per year"
+    let years = yearColumns(of: report)
     var perYear = HTMLTable(
-      caption: caption, columns: [.text("Organization")] + years.map { .number(String($0)) })
+      caption: perYearCaption("Mentions per year", years: years, of: report),
+      columns: [.text("Organization")] + years.map { .number(String($0)) })
     perYear.className = "per-year"
     for organization in shown {
       var counts: [Int: Int] = [:]

@@ -52,15 +52,11 @@ extension HTMLReportWriter {
     multiples.render(into: section, idPrefix: "chart-term")
 
     // The numbers behind the panels, for a reader who cannot see them and for print.
-    let years = report.years.suffix(yearColumnsShown).map(\.year)
+    let years = yearColumns(of: report)
     let charted = report.unigrams.prefix(multiples.panels.count)
-    let caption =
-      years.count < report.years.count
-      ? "Occurrences per 10,000 tokens per year, " + String(years[0]) + "–"
-        + String(years[years.count - 1]) + " (earlier years are in the CSV and XML files)"
-      : "Occurrences per 10,000 tokens per year"
     var table = HTMLTable(
-      caption: caption, columns: [.text("Term")] + years.map { .number(String($0)) })
+      caption: perYearCaption("Occurrences per 10,000 tokens per year", years: years, of: report),
+      columns: [.text("Term")] + years.map { .number(String($0)) })
     table.className = "per-year"
     for term in charted {
       var rates: [Int: Double] = [:]

@@ -26,8 +26,22 @@ public enum HTMLReportWriter {
   static let pairsShown = EvidencePolicy.pairsShown
   /// Year-over-year comparisons shown, the most recent (the comparisons that have evidence).
   static let comparisonsShown = EvidencePolicy.comparisonsShown
-  /// Year columns of the mentions-per-year table, the most recent: more do not fit on A4.
+  /// Year columns of the per-year tables, the most recent: more do not fit on A4.
   static let yearColumnsShown = 10
+
+  /// The years a per-year table has a column for: the ``yearColumnsShown`` most recent.
+  static func yearColumns(of report: Report) -> [Int] {
+    report.years.suffix(yearColumnsShown).map(\.year)
+  }
+
+  /// A per-year table's caption: `base`, and which years it shows when it leaves some out.
+  static func perYearCaption(_ base: String, years: [Int], of report: Report) -> String {
+    guard years.count < report.years.count, let first = years.first, let last = years.last else {
+      return base
+    }
+    return base + ", " + String(first) + "–" + String(last)
+      + " (earlier years are in the CSV and XML files)"
+  }
 
   /// The sections every page has, in order: id and heading.
   static let sections: [(id: String, heading: String)] = [

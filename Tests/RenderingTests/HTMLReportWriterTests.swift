@@ -145,6 +145,22 @@ import Testing
     #expect(Self.count("<td class=\"num\">133.33</td>", in: kyrgyzstan) == 2)
   }
 
+  /// With more years than fit on A4, both per-year tables show the ten most recent and say so.
+  @Test func perYearTablesShowTheTenMostRecentYears() {
+    var report = ReportFixtures.sample()
+    let years = Array(2009...2020)
+    report.years = years.map {
+      YearSummary(year: $0, documents: 1, tokens: 100, types: 50, organizationMentions: 1)
+    }
+    let page = Self.page(report)
+    let caption = ", 2011–2020 (earlier years are in the CSV and XML files)</caption>"
+    #expect(page.contains("<caption>Mentions per year" + caption))
+    #expect(page.contains("<caption>Occurrences per 10,000 tokens per year" + caption))
+    let terms = Self.section("terms-by-year", in: page)
+    #expect(terms.contains(">2011</th>") && terms.contains(">2020</th>"))
+    #expect(!terms.contains(">2010</th>"))
+  }
+
   @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
     let report = ReportFixtures.sample()
     let html = Self.page(report)
