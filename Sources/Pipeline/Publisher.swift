@@ -39,7 +39,7 @@ public enum Publisher {
     defer {
       for entry in entries {
         unlink(entry.temporary)
-        if let kept = entry.kept { unlink(kept) }
+        if entry.linked { unlink(entry.second) }
       }
     }
     for file in files {
@@ -65,8 +65,8 @@ public enum Publisher {
     let final: String
     /// The second name the published version is linked to.
     let second: String
-    /// The second name of the published version, once linked.
-    var kept: String?
+    /// Whether the published version is linked to ``second``.
+    var linked = false
     /// Whether a file was published under ``final`` before.
     var existed = true
 
@@ -80,7 +80,7 @@ public enum Publisher {
     mutating func keepPublished() {
       unlink(second)
       if link(final, second) == 0 {
-        kept = second
+        linked = true
       } else if errno == ENOENT {
         existed = false
       }
@@ -89,8 +89,8 @@ public enum Publisher {
     /// Undoes this file's rename: the kept version back in place, or the new file removed when
     /// there was none.
     func putBack() {
-      if let kept {
-        rename(kept, final)
+      if linked {
+        rename(second, final)
       } else if !existed {
         unlink(final)
       }
