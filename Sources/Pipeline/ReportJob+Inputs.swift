@@ -1,5 +1,6 @@
 import Analysis
 import Corpus
+import Store
 
 extension ReportJob {
   /// The stopwords of a run: the built-in list, or `--stopwords` replacing or extending it.
@@ -32,5 +33,27 @@ extension ReportJob {
     } catch {
       throw .unusableFile(option: "--organizations", path: path, reason: error.description)
     }
+  }
+
+  /// The state's settings that say which stopwords and which registry its figures were counted
+  /// with, for `almanac report` to say so.
+  static let stopwordsSetting = "stopwords"
+  static let registrySetting = "registryVersion"
+
+  /// What the state says the stored figures were counted with, `setting` being
+  /// ``stopwordsSetting`` or ``registrySetting``. A state last written before runs kept them
+  /// (2026-12-05; the next run of a later build rebuilds it and keeps them) does not say.
+  static func provenance(of setting: String, in store: StateStore) throws(RunError) -> String {
+    try state { try store.setting(setting) } ?? "not recorded by the run that counted these figures"
+  }
+
+  /// What the stored figures depend on beside the corpus: when it differs from the state's,
+  /// every figure is recounted.
+  static func fingerprint(stopwords: StopwordList, registry: OrganizationRegistry) -> String {
+    [
+      "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
+      "analysis=\(analysisVersion)",
+      "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
+    ].joined(separator: ";")
   }
 }

@@ -58,10 +58,6 @@ public enum ReportJob {
   public static let htmlName = "almanac.html"
   /// Name of the PDF printed from the HTML page with `--pdf`.
   public static let pdfName = "almanac.pdf"
-  /// The state's settings that say which stopwords and which registry its figures were counted
-  /// with, for `almanac report` to say so.
-  static let stopwordsSetting = "stopwords"
-  static let registrySetting = "registryVersion"
 
   /// What a finished run produced.
   public struct Outcome: Sendable {
@@ -265,20 +261,9 @@ public enum ReportJob {
     defer { withExtendedLifetime(lock) {} }
     let store: StateStore
     do { store = try StateStore.open(path: statePath) } catch { throw .state(error) }
-    // The stopwords and registry the stored figures were counted with; a state stored before
-    // it kept them (0.2.0) is taken to have been counted with the built-in ones.
-    let stopwords: String
-    if let stored = try state({ try store.setting(stopwordsSetting) }) {
-      stopwords = stored
-    } else {
-      stopwords = try loadStopwords(RunOptions()).source
-    }
-    let registry: String
-    if let stored = try state({ try store.setting(registrySetting) }) {
-      registry = stored
-    } else {
-      registry = try loadRegistry(RunOptions()).version
-    }
+    // The stopwords and registry the stored figures were counted with (``provenance(of:in:)``).
+    let stopwords = try provenance(of: stopwordsSetting, in: store)
+    let registry = try provenance(of: registrySetting, in: store)
     let settings = ReportSettings(
       corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
       trendTerms: options.trendTerms, pairs: options.pairs,
@@ -324,16 +309,6 @@ public enum ReportJob {
     do { pdf = try PDFPrinter.print(htmlPath: folder + "/" + htmlName) } catch { throw .pdf(error) }
     do { try Publisher.publish([(pdfName, pdf)], in: folder) } catch { throw .publish(error) }
     log.info("published \(folder)/\(pdfName)")
-  }
-
-  /// What the stored figures depend on beside the corpus: when it differs from the state's,
-  /// every figure is recounted.
-  static func fingerprint(stopwords: StopwordList, registry: OrganizationRegistry) -> String {
-    [
-      "tokenizer=\(Tokenizer.version)", "matcher=\(OrganizationMatcher.version)",
-      "analysis=\(analysisVersion)",
-      "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
-    ].joined(separator: ";")
   }
 
   /// Runs a store operation, wrapping its error.
