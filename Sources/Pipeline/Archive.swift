@@ -23,15 +23,7 @@ enum Archive {
 
   /// Removes all but the `keep` newest `YYYY-MM-DD` folders of `archive`.
   static func prune(_ archive: String, keep: Int, log: Logger) {
-    guard let handle = opendir(archive) else { return }
-    var dated: [String] = []
-    while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
-      if isDate(name) { dated.append(name) }
-    }
-    closedir(handle)
+    let dated = Publisher.names(in: archive).filter(isDate)
     for name in dated.sorted().dropLast(max(0, keep)) {
       removeFolder(archive + "/" + name)
       log.debug("pruned archive \(name)")
@@ -47,14 +39,7 @@ enum Archive {
   }
 
   private static func removeFolder(_ path: String) {
-    guard let handle = opendir(path) else { return }
-    while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
-      if name != "." && name != ".." { unlink(path + "/" + name) }
-    }
-    closedir(handle)
+    for name in Publisher.names(in: path) { unlink(path + "/" + name) }
     rmdir(path)
   }
 

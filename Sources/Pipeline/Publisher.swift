@@ -6,6 +6,9 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
   case unwritableFolder(path: String, errno: Int32)
   /// A file could not be written, flushed or renamed (disk full, permissions…).
   case writeFailed(path: String, errno: Int32)
+  /// The folder holds a publish journal (``PublishJournal``) that cannot be read or was not
+  /// written by Almanac, so the batch it describes cannot be finished.
+  case unreadableJournal(path: String)
 
   /// A message for the user.
   public var description: String {
@@ -14,6 +17,10 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cannot write to output folder '\(path)': \(String(cString: strerror(code)))"
     case .writeFailed(let path, let code):
       return "cannot write '\(path)': \(String(cString: strerror(code)))"
+    case .unreadableJournal(let path):
+      return
+        "'\(path)' is not a list of renames this version of Almanac can read, so the reports"
+        + " that a stopped run was publishing cannot be finished; move it away to publish here"
     }
   }
 }
@@ -25,8 +32,12 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
 /// If anything fails, the temporary files are removed and the published files stay as they were:
 /// each file about to be replaced is first kept under a second name (a hard link, so that the
 /// published file itself is never touched), and a rename that fails part of the way puts back
-/// those already renamed. (A file system without hard links publishes without that net; a run
-/// killed between two renames still leaves some files new and the others old.)
+/// those already renamed. (A file system without hard links publishes without that net.)
+///
+/// The renames are listed in a journal (``PublishJournal``) while they are made: a run stopped
+/// between two of them leaves some files new and the others old until the next run or publish
+/// in the folder finishes them. Temporary files and kept versions that a stopped run left are
+/// removed by the next publish of the same names.
 public enum Publisher {
   /// Writes `files` (name → bytes) into `folder`, creating it if needed.
   ///
@@ -35,32 +46,70 @@ public enum Publisher {
     throws(PublishError)
   {
     try makeFolder(folder)
-    var entries: [Entry] = []
-    defer {
+    try PublishJournal.finish(in: folder)
+    removeLeftovers(of: files.map(\.name), in: folder)
+    var batch = Batch(folder: folder)
+    defer { batch.tidy() }
+    try batch.stage(files)
+    try batch.putInPlace()
+  }
+
+  /// A batch of files being published: written under temporary names, then renamed into place.
+  struct Batch {
+    let folder: String
+    private(set) var entries: [Entry] = []
+
+    init(folder: String) { self.folder = folder }
+
+    /// Writes every file under its temporary name, keeps the versions they replace under second
+    /// names, and writes the journal of the renames to come.
+    mutating func stage(_ files: [(name: String, bytes: [UInt8])]) throws(PublishError) {
+      for file in files {
+        entries.append(Entry(folder: folder, name: file.name))
+        try write(file.bytes, to: entries[entries.count - 1].temporary)
+      }
+      for index in entries.indices { entries[index].keepPublished() }
+      try PublishJournal.write(
+        entries.map {
+          PublishJournal.Rename(
+            temporary: $0.temporaryName, final: $0.name,
+            second: $0.secondName)
+        }, in: folder)
+    }
+
+    /// Renames the first `count` files (all by default) into place; a rename that fails puts
+    /// back those renamed before it. Once all are in place, the journal is removed.
+    func putInPlace(count: Int? = nil) throws(PublishError) {
+      let count = count ?? entries.count
+      for index in entries.indices.prefix(count) {
+        guard rename(entries[index].temporary, entries[index].final) == 0 else {
+          let code = errno
+          // The batch is given up: the journal goes first, so that nothing finishes it later.
+          PublishJournal.remove(in: folder)
+          for done in entries[..<index] { done.putBack() }
+          syncFolder(folder)
+          throw .writeFailed(path: entries[index].final, errno: code)
+        }
+      }
+      guard count == entries.count else { return }
+      syncFolder(folder)
+      PublishJournal.remove(in: folder)
+    }
+
+    /// Removes what is left of the temporary files and second names.
+    func tidy() {
       for entry in entries {
         unlink(entry.temporary)
         if entry.linked { unlink(entry.second) }
       }
     }
-    for file in files {
-      entries.append(Entry(folder: folder, name: file.name))
-      try write(file.bytes, to: entries[entries.count - 1].temporary)
-    }
-    for index in entries.indices { entries[index].keepPublished() }
-    for index in entries.indices {
-      guard rename(entries[index].temporary, entries[index].final) == 0 else {
-        let code = errno
-        for done in entries[..<index] { done.putBack() }
-        syncFolder(folder)
-        throw .writeFailed(path: entries[index].final, errno: code)
-      }
-    }
-    syncFolder(folder)
   }
 
   /// One file to publish: its temporary name, its final name, and the second name its published
   /// version is kept under until the batch is in place.
-  private struct Entry {
+  struct Entry {
+    /// The published name.
+    let name: String
     let temporary: String
     let final: String
     /// The second name the published version is linked to.
@@ -71,9 +120,21 @@ public enum Publisher {
     var existed = true
 
     init(folder: String, name: String) {
-      temporary = folder + "/." + name + ".tmp-\(getpid())"
+      self.name = name
+      temporary = folder + "/" + Self.temporaryName(name)
       final = folder + "/" + name
-      second = folder + "/." + name + ".old-\(getpid())"
+      second = folder + "/" + Self.secondName(name)
+    }
+
+    var temporaryName: String { Self.temporaryName(name) }
+    var secondName: String { Self.secondName(name) }
+
+    static func temporaryName(_ name: String, pid: Int32 = getpid()) -> String {
+      "." + name + ".tmp-\(pid)"
+    }
+
+    static func secondName(_ name: String, pid: Int32 = getpid()) -> String {
+      "." + name + ".old-\(pid)"
     }
 
     /// Links the published version, if there is one, to a second name.
@@ -111,7 +172,7 @@ public enum Publisher {
     }
   }
 
-  private static func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
+  static func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw .writeFailed(path: path, errno: errno) }
     defer { close(descriptor) }
@@ -129,7 +190,37 @@ public enum Publisher {
     guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, errno: errno) }
   }
 
-  private static func syncFolder(_ folder: String) {
+  /// Removes the temporary files and kept versions of `names` (and of the journal) that runs
+  /// no longer alive left in `folder` when they were stopped. Files of a live process, and
+  /// every other file, are left alone.
+  static func removeLeftovers(of names: [String], in folder: String) {
+    let found = Self.names(in: folder)
+    let prefixes =
+      names.flatMap { ["." + $0 + ".tmp-", "." + $0 + ".old-"] } + [PublishJournal.name + ".tmp-"]
+    for file in found {
+      guard let prefix = prefixes.first(where: { file.hasPrefix($0) }),
+        let pid = Int32(file.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      unlink(folder + "/" + file)
+    }
+  }
+
+  /// The names in `folder` other than `.` and `..`; none when it cannot be read.
+  static func names(in folder: String) -> [String] {
+    guard let handle = opendir(folder) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  static func syncFolder(_ folder: String) {
     let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { return }
     fsync(descriptor)

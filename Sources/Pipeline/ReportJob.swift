@@ -95,6 +95,7 @@ public enum ReportJob {
     let lock: StateLock
     do { lock = try StateLock.acquire(path: statePath + ".lock") } catch { throw .locked(error) }
     defer { withExtendedLifetime(lock) {} }
+    try finishInterruptedPublish(in: options.output, log: log)
 
     let store: StateStore
     do {
@@ -259,6 +260,7 @@ public enum ReportJob {
     let lock: StateLock
     do { lock = try StateLock.acquire(path: statePath + ".lock") } catch { throw .locked(error) }
     defer { withExtendedLifetime(lock) {} }
+    try finishInterruptedPublish(in: options.output, log: log)
     let store: StateStore
     do { store = try StateStore.open(path: statePath) } catch { throw .state(error) }
     // The stopwords and registry the stored figures were counted with (``provenance(of:in:)``).
@@ -309,6 +311,19 @@ public enum ReportJob {
     do { pdf = try PDFPrinter.print(htmlPath: folder + "/" + htmlName) } catch { throw .pdf(error) }
     do { try Publisher.publish([(pdfName, pdf)], in: folder) } catch { throw .publish(error) }
     log.info("published \(folder)/\(pdfName)")
+  }
+
+  /// Finishes the reports that a run stopped while publishing them left half in place in
+  /// `folder` (``PublishJournal``), first thing, so that even a run that fails leaves the
+  /// published files of one batch.
+  static func finishInterruptedPublish(in folder: String, log: Logger) throws(RunError) {
+    let finished: [String]
+    do { finished = try PublishJournal.finish(in: folder) } catch { throw .publish(error) }
+    guard !finished.isEmpty else { return }
+    let names = finished.joined(separator: ", ")
+    log.warning(
+      "a run was stopped while publishing in \(folder); what it published is now all in place (\(names) finished)"
+    )
   }
 
   /// Runs a store operation, wrapping its error.

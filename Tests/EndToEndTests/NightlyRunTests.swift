@@ -137,6 +137,53 @@ import Testing
     #expect(terms - trends == 6)  // three unigrams and three bigrams
   }
 
+  /// A run killed between two renames left the XML of its batch in place and the rest under
+  /// temporary names, with the journal of the renames: the next run, even one that fails at
+  /// once, puts the whole batch in place first and says so.
+  @Test func theNextRunFinishesAPublishThatWasStopped() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = try seedsCorpus(in: root)
+    let out = root.appendingPathComponent("out")
+    let next = root.appendingPathComponent("next")
+    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+    try FileManager.default.removeItem(at: corpus.appendingPathComponent(seeds[0]))
+    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", next.path]).status == 0)
+
+    /// The published files of a folder (its visible regular files) and their bytes.
+    func published(_ folder: URL) throws -> [String: Data] {
+      var files: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      where !name.hasPrefix(".") && name != "archive" {
+        files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+      }
+      return files
+    }
+    let batch = try published(next)
+    let before = try published(out)
+    #expect(batch.count >= 3 && batch != before)
+    var journal = ""
+    for (name, bytes) in batch {
+      if name == "almanac.xml" {
+        try bytes.write(to: out.appendingPathComponent(name))
+      } else {
+        try bytes.write(to: out.appendingPathComponent(".\(name).tmp-4242"))
+      }
+      journal += ".\(name).tmp-4242/\(name)/.\(name).old-4242\n"
+    }
+    try Data(journal.utf8).write(to: out.appendingPathComponent(".almanac-publishing"))
+
+    let missing = root.appendingPathComponent("no-such-corpus").path
+    let failed = try BinaryRunner.run(["run", "--corpus", missing, "--out", out.path])
+    #expect(failed.status != 0)
+    #expect(failed.stderr.contains("stopped while publishing"), "\(failed.stderr)")
+    #expect(try published(out) == batch)
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path)
+      .filter { $0.hasPrefix(".") && $0 != ".almanac" }
+    #expect(hidden.isEmpty, "\(hidden)")
+  }
+
   @Test func aRunWithNoChangeReadsNothingAndAgreesWithAFullRun() throws {
     let out = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(out) }

@@ -1,13 +1,15 @@
 import Foundation
-import Pipeline
 import Testing
+
+@testable import Pipeline
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// ``Publisher`` publishes a batch of files whole or not at all: a rename that fails part of
-/// the way puts back the files already renamed.
+/// the way puts back the files already renamed, and a batch stopped between two renames is
+/// finished by the next publish or run in the folder.
 @Suite struct PublisherTests {
   /// A scratch folder, removed by the caller.
   func folder() throws -> String {
@@ -74,5 +76,86 @@ import Testing
     #expect(link(folder + "/a.xml", folder + "/copy.xml") == 0)
     try Publisher.publish(batch("new", names: ["a.xml"]), in: folder)
     #expect(try contents(of: folder) == ["a.xml": "a.xml new\n", "copy.xml": "a.xml old\n"])
+  }
+
+  /// A batch stopped after its first rename, as a killed run leaves it: nothing tidied up.
+  func stoppedBatch(_ version: String, names: [String], in folder: String) throws {
+    var stopped = Publisher.Batch(folder: folder)
+    try stopped.stage(batch(version, names: names))
+    try stopped.putInPlace(count: 1)
+  }
+
+  /// The pid of a process that has ended.
+  func endedProcess() throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
+  }
+
+  @Test func aBatchStoppedBetweenTwoRenamesIsFinishedFromItsJournal() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let names = ["a.xml", "b.html", "c.csv"]
+    try Publisher.publish(batch("old", names: names), in: folder)
+    try stoppedBatch("new", names: names, in: folder)
+    let stopped = try contents(of: folder)
+    #expect(stopped["a.xml"] == "a.xml new\n" && stopped["b.html"] == "b.html old\n")
+    #expect(stopped[PublishJournal.name] != nil)
+
+    #expect(try PublishJournal.finish(in: folder) == ["b.html", "c.csv"])
+    #expect(
+      try contents(of: folder) == [
+        "a.xml": "a.xml new\n", "b.html": "b.html new\n", "c.csv": "c.csv new\n",
+      ])
+    #expect(try PublishJournal.finish(in: folder) == [])
+  }
+
+  /// The next publish finishes the stopped batch before writing its own, whatever its names.
+  @Test func theNextPublishFinishesAStoppedBatchFirst() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let names = ["a.xml", "b.html", "c.csv"]
+    try Publisher.publish(batch("old", names: names), in: folder)
+    try stoppedBatch("new", names: names, in: folder)
+    try Publisher.publish(batch("newer", names: ["d.pdf"]), in: folder)
+    #expect(
+      try contents(of: folder) == [
+        "a.xml": "a.xml new\n", "b.html": "b.html new\n", "c.csv": "c.csv new\n",
+        "d.pdf": "d.pdf newer\n",
+      ])
+  }
+
+  /// A journal that Almanac did not write stops the publish, which changes nothing.
+  @Test func aJournalThatIsNotOneStopsThePublish() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Publisher.publish(batch("old", names: ["a.xml"]), in: folder)
+    let journal = folder + "/" + PublishJournal.name
+    try "some notes\n".write(toFile: journal, atomically: false, encoding: .utf8)
+    let before = try contents(of: folder)
+    #expect(throws: PublishError.unreadableJournal(path: journal)) {
+      try Publisher.publish(batch("new", names: ["a.xml"]), in: folder)
+    }
+    #expect(try contents(of: folder) == before)
+  }
+
+  /// What stopped runs left under the names of the batch is removed; what a live process is
+  /// writing, and files of other names, are not.
+  @Test func leftoversOfEndedRunsAreRemoved() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let ended = try endedProcess()
+    let live = getppid()
+    let leftovers = [
+      ".a.xml.tmp-\(ended)", ".a.xml.old-\(ended)", "\(PublishJournal.name).tmp-\(ended)",
+    ]
+    let kept = [".a.xml.tmp-\(live)", ".notes.txt.tmp-\(ended)", ".a.xml.tmp-x\(ended)"]
+    for name in leftovers + kept {
+      try "left\n".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
+    }
+    try Publisher.publish(batch("new", names: ["a.xml"]), in: folder)
+    #expect(Set(try contents(of: folder).keys) == Set(kept + ["a.xml"]))
   }
 }
