@@ -3,16 +3,16 @@
 /// tokens and hashes only the runs whose length and first two bytes a key has (at 500 MB it
 /// spares 21,124 of the 22,272 documents read for evidence the tokenizer).
 ///
-/// Each word of a target has a key: its longest piece that lies between apostrophes, hyphens or
-/// the word's ends and holds only ASCII letters and digits and folded Russian letters
+/// Each word of a target has a key: its longest piece that lies between apostrophes, hyphens,
+/// full stops (`u.s.`) or the word's ends and holds only ASCII letters and digits and folded Russian letters
 /// (U+0430–U+045F). Wherever the tokenizer makes that word, the text holds the key as a
 /// *run*: a maximal stretch of ASCII letters and digits and Russian letters U+0400–U+045F,
 /// folded as the tokenizer folds them, between separators. A separator is any other ASCII
 /// byte, a U+0080–U+00BF character other than `ª`, `µ`, `º` and the soft hyphen, or a
 /// U+2000–U+203F one other than the zero-width and direction characters (spaces, dashes, quotes,
 /// the curly apostrophe, the Unicode hyphens): none of
-/// them is part of a word the tokenizer makes, except as an apostrophe or hyphen that splits the
-/// word into pieces, a key being one piece. Any other byte at all could begin a letter that
+/// them is part of a word the tokenizer makes, except as an apostrophe, hyphen or full stop that
+/// splits the word into pieces, a key being one piece. Any other byte at all could begin a letter that
 /// folds into a key (the Kelvin sign folds to `k`), so the document is then tokenized.
 ///
 /// A document passes when it holds what some target needs: a unigram's key; a bigram's two
@@ -87,7 +87,7 @@ public struct EvidencePrefilter: Sendable {
   static func key(of word: [UInt8]) -> [UInt8]? {
     var best: ArraySlice<UInt8>? = nil
     let pieces = word.split(omittingEmptySubsequences: true) {
-      $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "-")
+      $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
     }
     for piece in pieces where isKeyable(piece) {
       if piece.count > best?.count ?? 0 { best = piece }

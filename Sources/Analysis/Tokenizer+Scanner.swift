@@ -136,6 +136,17 @@ struct Scanner {
       case .decimalSeparator(let sentenceEnd):
         if inWord && onlyDigits && nextIsDigit(after: index + length) {
           append(UInt8(truncatingIfNeeded: scalar.value), into: &stream)
+        } else if sentenceEnd && inWord, let joined = initial(endingAt: index),
+          case let inside = nextIsInitial(after: index + 1), joined || inside
+        {
+          // Letters each followed by a full stop ("U.S.", "т.е.") are one word, stops and all;
+          // the last stop ends the word but not the sentence.
+          append(UInt8(ascii: "."), into: &stream)
+          if !inside && nextIsWordCharacter(after: index + 1) {
+            index += 1
+            finish(&stream)
+            continue
+          }
         } else {
           finish(&stream)
           pending.insert(sentenceEnd ? .sentenceStart : .punctuationBefore)
@@ -311,6 +322,25 @@ struct Scanner {
       value = value << 6 | UInt32(byte & 0x3F)
     }
     return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  /// Whether the word being built ends, at `position` (a full stop), in an initial: a single
+  /// letter that begins the word (false) or follows a full stop in it (true); nil otherwise.
+  func initial(endingAt position: Int) -> Bool? {
+    guard !onlyDigits else { return nil }
+    var start = position - 1
+    while start > tokenStart && text[start] & 0xC0 == 0x80 { start -= 1 }
+    guard start >= tokenStart, case .letter = classes.of(decode(at: start).0) else { return nil }
+    if start == tokenStart { return false }
+    return text[start - 1] == UInt8(ascii: ".") ? true : nil
+  }
+
+  /// Whether a single letter and a full stop come at `position`.
+  func nextIsInitial(after position: Int) -> Bool {
+    guard position < text.count else { return false }
+    let (scalar, length) = decode(at: position)
+    guard case .letter = classes.of(scalar), position + length < text.count else { return false }
+    return text[position + length] == UInt8(ascii: ".")
   }
 
   func nextIsLetter(after position: Int) -> Bool {

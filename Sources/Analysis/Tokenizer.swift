@@ -12,6 +12,9 @@
 /// - `-`, `‐` and `‑` between two letters or digits keep the word whole (`well-known`, `covid-19`);
 ///   dashes (`–`, `—`, a lone `-`), quotes, guillemets, brackets and commas separate and mark the
 ///   next token with ``Token/Flags/punctuationBefore``.
+/// - Single letters each followed by a full stop are one word, stops and all (`U.S.` is `u.s.`,
+///   `т.е.` is `т.е.`): the last stop ends the word but not the sentence. A lone letter and a
+///   stop (`J. Smith`), or a longer word and a stop (`Ph.D.`), are not such a word.
 /// - `.`, `!`, `?`, `…`, `;`, `:` and line breaks end a sentence: the next token gets
 ///   ``Token/Flags/sentenceStart``.
 /// - Letters are lower-cased; `ё` folds to `е`. A token of digits only (with `.` or `,` between
@@ -19,7 +22,7 @@
 ///   word longer than ``maximumTermBytes`` (``Token/Flags/overlong``).
 public struct Tokenizer: Sendable {
   /// Changes whenever a rule above changes, so stored results can be recognised as stale.
-  public static let version = "3"
+  public static let version = "4"
 
   /// Longest folded word, in bytes, that counts as a token; anything longer (a run of letters
   /// without spaces, base64, a URL fragment) is flagged ``Token/Flags/overlong`` and left out.
@@ -81,7 +84,7 @@ public struct Tokenizer: Sendable {
   /// The first place at or after `from` where a window can begin, or nil: a letter (ASCII, or
   /// Cyrillic in U+0400–U+047F) right after a space or line break that follows a sentence end
   /// (`.`, `!`, `?`, `;`, `:` or a line break) that itself follows such a letter or an ASCII
-  /// digit.
+  /// digit (two of them before a `.`, which may otherwise end an initial, as in `U.S.`).
   ///
   /// The scan of the text before reaches that letter in the state a new scan begins in: the
   /// word before it was finished by the sentence end, which left only
@@ -96,7 +99,13 @@ public struct Tokenizer: Sendable {
         if end == 0x0A || end == UInt8(ascii: ".") || end == UInt8(ascii: "!")
           || end == UInt8(ascii: "?") || end == UInt8(ascii: ";") || end == UInt8(ascii: ":")
         {
-          if endsWordCharacter(text, index - 3) { return index }
+          // A full stop after a single letter may end an initial ("U.S. officials"), which
+          // ends no sentence: the word before a stop holds two characters at least.
+          if endsWordCharacter(text, index - 3),
+            end != UInt8(ascii: ".") || endsTwoWordCharacters(text, index - 3)
+          {
+            return index
+          }
         } else if text[index - 1] == 0x0A && endsWordCharacter(text, index - 2) {
           return index
         }
@@ -122,6 +131,15 @@ public struct Tokenizer: Sendable {
     let byte = text[index]
     if (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 { return true }
     return byte & 0xC0 == 0x80 && text[index - 1] &- 0xD0 < 2
+  }
+
+  /// Whether the byte at `index` ends a letter or digit (``endsWordCharacter(_:_:)``) that
+  /// follows another.
+  private static func endsTwoWordCharacters(_ text: UnsafeBufferPointer<UInt8>, _ index: Int)
+    -> Bool
+  {
+    let before = text[index] & 0xC0 == 0x80 ? index - 2 : index - 1
+    return before >= 1 && endsWordCharacter(text, before)
   }
 
   private func scan(

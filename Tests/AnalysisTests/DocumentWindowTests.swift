@@ -13,7 +13,7 @@ import Testing
     "Organization", "CSTO", "ABC", "Ministry", "of", "Of", "the", "Foreign", "Affairs", "Bank",
     "Russia", "Information", "Policy", "Department", "NATO", "UN", "Council", "trade", "Trade's",
     "well-known", "2020", "3.5", "Евразийского", "экономического", "союза", "ЕАЭС", "ОДКБ",
-    "Minsk", "and", "Heads", "State",
+    "Minsk", "and", "Heads", "State", "U.S.", "т.е.", "A",
   ]
   /// Separators, sentence ends and parentheses among them.
   static let separators = [
@@ -42,7 +42,8 @@ import Testing
 
   /// Whether a window can begin at byte `index` of `text`, written out plainly: a letter
   /// (ASCII, or Cyrillic up to U+047F) after a space or line break, after a sentence end after
-  /// such a letter or an ASCII digit, or after a line break after one.
+  /// such a letter or an ASCII digit (two of them before a full stop, which may end an initial
+  /// such as "U.S."), or after a line break after one.
   static func canBeginWindow(_ text: [UInt8], at index: Int) -> Bool {
     /// The scalar whose UTF-8 form is `bytes`, if it is exactly one.
     func scalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar? {
@@ -65,8 +66,11 @@ import Testing
     else { return false }
     let (space, end) = (text[index - 1], text[index - 2])
     if space == UInt8(ascii: "\n") && endsLetterOrDigit(index - 2) { return true }
+    // Before a full stop, the letter or digit ending at `index - 3` follows another.
+    let first = text[index - 3] < 0x80 ? index - 3 : index - 4
+    let notAnInitial = end != UInt8(ascii: ".") || (first >= 1 && endsLetterOrDigit(first - 1))
     return [UInt8(ascii: " "), UInt8(ascii: "\n")].contains(space)
-      && Array(".!?;:\n".utf8).contains(end) && endsLetterOrDigit(index - 3)
+      && Array(".!?;:\n".utf8).contains(end) && endsLetterOrDigit(index - 3) && notAnInitial
   }
 
   @Test(arguments: seeds)

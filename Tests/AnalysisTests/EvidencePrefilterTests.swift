@@ -33,6 +33,15 @@ import Testing
     #expect(!filter.mayHold(Array("talks about trade".utf8)))
   }
 
+  /// A word with full stops in it (`u.s.`) is keyed on a piece between them, as a word with
+  /// hyphens is: it does not make every document pass.
+  @Test func initialsAreKeyedOnAPiece() {
+    let filter = prefilter([.term(text: "u.s. officials", n: 2, year: 2020)])
+    #expect(!filter.acceptsEverything)
+    #expect(filter.mayHold(Array("U.S. officials said".utf8)))
+    #expect(!filter.mayHold(Array("Officials said".utf8)))
+  }
+
   @Test func russianKeysAreFoldedAsTheTokenizerFoldsThem() {
     let filter = prefilter([.term(text: "ещё", n: 1, year: 2020)])
     #expect(filter.mayHold(Array("ЕЩЁ раз".utf8)))
@@ -57,6 +66,7 @@ import Testing
       "grain", "Grain", "GRAIN", "trade", "Trade", "talks", "russia's", "Russia’s", "well-known",
       "well‐known", "covid-19", "ещё", "Ещё", "ЕЩЕ", "союз", "Союза", "rock'n'roll", "café",
       "\u{212A}ing", "king", "g7", "3.5km", "naïve", "o’neil", "O'Neil", "x", "ab\u{200B}cd",
+      "U.S.", "u.s.", "т.е.", "S.", "e.g.",
     ]
     let separators = [
       " ", " ", " ", ", ", ". ", "; ", " — ", " «", "» ", "\u{00A0}", "\u{200B}", "-", "’", "'",

@@ -5,7 +5,7 @@ import Testing
 
 /// The byte-level pipeline (tokenizer, vocabulary, bigram table, merge) against a plain,
 /// obviously correct reference written with Strings, on random text with Cyrillic,
-/// apostrophes, hyphens, numbers, stopwords and punctuation.
+/// apostrophes, hyphens, initials with full stops, numbers, stopwords and punctuation.
 @Suite struct ReferenceCountTests {
   static let words = [
     "Trade", "trade", "trade's", "Trade’s", "well-known", "WELL-KNOWN", "союз", "Союза", "ЁЛКА",
@@ -15,6 +15,8 @@ import Testing
   static let invisibleWords = [
     "Eur\u{AD}asian", "econ\u{200B}omy", "trade\u{200D}", "\u{FEFF}союз", "the\u{2060}",
   ]
+  /// Initials with full stops, each one word, and single letters (stopwords).
+  static let initialWords = ["U.S.", "u.s.", "U.S.A.", "т.е.", "A", "г"]
   /// Invisible format characters, left out of the words they are in.
   static let invisible: Set<UInt32> = [0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
   /// Separators and whether they break phrases (punctuation or a sentence end).
@@ -64,7 +66,7 @@ import Testing
 
   @Test(arguments: [11, 22, 33] as [UInt64])
   func countsMatchTheReference(seed: UInt64) {
-    let words = Self.words + Self.invisibleWords
+    let words = Self.words + Self.invisibleWords + Self.initialWords
     Self.check(seed: seed, documents: 60, length: { 5 + $0(40) }, word: { words[$0(words.count)] })
   }
 
@@ -77,13 +79,15 @@ import Testing
       word: { next in next(4) == 0 ? "w\(next(100_000))" : Self.words[next(Self.words.count)] })
   }
 
+  static let windowWords = words + initialWords
+
   /// Documents tokenized and counted a few bytes at a time (``CorpusStatistics/windowBytes``):
   /// a window ends only where nothing counted crosses.
   @Test(arguments: [1, 20] as [Int])
   func countsInSmallWindowsMatchTheReference(window: Int) {
     Self.check(
       seed: 55, documents: 40, length: { 5 + $0(60) },
-      word: { Self.words[$0(Self.words.count)] }, windowBytes: window)
+      word: { Self.windowWords[$0(Self.windowWords.count)] }, windowBytes: window)
   }
 
   /// The fast path against the reference on `documents` random documents of `length` words,

@@ -119,6 +119,32 @@ import Testing
     #expect(tokens.map(\.continuesPhrase) == [false, true, false, false, false, false])
   }
 
+  /// Letters each followed by a full stop are one word with their stops: "U.S." is `u.s.`, not
+  /// the terms `u` and `s`, and its last stop ends no sentence. A single letter and a stop, or a
+  /// longer word and a stop, still end one.
+  @Test func initialsWithFullStopsAreOneWord() {
+    let text =
+      "U.S. officials, e.g. in the U.S.A.; т.е. Ph.D. J. Smith A.Smith U.S.Army the U.S.-led U.S.'s"
+    let bytes = Array(text.utf8)
+    let (stream, tokens) = tokens(text)
+    #expect(
+      stream.words == [
+        "u.s.", "officials", "e.g.", "in", "the", "u.s.a.", "т.е.", "ph", "d", "j", "smith", "a",
+        "smith", "u.s.", "army", "the", "u.s.-led", "u.s.'s",
+      ])
+    let surfaces = tokens.map {
+      String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self)
+    }
+    #expect(surfaces[0] == "U.S." && surfaces[13] == "U.S." && surfaces[16] == "U.S.-led")
+    #expect(
+      tokens.map { $0.flags.contains(.sentenceStart) } == [
+        true, false, false, false, false, false, true, false, true, true, true, false, true,
+        false, false, false, false, false,
+      ])
+    #expect(tokens[1].continuesPhrase && tokens[14].continuesPhrase)
+    #expect(tokens[0].flags.contains(.allUppercase))
+  }
+
   @Test func capitalisationFlags() {
     let (_, tokens) = tokens("Union EAEU union ОДКБ Да A")
     #expect(
