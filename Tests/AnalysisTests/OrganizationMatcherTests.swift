@@ -119,6 +119,17 @@ import Testing
       pairs("WORLD BANK and world bank") == ["world-bank=WORLD BANK", "world-bank=world bank"])
   }
 
+  /// An acronym written with full stops, as news agencies write "U.N." and "E.U.", is one word
+  /// and an alias of its own; the stop after it ends no sentence, so a longer name goes on.
+  @Test func acronymsWithFullStopsAreFound() {
+    #expect(
+      pairs("U.N. envoys met E.U. officials at the U.N. Security Council. The U.N. said so.") == [
+        "un=U.N.", "eu=E.U.", "unsc=U.N. Security Council", "un=U.N.",
+      ])
+    // Written in lower case it is not the acronym.
+    #expect(pairs("the u.n. and e.u.") == [])
+  }
+
   // MARK: Acronyms defined in the text
 
   @Test func definitionBindsUnregisteredAcronymToRegisteredLongForm() {

@@ -29,7 +29,7 @@ import Testing
 
   @Test func builtinRegistryParsesWithItsVersion() {
     let registry = OrganizationRegistry.builtin()
-    #expect(registry.version == "2026.11.1")
+    #expect(registry.version == "2026.12.1")
     #expect(registry.entries.count >= 60)
     for id in [
       "eaeu", "csto", "sco", "un", "unsc", "osce", "cis", "eu", "nato", "who", "imf",
@@ -126,7 +126,7 @@ import Testing
       gknb\tState Committee for National Security\tGKNB|ГКНБ
       """)
     let registry = OrganizationRegistry.builtin().extended(with: user)
-    #expect(registry.version == "2026.11.1+7")
+    #expect(registry.version == "2026.12.1+7")
     #expect(registry.entry(id: "eaeu")?.name == "Eurasian Economic Union")
     #expect(registry.entry(id: "eaeu")?.aliases.contains("Eurasian Union") == true)
     #expect(registry.entries.count == OrganizationRegistry.builtin().entries.count + 1)
