@@ -13,7 +13,7 @@
 public struct OrganizationMatcher: Sendable {
   /// Changes whenever the matching or discovery rules change (the registry has its own
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
-  public static let version = "3"
+  public static let version = "4"
 
   /// The organization a mention names.
   struct Target: Sendable {
@@ -27,9 +27,9 @@ public struct OrganizationMatcher: Sendable {
     var registered: Bool { entry >= 0 }
   }
 
-  private let targets: [Target]
-  private var patterns: [AliasPattern] = []
-  private var patternTarget: [Int32] = []
+  let targets: [Target]
+  private(set) var patterns: [AliasPattern] = []
+  private(set) var patternTarget: [Int32] = []
   /// First words of plain aliases → candidate patterns, longest first.
   private var exactFirst = WordTable()
   private var exactCandidates: [[Int32]] = []
@@ -80,6 +80,9 @@ public struct OrganizationMatcher: Sendable {
     static let head = WordFacts(rawValue: 2)
     static let title = WordFacts(rawValue: 4)
     static let function = WordFacts(rawValue: 8)
+    /// The word is hyphenated and a piece of it may be a one-word alias
+    /// (``OrganizationMatcher/mayHoldName(_:)``).
+    static let holdsName = WordFacts(rawValue: 16)
 
     /// The class these facts give (``OrganizationDiscovery/WordClass``).
     var wordClass: OrganizationDiscovery.WordClass? {
@@ -91,6 +94,7 @@ public struct OrganizationMatcher: Sendable {
   /// begin with it, and its class for discovering names.
   public func facts(of folded: UnsafeBufferPointer<UInt8>) -> WordFacts {
     var facts: WordFacts = mayBeginName(folded) ? .beginsName : []
+    if mayHoldName(folded) { facts.insert(.holdsName) }
     switch discovery.wordClass(ofKey: TokenView.key(of: folded)) {
     case .head: facts.insert(.head)
     case .title: facts.insert(.title)
@@ -134,11 +138,20 @@ public struct OrganizationMatcher: Sendable {
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { longest in
       longest.initialize(repeating: -1)
       if let facts = view.facts {
-        for index in 0..<count where facts[index].contains(.beginsName) {
-          longest[index] = longestMatch(view, at: index)
+        for index in 0..<count where !facts[index].isDisjoint(with: [.beginsName, .holdsName]) {
+          let found = facts[index].contains(.beginsName) ? longestMatch(view, at: index) : -1
+          longest[index] = found < 0 && facts[index].contains(.holdsName) ? Self.piecesOnly : found
         }
       } else {
-        for index in 0..<count { longest[index] = longestMatch(view, at: index) }
+        for index in 0..<count {
+          let found = longestMatch(view, at: index)
+          longest[index] =
+            found < 0 && !view[index].flags.contains(.number)
+              && mayHoldName(
+                UnsafeBufferPointer(
+                  rebasing: view.folded[Int(view[index].foldedStart)..<Int(view[index].foldedEnd)]))
+            ? Self.piecesOnly : found
+        }
       }
       forEachMatch(in: view, longest: UnsafeBufferPointer(longest), definitions: &carried, body)
     }
@@ -187,7 +200,12 @@ public struct OrganizationMatcher: Sendable {
       // Most tokens begin no pattern and no name (a discovered name, and an acronym defined
       // before, begin with a capital): passed over with one test. A token past it begins a
       // pattern (and is emitted below) or is capitalized.
-      if longest[index] < 0 && !view.isCapitalized(index) {
+      if longest[index] == -1 && !view.isCapitalized(index) {
+        index += 1
+        continue
+      }
+      if longest[index] == Self.piecesOnly {
+        forEachPieceMatch(in: view, at: index, body)
         index += 1
         continue
       }
@@ -198,7 +216,10 @@ public struct OrganizationMatcher: Sendable {
       } else if let target = defined(index) {
         index = emit(index, index, target)
       } else {
-        let outcome = discovery.find(at: index, in: view) { longest[$0] >= 0 || defined($0) != nil }
+        // A word holding a name in a piece ("NATO-led") is reserved as a name's first word is.
+        let outcome = discovery.find(at: index, in: view) {
+          longest[$0] != -1 || defined($0) != nil
+        }
         switch outcome {
         case .name(let first, let last):
           let name = view.surface(first, last)
@@ -234,7 +255,7 @@ public struct OrganizationMatcher: Sendable {
   /// Calls `body` with the candidate patterns (longest first) of each first word or stem that
   /// `key` can begin with, until `body` returns false.
   @inline(__always)
-  private func forEachFirstWordMatch(
+  func forEachFirstWordMatch(
     _ key: UnsafeBufferPointer<UInt8>, _ body: ([Int32]) -> Bool
   ) {
     if let word = exactFirst.lookup(key), !body(exactCandidates[Int(word)]) { return }

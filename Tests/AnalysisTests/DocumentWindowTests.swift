@@ -13,7 +13,7 @@ import Testing
     "Organization", "CSTO", "ABC", "Ministry", "of", "Of", "the", "Foreign", "Affairs", "Bank",
     "Russia", "Information", "Policy", "Department", "NATO", "UN", "Council", "trade", "Trade's",
     "well-known", "2020", "3.5", "Евразийского", "экономического", "союза", "ЕАЭС", "ОДКБ",
-    "Minsk", "and", "Heads", "State", "U.S.", "т.е.", "A",
+    "Minsk", "and", "Heads", "State", "U.S.", "т.е.", "A", "NATO-led", "EU-ЕАЭС", "un-named",
   ]
   /// Separators, sentence ends and parentheses among them.
   static let separators = [
@@ -173,6 +173,26 @@ import Testing
         path: "d\(index).txt", date: CalendarDate(year: 2020 + index % 2, month: 3, day: 1)!,
         text: text(seed: seed &* 100 &+ UInt64(index), count: 50 + 40 * index))
     }
+  }
+
+  /// Counting hands the matcher what it knows of each word (``OrganizationMatcher/WordFacts``)
+  /// rather than letting it look each token up: the mentions counted per organization and
+  /// surface are those the lookup finds.
+  @Test(arguments: seeds)
+  func countedMentionsAreThoseTheLookupFinds(seed: UInt64) {
+    let documents = Self.documents(seed: seed)
+    var statistics = CorpusStatistics(stopwords: .builtin(), matcher: Self.matcher)
+    var expected: [String: [String: Int]] = [:]
+    for document in documents {
+      statistics.add(document)
+      var stream = TokenStream()
+      Tokenizer().tokenize(document.text, into: &stream)
+      for mention in Self.matcher.mentions(in: document.text, tokens: stream) {
+        expected[mention.id, default: [:]][mention.surface, default: 0] += 1
+      }
+    }
+    #expect(expected["nato"]?["NATO"] ?? 0 > 0 && expected["eaeu"]?["ЕАЭС"] ?? 0 > 0)
+    #expect(statistics.organizations.mapValues(\.aliases) == expected, "seed \(seed)")
   }
 
   @Test(arguments: seeds)

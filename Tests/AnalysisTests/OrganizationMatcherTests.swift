@@ -75,6 +75,8 @@ import Testing
     let text = "Встреча в рамках ЕАЭС и Всемирным банком."
     let found = mentions(text)
     #expect(found.map(\.id) == ["eaeu", "world-bank"])
+    // A word that holds a registered name is not taken into a discovered one.
+    #expect(pairs("The Foreign NATO-led Ministry met.") == ["nato=NATO"])
     let bytes = Array(text.utf8)
     for mention in found {
       #expect(
@@ -128,6 +130,29 @@ import Testing
       ])
     // Written in lower case it is not the acronym.
     #expect(pairs("the u.n. and e.u.") == [])
+  }
+
+  /// A hyphenated word is one token; a piece of it that a one-word alias matches is a mention,
+  /// with its own offsets. A name the whole word matches ("G-20") is that name alone, and an
+  /// acronym still matches only as written.
+  @Test func namesInsideHyphenatedWordsAreFound() {
+    let text =
+      "NATO-led forces, EU-Russia talks, anti‑NATO rallies, ЕАЭС-Китай, Евросоюза-России,"
+      + " EU-NATO-ОДКБ, the G-20, an un-named nato-ish U.N.-backed plan, well-known EU's."
+    let found = mentions(text)
+    #expect(
+      found.map { "\($0.id)=\($0.surface)" } == [
+        "nato=NATO", "eu=EU", "nato=NATO", "eaeu=ЕАЭС", "eu=Евросоюза", "eu=EU", "nato=NATO",
+        "csto=ОДКБ", "g20=G-20", "un=U.N.", "eu=EU",
+      ])
+    // A word that holds a registered name is not taken into a discovered one.
+    #expect(pairs("The Foreign NATO-led Ministry met.") == ["nato=NATO"])
+    let bytes = Array(text.utf8)
+    for mention in found {
+      #expect(
+        String(decoding: bytes[Int(mention.start)..<Int(mention.end)], as: UTF8.self)
+          == mention.surface)
+    }
   }
 
   // MARK: Acronyms defined in the text
