@@ -117,8 +117,8 @@ extension HTMLReportWriter {
           cell.element("span", class: "amp", text: " & ")
           cell.element("span", text: pair.bName)
         },
-        .number(NumberFormat.grouped(pair.documents)), .number(NumberFormat.fixed(pair.npmi, 3)),
-        .number(NumberFormat.fixed(pair.logLikelihood, 2)),
+        .number(NumberFormat.grouped(pair.documents)), .number(NumberFormat.display(pair.npmi, 3)),
+        .number(NumberFormat.display(pair.logLikelihood, 2)),
       ])
     }
     section.note(

@@ -70,7 +70,7 @@ extension HTMLReportWriter {
       return
     }
     section.note(
-      "Occurrences per 10,000 word tokens in the previous report and in this one, of the terms "
+      "Occurrences per 10\u{202F}000 word tokens in the previous report and in this one, of the terms "
         + "both list.")
     var table = HTMLTable(
       caption: "Terms whose rate changed most since the previous run",
@@ -79,8 +79,8 @@ extension HTMLReportWriter {
     table.className = "trend"
     for term in terms {
       table.append([
-        .text(term.text), .number(NumberFormat.fixed(term.before, 2)),
-        .number(NumberFormat.fixed(term.after, 2)),
+        .text(term.text), .number(NumberFormat.display(term.before, 2)),
+        .number(NumberFormat.display(term.after, 2)),
         .number(signed(term.after - term.before, 2)),
       ])
     }
@@ -89,7 +89,7 @@ extension HTMLReportWriter {
 
   /// `value` with `digits` decimals and an explicit `+` when it rounds to a positive number.
   static func signed(_ value: Double, _ digits: Int) -> String {
-    let text = NumberFormat.fixed(value, digits)
-    return value > 0 && text != NumberFormat.fixed(0, digits) ? "+" + text : text
+    let text = NumberFormat.display(value, digits)
+    return value > 0 && text != NumberFormat.display(0, digits) ? "+" + text : text
   }
 }

@@ -10,7 +10,7 @@ extension HTMLReportWriter {
     }
     section.note(
       "The most frequent words (unigrams) and word pairs (bigrams), stopwords excluded. "
-        + "Per 10k is occurrences per 10,000 word tokens of the whole corpus.")
+        + "Per 10k is occurrences per 10\u{202F}000 word tokens of the whole corpus.")
     let pair = section.element("div", class: "pair")
     termTable(report.unigrams, caption: "Top unigrams", into: pair)
     termTable(report.bigrams, caption: "Top bigrams", into: pair)
@@ -32,7 +32,7 @@ extension HTMLReportWriter {
       table.append([
         .number(String(index + 1)), .text(term.text), .number(NumberFormat.grouped(term.count)),
         .number(NumberFormat.grouped(term.documents)),
-        .number(NumberFormat.fixed(term.perTenThousand, 2)),
+        .number(NumberFormat.display(term.perTenThousand, 2)),
       ])
     }
     table.render(into: column)
@@ -45,17 +45,18 @@ extension HTMLReportWriter {
     }
     let multiples = SmallMultiples(terms: report.unigrams, axis: yearAxis(for: report))
     section.note(
-      "Occurrences per 10,000 word tokens of each year for the "
+      "Occurrences per 10\u{202F}000 word tokens of each year for the "
         + plural(multiples.panels.count, "most frequent unigram", "most frequent unigrams")
         + ". All panels share one year axis and one y-scale, from 0 to "
-        + multiples.scale.label(multiples.scale.maximum) + " per 10,000 tokens.")
+        + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens.")
     multiples.render(into: section, idPrefix: "chart-term")
 
     // The numbers behind the panels, for a reader who cannot see them and for print.
     let years = yearColumns(of: report)
     let charted = report.unigrams.prefix(multiples.panels.count)
     var table = HTMLTable(
-      caption: perYearCaption("Occurrences per 10,000 tokens per year", years: years, of: report),
+      caption: perYearCaption(
+        "Occurrences per 10\u{202F}000 tokens per year", years: years, of: report),
       columns: [.text("Term")] + years.map { .number(String($0)) })
     table.className = "per-year"
     for term in charted {
@@ -65,7 +66,7 @@ extension HTMLReportWriter {
         [.text(term.text)]
           + years.map { year in
             let rate = rates[year] ?? 0
-            return rate == 0 ? .faint("0") : .number(NumberFormat.fixed(rate, 2))
+            return rate == 0 ? .faint("0") : .number(NumberFormat.display(rate, 2))
           })
     }
     table.render(into: section)
@@ -124,15 +125,15 @@ extension HTMLReportWriter {
         .text(term.text), .number(NumberFormat.grouped(term.count)),
         .number(NumberFormat.grouped(term.referenceCount)),
         term.isSignificant
-          ? .number(NumberFormat.fixed(term.logLikelihood, 2))
-          : .faint(NumberFormat.fixed(term.logLikelihood, 2) + "°"),
-        .number(NumberFormat.fixed(term.logRatio, 2)),
+          ? .number(NumberFormat.display(term.logLikelihood, 2))
+          : .faint(NumberFormat.display(term.logLikelihood, 2) + "°"),
+        .number(NumberFormat.display(term.logRatio, 2)),
       ])
     }
     table.render(into: column)
     if !terms.allSatisfy(\.isSignificant) {
       column.note(
-        "° In grey: G² under " + NumberFormat.fixed(TrendTerm.significantLogLikelihood, 3)
+        "° In grey: G² under " + NumberFormat.display(TrendTerm.significantLogLikelihood, 3)
           + ", a change chance alone gives one time in twenty or more (p ≥ 0.05).")
     }
   }

@@ -69,7 +69,7 @@ struct SmallMultiples {
       let figure = grid.element("figure", class: "panel")
       figure.element("figcaption", text: panel.term)
       let title =
-        panel.term + ": occurrences per 10,000 tokens by year, " + firstYear
+        panel.term + ": occurrences per 10\u{202F}000 tokens by year, " + firstYear
         + (lastYear == firstYear ? "" : "–" + lastYear)
       let svg = SVGChart.root(
         in: figure, width: Self.width, height: Self.height,

@@ -19,14 +19,33 @@ public enum NumberFormat {
     return (value < 0 && integer != 0 ? "-" : "") + text
   }
 
-  /// `value` with thousands separated by a thin space for display, e.g. `12 345`.
+  /// `value` with thousands separated by a narrow no-break space for display, e.g. `12 345`,
+  /// and a minus sign (U+2212) when negative.
   public static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
+    (value < 0 ? minus : "") + groupingDigits(String(value.magnitude))
+  }
+
+  /// `value` as ``fixed(_:_:)`` writes it, for display: thousands grouped as ``grouped(_:)``
+  /// groups them and a minus sign (U+2212) rather than a hyphen, e.g. `−12 345.68`. Reports
+  /// that programs read (XML, CSV) keep ``fixed(_:_:)``.
+  public static func display(_ value: Double, _ digits: Int) -> String {
+    var text = fixed(value, digits)
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    let point = text.firstIndex(of: ".") ?? text.endIndex
+    return (negative ? minus : "") + groupingDigits(String(text[..<point])) + text[point...]
+  }
+
+  /// The minus sign of displayed numbers.
+  public static let minus = "\u{2212}"
+
+  /// A run of digits with a narrow no-break space before each group of three from the right.
+  private static func groupingDigits(_ digits: String) -> String {
     var result = ""
     for (index, digit) in digits.enumerated() {
       if index > 0 && (digits.count - index) % 3 == 0 { result.append("\u{202F}") }
       result.append(digit)
     }
-    return (value < 0 ? "-" : "") + result
+    return result
   }
 }

@@ -135,7 +135,7 @@ import Testing
   @Test func theChartedTermsRatesAreInATable() {
     let section = Self.section("terms-by-year", in: Self.page(ReportFixtures.sample()))
       .replacingOccurrences(of: "\n", with: "")
-    #expect(section.contains("<caption>Occurrences per 10,000 tokens per year</caption>"))
+    #expect(section.contains("<caption>Occurrences per 10\u{202F}000 tokens per year</caption>"))
     // The sample's two unigrams, both charted.
     let rows = section.components(separatedBy: "<tr>").dropFirst(2)
     #expect(rows.count == 2)
@@ -155,7 +155,7 @@ import Testing
     let page = Self.page(report)
     let caption = ", 2011–2020 (earlier years are in the CSV and XML files)</caption>"
     #expect(page.contains("<caption>Mentions per year" + caption))
-    #expect(page.contains("<caption>Occurrences per 10,000 tokens per year" + caption))
+    #expect(page.contains("<caption>Occurrences per 10\u{202F}000 tokens per year" + caption))
     let terms = Self.section("terms-by-year", in: page)
     #expect(terms.contains(">2011</th>") && terms.contains(">2020</th>"))
     #expect(!terms.contains(">2010</th>"))
@@ -207,7 +207,7 @@ import Testing
     #expect(section.contains("<h3>2020 compared with 2019</h3>"))
     #expect(section.contains("<caption>Rising in 2020</caption>"))
     #expect(section.contains("<caption>Falling in 2020</caption>"))
-    #expect(section.contains("<td class=\"num\">-2.32</td>"))
+    #expect(section.contains("<td class=\"num\">\u{2212}2.32</td>"))
   }
 
   @Test func numbersAreGroupedAndRightAligned() {
@@ -300,5 +300,34 @@ import Testing
     #expect(
       bytes == golden,
       "HTML differs from Fixtures/sample-report.html; re-record with ALMANAC_RECORD=1 if intended")
+  }
+
+  /// Every number in a table cell is written one way, large ones too: thousands grouped by a
+  /// narrow no-break space, a minus sign (U+2212) for negatives, never a comma or a hyphen.
+  @Test func numbersInTablesAreWrittenOneWay() throws {
+    var report = ReportFixtures.sample()
+    report.unigrams[0].perTenThousand = 12345.678
+    report.unigrams[0].count = 1_234_567
+    report.trends[0].rising[0].logLikelihood = 2345.6789
+    report.trends[0].falling[0].logRatio = -1234.5
+    let html = Self.page(report)
+    let cells = try NSRegularExpression(pattern: "<td class=\"num[^\"]*\">([^<]*)</td>")
+    let number = try NSRegularExpression(
+      pattern: "^[+\u{2212}]?[0-9]{1,3}(\u{202F}[0-9]{3})*(\\.[0-9]+)?°?$")
+    var texts: [String] = []
+    for match in cells.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+      texts.append(String(html[Range(match.range(at: 1), in: html)!]))
+    }
+    #expect(texts.count > 20)
+    for text in texts {
+      let whole = NSRange(text.startIndex..., in: text)
+      #expect(number.firstMatch(in: text, range: whole) != nil, "cell \(text)")
+    }
+    for expected in [
+      "12\u{202F}345.68", "1\u{202F}234\u{202F}567", "2\u{202F}345.68", "\u{2212}1\u{202F}234.50",
+    ] {
+      #expect(texts.contains(expected), "\(expected)")
+    }
+    #expect(!html.contains("10,000"))
   }
 }

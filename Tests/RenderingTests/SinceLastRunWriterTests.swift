@@ -246,7 +246,8 @@ import Testing
       ))
     #expect(
       section.contains(
-        "<td class=\"num\">80.25</td><td class=\"num\">66.67</td><td class=\"num\">-13.58</td>"))
+        "<td class=\"num\">80.25</td><td class=\"num\">66.67</td><td class=\"num\">\u{2212}13.58</td>"
+      ))
     #expect(
       section.contains(
         "<td class=\"num\">133.33</td><td class=\"num\">133.33</td><td class=\"num\">0.00</td>"))
@@ -278,7 +279,7 @@ import Testing
 
   @Test func signedChangeShowsPlusOnlyForPositiveValues() {
     #expect(HTMLReportWriter.signed(1.5, 2) == "+1.50")
-    #expect(HTMLReportWriter.signed(-1.5, 2) == "-1.50")
+    #expect(HTMLReportWriter.signed(-1.5, 2) == "\u{2212}1.50")
     #expect(HTMLReportWriter.signed(0, 2) == "0.00")
     #expect(HTMLReportWriter.signed(0.001, 2) == "0.00")
     #expect(HTMLReportWriter.signed(-0.001, 2) == "0.00")
