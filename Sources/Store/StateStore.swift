@@ -35,6 +35,7 @@ public final class StateStore: Sendable {
   public static func open(path: String) throws(StoreError) -> StateStore {
     if isFolder(path) { throw .sqlite(path: path, detail: "it is a folder, not a database file") }
     try createParentFolder(of: path)
+    try requireWritable(path)
     if let size = fileSize(path), size > 0 {
       // Look before touching: a read-only connection neither writes nor checkpoints.
       try onConnectionOfItsOwn(path: path, readonly: true) { db in try inspect(db, path: path) }
@@ -202,6 +203,30 @@ public final class StateStore: Sendable {
     var isFolder: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
       && isFolder.boolValue
+  }
+
+  /// Refuses a state that this process cannot write, or whose write-ahead log or its index
+  /// (`-wal`, `-shm`) it cannot write, before SQLite opens it: opening a read-only state would
+  /// create those companions as read-only as it, and they would stop every later run even once
+  /// the state is writable again.
+  static func requireWritable(_ path: String) throws(StoreError) {
+    for file in [path, path + "-wal", path + "-shm"] where access(file, F_OK) == 0 {
+      guard access(file, W_OK) != 0 else { continue }
+      let reason = String(cString: strerror(errno))
+      if file == path {
+        throw .sqlite(
+          path: path,
+          detail: "it cannot be written (\(reason)); make it writable, or give --state another path"
+        )
+      }
+      // The log holds committed figures; the index only what can be rebuilt from the log.
+      let remedy =
+        file == path + "-wal"
+        ? "make it writable too"
+        : "make it writable too, or delete it while no program has the state open"
+      throw .sqlite(
+        path: path, detail: "its companion \(file) cannot be written (\(reason)); \(remedy)")
+    }
   }
 
   private static func fileSize(_ path: String) -> Int? {

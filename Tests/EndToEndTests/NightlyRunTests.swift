@@ -293,6 +293,39 @@ import Testing
     #expect(check.status == 0)
   }
 
+  /// A state made read-only is refused with a message before SQLite opens it, so that it
+  /// leaves no read-only companions behind, and the next run once it is writable again works.
+  /// (Permissions do not bind root: as root, the runs are made as nobody.)
+  @Test func aReadOnlyStateIsRefusedAndLeavesNothingBehind() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = try seedsCorpus(in: root)
+    let out = root.appendingPathComponent("out")
+    let asNobody = getuid() == 0
+    if asNobody {
+      chmod(root.path, 0o755)
+      let owner = try Process.run(
+        URL(fileURLWithPath: "/bin/chown"), arguments: ["-R", "65534:65534", root.path])
+      owner.waitUntilExit()
+    }
+    func run() throws -> BinaryRunner.Result {
+      try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path], asNobody: asNobody)
+    }
+    let first = try run()
+    #expect(first.status == 0, "\(first.stderr)")
+    let state = out.appendingPathComponent(".almanac/state.sqlite").path
+    chmod(state, 0o444)
+    let refused = try run()
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("cannot be written"), "\(refused.stderr)")
+    for companion in ["-wal", "-shm"] {
+      #expect(!FileManager.default.fileExists(atPath: state + companion), "\(companion)")
+    }
+    chmod(state, 0o644)
+    let again = try run()
+    #expect(again.status == 0, "\(again.stderr)")
+  }
+
   @Test func anUnwritableOutputFolderFailsCleanly() throws {
     guard getuid() != 0 else { return }  // root writes anywhere; the publisher test covers it
     let out = try BinaryRunner.scratchFolder()
