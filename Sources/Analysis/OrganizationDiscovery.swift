@@ -4,8 +4,11 @@
 /// so these cues do not carry over):
 /// - **Premodified head**: capitalised words ending at a head noun, with at least one before it:
 ///   "Information Policy Department", "Heads of State Council" (`of` may join capitalised words
-///   before the head, but not after a title: "Speaker of Parliament" is a person). The name ends at its last head noun, so in "the Information Policy
-///   Department of the Presidential Administration" there are two names.
+///   before the head, but not after a title: "Speaker of Parliament" is a person). The name
+///   ends at its last head noun, or, when an `of` follows that head, at the end of a complement
+///   with no head noun in it, as below: "National Bank of Kazakhstan" and "National Bank of
+///   Tajikistan" are two banks, while in "the Information Policy Department of the Presidential
+///   Administration" there are two names.
 /// - **Head with complement**: a head noun, `of`, an optional `the`, then capitalised words:
 ///   "Ministry of Foreign Affairs", "Bank of Russia", "Office of the President". The complement
 ///   stops at the next `of`, so "Ministry of Foreign Affairs of Kyrgyzstan" names the ministry.
@@ -134,8 +137,17 @@ struct OrganizationDiscovery: Sendable {
         break
       }
     }
-    if lastHead > start { return accept(start, lastHead, in: view) }
-    return .none(resumeAt: index + 1)
+    guard lastHead > start else { return .none(resumeAt: index + 1) }
+    // "National Bank of Kazakhstan": a run that ends at its head takes an `of` complement with
+    // no head noun of its own ("Department of the Presidential Administration" names two).
+    if lastHead == index, !view.isPossessive(index), index + 1 < view.count,
+      view.continuesPhrase(index + 1), isWord(view, index + 1, "of"),
+      let last = complement(after: index + 1, in: view, isReserved: isReserved),
+      !(index + 2...last).contains(where: { wordClass(view, $0) == .head })
+    {
+      return accept(start, last, in: view)
+    }
+    return accept(start, lastHead, in: view)
   }
 
   /// The last token of the complement of a head noun whose `of` is at `of`, or nil.
