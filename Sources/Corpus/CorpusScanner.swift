@@ -84,6 +84,7 @@ public enum CorpusScanner {
     closedir(top)
 
     var scan = CorpusScan(root: root, files: [], skipped: [])
+    let permission = ReadPermission.ofThisProcess()
     // (shown, real): the relative path as reports show it, and as the file system knows it.
     // The folders of one depth are listed at once, on every core: listing is mostly the
     // kernel's work per file, and the result is sorted afterwards.
@@ -97,7 +98,7 @@ public enum CorpusScanner {
       let folders = level.sorted { $0.shown.precedesInByteOrder($1.shown) }
       level = []
       let listings = concurrentMap(folders.count) { index in
-        var listing = list(folders[index], root: root)
+        var listing = list(folders[index], root: root, permission: permission)
         listing.files.sort { $0.path.precedesInByteOrder($1.path) }
         return listing
       }
@@ -120,7 +121,9 @@ public enum CorpusScanner {
   }
 
   /// Lists one folder below `root`, `relative` as reports show it and `real` as on disk.
-  private static func list(_ location: (shown: String, real: String), root: String) -> Listing {
+  private static func list(
+    _ location: (shown: String, real: String), root: String, permission: ReadPermission
+  ) -> Listing {
     let (relative, real) = location
     var scan = Listing()
     let folder = real.isEmpty ? root : root + "/" + real
@@ -178,6 +181,12 @@ public enum CorpusScanner {
       case S_IFDIR:
         scan.folders.append((child, realChild))
       case S_IFREG where isText:
+        // Rejected as its read would be (``ReadPermission``), even when it is not read.
+        guard permission.allows(childInfo) else {
+          scan.skipped.append(
+            (child, .unreadable(errno: EACCES, detail: String(cString: strerror(EACCES)))))
+          continue
+        }
         let modified =
           Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
         scan.files.append(

@@ -293,6 +293,45 @@ import Testing
     #expect(check.status == 0)
   }
 
+  /// Whether runs in `root` are to be made as nobody (permissions do not bind root), which
+  /// then owns `root` and all in it.
+  static func ownedByWhoRuns(_ root: URL) throws -> Bool {
+    guard getuid() == 0 else { return false }
+    chmod(root.path, 0o755)
+    let owner = try Process.run(
+      URL(fileURLWithPath: "/bin/chown"), arguments: ["-R", "65534:65534", root.path])
+    owner.waitUntilExit()
+    return true
+  }
+
+  /// A counted file made unreadable without changing its size or time (`chmod 000`) is
+  /// rejected by the next nightly run, as a full run rejects it, and its year recounted without
+  /// it; readable again, it counts again.
+  @Test func aFileMadeUnreadableIsRejectedWithoutBeingRead() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = try seedsCorpus(in: root)
+    let (out, full) = (root.appendingPathComponent("out"), root.appendingPathComponent("full"))
+    let asNobody = try Self.ownedByWhoRuns(root)
+    func run(_ folder: URL, _ extra: [String] = []) throws -> BinaryRunner.Result {
+      try BinaryRunner.run(
+        ["run", "--corpus", corpus.path, "--out", folder.path] + extra, asNobody: asNobody)
+    }
+    #expect(try run(out).status == 0)
+    let counted = withoutRunMetadata(try xml(out))
+    let name = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()[0]
+    chmod(corpus.appendingPathComponent(name).path, 0)
+    let nightly = try run(out)
+    #expect(nightly.status == 3)
+    #expect(nightly.stderr.contains(name) && nightly.stderr.contains("Permission denied"))
+    #expect(try run(full, ["--full"]).status == 3)
+    #expect(withoutRunMetadata(try xml(out)) == withoutRunMetadata(try xml(full)))
+    #expect(withoutRunMetadata(try xml(out)) != counted)
+    chmod(corpus.appendingPathComponent(name).path, 0o644)
+    #expect(try run(out).status == 0)
+    #expect(withoutRunMetadata(try xml(out)) == counted)
+  }
+
   /// A state made read-only is refused with a message before SQLite opens it, so that it
   /// leaves no read-only companions behind, and the next run once it is writable again works.
   /// (Permissions do not bind root: as root, the runs are made as nobody.)
@@ -301,13 +340,7 @@ import Testing
     defer { BinaryRunner.remove(root) }
     let corpus = try seedsCorpus(in: root)
     let out = root.appendingPathComponent("out")
-    let asNobody = getuid() == 0
-    if asNobody {
-      chmod(root.path, 0o755)
-      let owner = try Process.run(
-        URL(fileURLWithPath: "/bin/chown"), arguments: ["-R", "65534:65534", root.path])
-      owner.waitUntilExit()
-    }
+    let asNobody = try Self.ownedByWhoRuns(root)
     func run() throws -> BinaryRunner.Result {
       try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path], asNobody: asNobody)
     }
