@@ -126,16 +126,14 @@ public enum Publisher {
       second = folder + "/" + Self.secondName(name)
     }
 
+    /// The temporary name in the folder: hidden, and this process's own.
     var temporaryName: String { Self.temporaryName(name) }
+    /// The second name in the folder: hidden, and this process's own.
     var secondName: String { Self.secondName(name) }
 
-    static func temporaryName(_ name: String, pid: Int32 = getpid()) -> String {
-      "." + name + ".tmp-\(pid)"
-    }
+    static func temporaryName(_ name: String) -> String { "." + name + ".tmp-\(getpid())" }
 
-    static func secondName(_ name: String, pid: Int32 = getpid()) -> String {
-      "." + name + ".old-\(pid)"
-    }
+    static func secondName(_ name: String) -> String { "." + name + ".old-\(getpid())" }
 
     /// Links the published version, if there is one, to a second name.
     mutating func keepPublished() {
