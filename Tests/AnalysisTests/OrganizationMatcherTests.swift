@@ -18,6 +18,16 @@ import Testing
     mentions(text, matcher: matcher).map { "\($0.id)=\($0.surface)" }
   }
 
+  /// Each mention's offsets in `text` hold its surface.
+  func expectOffsetsPointAtTheSurfaces(_ mentions: [OrganizationMention], in text: String) {
+    let bytes = Array(text.utf8)
+    for mention in mentions {
+      #expect(
+        String(decoding: bytes[Int(mention.start)..<Int(mention.end)], as: UTF8.self)
+          == mention.surface)
+    }
+  }
+
   func matcher(_ registry: String) throws -> OrganizationMatcher {
     OrganizationMatcher(
       registry: try OrganizationRegistry(parsing: Array(registry.utf8), source: "test.tsv"))
@@ -75,14 +85,7 @@ import Testing
     let text = "Встреча в рамках ЕАЭС и Всемирным банком."
     let found = mentions(text)
     #expect(found.map(\.id) == ["eaeu", "world-bank"])
-    // A word that holds a registered name is not taken into a discovered one.
-    #expect(pairs("The Foreign NATO-led Ministry met.") == ["nato=NATO"])
-    let bytes = Array(text.utf8)
-    for mention in found {
-      #expect(
-        String(decoding: bytes[Int(mention.start)..<Int(mention.end)], as: UTF8.self)
-          == mention.surface)
-    }
+    expectOffsetsPointAtTheSurfaces(found, in: text)
     #expect(found.last?.surface == "Всемирным банком")
   }
 
@@ -147,12 +150,7 @@ import Testing
       ])
     // A word that holds a registered name is not taken into a discovered one.
     #expect(pairs("The Foreign NATO-led Ministry met.") == ["nato=NATO"])
-    let bytes = Array(text.utf8)
-    for mention in found {
-      #expect(
-        String(decoding: bytes[Int(mention.start)..<Int(mention.end)], as: UTF8.self)
-          == mention.surface)
-    }
+    expectOffsetsPointAtTheSurfaces(found, in: text)
   }
 
   // MARK: Acronyms defined in the text
