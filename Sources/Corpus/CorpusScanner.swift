@@ -181,8 +181,12 @@ public enum CorpusScanner {
       case S_IFDIR:
         scan.folders.append((child, realChild))
       case S_IFREG where isText:
-        // Rejected as its read would be (``ReadPermission``), even when it is not read.
-        guard permission.allows(childInfo) else {
+        // Rejected as its read would be (``ReadPermission``), even when it is not read; what
+        // the bits deny is asked of the kernel, which reads access control lists too.
+        guard
+          permission.allows(childInfo)
+            || faccessat(dirfd(handle), name, R_OK, AT_EACCESS) == 0
+        else {
           scan.skipped.append(
             (child, .unreadable(errno: EACCES, detail: String(cString: strerror(EACCES)))))
           continue

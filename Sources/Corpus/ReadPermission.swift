@@ -12,8 +12,9 @@
 /// it held before, while a full run rejects it. The scan rejects such a file itself, with the
 /// reason a read would give, and its year is recounted without it. The classic permission bits
 /// are checked as the kernel checks them (the owner's bits for the owner, the group's for a
-/// member, the others' otherwise; root reads anything); access control lists are not: a file
-/// one denies is still rejected, when it is read.
+/// member, the others' otherwise; root reads anything). A file they deny is then asked of the
+/// kernel (`faccessat`, one call for such a file alone), since an access control list may
+/// grant it; a file that the bits allow and a list denies is still rejected, when it is read.
 struct ReadPermission: Sendable {
   /// The effective user id.
   let user: uid_t
