@@ -4,11 +4,19 @@ import ReportModel
 /// The section that opens a nightly page: what changed since the previous published run.
 extension HTMLReportWriter {
   static func addSinceLastRun(_ since: SinceLastRun, to section: XMLElement) {
-    if let previousRunAt = since.previousRunAt {
-      section.element("p", text: "Changes since the previous run, published " + previousRunAt + ".")
-    } else {
-      section.element("p", text: "First run of this state.")
+    guard let previousRunAt = since.previousRunAt else {
+      // Every document, organization and pair is new to a first run: a table of every year
+      // and "no organization was listed for the first time" would say nothing, or the wrong
+      // thing. The XML still carries the documents per year, for programs.
+      section.element(
+        "p",
+        text: "First run of this state: everything in this report is new to it, so nothing is "
+          + "listed here. From the next run on, this section lists the documents added, changed "
+          + "and removed, the organizations and pairs listed for the first time, and the terms "
+          + "whose rate moved most.")
+      return
     }
+    section.element("p", text: "Changes since the previous run, published " + previousRunAt + ".")
     addNewDocuments(since, to: section)
     addNewOrganizations(since.newOrganizations, to: section)
     addNewPairs(since.newPairs, to: section)

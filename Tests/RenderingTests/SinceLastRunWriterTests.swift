@@ -254,13 +254,31 @@ import Testing
     #expect(!section.contains("<p class=\"note\">No "))
   }
 
-  @Test func firstRunAndEmptyListsSaySo() {
+  /// On a first run every year's documents are new and no organization was listed before: the
+  /// page says so in one paragraph instead of a table of every year and "no organization was
+  /// listed for the first time".
+  @Test func firstRunSaysEverythingIsNewInOneParagraph() {
     var report = ReportFixtures.sample()
     report.sinceLastRun = SinceLastRun(
-      previousRunAt: nil, newDocuments: [], removedDocuments: 1, newOrganizations: [],
-      newPairs: [], movedTerms: [])
+      previousRunAt: nil,
+      newDocuments: [.init(year: 2023, count: 4), .init(year: 2024, count: 7)],
+      removedDocuments: 0, newOrganizations: [], newPairs: [], movedTerms: [])
     let section = HTMLReportWriterTests.section("since-last-run", in: page(report))
-    #expect(section.contains("First run of this state."))
+    #expect(section.contains("First run of this state: everything in this report is new to it"))
+    #expect(HTMLReportWriterTests.count("<p", in: section) == 1)
+    #expect(!section.contains("<h3"))
+    #expect(!section.contains("<table"))
+    #expect(!section.contains("No organization"))
+    #expect(!section.contains("2024"))
+  }
+
+  @Test func emptyListsSaySo() {
+    var report = ReportFixtures.sample()
+    report.sinceLastRun = SinceLastRun(
+      previousRunAt: "2026-11-22T00:30:00Z", newDocuments: [], removedDocuments: 1,
+      newOrganizations: [], newPairs: [], movedTerms: [])
+    let section = HTMLReportWriterTests.section("since-last-run", in: page(report))
+    #expect(section.contains("published 2026-11-22T00:30:00Z."))
     #expect(section.contains("No document was added or changed."))
     #expect(section.contains("1 document was removed."))
     #expect(section.contains("No organization was listed for the first time."))
