@@ -94,7 +94,9 @@ public enum ReportJob {
     do { try Publisher.makeFolder(parent(of: statePath)) } catch { throw .publish(error) }
     let lock: StateLock
     do { lock = try StateLock.acquire(path: statePath + ".lock") } catch { throw .locked(error) }
-    defer { withExtendedLifetime(lock) {} }
+    let folderLock: StateLock?
+    do { folderLock = try StateLock.acquire(folder: options.output) } catch { throw .locked(error) }
+    defer { withExtendedLifetime((lock, folderLock)) {} }
     try finishInterruptedPublish(in: options.output, log: log)
 
     let store: StateStore
@@ -259,7 +261,9 @@ public enum ReportJob {
     }
     let lock: StateLock
     do { lock = try StateLock.acquire(path: statePath + ".lock") } catch { throw .locked(error) }
-    defer { withExtendedLifetime(lock) {} }
+    let folderLock: StateLock?
+    do { folderLock = try StateLock.acquire(folder: options.output) } catch { throw .locked(error) }
+    defer { withExtendedLifetime((lock, folderLock)) {} }
     try finishInterruptedPublish(in: options.output, log: log)
     let store: StateStore
     do { store = try StateStore.open(path: statePath) } catch { throw .state(error) }

@@ -30,6 +30,7 @@ enum ExitStatus {
   /// that retries on 75 does not retry for ever.
   static func of(_ error: RunError) -> ExitCode {
     if case .locked(.busy) = error { return locked }
+    if case .locked(.folderBusy) = error { return locked }
     return failed
   }
 }
