@@ -50,6 +50,14 @@ public enum FileReader {
       if prefetch { self.prefetch() }
     }
 
+    /// Whether the file could not be opened because the process, or the system, had as many
+    /// files open as it may (`EMFILE`, `ENFILE`): opened again once some are closed, it may well
+    /// be read.
+    public var ranOutOfDescriptors: Bool {
+      guard case .unreadable(let code, _) = failure else { return false }
+      return code == EMFILE || code == ENFILE
+    }
+
     /// Asks the kernel to start reading all of the file (`POSIX_FADV_WILLNEED`, which returns at
     /// once), as `prefetch` does when the file is opened; nothing for a file that failed to open.
     public func prefetch() {

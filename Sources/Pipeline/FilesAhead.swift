@@ -36,7 +36,7 @@ struct FilesAhead {
     return Int(clamping: limit.rlim_cur)
   }
 
-  private let depth: Int
+  private var depth: Int
   private let counter: Shared<Int>
   private let count: Int
   /// Opens file `index` in `folder` (``Corpus/OpenFolder/opening(_:prefetch:)``), asking for it
@@ -68,6 +68,10 @@ struct FilesAhead {
 
   /// The next file this worker took, opened, or nil when every index has been taken and read.
   /// Every file returned must be read with ``read(_:sizeHint:)``.
+  ///
+  /// A file that could not be opened for want of descriptors (the limit on open files counts
+  /// the state's, the locks' and the other workers' too) is not given up: this worker stops
+  /// opening files ahead, reads those it has open first, and then opens it again.
   mutating func next() -> (index: Int, file: FileReader.Opened)? {
     let prefetch = opened.count < depth && policy.withLock { $0.prefetching }
     while taking && opened.count < depth {
@@ -76,10 +80,32 @@ struct FilesAhead {
         taking = false
         break
       }
-      opened.append((index, open(index, folder, prefetch)))
+      let file = open(index, folder, prefetch)
+      if file.ranOutOfDescriptors { depth = 1 }
+      opened.append((index, file))
     }
-    return opened.isEmpty ? nil : opened.removeFirst()
+    if let ready = opened.firstIndex(where: { !$0.file.ranOutOfDescriptors }) {
+      return opened.remove(at: ready)
+    }
+    guard !opened.isEmpty else { return nil }
+    // This worker holds no file now; the others close theirs as they read them.
+    let index = opened.removeFirst().index
+    var file = open(index, folder, false)
+    var attempts = 0
+    while file.ranOutOfDescriptors && attempts < reopenAttempts {
+      usleep(2_000)
+      file = open(index, folder, false)
+      attempts += 1
+    }
+    // Descriptors are not coming back (the limit is below what the run needs beside its
+    // files): the next files are rejected at once, not each after the wait.
+    if file.ranOutOfDescriptors { reopenAttempts = 0 }
+    return (index, file)
   }
+
+  /// How many times, 2 ms apart, a file that could not be opened for want of descriptors is
+  /// opened again while this worker holds no other file, before it is rejected as unreadable.
+  private var reopenAttempts = 50
 
   /// Reads and closes `file`, which ``next()`` returned (see
   /// ``FileReader/Opened/readAndClose(sizeHint:)``), noting whether the page cache held it

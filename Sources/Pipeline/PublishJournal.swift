@@ -46,17 +46,20 @@ enum PublishJournal {
   ///
   /// - Returns: The published names that were put in place now (empty when there was no
   ///   journal, or when only the tidying up was left).
-  /// - Throws: ``PublishError`` when a rename fails or the journal is not one Almanac wrote; the
-  ///   journal is then left for the next attempt.
+  /// - Throws: ``PublishError`` when a rename fails, the journal is not one Almanac wrote, or
+  ///   it cannot be read (``PublishError/journalReadFailed(path:errno:)``, with the reason: a
+  ///   journal that may not exist is not called foreign); the journal is then left for the next
+  ///   attempt.
   @discardableResult
   static func finish(in folder: String) throws(PublishError) -> [String] {
     let path = folder + "/" + name
     let bytes: [UInt8]
     do { bytes = try FileReader.read(path) } catch {
-      guard case .unreadable(let code, _) = error, code == ENOENT || code == ENOTDIR else {
+      guard case .unreadable(let code, _) = error, code != EFBIG else {
         throw .unreadableJournal(path: path)
       }
-      return []
+      if code == ENOENT || code == ENOTDIR { return [] }
+      throw .journalReadFailed(path: path, errno: code)
     }
     let renames = try parse(bytes, path: path)
     var finished: [String] = []

@@ -9,6 +9,9 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The folder holds a publish journal (``PublishJournal``) that cannot be read or was not
   /// written by Almanac, so the batch it describes cannot be finished.
   case unreadableJournal(path: String)
+  /// The folder's publish journal, if it has one, could not be read (too many files open, an
+  /// input/output error…): whether there is a batch to finish is not known.
+  case journalReadFailed(path: String, errno: Int32)
 
   /// A message for the user.
   public var description: String {
@@ -21,6 +24,9 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
       return
         "'\(path)' is not a list of renames this version of Almanac can read, so the reports"
         + " that a stopped run was publishing cannot be finished; move it away to publish here"
+    case .journalReadFailed(let path, let code):
+      return "cannot read '\(path)' to finish what a stopped run was publishing: "
+        + String(cString: strerror(code))
     }
   }
 }

@@ -11,7 +11,7 @@ struct Almanac: ParsableCommand {
     discussion: """
       Exit status: 0 reports published and every file accepted; 3 reports published but some \
       files rejected; 1 failed, nothing new published; 64 usage error; 75 another run holds \
-      the lock.
+      the lock, or publishes into the same output folder.
       """,
     version: "almanac \(ReportJob.version)",
     subcommands: [Run.self, Report.self, Validate.self],

@@ -141,6 +141,25 @@ import Testing
     #expect(try contents(of: folder) == before)
   }
 
+  /// A journal that cannot be read stops the publish with the reason the read gave, not as a
+  /// journal Almanac did not write: at a low limit on open files, the journal of a folder that
+  /// had none was once called foreign, and the run told to move it away.
+  @Test func aJournalThatCannotBeReadStopsThePublishWithTheReason() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Publisher.publish(batch("old", names: ["a.xml"]), in: folder)
+    let journal = folder + "/" + PublishJournal.name
+    try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: false)
+    let before = try contents(of: folder)
+    #expect(throws: PublishError.journalReadFailed(path: journal, errno: EISDIR)) {
+      try Publisher.publish(batch("new", names: ["a.xml"]), in: folder)
+    }
+    #expect(
+      PublishError.journalReadFailed(path: journal, errno: EISDIR).description.hasSuffix(
+        ": Is a directory"))
+    #expect(try contents(of: folder) == before)
+  }
+
   /// What stopped runs left under the names of the batch is removed; what a live process is
   /// writing, and files of other names, are not.
   @Test func leftoversOfEndedRunsAreRemoved() throws {
