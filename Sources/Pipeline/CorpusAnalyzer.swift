@@ -43,6 +43,9 @@ public struct CorpusAnalyzer: Sendable {
     /// changed): such a file is neither parsed nor counted, and ``date``, ``rejection`` and
     /// ``repaired`` say nothing (its stored record does).
     public var sameAsStored: Bool
+    /// Whether it was accepted but not counted, being a copy of a file counted before it: the
+    /// same bytes, so the same date and text (``CountedDigests``).
+    public var isCopy: Bool
 
     /// ``digest`` as ``ContentHash`` text, as the state stores it (empty when the file could not
     /// be read).
@@ -51,7 +54,7 @@ public struct CorpusAnalyzer: Sendable {
     /// Creates an outcome.
     public init(
       file: CorpusFile, digest: UInt64?, date: CalendarDate?, rejection: Rejection?, repaired: Bool,
-      sameAsStored: Bool = false
+      sameAsStored: Bool = false, isCopy: Bool = false
     ) {
       self.file = file
       self.digest = digest
@@ -59,6 +62,7 @@ public struct CorpusAnalyzer: Sendable {
       self.rejection = rejection
       self.repaired = repaired
       self.sameAsStored = sameAsStored
+      self.isCopy = isCopy
     }
   }
 
@@ -81,7 +85,7 @@ public struct CorpusAnalyzer: Sendable {
   ///   - files: The files to read.
   ///   - progress: Called now and then with the number of files done, from any thread.
   public func analyze(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-    let parts = analyzeParts(files, progress: progress)
+    let parts = analyzeParts(files, counted: CountedDigests(), progress: progress)
     return Result(statistics: merge(parts.statistics), outcomes: parts.outcomes)
   }
 
@@ -91,12 +95,15 @@ public struct CorpusAnalyzer: Sendable {
   ///   - stored: The digest the state holds for each file of `files` (nil for a file it does
   ///     not know, or all nil when not given): a file whose bytes hash to it is not counted
   ///     (``FileOutcome/sameAsStored``).
+  ///   - counted: The digests of the documents counted so far, this call's added: a document
+  ///     whose bytes are those of one counted before is not counted again
+  ///     (``FileOutcome/isCopy``).
   ///   - reusing: Emptied statistics of this analyzer (``CorpusStatistics/removeAll()``) for
   ///     the workers to count with, so that their tables' room is not made again.
   /// - Returns: Each worker's statistics, and one outcome per file in the order of `files`.
   public func analyzeParts(
-    _ files: [CorpusFile], stored: [UInt64?]? = nil, reusing: consuming [CorpusStatistics] = [],
-    progress: (@Sendable (Int) -> Void)? = nil
+    _ files: [CorpusFile], stored: [UInt64?]? = nil, counted: CountedDigests,
+    reusing: consuming [CorpusStatistics] = [], progress: (@Sendable (Int) -> Void)? = nil
   ) -> (statistics: [CorpusStatistics], outcomes: [FileOutcome]) {
     precondition(stored.map { $0.count == files.count } ?? true, "one stored digest per file")
     // Moved, not copied: a statistics value held twice would copy its tables when counting.
@@ -120,7 +127,7 @@ public struct CorpusAnalyzer: Sendable {
         while let (index, file) = taken.next() {
           let outcome = Self.process(
             files[index], taken.read(file, sizeHint: files[index].size),
-            stored: stored?[index] ?? nil, into: &statistics)
+            stored: stored?[index] ?? nil, counted: counted, into: &statistics)
           placed.withLock { $0[index] = consume outcome }
           if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
         }
@@ -150,10 +157,11 @@ public struct CorpusAnalyzer: Sendable {
   }
 
   /// Hashes, parses and counts the bytes `read` of `file` into `statistics`, unless they hash to
-  /// `stored`, the digest the state holds for the file.
+  /// `stored`, the digest the state holds for the file, or are those of a document `counted`
+  /// holds.
   static func process(
     _ file: CorpusFile, _ read: consuming Swift.Result<[UInt8], Rejection>, stored: UInt64? = nil,
-    into statistics: inout CorpusStatistics
+    counted: CountedDigests, into statistics: inout CorpusStatistics
   ) -> FileOutcome {
     let bytes: [UInt8]
     switch consume read {
@@ -169,6 +177,12 @@ public struct CorpusAnalyzer: Sendable {
     do throws(Rejection) {
       // The bytes are handed over: the document's text is made in their buffer.
       let document = try HeaderParser.parse(consume bytes, path: file.path)
+      // Checked once the header is read: a copy of a rejected file is rejected as it is.
+      guard counted.insert(digest) else {
+        return FileOutcome(
+          file: file, digest: digest, date: document.date, rejection: nil,
+          repaired: document.repairedSequences > 0, isCopy: true)
+      }
       statistics.add(document)
       return FileOutcome(
         file: file, digest: digest, date: document.date, rejection: nil,

@@ -25,6 +25,8 @@ struct CountedYears: YearSource {
   >([:])
   private let analyzer: CorpusAnalyzer
   private let scratch: ScratchFile
+  /// The documents counted so far, in any year: a copy of one is not counted again.
+  private let digests = CountedDigests()
 
   /// Counts with `analyzer`, keeping terms in a scratch file in `folder`.
   init(analyzer: CorpusAnalyzer, folder: String) throws(ScratchFile.Failure) {
@@ -85,7 +87,7 @@ struct CountedYears: YearSource {
       let before = done
       var (statistics, partOutcomes) = analyzer.analyzeParts(
         group.map { files[$0] }, stored: stored.map { stored in group.map { stored[$0] } },
-        reusing: consume spare
+        counted: digests, reusing: consume spare
       ) {
         progress?(before + $0)
       }

@@ -27,6 +27,19 @@ enum ReportFromState {
     } catch { throw .state(error) }
   }
 
+  /// The files of the state accepted but not counted, as copies of others.
+  ///
+  /// - Parameter ownConnection: Read the state on a connection of its own, beside the report's
+  ///   reads of it.
+  static func duplicates(store: StateStore, onConnectionOfItsOwn ownConnection: Bool = false)
+    throws(RunError) -> [DuplicateFile]
+  {
+    DuplicateFile.listed(
+      try ReportJob.state {
+        try store.documentsSharingTheirBytes(onConnectionOfItsOwn: ownConnection)
+      })
+  }
+
   /// The rejected files of the report: `documents`, each a record of a rejected file, as
   /// listed.
   static func rejected(_ documents: [StoredDocument]) -> [RejectedFile] {
@@ -62,9 +75,15 @@ enum ReportFromState {
     gatherer: EvidenceGatherer, log: Logger,
     sources: () throws(RunError) -> [EvidenceGatherer.Source]
   ) throws(RunError) -> (report: Report, evidence: [EvidenceFinder.Target: [Evidence]]) {
+    // A copy is not read for lines: they would be its original's, quoted twice.
+    let copies = Set(report.duplicates.map(\.path))
     let evidence = try gatherer.gather(
       for: report, stored: try ReportJob.state { try store.evidence() },
-      changedYears: changes.changedYears, log: log, sources: sources)
+      changedYears: changes.changedYears, log: log
+    ) { () throws(RunError) in
+      let all = try sources()
+      return copies.isEmpty ? all : all.filter { !copies.contains($0.file.path) }
+    }
     return (EvidencePolicy.attach(evidence, to: report), evidence)
   }
 

@@ -50,8 +50,9 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
 public enum ReportJob {
   /// The version printed by `almanac --version` and recorded in reports.
   public static let version = "0.2.0"
-  /// Changes whenever counting changes in a way the tokenizer version does not capture.
-  public static let analysisVersion = "1"
+  /// Changes whenever counting changes in a way the tokenizer version does not capture: 2 counts
+  /// a copy of a document once (``CountedDigests``).
+  public static let analysisVersion = "2"
   /// Name of the published XML report.
   public static let xmlName = "almanac.xml"
   /// Name of the published HTML page.
@@ -177,7 +178,13 @@ public enum ReportJob {
           store: store, scan: scan, onConnectionOfItsOwn: true)
       }
     defer { _ = try? listing?.wait() }
-    let built: Report
+    // And the copies among them, which the report lists and the evidence does not read.
+    let copies = BackgroundTask {
+      try storing?.commit.wait()
+      return try ReportFromState.duplicates(store: store, onConnectionOfItsOwn: true)
+    }
+    defer { _ = try? copies.wait() }
+    var built: Report
     if let storing {
       // The state will hold exactly the counted years: the report is built from them while
       // they are written, and used once they are.
@@ -196,6 +203,12 @@ public enum ReportJob {
       built = try ReportFromState.build(store: store, settings: settings, seeds: updated.seeds)
       Memory.release()
       laps.lap("build the report", log)
+    }
+    do { built = built.listing(duplicates: try copies.wait()) } catch let error as RunError {
+      throw error
+    } catch { throw .state(.sqlite(path: statePath, detail: "\(error)")) }
+    if !built.duplicates.isEmpty {
+      log.info("copies of other files, accepted but not counted: \(built.duplicates.count)")
     }
     var (report, evidence) = try ReportFromState.withEvidence(
       built, store: store, changes: update,
@@ -278,7 +291,8 @@ public enum ReportJob {
       registryVersion: registry, stopwords: stopwords)
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },
-      to: try ReportFromState.build(store: store, settings: settings))
+      to: try ReportFromState.build(store: store, settings: settings).listing(
+        duplicates: try ReportFromState.duplicates(store: store)))
     let published = try publish(report, in: options.output)
     if options.pdf { try publishPDF(in: options.output, log: log) }
     return published

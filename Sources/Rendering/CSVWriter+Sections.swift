@@ -11,6 +11,7 @@ extension CSVWriter {
     case "cooccurrences": return cooccurrencesTable(report, years: years)
     case "trends": return trendsTable(report)
     case "rejected": return rejectedTable(report)
+    case "duplicates": return duplicatesTable(report)
     default: preconditionFailure("no CSV export for section '\(section)'")
     }
   }
@@ -100,6 +101,12 @@ extension CSVWriter {
   private static func rejectedTable(_ report: Report) -> Table {
     var table = Table(header: ["path", "reason"])
     for file in report.rejected { table.rows.append([.text(file.path), .text(file.reason)]) }
+    return table
+  }
+
+  private static func duplicatesTable(_ report: Report) -> Table {
+    var table = Table(header: ["path", "original"])
+    for file in report.duplicates { table.rows.append([.text(file.path), .text(file.original)]) }
     return table
   }
 }

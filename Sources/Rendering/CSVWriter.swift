@@ -20,7 +20,7 @@ public enum CSVWriter {
 
   /// The sections exported, in the order of the report.
   public static let sections = [
-    "years", "terms", "organizations", "cooccurrences", "trends", "rejected",
+    "years", "terms", "organizations", "cooccurrences", "trends", "rejected", "duplicates",
   ]
 
   /// The file name of a section's export, e.g. `almanac-terms.csv`.

@@ -1,7 +1,7 @@
 import LibXML
 import ReportModel
 
-/// The corpus sections: summary, documents per year and rejected files.
+/// The corpus sections: summary, documents per year, rejected and duplicate files.
 extension HTMLReportWriter {
   static func addSummary(to section: XMLElement, report: Report) {
     let corpus = report.corpus
@@ -14,6 +14,10 @@ extension HTMLReportWriter {
     }
     figure("Documents analysed", NumberFormat.grouped(corpus.documents))
     figure("Files rejected", NumberFormat.grouped(corpus.rejected))
+    if corpus.duplicates > 0 {
+      figure(
+        "Duplicate files", NumberFormat.grouped(corpus.duplicates), detail: "not counted again")
+    }
     figure("Word tokens", NumberFormat.grouped(corpus.tokens))
     if let first = corpus.firstDate, let last = corpus.lastDate {
       figure("Date range", first, detail: "to " + last)
@@ -95,6 +99,28 @@ extension HTMLReportWriter {
     for file in report.rejected {
       table.append([
         .custom { $0.element("code", text: file.path) }, .text(file.reason),
+      ])
+    }
+    table.render(into: section)
+  }
+
+  static func addDuplicates(to section: XMLElement, report: Report) {
+    guard !report.duplicates.isEmpty else {
+      section.note("No file holds the same bytes as another: every accepted file was counted.")
+      return
+    }
+    section.note(
+      plural(report.duplicates.count, "file is a copy", "files are copies")
+        + " of another file of the corpus: the same bytes, so the same date and text. A copy is"
+        + " accepted but not counted, so that each article counts once; deleting the copies"
+        + " would change no figure.")
+    var table = HTMLTable(
+      caption: "Files not counted, as copies of others", columns: [.text("File"), .text("Copy of")])
+    table.className = "rejected"
+    for file in report.duplicates {
+      table.append([
+        .custom { $0.element("code", text: file.path) },
+        .custom { $0.element("code", text: file.original) },
       ])
     }
     table.render(into: section)

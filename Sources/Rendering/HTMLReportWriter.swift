@@ -53,6 +53,7 @@ public enum HTMLReportWriter {
     ("cooccurrence", "Organizations named together"),
     ("trends", "Rising and falling terms"),
     ("rejected", "Rejected files"),
+    ("duplicates", "Duplicate files"),
   ]
 
   /// The sections of this report's page, in order: ``sections``, opened by
@@ -86,7 +87,8 @@ public enum HTMLReportWriter {
       case "organizations": addOrganizations(to: section, report: report)
       case "cooccurrence": addCooccurrence(to: section, report: report)
       case "trends": addTrends(to: section, report: report)
-      default: addRejected(to: section, report: report)
+      case "rejected": addRejected(to: section, report: report)
+      default: addDuplicates(to: section, report: report)
       }
     }
     addFooter(to: body, report: report)

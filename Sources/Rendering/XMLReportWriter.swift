@@ -30,6 +30,7 @@ public enum XMLReportWriter {
     addCooccurrences(report.cooccurrences, counted: report.pairsCounted, to: root)
     addTrends(report.trends, to: root)
     addRejected(report.rejected, to: root)
+    addDuplicates(report.duplicates, to: root)
     if !report.exports.isEmpty { addExports(report.exports, to: root) }
     return document
   }
@@ -73,6 +74,7 @@ public enum XMLReportWriter {
     element.setAttribute("path", corpus.path)
     element.setAttribute("documents", String(corpus.documents))
     element.setAttribute("rejected", String(corpus.rejected))
+    element.setAttribute("duplicates", String(corpus.duplicates))
     element.setAttribute("tokens", String(corpus.tokens))
     if let firstDate = corpus.firstDate { element.setAttribute("firstDate", firstDate) }
     if let lastDate = corpus.lastDate { element.setAttribute("lastDate", lastDate) }
@@ -255,6 +257,13 @@ public enum XMLReportWriter {
     let section = root.addElement("rejected")
     for file in files {
       section.addElement("document", attributes: ["path": file.path, "reason": file.reason])
+    }
+  }
+
+  static func addDuplicates(_ files: [DuplicateFile], to root: XMLElement) {
+    let section = root.addElement("duplicates")
+    for file in files {
+      section.addElement("document", attributes: ["path": file.path, "original": file.original])
     }
   }
 

@@ -36,6 +36,9 @@ public struct Report: Sendable, Equatable {
   public var trends: [TrendComparison]
   /// Files that were not analysed, with the reason.
   public var rejected: [RejectedFile]
+  /// Files accepted but not counted, each holding the same bytes as a file that was, in byte
+  /// order of their paths (``listing(duplicates:)``).
+  public var duplicates: [DuplicateFile] = []
   /// What changed since the previous run; nil when the run keeps no state.
   public var sinceLastRun: SinceLastRun?
   /// The CSV files published beside the reports; filled in by the publishing step.
@@ -109,6 +112,9 @@ public struct CorpusSummary: Sendable, Equatable {
   public var documents: Int
   /// Rejected files.
   public var rejected: Int
+  /// Files accepted but not counted, as copies of others (``Report/duplicates``); not among
+  /// ``documents``.
+  public var duplicates = 0
   /// Word tokens in accepted documents (stopwords included, pure numbers excluded).
   public var tokens: Int
   /// Earliest article date, `YYYY-MM-DD`, or nil without accepted documents.

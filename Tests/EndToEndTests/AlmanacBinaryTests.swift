@@ -37,8 +37,9 @@ import Testing
     let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(
       left == [
-        ".almanac", "almanac-cooccurrences.csv", "almanac-organizations.csv",
-        "almanac-rejected.csv", "almanac-terms.csv", "almanac-trends.csv", "almanac-years.csv",
+        ".almanac", "almanac-cooccurrences.csv", "almanac-duplicates.csv",
+        "almanac-organizations.csv", "almanac-rejected.csv", "almanac-terms.csv",
+        "almanac-trends.csv", "almanac-years.csv",
         "almanac.html", "almanac.xml", "archive",
       ])
   }

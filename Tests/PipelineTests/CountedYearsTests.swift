@@ -94,6 +94,64 @@ import Testing
     }
   }
 
+  /// Copies of accepted articles (the same bytes under other names) are accepted and not
+  /// counted, whether read in the same pass as their original or in a later one, before it or
+  /// after it: each year's figures are those of the originals alone.
+  @Test(arguments: ["same pass", "copies later", "copies first"])
+  func copiesAreCountedOnce(order: String) throws {
+    let (root, originals) = try Self.corpus(40, seed: 9)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let reference = Self.analyzer.analyze(originals)
+    let accepted = reference.outcomes.filter { $0.rejection == nil }
+    // Nothing among the originals is a copy, so the reference counts every one of them.
+    #expect(Set(accepted.map(\.hash)).count == accepted.count)
+    #expect(reference.outcomes.allSatisfy { !$0.isCopy })
+    var copies: [CorpusFile] = []
+    var originalOf: [String: CorpusAnalyzer.FileOutcome] = [:]
+    for (index, outcome) in reference.outcomes.enumerated() where index % 3 == 1 {
+      let url = root.appendingPathComponent("copy-\(index).txt")
+      try FileManager.default.copyItem(atPath: outcome.file.fullPath, toPath: url.path)
+      copies.append(
+        CorpusFile(path: url.lastPathComponent, fullPath: url.path, size: outcome.file.size))
+      originalOf[url.lastPathComponent] = outcome
+    }
+    let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
+    var outcomes: [CorpusAnalyzer.FileOutcome] = []
+    switch order {
+    case "same pass":
+      let files = originals + copies
+      outcomes = try counted.count(files, years: ExpectedYears.peek(files))
+    case "copies later":
+      outcomes = try counted.count(originals, years: ExpectedYears.peek(originals))
+      outcomes += try counted.count(copies, years: ExpectedYears.peek(copies))
+    default:
+      outcomes = try counted.count(copies, years: ExpectedYears.peek(copies))
+      outcomes += try counted.count(originals, years: ExpectedYears.peek(originals))
+    }
+    #expect(counted.years == reference.statistics.years.keys.sorted())
+    for year in counted.years {
+      let mine = Self.comparable(try counted.slice(year))
+      let theirs = Self.comparable(reference.statistics.slice(year: year)!)
+      #expect(mine.0 == theirs.0, "\(year)")
+      #expect(mine.1 == theirs.1, "\(year)")
+    }
+    // One of each pair is the copy: the one read later, but either in the same pass. A copy of
+    // a rejected file is rejected, not a copy.
+    for copy in copies {
+      let original = originalOf[copy.path]!
+      let pair = outcomes.filter { $0.file == copy || $0.file == original.file }
+      #expect(pair.count == 2)
+      if original.rejection != nil {
+        #expect(pair.allSatisfy { $0.rejection != nil && !$0.isCopy })
+      } else {
+        #expect(pair.filter(\.isCopy).count == 1, "\(copy.path)")
+        #expect(pair.allSatisfy { $0.rejection == nil && $0.date == original.date })
+        if order == "copies later" { #expect(pair.first { $0.file == copy }!.isCopy) }
+        if order == "copies first" { #expect(pair.first { $0.file == original.file }!.isCopy) }
+      }
+    }
+  }
+
   @Test func theScratchFileReadsBackWhatWasWrittenAndLeavesNothingBehind() throws {
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("almanac-scratch-\(UUID().uuidString)")

@@ -3,8 +3,8 @@ import Pipeline
 import TestSupport
 import Testing
 
-/// Whatever sequence of adds, edits, deletes, renames and touches a corpus goes through, an
-/// incremental run must publish what a full rebuild publishes, apart from run metadata.
+/// Whatever sequence of adds, edits, deletes, renames, touches and copies a corpus goes through,
+/// an incremental run must publish what a full rebuild publishes, apart from run metadata.
 @Suite(.serialized) struct IncrementalEquivalenceTests {
   static let words = [
     "trade", "summit", "integration", "security", "energy", "grain", "border", "treaty",
@@ -90,9 +90,11 @@ import Testing
     }
     try run(corpus: corpus, out: incremental, full: false)
 
+    // Steps whose reports list a copy of another file: each seed must have some.
+    var stepsWithCopies = 0
     for step in 0..<8 {
       for _ in 0..<(1 + generator.int(4)) {
-        switch generator.int(5) {
+        switch generator.int(6) {
         case 0:  // add
           let name = "y\(generator.int(3))/new\(step)-\(generator.int(1000)).txt"
           try write(name, Self.article(&generator))
@@ -114,6 +116,13 @@ import Testing
           names[index] = renamed
         case 4 where !names.isEmpty:  // touch
           try dated.touch(generator.pick(names))
+        case 5 where !names.isEmpty:  // copy, before or after the original in path order
+          let original = generator.pick(names)
+          let name = "y\(generator.int(3))/copy\(step)-\(generator.int(1000)).txt"
+          try write(
+            name,
+            try String(contentsOf: corpus.appendingPathComponent(original), encoding: .utf8))
+          names.append(name)
         default:
           break
         }
@@ -123,6 +132,7 @@ import Testing
       try run(corpus: corpus, out: fresh, full: true)
       let updated = try normalized(incremental)
       let rebuilt = try normalized(fresh)
+      if rebuilt.contains("<duplicates>") { stepsWithCopies += 1 }
       if updated != rebuilt {
         let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
           "almanac-mismatch-\(seed)")
@@ -137,5 +147,6 @@ import Testing
       )
       if updated != rebuilt { return }
     }
+    #expect(stepsWithCopies > 0, "seed \(seed) made no copy")
   }
 }

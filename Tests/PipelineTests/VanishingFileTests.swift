@@ -23,8 +23,9 @@ import Testing
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("almanac-vanish-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    // Each its own article: files with the same bytes would be counted once.
     for name in names {
-      try Data(Self.article).write(to: root.appendingPathComponent(name))
+      try Data(Self.article + Array(name.utf8)).write(to: root.appendingPathComponent(name))
     }
     let scan = try CorpusScanner.scan(root: root.path)
     #expect(scan.files.map(\.path) == names.sorted())

@@ -50,10 +50,11 @@ import Testing
       files.map(\.name) == [
         "almanac-years.csv", "almanac-terms.csv", "almanac-organizations.csv",
         "almanac-cooccurrences.csv", "almanac-trends.csv", "almanac-rejected.csv",
+        "almanac-duplicates.csv",
       ])
     #expect(
       files.map(\.section) == [
-        "years", "terms", "organizations", "cooccurrences", "trends", "rejected",
+        "years", "terms", "organizations", "cooccurrences", "trends", "rejected", "duplicates",
       ])
     for file in files {
       #expect(!file.bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(file.name) has no BOM")

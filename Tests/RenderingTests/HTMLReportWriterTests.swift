@@ -43,7 +43,7 @@ import Testing
 
   static let sectionIDs = [
     "summary", "years", "terms", "terms-by-year", "organizations", "cooccurrence", "trends",
-    "rejected",
+    "rejected", "duplicates",
   ]
 
   // MARK: Structure

@@ -199,6 +199,7 @@ enum ReportFixtures {
     report.rejected = hostileStrings.map {
       RejectedFile(path: $0 + ".txt", reason: "no header: found '\($0)'")
     }
-    return report
+    return report.listing(
+      duplicates: hostileStrings.map { DuplicateFile(path: $0 + ".txt", original: $0 + "-1.txt") })
   }
 }

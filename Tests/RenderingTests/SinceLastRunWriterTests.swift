@@ -59,7 +59,7 @@ import Testing
     #expect(
       root.children.map(\.name) == [
         "provenance", "corpus", "sinceLastRun", "years", "terms", "organizations",
-        "cooccurrences", "trends", "rejected",
+        "cooccurrences", "trends", "rejected", "duplicates",
       ])
     let since = try sinceElement(ReportFixtures.withSinceLastRun())
     #expect(
@@ -207,7 +207,7 @@ import Testing
     #expect(between.allSatisfy { $0.isWhitespace })
     let section = HTMLReportWriterTests.section("since-last-run", in: html)
     #expect(section.contains("<h2 id=\"since-last-run-h\">Since the last run</h2>"))
-    #expect(HTMLReportWriterTests.count("<section ", in: html) == 9)
+    #expect(HTMLReportWriterTests.count("<section ", in: html) == 10)
   }
 
   @Test func contentsListStartsWithTheSection() throws {

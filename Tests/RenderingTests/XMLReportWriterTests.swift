@@ -52,7 +52,7 @@ import Testing
     #expect(
       root.children.map(\.name) == [
         "provenance", "corpus", "years", "terms", "organizations", "cooccurrences", "trends",
-        "rejected",
+        "rejected", "duplicates",
       ])
     #expect(root.attribute("generatedAt") == "2026-11-23T00:00:00Z")
     #expect(root.attribute("tool") == "almanac 0.1.0")

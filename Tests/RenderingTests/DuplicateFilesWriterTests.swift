@@ -1,0 +1,58 @@
+import Foundation
+import LibXML
+import ReportModel
+import Testing
+
+@testable import Rendering
+
+/// Copies of other files, accepted but not counted: each writer lists every one with the file
+/// it copies, and the summary says how many there are.
+@Suite struct DuplicateFilesWriterTests {
+  static let copies = [
+    DuplicateFile(path: "2020/a copy.txt", original: "2020/a.txt"),
+    DuplicateFile(path: "=b.txt", original: "2019/b & c.txt"),
+  ]
+
+  static func report() -> Report { ReportFixtures.sample().listing(duplicates: copies) }
+
+  @Test func xmlListsEachCopyWithItsOriginalAndValidates() throws {
+    let bytes = XMLReportWriter.bytes(for: Self.report())
+    try ReportSchema.validate(bytes: bytes, name: "copies.xml")
+    let root = try XMLDocument.parse(bytes, name: "copies.xml").root
+    #expect(root.children(named: "corpus").first?.attribute("duplicates") == "2")
+    let listed = try #require(root.children(named: "duplicates").first).children(named: "document")
+    #expect(listed.map { $0.attribute("path") } == ["2020/a copy.txt", "=b.txt"])
+    #expect(listed.map { $0.attribute("original") } == ["2020/a.txt", "2019/b & c.txt"])
+  }
+
+  @Test func pageListsTheCopiesAndCountsThemInTheSummary() {
+    let html = HTMLReportWriterTests.page(Self.report())
+    let section = HTMLReportWriterTests.section("duplicates", in: html).replacing("\n", with: "")
+    #expect(section.contains("2 files are copies of another file of the corpus"))
+    #expect(section.contains("<caption>Files not counted, as copies of others</caption>"))
+    #expect(
+      section.contains("<td><code>2020/a copy.txt</code></td><td><code>2020/a.txt</code></td>"))
+    #expect(section.contains("<td><code>2019/b &amp; c.txt</code></td>"))
+    let summary = HTMLReportWriterTests.section("summary", in: html).replacing("\n", with: "")
+    #expect(
+      summary.contains(
+        "<dt>Duplicate files</dt><dd>2</dd><dd class=\"detail\">not counted again</dd>"))
+  }
+
+  @Test func aPageWithoutCopiesSaysSoAndLeavesThemOutOfTheSummary() {
+    let html = HTMLReportWriterTests.page(ReportFixtures.sample())
+    let section = HTMLReportWriterTests.section("duplicates", in: html)
+    #expect(section.contains("No file holds the same bytes as another"))
+    #expect(!section.contains("<table"))
+    #expect(!HTMLReportWriterTests.section("summary", in: html).contains("Duplicate files"))
+  }
+
+  @Test func csvHasARowPerCopyWithFormulasNeutralised() throws {
+    let file = try CSVWriterTests.file("duplicates", of: Self.report())
+    #expect(file.name == "almanac-duplicates.csv")
+    #expect(file.rows == 2)
+    #expect(
+      CSVWriterTests.text(file.bytes)
+        == "path,original\r\n2020/a copy.txt,2020/a.txt\r\n'=b.txt,2019/b & c.txt\r\n")
+  }
+}
