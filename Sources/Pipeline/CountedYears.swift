@@ -34,6 +34,10 @@ struct CountedYears: YearSource {
     scratch = try ScratchFile(folder: folder)
   }
 
+  /// Lets go what only counting needs, once every file is counted: nothing more can be counted
+  /// after it without counting copies again.
+  func doneCounting() { digests.removeAll() }
+
   /// The years counted, ascending.
   var years: [Int] { counted.value.keys.sorted() }
 

@@ -129,6 +129,7 @@ enum Incremental {
       reconciliation.affectedYears.formUnion(toRecount)
     }
     reconciliation.upserts += skipped
+    counted.doneCounting()
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 

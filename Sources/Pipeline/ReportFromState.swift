@@ -28,16 +28,8 @@ enum ReportFromState {
   }
 
   /// The files of the state accepted but not counted, as copies of others.
-  ///
-  /// - Parameter ownConnection: Read the state on a connection of its own, beside the report's
-  ///   reads of it.
-  static func duplicates(store: StateStore, onConnectionOfItsOwn ownConnection: Bool = false)
-    throws(RunError) -> [DuplicateFile]
-  {
-    DuplicateFile.listed(
-      try ReportJob.state {
-        try store.documentsSharingTheirBytes(onConnectionOfItsOwn: ownConnection)
-      })
+  static func duplicates(store: StateStore) throws(RunError) -> [DuplicateFile] {
+    DuplicateFile.listed(try ReportJob.state { try store.documentsSharingTheirBytes() })
   }
 
   /// The rejected files of the report: `documents`, each a record of a rejected file, as

@@ -79,26 +79,35 @@ extension StateStore {
   /// The accepted documents whose content hash another accepted document has too, with that
   /// hash, in byte order of their paths: the copies of an article saved more than once, and the
   /// first of each (``ReportModel``'s `DuplicateFile.listed` tells them apart).
-  ///
-  /// - Parameter ownConnection: Read the state on a connection of its own, beside other reads.
-  public func documentsSharingTheirBytes(onConnectionOfItsOwn ownConnection: Bool = false)
-    throws(StoreError) -> [(path: String, digest: String)]
-  {
-    let fetch = { (db: Database) throws -> [(path: String, digest: String)] in
-      // Grouping 248,091 hashes with no index on them took 0.14 s at 1 GB.
-      let statement = try db.cachedStatement(
-        sql: """
-          SELECT path, hash FROM document WHERE accepted AND hash IN (
-            SELECT hash FROM document WHERE accepted GROUP BY hash HAVING COUNT(*) > 1
-          ) ORDER BY path
-          """)
-      var documents: [(path: String, digest: String)] = []
-      let rows = try Row.fetchCursor(statement)
-      while let row = try rows.next() { documents.append((row[0], row[1])) }
-      return documents
+  public func documentsSharingTheirBytes() throws(StoreError) -> [(path: String, digest: String)] {
+    // Two walks of the documents in the order they are stored, keeping 8 bytes of each: the
+    // first finds the digests that repeat (usually none), the second the documents that have
+    // them: 53-63 ms at 1 GB, where SQLite's `GROUP BY hash` took 0.14 s.
+    try reading { db in
+      let digests = try db.cachedStatement(sql: "SELECT hash FROM document WHERE accepted")
+      var seen = Set<UInt64>()
+      var repeated = Set<UInt64>()
+      let rows = try Row.fetchCursor(digests)
+      while let row = try rows.next() {
+        let hash: String = row[0]
+        // A stored hash Almanac did not write is no one's copy.
+        guard let digest = ContentHash.value(hex: hash) else { continue }
+        if !seen.insert(digest).inserted { repeated.insert(digest) }
+      }
+      guard !repeated.isEmpty else { return [] }
+      seen = []
+      let documents = try db.cachedStatement(
+        sql: "SELECT path, hash FROM document WHERE accepted ORDER BY path")
+      var sharing: [(path: String, digest: String)] = []
+      let all = try Row.fetchCursor(documents)
+      while let row = try all.next() {
+        let hash: String = row[1]
+        if let digest = ContentHash.value(hex: hash), repeated.contains(digest) {
+          sharing.append((row[0], hash))
+        }
+      }
+      return sharing
     }
-    guard ownConnection else { return try reading(fetch) }
-    return try Self.onConnectionOfItsOwn(path: path, readonly: true, fetch)
   }
 
   /// Writes documents, replacing any with the same path.
