@@ -47,6 +47,17 @@ import Testing
     return (bare, Set(slice.terms))
   }
 
+  /// Expects `counted` to hold the years of `reference`, each with the same figures and terms.
+  static func expectSameYears(_ counted: CountedYears, _ reference: CorpusAnalyzer.Result) throws {
+    #expect(counted.years == reference.statistics.years.keys.sorted())
+    for year in counted.years {
+      let mine = comparable(try counted.slice(year))
+      let theirs = comparable(reference.statistics.slice(year: year)!)
+      #expect(mine.0 == theirs.0, "\(year)")
+      #expect(mine.1 == theirs.1, "\(year)")
+    }
+  }
+
   @Test(arguments: ["read ahead", "unknown", "wrong", "split"])
   func yearByYearEqualsAllAtOnce(expectation: String) throws {
     let (root, files) = try Self.corpus(120, seed: 7)
@@ -70,13 +81,7 @@ import Testing
     #expect(outcomes.map(\.file) == files)
     #expect(outcomes.map(\.hash) == reference.outcomes.map(\.hash))
     #expect(outcomes.map(\.date) == reference.outcomes.map(\.date))
-    #expect(counted.years == reference.statistics.years.keys.sorted())
-    for year in counted.years {
-      let mine = Self.comparable(try counted.slice(year))
-      let theirs = Self.comparable(reference.statistics.slice(year: year)!)
-      #expect(mine.0 == theirs.0, "\(year)")
-      #expect(mine.1 == theirs.1, "\(year)")
-    }
+    try Self.expectSameYears(counted, reference)
   }
 
   @Test func aYearCountedInTwoPassesIsMerged() throws {
@@ -128,13 +133,7 @@ import Testing
       outcomes = try counted.count(copies, years: ExpectedYears.peek(copies))
       outcomes += try counted.count(originals, years: ExpectedYears.peek(originals))
     }
-    #expect(counted.years == reference.statistics.years.keys.sorted())
-    for year in counted.years {
-      let mine = Self.comparable(try counted.slice(year))
-      let theirs = Self.comparable(reference.statistics.slice(year: year)!)
-      #expect(mine.0 == theirs.0, "\(year)")
-      #expect(mine.1 == theirs.1, "\(year)")
-    }
+    try Self.expectSameYears(counted, reference)
     // One of each pair is the copy: the one read later, but either in the same pass. A copy of
     // a rejected file is rejected, not a copy.
     for copy in copies {
