@@ -104,6 +104,10 @@ extension HTMLReportWriter {
     table.render(into: section)
   }
 
+  /// How many copies the page lists: a corpus can hold thousands (the hostile corpus of
+  /// `scripts/hostile-corpus`, 16,760), and the CSV file and the XML list them all.
+  static let duplicatesShown = 100
+
   static func addDuplicates(to section: XMLElement, report: Report) {
     guard !report.duplicates.isEmpty else {
       section.note("No file holds the same bytes as another: every accepted file was counted.")
@@ -114,10 +118,16 @@ extension HTMLReportWriter {
         + " of another file of the corpus: the same bytes, so the same date and text. A copy is"
         + " accepted but not counted, so that each article counts once; deleting the copies"
         + " would change no figure.")
+    if report.duplicates.count > duplicatesShown {
+      section.note(
+        "The first \(duplicatesShown), in the order of their paths, are listed here; "
+          + CSVWriter.fileName(for: "duplicates") + " and the XML list all of them.")
+    }
     var table = HTMLTable(
       caption: "Files not counted, as copies of others", columns: [.text("File"), .text("Copy of")])
+    // The rejected files' class: long paths wrap.
     table.className = "rejected"
-    for file in report.duplicates {
+    for file in report.duplicates.prefix(duplicatesShown) {
       table.append([
         .custom { $0.element("code", text: file.path) },
         .custom { $0.element("code", text: file.original) },

@@ -39,6 +39,26 @@ import Testing
         "<dt>Duplicate files</dt><dd>2</dd><dd class=\"detail\">not counted again</dd>"))
   }
 
+  /// Thousands of copies make a page of a bounded size: the first of them, and where the rest
+  /// are.
+  @Test func aPageListsTheFirstCopiesAndSaysWhereTheRestAre() throws {
+    let many = (0..<(HTMLReportWriter.duplicatesShown + 5)).map {
+      DuplicateFile(path: String(format: "c/%04d.txt", $0), original: "a.txt")
+    }
+    let html = HTMLReportWriterTests.page(ReportFixtures.sample().listing(duplicates: many))
+    let section = HTMLReportWriterTests.section("duplicates", in: html)
+    #expect(section.contains("105 files are copies"))
+    #expect(section.contains("The first 100, in the order of their paths, are listed here"))
+    #expect(section.contains("almanac-duplicates.csv and the XML list all of them"))
+    #expect(
+      HTMLReportWriterTests.count("<tr>", in: section) == HTMLReportWriter.duplicatesShown + 1)
+    #expect(section.contains("<code>c/0099.txt</code>"))
+    #expect(!section.contains("c/0100.txt"))
+    let file = try CSVWriterTests.file(
+      "duplicates", of: ReportFixtures.sample().listing(duplicates: many))
+    #expect(file.rows == many.count)
+  }
+
   @Test func aPageWithoutCopiesSaysSoAndLeavesThemOutOfTheSummary() {
     let html = HTMLReportWriterTests.page(ReportFixtures.sample())
     let section = HTMLReportWriterTests.section("duplicates", in: html)
