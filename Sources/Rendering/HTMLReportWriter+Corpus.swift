@@ -93,20 +93,14 @@ extension HTMLReportWriter {
       plural(report.rejected.count, "file was", "files were")
         + " not analysed. They are listed with the reason so they can be fixed and the run repeated."
     )
-    var table = HTMLTable(
-      caption: "Files that were not analysed", columns: [.text("File"), .text("Reason")])
-    table.className = "rejected"
-    for file in report.rejected {
-      table.append([
-        .custom { $0.element("code", text: file.path) }, .text(file.reason),
-      ])
+    addFiles(
+      report.rejected.count, caption: "Files that were not analysed",
+      columns: [.text("File"), .text("Reason")], export: "rejected", to: section
+    ) { index in
+      let file = report.rejected[index]
+      return [.custom { $0.element("code", text: file.path) }, .text(file.reason)]
     }
-    table.render(into: section)
   }
-
-  /// How many copies the page lists: a corpus can hold thousands (the hostile corpus of
-  /// `scripts/hostile-corpus`, 16,760), and the CSV file and the XML list them all.
-  static let duplicatesShown = 100
 
   static func addDuplicates(to section: XMLElement, report: Report) {
     guard !report.duplicates.isEmpty else {
@@ -118,21 +112,38 @@ extension HTMLReportWriter {
         + " of another file of the corpus: the same bytes, so the same date and text. A copy is"
         + " accepted but not counted, so that each article counts once; deleting the copies"
         + " would change no figure.")
-    if report.duplicates.count > duplicatesShown {
-      section.note(
-        "The first \(duplicatesShown), in the order of their paths, are listed here; "
-          + CSVWriter.fileName(for: "duplicates") + " and the XML list all of them.")
-    }
-    var table = HTMLTable(
-      caption: "Files not counted, as copies of others", columns: [.text("File"), .text("Copy of")])
-    // The rejected files' class: long paths wrap.
-    table.className = "rejected"
-    for file in report.duplicates.prefix(duplicatesShown) {
-      table.append([
+    addFiles(
+      report.duplicates.count, caption: "Files not counted, as copies of others",
+      columns: [.text("File"), .text("Copy of")], export: "duplicates", to: section
+    ) { index in
+      let file = report.duplicates[index]
+      return [
         .custom { $0.element("code", text: file.path) },
         .custom { $0.element("code", text: file.original) },
-      ])
+      ]
     }
+  }
+
+  /// How many files a list of the page shows (rejected files, copies): a corpus can hold
+  /// thousands of either (`scripts/hostile-corpus` makes 16,760 copies), and the CSV files and
+  /// the XML list them all.
+  static let filesShown = 100
+
+  /// A table of the first ``filesShown`` of `count` files, in the order of their paths, the
+  /// cells of each made by `row`; when there are more, a note says which file lists them all.
+  private static func addFiles(
+    _ count: Int, caption: String, columns: [HTMLTable.Column], export: String,
+    to section: XMLElement, row: (Int) -> [HTMLCell]
+  ) {
+    if count > filesShown {
+      section.note(
+        "The first \(filesShown), in the order of their paths, are listed here; "
+          + CSVWriter.fileName(for: export) + " and the XML list all of them.")
+    }
+    var table = HTMLTable(caption: caption, columns: columns)
+    // Long paths wrap.
+    table.className = "rejected"
+    for index in 0..<min(count, filesShown) { table.append(row(index)) }
     table.render(into: section)
   }
 

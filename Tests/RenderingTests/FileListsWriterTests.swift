@@ -5,9 +5,9 @@ import Testing
 
 @testable import Rendering
 
-/// Copies of other files, accepted but not counted: each writer lists every one with the file
-/// it copies, and the summary says how many there are.
-@Suite struct DuplicateFilesWriterTests {
+/// Copies of other files, accepted but not counted, and rejected files: each writer lists them,
+/// with the file each copies and why each was rejected; the page lists the first of them.
+@Suite struct FileListsWriterTests {
   static let copies = [
     DuplicateFile(path: "2020/a copy.txt", original: "2020/a.txt"),
     DuplicateFile(path: "=b.txt", original: "2019/b & c.txt"),
@@ -42,7 +42,7 @@ import Testing
   /// Thousands of copies make a page of a bounded size: the first of them, and where the rest
   /// are.
   @Test func aPageListsTheFirstCopiesAndSaysWhereTheRestAre() throws {
-    let many = (0..<(HTMLReportWriter.duplicatesShown + 5)).map {
+    let many = (0..<(HTMLReportWriter.filesShown + 5)).map {
       DuplicateFile(path: String(format: "c/%04d.txt", $0), original: "a.txt")
     }
     let html = HTMLReportWriterTests.page(ReportFixtures.sample().listing(duplicates: many))
@@ -51,12 +51,30 @@ import Testing
     #expect(section.contains("The first 100, in the order of their paths, are listed here"))
     #expect(section.contains("almanac-duplicates.csv and the XML list all of them"))
     #expect(
-      HTMLReportWriterTests.count("<tr>", in: section) == HTMLReportWriter.duplicatesShown + 1)
+      HTMLReportWriterTests.count("<tr>", in: section) == HTMLReportWriter.filesShown + 1)
     #expect(section.contains("<code>c/0099.txt</code>"))
     #expect(!section.contains("c/0100.txt"))
     let file = try CSVWriterTests.file(
       "duplicates", of: ReportFixtures.sample().listing(duplicates: many))
     #expect(file.rows == many.count)
+  }
+
+  /// The same bound for rejected files, which stderr, the CSV file and the XML each list whole.
+  @Test func aPageListsTheFirstRejectedFilesAndSaysWhereTheRestAre() {
+    var report = ReportFixtures.sample()
+    report.rejected = (0..<(HTMLReportWriter.filesShown + 1)).map {
+      RejectedFile(path: String(format: "r/%04d.txt", $0), reason: "no header")
+    }
+    let section = HTMLReportWriterTests.section("rejected", in: HTMLReportWriterTests.page(report))
+    #expect(section.contains("101 files were not analysed"))
+    #expect(section.contains("almanac-rejected.csv and the XML list all of them"))
+    #expect(HTMLReportWriterTests.count("<tr>", in: section) == HTMLReportWriter.filesShown + 1)
+    #expect(section.contains("<code>r/0099.txt</code>"))
+    #expect(!section.contains("r/0100.txt"))
+    report.rejected.removeLast()
+    let all = HTMLReportWriterTests.section("rejected", in: HTMLReportWriterTests.page(report))
+    #expect(all.contains("<code>r/0099.txt</code>"))
+    #expect(!all.contains("list all of them"))
   }
 
   @Test func aPageWithoutCopiesSaysSoAndLeavesThemOutOfTheSummary() {
