@@ -82,6 +82,8 @@ enum Incremental {
     // Every file read and counted (as when every file changed): what was counted is all the
     // state will hold, as in a full rebuild.
     let countedAll = changes.unchanged.isEmpty && reconciliation.refreshed.isEmpty
+    // In a run that counts every file, every copy was told apart in pass 1.
+    let copiesCounted = first.reduce(0) { $0 + ($1.isCopy ? 1 : 0) }
     // Every outcome is a record to write now: the outcomes themselves are let go.
     _ = consume first
     if reconciliation.touched > 0 {
@@ -151,7 +153,7 @@ enum Incremental {
           replaceYears: reconciliation.affectedYears, replaceAllYears: true,
           sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
           settings: settings.merging(["corpus": scan.root]) { $1 },
-          unreported: reconciliation.unreported))
+          unreported: reconciliation.unreported, copies: copiesCounted))
       reconciliation.releaseUpserts()
       let commit = BackgroundTask { try store.commit(change.withLock { $0.take()! }) }
       return Update(

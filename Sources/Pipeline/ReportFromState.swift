@@ -104,6 +104,9 @@ enum ReportFromState {
 
   /// Remembers what this report published, for the next run's comparison, that it showed the
   /// changes stored so far, and its comparisons of consecutive years (``KeptComparisons``).
+  ///
+  /// The number of copies the report lists is remembered too, so that the next runs skip
+  /// looking for copies as long as the state says there are none (``StateChange/copies``).
   static func remember(
     _ report: Report, evidence: [EvidenceFinder.Target: [Evidence]], in store: StateStore
   ) throws(RunError) {
@@ -119,7 +122,9 @@ enum ReportFromState {
       comparisons: report.trends.map(\.withoutEvidence))
     try ReportJob.state {
       try store.commit(
-        StateChange(seen: seen, publishedTerms: terms, reported: true, comparisons: kept))
+        StateChange(
+          seen: seen, publishedTerms: terms, reported: true, comparisons: kept,
+          copies: report.duplicates.count))
     }
   }
 }

@@ -37,6 +37,11 @@ public struct StateChange: Sendable {
   /// The comparisons of a published report, to replace every kept one; nil keeps them
   /// (but for those of replaced years, which go with their figures).
   public var comparisons: KeptComparisons?
+  /// How many of the stored accepted documents are copies of another (their bytes again), as a
+  /// count of every document found (a full rebuild's, or a walk of the state's): stored so that
+  /// a run can skip the walk when it is 0. Nil keeps the stored number, but a change that
+  /// upserts or removes documents forgets it (``StateStore/knownCopies()``).
+  public var copies: Int?
 
   /// Creates a change; everything defaults to "no change".
   public init(
@@ -46,8 +51,9 @@ public struct StateChange: Sendable {
     sliceSource: SliceSource? = nil,
     settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
     publishedTerms: [PublishedTerm]? = nil, unreported: UnreportedChanges = UnreportedChanges(),
-    reported: Bool = false, comparisons: KeptComparisons? = nil
+    reported: Bool = false, comparisons: KeptComparisons? = nil, copies: Int? = nil
   ) {
+    self.copies = copies
     self.sliceSource = sliceSource
     self.upsertDocuments = upsertDocuments
     self.touchDocuments = touchDocuments
@@ -86,5 +92,6 @@ public struct StateChange: Sendable {
       && replaceYears.isEmpty
       && !replaceAllYears && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty
       && publishedTerms == nil && unreported.isEmpty && !reported && comparisons == nil
+      && copies == nil
   }
 }

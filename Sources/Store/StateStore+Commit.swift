@@ -19,6 +19,8 @@ extension StateStore {
   public func commit(_ change: consuming StateChange) throws(StoreError) {
     try validate(change)
     if change.isEmpty { return }
+    // Touching a document changes neither its bytes nor whether it is accepted.
+    let documentsChanged = !change.upsertDocuments.isEmpty || !change.removeDocuments.isEmpty
     try writing { db in
       try Self.removeDocuments(change.removeDocuments, in: db)
       try Self.touch(change.touchDocuments, in: db)
@@ -42,6 +44,11 @@ extension StateStore {
         for year in source.years { try Self.insert(source.make(year), in: db) }
       }
       try Self.write(settings: change.settings, in: db)
+      if let copies = change.copies {
+        try Self.write(settings: [Self.copiesSetting: String(copies)], in: db)
+      } else if documentsChanged {
+        try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [Self.copiesSetting])
+      }
       try Self.markSeen(change.seen, in: db)
       if let terms = change.publishedTerms {
         try Self.replacePublishedTerms(terms, in: db)

@@ -45,4 +45,55 @@ import Testing
       ]))
     #expect(try store.documentsSharingTheirBytes().isEmpty)
   }
+
+  @Test func theNumberOfCopiesIsKeptTillDocumentsAreUpsertedOrRemoved() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = try StateStore.open(path: folder.path("state.sqlite"))
+    #expect(try store.knownCopies() == nil)
+    try store.commit(
+      StateChange(
+        upsertDocuments: [Self.document("a.txt", "00000000000000aa")], settings: ["x": "1"],
+        copies: 0))
+    #expect(try store.knownCopies() == 0)
+    // Neither touching a document nor what a published report remembers changes it.
+    try store.commit(
+      StateChange(touchDocuments: [TouchedDocument(path: "a.txt", size: 11, modified: 2)]))
+    try store.commit(StateChange(seen: [("organization", "un")], reported: true))
+    #expect(try store.knownCopies() == 0)
+    try store.commit(StateChange(upsertDocuments: [Self.document("b.txt", "00000000000000aa")]))
+    #expect(try store.knownCopies() == nil)
+    try store.commit(StateChange(copies: 1))
+    #expect(try store.knownCopies() == 1)
+    try store.commit(StateChange(removeDocuments: ["b.txt"]))
+    #expect(try store.knownCopies() == nil)
+  }
+
+  @Test func aStateKnownToHoldNoCopyIsNotWalkedForThem() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = try StateStore.open(path: folder.path("state.sqlite"))
+    let copies = [
+      Self.document("a.txt", "00000000000000aa"), Self.document("b.txt", "00000000000000aa"),
+    ]
+    try store.commit(StateChange(upsertDocuments: copies))
+    #expect(try store.documentsSharingTheirBytes().count == 2)
+    // What the state was told wins: the run that stores a number has just counted or walked.
+    try store.commit(StateChange(copies: 0))
+    #expect(try store.documentsSharingTheirBytes().isEmpty)
+    try store.commit(StateChange(copies: 1))
+    #expect(try store.documentsSharingTheirBytes().count == 2)
+  }
+
+  @Test func aNumberOfCopiesThatIsNoNumberIsReportedAsCorrupt() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let store = try StateStore.open(path: folder.path("state.sqlite"))
+    try store.commit(StateChange(settings: ["copies": "many"]))
+    #expect {
+      try store.knownCopies()
+    } throws: { error in
+      "\(error)".contains("the number of copies is \"many\"")
+    }
+  }
 }
