@@ -11,6 +11,8 @@ margins of the page's @page rule, i.e. 680 CSS px at 96 dpi):
   - every <svg> has a non-zero width and height;
   - nothing overflows the page: document scrollWidth <= clientWidth, and no element's box ends
     right of the viewport (only the outermost offender of a subtree is listed);
+  - nothing spills out of its own box sideways, as a figure too wide for its card (only the
+    innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
     the sentinel window.__almanacPwned that a hostile corpus would try to set is undefined.
 Saves full-page PNG screenshots (<out>/<name>-1280.png, <name>-print.png) and exits 1 with a
@@ -61,6 +63,20 @@ PROBE = r"""
     const r = el.getBoundingClientRect();
     wide.push(describe(el) + ' ends at ' + Math.round(r.right) + ' px');
   }
+  // Boxes whose content spills out of them sideways, as a figure too wide for its card: the
+  // innermost such box is listed; boxes made to scroll or clip are left alone.
+  const spill = [];
+  const spilling = all.filter((el) => {
+    if (el instanceof SVGElement) return false;  // drawn to fit its chart, rotated labels too
+    if (!(el.clientWidth > 0) || el.scrollWidth <= el.clientWidth + 1) return false;
+    const style = getComputedStyle(el);
+    return style.display !== 'inline' && style.overflowX === 'visible';
+  });
+  const spillingSet = new Set(spilling);
+  for (const el of spilling) {
+    if (Array.from(el.querySelectorAll('*')).some((inner) => spillingSet.has(inner))) continue;
+    spill.push(describe(el) + ' holds ' + el.scrollWidth + ' px in ' + el.clientWidth + ' px');
+  }
   return {
     viewport: vw,
     scrollWidth: document.documentElement.scrollWidth,
@@ -70,7 +86,7 @@ PROBE = r"""
     rows: document.querySelectorAll('tbody tr').length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
-    svgs, wide,
+    svgs, wide, spill,
   };
 })()
 """
@@ -267,6 +283,7 @@ def main():
                                 f"(scrollWidth {probe['scrollWidth']} > {probe['viewport']})")
             problems += [f"{where}: empty svg: {s}" for s in probe["svgs"]]
             problems += [f"{where}: overflows the page: {w}" for w in probe["wide"]]
+            problems += [f"{where}: spills out of its box: {w}" for w in probe["spill"]]
             if probe["scripts"]:
                 problems.append(f"{where}: the page has {probe['scripts']} <script> element(s)")
             if probe["sentinel"] != "undefined":

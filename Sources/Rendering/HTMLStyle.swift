@@ -30,8 +30,8 @@ enum HTMLStyle {
     h3 { margin: 1.5rem 0 0.25rem; font-size: 1.1rem; font-weight: 650; }
     p { margin: 0 0 0.8rem; }
     .note, .meta { color: var(--muted); font-size: 0.95rem; max-width: 46rem; }
-    .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: 0.75rem; margin: 0 0 1.25rem; }
-    .figure { padding: 0.7rem 0.9rem; background: var(--wash); border-top: 3px solid var(--accent); }
+    .figures { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 0 0 1.25rem; }
+    .figure { flex: 1 1 9.5rem; padding: 0.7rem 0.9rem; background: var(--wash); border-top: 3px solid var(--accent); }
     .figure dt { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
     .figure dd { margin: 0.15rem 0 0; font: 600 1.6rem/1.2 var(--sans); font-variant-numeric: tabular-nums; white-space: nowrap; }
     .figure dd.detail { font-size: 0.85rem; font-weight: 400; color: var(--muted); white-space: normal; }
@@ -110,7 +110,8 @@ enum HTMLStyle {
       h2, h3, caption { break-after: avoid; }
       figure, tr, .figure, .figures, .panel, table.evidence tbody { break-inside: avoid; }
       thead { display: table-header-group; break-after: avoid; }
-      .figures { grid-template-columns: repeat(5, 1fr); gap: 0.5rem; }
+      .figures { gap: 0.5rem; }
+      .figure { flex-basis: 7rem; }
       .figure dd { font-size: 1.25rem; }
       .pair { grid-template-columns: 1fr; }
       .multiples { grid-template-columns: repeat(3, 1fr); gap: 0.5rem 1.5rem; }

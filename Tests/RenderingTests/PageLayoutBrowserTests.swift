@@ -1,0 +1,86 @@
+import Foundation
+import ReportModel
+import Testing
+
+@testable import Rendering
+
+/// Where Chromium is, if installed (outside the suite: a trait cannot refer to its own type).
+let layoutChromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// The page as a reader sees it, in headless Chromium at 1280 px and at A4 print width, through
+/// `scripts/browser-check`: nothing spills out of its box or off the page, every chart is drawn
+/// and no script runs, with the widest figures a large corpus gives.
+///
+/// Needs `chromium` and `python3` (`scripts/setup-browser` installs them). Without Chromium the
+/// suite is skipped by the `.enabled(if:)` trait, which Swift Testing prints as a skip with the
+/// comment below as the reason, never as a silent pass.
+@Suite(
+  .serialized,
+  .enabled(
+    if: layoutChromium != nil,
+    "chromium not found: run scripts/setup-browser to install it (Debian package chromium)"))
+struct PageLayoutBrowserTests {
+  static let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Runs `scripts/browser_check.py` on `report`'s page; its exit status and what it printed.
+  static func check(_ report: Report) throws -> (status: Int32, output: String) {
+    try check(page: String(decoding: HTMLReportWriter.bytes(for: report), as: UTF8.self))
+  }
+
+  /// Runs `scripts/browser_check.py` on the page `html`; its exit status and what it printed.
+  static func check(page html: String) throws -> (status: Int32, output: String) {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-layout-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("almanac.html")
+    try Data(html.utf8).write(to: page)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", repository.appendingPathComponent("scripts/browser_check.py").path, page.path,
+      "--out", folder.path,
+    ]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  /// The summary's figures of a corpus of ten gigabytes: ten-digit counts and full dates. Each
+  /// is one line in its card (a figure does not wrap), so the cards must make room for it.
+  @Test func theWidestFiguresStayInTheirCardsOnScreenAndOnPaper() throws {
+    var report = ReportFixtures.sample()
+    report.corpus.documents = 2_480_910
+    report.corpus.tokens = 1_701_638_010
+    report.corpus.rejected = 1_234_567
+    report.corpus.repairedDocuments = 1_234_567
+    report.corpus.duplicates = 1_234_567
+    report.corpus.firstDate = "1800-01-01"
+    report.corpus.lastDate = "2100-12-31"
+    let result = try Self.check(report)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.output.contains("no overflow, every svg drawn, no script ran"))
+  }
+
+  /// The check itself finds a figure too wide for its card: a page whose cards are given a
+  /// fixed width fails it, naming the figure.
+  @Test func aFigureTooWideForItsCardIsFound() throws {
+    var report = ReportFixtures.sample()
+    report.corpus.tokens = 1_701_638_010
+    let page = String(decoding: HTMLReportWriter.bytes(for: report), as: UTF8.self)
+    let narrow = page.replacingOccurrences(
+      of: "</style>", with: ".figure { flex: 0 0 6rem; min-width: 0; }</style>")
+    #expect(narrow != page)
+    let result = try Self.check(page: narrow)
+    #expect(result.status == 1, "\(result.output)")
+    #expect(result.output.contains("spills out of its box"), "\(result.output)")
+    #expect(result.output.contains("1 701 638 010"), "\(result.output)")
+  }
+}
