@@ -33,6 +33,9 @@ struct CooccurrenceMatrix {
   let cells: [Cell]
   /// The largest shared-document count among the cells shown.
   let largest: Int
+  /// Whether some cell's count is written rounded (``NumberFormat/compact(_:)``): from 10 000
+  /// on, a count is wider than its cell.
+  var rounds: Bool { largest >= 10_000 }
   /// When the report lists only some pairs (those named together in the most documents): how
   /// many documents a pair it leaves out can share at most, the fewest of a listed pair. Nil
   /// when it lists every pair, so that a blank cell means none.
@@ -136,8 +139,9 @@ struct CooccurrenceMatrix {
           "title",
           text: organizations[cell.row].name + " and " + organizations[cell.column].name + ": "
             + HTMLReportWriter.plural(cell.documents, "document", "documents"))
+        // Five characters fill a cell: larger counts are rounded (the title has them whole).
         SVGChart.text(
-          in: svg, NumberFormat.grouped(cell.documents), x: cell.x + size / 2,
+          in: svg, NumberFormat.compact(cell.documents), x: cell.x + size / 2,
           y: cell.y + size / 2 + 4, className: cell.shade > 0.55 ? "count on-dark" : "count")
       }
     }

@@ -36,6 +36,24 @@ public enum NumberFormat {
     return (negative ? minus : "") + groupingDigits(String(text[..<point])) + text[point...]
   }
 
+  /// `value` in at most four characters (and a sign) where room is short, e.g. in a chart's
+  /// cell: as ``grouped(_:)`` writes it below 10 000, then rounded to thousands (`108k`),
+  /// millions (`1.2M`, `12M`) or billions (`1.7B`), with one decimal below 10 of the unit.
+  /// Rounding never shows 1000 of a unit: 999 500 is `1.0M`.
+  public static func compact(_ value: Int) -> String {
+    let magnitude = value.magnitude
+    guard magnitude >= 10_000 else { return grouped(value) }
+    let sign = value < 0 ? minus : ""
+    for (unit, suffix) in [(1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")] {
+      let scaled = Double(magnitude) / unit
+      let tenths = (scaled * 10).rounded(.toNearestOrAwayFromZero)
+      if tenths < 100 { return sign + fixed(tenths / 10, 1) + suffix }
+      let whole = scaled.rounded(.toNearestOrAwayFromZero)
+      if whole < 1000 || suffix == "T" { return sign + fixed(whole, 0) + suffix }
+    }
+    return grouped(value)
+  }
+
   /// The minus sign of displayed numbers.
   public static let minus = "\u{2212}"
 

@@ -222,6 +222,43 @@ import Testing
     #expect(text.contains("not among the pairs listed, at most 1 document"))
   }
 
+  /// A cell holds five characters: from 10 000 on its count is rounded, its tooltip and the
+  /// caption say so, and smaller counts are written whole.
+  @Test func matrixCellsRoundCountsTooWideForThem() throws {
+    let organizations = (1...3).map { index in
+      OrganizationEntry(
+        id: "org\(index)", name: "Org \(index)", registered: true, count: 200_000,
+        documents: 200_000 - index, aliases: [], years: [])
+    }
+    func pair(_ a: Int, _ b: Int, _ documents: Int) -> PairEntry {
+      PairEntry(
+        a: "org\(a)", b: "org\(b)", aName: "Org \(a)", bName: "Org \(b)",
+        documents: documents, npmi: 0.1, logLikelihood: 1, years: [])
+    }
+    let space = "\u{202F}"
+    let matrix = CooccurrenceMatrix(
+      organizations: organizations, pairs: [pair(1, 2, 107_917), pair(1, 3, 9_999), pair(2, 3, 10)])
+    #expect(matrix.rounds)
+    let document = XMLDocument.html()
+    matrix.render(into: document.root, id: "m", title: "t")
+    let counts = Self.descendants(of: document.root, named: "text")
+      .filter { $0.attribute("class")?.hasPrefix("count") == true }.map(\.textContent)
+    #expect(counts.sorted() == ["10", "108k", "9\(space)999"])
+    let titles = Self.descendants(of: document.root, named: "title").map(\.textContent)
+    #expect(titles.contains("Org 2 and Org 1: 107\(space)917 documents"))
+
+    var report = ReportFixtures.sample()
+    report.organizations = organizations
+    report.cooccurrences = [pair(1, 2, 107_917), pair(1, 3, 9_999), pair(2, 3, 10)]
+    let page = String(decoding: HTMLReportWriter.bytes(for: report), as: UTF8.self)
+    #expect(page.contains("Counts of 10\(space)000 and more are rounded"))
+    report.cooccurrences = [pair(1, 2, 9_999), pair(1, 3, 5), pair(2, 3, 10)]
+    #expect(!CooccurrenceMatrix(organizations: organizations, pairs: report.cooccurrences).rounds)
+    let small = String(decoding: HTMLReportWriter.bytes(for: report), as: UTF8.self)
+    #expect(small.contains("chart-cooccurrence"))
+    #expect(!small.contains("are rounded"))
+  }
+
   @Test func coordinatesAreShortAndLocaleFree() {
     #expect(SVGChart.coordinate(12) == "12")
     #expect(SVGChart.coordinate(12.5) == "12.5")

@@ -29,4 +29,20 @@ import Testing
     #expect(NumberFormat.display(-0.001, 2) == "0.00")
     #expect(NumberFormat.display(1_000_000, 0) == "1\(space)000\(space)000")
   }
+
+  /// Four characters at most from 10 000 on, rounded half away from zero.
+  @Test func compactNumbersFitFourCharacters() {
+    let cases: [(Int, String)] = [
+      (0, "0"), (9_999, "9\(space)999"), (10_000, "10k"), (13_761, "14k"), (107_917, "108k"),
+      (999_499, "999k"), (999_500, "1.0M"), (1_234_567, "1.2M"), (9_949_999, "9.9M"),
+      (9_950_000, "10M"), (123_456_789, "123M"), (999_500_000, "1.0B"),
+      (1_701_638_010, "1.7B"), (-107_917, "\u{2212}108k"),
+    ]
+    for (value, text) in cases {
+      #expect(NumberFormat.compact(value) == text, "\(value)")
+    }
+    for value in [10_000, 99_999, 999_999, 9_999_999, 99_999_999, 999_999_999, 999_999_999_999] {
+      #expect(NumberFormat.compact(value).count <= 4, "\(value)")
+    }
+  }
 }
