@@ -11,6 +11,7 @@ margins of the page's @page rule, i.e. 680 CSS px at 96 dpi):
   - every <svg> has a non-zero width and height;
   - nothing overflows the page: document scrollWidth <= clientWidth, and no element's box ends
     right of the viewport (only the outermost offender of a subtree is listed);
+  - no two labels of a chart overlap or touch (less than a pixel apart across);
   - nothing spills out of its own box sideways, as a figure too wide for its card (only the
     innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
@@ -77,6 +78,26 @@ PROBE = r"""
     if (Array.from(el.querySelectorAll('*')).some((inner) => spillingSet.has(inner))) continue;
     spill.push(describe(el) + ' holds ' + el.scrollWidth + ' px in ' + el.clientWidth + ' px');
   }
+  // Labels of a chart drawn over or against each other, as counts too wide for their cells or
+  // tick labels running into the axis label: boxes less than a pixel apart across, overlapping
+  // by more than a pixel down.
+  const overlap = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    const texts = Array.from(svg.querySelectorAll('text'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter((t) => t.r.width > 0 && t.r.height > 0);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i].r, b = texts[j].r;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > -1 && y > 1) {
+          overlap.push(describe(texts[i].el) + ' and "' + texts[j].el.textContent.trim()
+            + '" overlap by ' + x.toFixed(1) + ' x ' + Math.round(y) + ' px');
+        }
+      }
+    }
+  }
   return {
     viewport: vw,
     scrollWidth: document.documentElement.scrollWidth,
@@ -86,7 +107,7 @@ PROBE = r"""
     rows: document.querySelectorAll('tbody tr').length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
-    svgs, wide, spill,
+    svgs, wide, spill, overlap,
   };
 })()
 """
@@ -284,6 +305,10 @@ def main():
             problems += [f"{where}: empty svg: {s}" for s in probe["svgs"]]
             problems += [f"{where}: overflows the page: {w}" for w in probe["wide"]]
             problems += [f"{where}: spills out of its box: {w}" for w in probe["spill"]]
+            overlaps = probe["overlap"]
+            problems += [f"{where}: chart labels overlap: {w}" for w in overlaps[:20]]
+            if len(overlaps) > 20:
+                problems.append(f"{where}: chart labels overlap: {len(overlaps) - 20} more pairs")
             if probe["scripts"]:
                 problems.append(f"{where}: the page has {probe['scripts']} <script> element(s)")
             if probe["sentinel"] != "undefined":
@@ -302,7 +327,7 @@ def main():
         for problem in problems:
             print("  - " + problem)
         return 1
-    print(f"browser-check: {args.html}: no overflow, every svg drawn, no script ran")
+    print(f"browser-check: {args.html}: no overflow, no overlap, every svg drawn, no script ran")
     return 0
 
 

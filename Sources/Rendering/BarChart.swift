@@ -18,14 +18,26 @@ struct BarChart {
 
   static let width = 720.0
   static let height = 230.0
+  /// The margins; the left one is the least a chart leaves for its y-axis (``left``).
   static let margin = (top: 22.0, right: 12.0, bottom: 40.0, left: 56.0)
-  static var plotWidth: Double { width - margin.left - margin.right }
+  /// Room for the rotated y-axis label, left of the tick labels.
+  static let axisLabelBand = 24.0
+  /// About how wide a character of a tick label is, in viewBox units: 11 px figures, with a
+  /// margin for wider fonts (DejaVu Sans, which Chromium prints with on Debian).
+  static let tickCharacterWidth = 6.8
+  /// Between a tick label and the axis.
+  static let tickGap = 6.0
   static var plotHeight: Double { height - margin.top - margin.bottom }
   /// The baseline's y coordinate.
   static var baseline: Double { height - margin.bottom }
 
   let axis: YearAxis
   let scale: LinearScale
+  /// The left margin: room for the widest tick label and the y-axis label beside it, so that
+  /// `150 000` never runs into `Documents`.
+  let left: Double
+  /// The plot's width, right of ``left``.
+  var plotWidth: Double { Self.width - left - Self.margin.right }
   let bars: [Bar]
   /// What a bar counts, for the y-axis label (`Documents`).
   let valueLabel: String
@@ -37,18 +49,23 @@ struct BarChart {
     let largest = values.map(\.value).max() ?? 0
     let scale = LinearScale(largest: Double(largest), length: Self.plotHeight, integral: true)
     self.scale = scale
+    let widestTick = scale.ticks.map { scale.label($0).count }.max() ?? 1
+    let left = max(
+      Self.margin.left,
+      Self.axisLabelBand + Double(widestTick) * Self.tickCharacterWidth + Self.tickGap)
+    self.left = left
     var byIndex = [Int](repeating: 0, count: axis.years.count)
     for entry in values {
       if let index = axis.index(of: entry.year) { byIndex[index] += entry.value }
     }
-    let band = Self.plotWidth / Double(max(axis.years.count, 1))
+    let band = (Self.width - left - Self.margin.right) / Double(max(axis.years.count, 1))
     let barWidth = min(band * 0.72, 64)
     bars = axis.years.enumerated().map { index, year in
       let value = byIndex[index]
       let height = scale.scaled(Double(value))
       return Bar(
         year: year, value: value,
-        x: Self.margin.left + band * Double(index) + (band - barWidth) / 2,
+        x: left + band * Double(index) + (band - barWidth) / 2,
         y: Self.baseline - height, width: barWidth, height: height)
     }
   }
@@ -60,7 +77,7 @@ struct BarChart {
   /// Whether each bar's value fits above it without touching its neighbours': the widest value,
   /// as printed, within a band (the table below the chart gives the numbers either way).
   var showsValues: Bool {
-    let band = Self.plotWidth / Double(max(bars.count, 1))
+    let band = plotWidth / Double(max(bars.count, 1))
     let widest = bars.map { NumberFormat.grouped($0.value).count }.max() ?? 0
     return Double(widest) * Self.valueCharacterWidth + 4 <= band
   }
@@ -79,10 +96,10 @@ struct BarChart {
     for tick in scale.ticks {
       let y = Self.baseline - scale.scaled(tick)
       SVGChart.line(
-        in: grid, from: (Self.margin.left, y), to: (Self.width - Self.margin.right, y),
+        in: grid, from: (left, y), to: (Self.width - Self.margin.right, y),
         className: tick == 0 ? "axis" : "gridline")
       SVGChart.text(
-        in: grid, scale.label(tick), x: Self.margin.left - 6, y: y + 4, anchor: "end",
+        in: grid, scale.label(tick), x: left - Self.tickGap, y: y + 4, anchor: "end",
         className: "tick")
     }
     let yLabel = SVGChart.text(
@@ -92,7 +109,7 @@ struct BarChart {
       "rotate(-90 14 " + SVGChart.coordinate(Self.margin.top + Self.plotHeight / 2) + ")")
 
     let group = svg.addElement("g", attributes: ["class": "bars"])
-    let labelled = Set(axis.labelledIndices(available: Self.plotWidth))
+    let labelled = Set(axis.labelledIndices(available: plotWidth))
     let showValues = showsValues
     for (index, bar) in bars.enumerated() {
       group.addElement(
@@ -113,7 +130,7 @@ struct BarChart {
       }
     }
     SVGChart.text(
-      in: svg, "Year", x: Self.margin.left + Self.plotWidth / 2, y: Self.height - 6,
+      in: svg, "Year", x: left + plotWidth / 2, y: Self.height - 6,
       className: "axis-label")
   }
 }

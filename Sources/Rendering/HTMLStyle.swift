@@ -111,8 +111,8 @@ enum HTMLStyle {
       figure, tr, .figure, .figures, .panel, table.evidence tbody { break-inside: avoid; }
       thead { display: table-header-group; break-after: avoid; }
       .figures { gap: 0.5rem; }
-      .figure { flex-basis: 7rem; }
-      .figure dd { font-size: 1.25rem; }
+      .figure { flex: 1 1 0; padding: 0.5rem 0.6rem; }
+      .figure dd { font-size: 1.15rem; }
       .pair { grid-template-columns: 1fr; }
       .multiples { grid-template-columns: repeat(3, 1fr); gap: 0.5rem 1.5rem; }
       .table-wrap { overflow: visible; }

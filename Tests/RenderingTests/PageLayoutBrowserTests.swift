@@ -53,10 +53,32 @@ struct PageLayoutBrowserTests {
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
-  /// The summary's figures of a corpus of ten gigabytes: ten-digit counts and full dates. Each
-  /// is one line in its card (a figure does not wrap), so the cards must make room for it.
-  @Test func theWidestFiguresStayInTheirCardsOnScreenAndOnPaper() throws {
+  /// The figures of a corpus of ten gigabytes. The summary's ten-digit counts and full dates
+  /// are each one line in their cards (a figure does not wrap), so the cards must make room;
+  /// the documents per year (millions) need room for their tick labels beside the axis label;
+  /// and the matrix's cells, of six-digit pair counts, hold five characters.
+  @Test func theWidestFiguresFitOnScreenAndOnPaper() throws {
     var report = ReportFixtures.sample()
+    report.years[0].documents = 148_000
+    report.years[1].documents = 2_331_000
+    let organizations = (1...15).map { index in
+      OrganizationEntry(
+        id: "org\(index)", name: "Organization number \(index) of the matrix",
+        registered: true, count: 1_000_000 - index, documents: 900_000 - index, aliases: [],
+        years: [])
+    }
+    var pairs: [PairEntry] = []
+    for a in 1...15 {
+      for b in (a + 1)..<16 {
+        pairs.append(
+          PairEntry(
+            a: "org\(a)", b: "org\(b)", aName: "Organization number \(a) of the matrix",
+            bName: "Organization number \(b) of the matrix", documents: 888_888 - a * 1000 - b,
+            npmi: 0.1, logLikelihood: 1, years: []))
+      }
+    }
+    report.organizations = organizations
+    report.cooccurrences = pairs
     report.corpus.documents = 2_480_910
     report.corpus.tokens = 1_701_638_010
     report.corpus.rejected = 1_234_567
@@ -66,7 +88,7 @@ struct PageLayoutBrowserTests {
     report.corpus.lastDate = "2100-12-31"
     let result = try Self.check(report)
     #expect(result.status == 0, "\(result.output)")
-    #expect(result.output.contains("no overflow, every svg drawn, no script ran"))
+    #expect(result.output.contains("no overflow, no overlap, every svg drawn, no script ran"))
   }
 
   /// The check itself finds a figure too wide for its card: a page whose cards are given a
