@@ -4,6 +4,8 @@ import Glibc
 public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The output folder could not be created or written.
   case unwritableFolder(path: String, errno: Int32)
+  /// The output folder could not be created: `file`, on its path, is there and not a folder.
+  case notAFolder(path: String, file: String)
   /// A file could not be written, flushed or renamed (disk full, permissions…).
   case writeFailed(path: String, errno: Int32)
   /// The folder holds a publish journal (``PublishJournal``) that cannot be read or was not
@@ -18,6 +20,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .unwritableFolder(let path, let code):
       return "cannot write to output folder '\(path)': \(String(cString: strerror(code)))"
+    case .notAFolder(let path, let file):
+      return "cannot make output folder '\(path)': '\(file)' is a file, not a folder"
     case .writeFailed(let path, let code):
       return "cannot write '\(path)': \(String(cString: strerror(code)))"
     case .unreadableJournal(let path):
@@ -167,8 +171,15 @@ public enum Publisher {
     var prefix = folder.hasPrefix("/") ? "/" : ""
     for component in folder.split(separator: "/") {
       prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-        throw .unwritableFolder(path: folder, errno: errno)
+      if mkdir(prefix, 0o755) != 0 {
+        let failure = errno
+        var info = stat()
+        // There already: as a folder (or a link to one), or as something that cannot hold one.
+        if failure == EEXIST || failure == ENOTDIR, stat(prefix, &info) == 0 {
+          if info.st_mode & S_IFMT == S_IFDIR { continue }
+          throw .notAFolder(path: folder, file: prefix)
+        }
+        throw .unwritableFolder(path: folder, errno: failure)
       }
     }
     guard access(folder, W_OK | X_OK) == 0 else {

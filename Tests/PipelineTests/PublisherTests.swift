@@ -160,6 +160,32 @@ import Testing
     #expect(try contents(of: folder) == before)
   }
 
+  /// An output folder whose path runs through a file is reported with that file; one through a
+  /// link to a folder is made.
+  @Test func anOutputFolderBehindAFileNamesTheFile() throws {
+    let folder = try folder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let file = folder + "/reports"
+    try Data("not a folder".utf8).write(to: URL(fileURLWithPath: file))
+    for path in [file, file + "/.almanac", file + "/a/b"] {
+      #expect(throws: PublishError.notAFolder(path: path, file: file)) {
+        try Publisher.makeFolder(path)
+      }
+    }
+    #expect(
+      PublishError.notAFolder(path: file + "/.almanac", file: file).description
+        == "cannot make output folder '\(file)/.almanac': '\(file)' is a file, not a folder")
+    try FileManager.default.createDirectory(
+      atPath: folder + "/real", withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/link", withDestinationPath: folder + "/real")
+    try Publisher.makeFolder(folder + "/link/inside/deeper")
+    var isFolder: ObjCBool = false
+    #expect(
+      FileManager.default.fileExists(atPath: folder + "/real/inside/deeper", isDirectory: &isFolder)
+        && isFolder.boolValue)
+  }
+
   /// What stopped runs left under the names of the batch is removed; what a live process is
   /// writing, and files of other names, are not.
   @Test func leftoversOfEndedRunsAreRemoved() throws {
