@@ -25,6 +25,10 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   case scratch(String)
   /// `--pdf` was given and no PDF could be printed; the other reports were published.
   case pdf(PDFPrinter.Failure)
+  /// The corpus folder holds no article, but the state counted `stored` documents there: more
+  /// often a mount that failed than an archive emptied, so nothing is changed or published
+  /// unless ``RunOptions/allowEmptyCorpus`` says it was meant.
+  case emptyCorpus(path: String, stored: Int)
 
   /// A message for the user.
   public var description: String {
@@ -40,6 +44,11 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case .pdf(let failure):
       return
         "\(ReportJob.pdfName) was not published (the XML, HTML and CSV reports were): \(failure)"
+    case .emptyCorpus(let path, let stored):
+      return "corpus folder '\(path)' holds no article (*.txt), but the state counted "
+        + (stored == 1 ? "1 document" : "\(stored) documents")
+        + " there; nothing was changed or published. If the folder is a mount point, is it"
+        + " mounted? To publish the report of an empty corpus, run with --allow-empty-corpus"
     }
   }
 }
@@ -124,6 +133,10 @@ public enum ReportJob {
     var scanLap = Laps()
     do { scan = try CorpusScanner.scan(root: options.corpus) } catch { throw .corpus(error) }
     scanLap.lap("scan \(scan.files.count) files", log)
+    if scan.files.isEmpty && !options.allowEmptyCorpus {
+      let stored = try state { try store.acceptedDocumentCount() }
+      if stored > 0 { throw .emptyCorpus(path: options.corpus, stored: stored) }
+    }
     let fingerprint = fingerprint(stopwords: stopwords, registry: registry)
     let storedFingerprint = try state { try store.setting("fingerprint") }
     let fullRebuild = options.full || storedFingerprint != fingerprint

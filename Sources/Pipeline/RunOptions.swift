@@ -35,6 +35,9 @@ public struct RunOptions: Sendable, Equatable {
   public var full = false
   /// Delete the state (even a corrupt or foreign file) and rebuild it from the corpus.
   public var rebuildState = false
+  /// Publish the report of an empty corpus folder even when the state counted documents there
+  /// (``RunError/emptyCorpus(path:stored:)``).
+  public var allowEmptyCorpus = false
   /// How many dated copies of published reports `archive/` keeps.
   public var keep: Int = 30
   /// Also print the HTML page to `almanac.pdf` with headless Chromium.

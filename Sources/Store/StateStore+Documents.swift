@@ -76,6 +76,16 @@ extension StateStore {
     return try Self.onConnectionOfItsOwn(path: path, readonly: true, fetch)
   }
 
+  /// How many accepted documents the state holds.
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func acceptedDocumentCount() throws(StoreError) -> Int {
+    try reading { db in
+      try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM document WHERE accepted"))
+        ?? 0
+    }
+  }
+
   /// The setting that holds ``knownCopies()``.
   static let copiesSetting = "copies"
 

@@ -32,6 +32,14 @@ struct Run: ParsableCommand {
   @Flag(help: "Delete the state database (even a corrupt or foreign one) and rebuild it.")
   var rebuildState = false
 
+  @Flag(
+    help: """
+      Publish an empty report when the corpus folder holds no article though the last runs \
+      counted some there (without it the run stops and changes nothing: an empty folder is \
+      more often a mount that failed).
+      """)
+  var allowEmptyCorpus = false
+
   @Option(help: ArgumentHelp("Dated report copies to keep in <out>/archive.", valueName: "n"))
   var keep = 30
 
@@ -48,6 +56,7 @@ struct Run: ParsableCommand {
     options.workers = workers
     options.full = full
     options.rebuildState = rebuildState
+    options.allowEmptyCorpus = allowEmptyCorpus
     options.keep = keep
 
     let log = output.logger(terminal: isatty(STDERR_FILENO) == 1)
