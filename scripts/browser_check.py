@@ -104,7 +104,8 @@ PROBE = r"""
     height: document.documentElement.scrollHeight,
     svgCount: document.querySelectorAll('svg').length,
     tables: document.querySelectorAll('table').length,
-    rows: document.querySelectorAll('tbody tr').length,
+    rows: Array.from(document.querySelectorAll('tbody tr'))
+      .filter((row) => row.getClientRects().length > 0).length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
     svgs, wide, spill, overlap,

@@ -95,6 +95,7 @@ enum HTMLStyle {
     table.evidence td.source { width: 11rem; font-family: var(--sans); font-size: 0.9em; color: var(--muted); }
     table.evidence td.source span { display: block; overflow-wrap: anywhere; }
     table.evidence tbody tr:nth-child(even) td { background: none; }
+    .print-only { display: none; }
     footer { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
     @media (max-width: 40rem) {
       body { padding: 1.25rem 1rem 2rem; }
@@ -109,6 +110,8 @@ enum HTMLStyle {
       section { margin-bottom: 1.5rem; }
       h2, h3, caption { break-after: avoid; }
       figure, tr, .figure, .figures, .panel, table.evidence tbody { break-inside: avoid; }
+      .print-only { display: inline; }
+      table.evidence tbody tr + tr { display: none; }
       thead { display: table-header-group; break-after: avoid; }
       .figures { gap: 0.5rem; }
       .figure { flex: 1 1 0; padding: 0.5rem 0.6rem; }

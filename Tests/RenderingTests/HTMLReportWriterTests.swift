@@ -41,6 +41,21 @@ import Testing
     return found
   }
 
+  /// An evidence table whose terms have more than one line says that paper shows the latest
+  /// of each, and the print style hides the others; one with a line per term says nothing.
+  @Test func evidenceOnPaperKeepsTheLatestLineOfEach() {
+    let page = Self.page(ReportFixtures.sample())
+    let note =
+      "<span class=\"print-only\"> On paper, the latest line of each; on screen and in the XML,"
+      + " up to 3.</span>"
+    // A rising term of the sample has two lines; its pair has one.
+    #expect(Self.count(note, in: Self.section("trends", in: page)) == 1)
+    #expect(!Self.section("cooccurrence", in: page).contains("print-only"))
+    let print = page[page.range(of: "@media print")!.lowerBound...]
+    #expect(print.contains("table.evidence tbody tr + tr { display: none; }"))
+    #expect(print.contains(".print-only { display: inline; }"))
+  }
+
   static let sectionIDs = [
     "summary", "years", "terms", "terms-by-year", "organizations", "cooccurrence", "trends",
     "rejected", "duplicates",

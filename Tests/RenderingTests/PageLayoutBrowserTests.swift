@@ -91,6 +91,34 @@ struct PageLayoutBrowserTests {
     #expect(result.output.contains("no overflow, no overlap, every svg drawn, no script ran"))
   }
 
+  /// The rows `scripts/browser-check` found shown on screen (1280 px) and on paper.
+  static func shownRows(_ output: String) -> (screen: Int?, paper: Int?) {
+    // A line such as " 1280 (1280 px, screen): 4139 px tall, 4 svg, 12 tables, 19 rows; …".
+    func rows(_ label: String) -> Int? {
+      let line = output.split(separator: "\n").first {
+        $0.drop { $0 == " " }.hasPrefix(label + " (")
+      }
+      guard let line, let end = line.range(of: " rows;") else { return nil }
+      return Int(line[..<end.lowerBound].split(separator: " ").last ?? "")
+    }
+    return (rows("1280"), rows("print"))
+  }
+
+  /// On paper an evidence table shows the latest line of each term or pair, on screen all of
+  /// them: the sample's pair is given three lines and one of its rising terms has two, so
+  /// paper shows three rows fewer.
+  @Test func onPaperEachEvidenceGroupShowsItsLatestLine() throws {
+    var report = ReportFixtures.sample()
+    let line = report.cooccurrences[0].evidence[0]
+    report.cooccurrences[0].evidence = [line, line, line]
+    let result = try Self.check(report)
+    #expect(result.status == 0, "\(result.output)")
+    let rows = Self.shownRows(result.output)
+    let screen = try #require(rows.screen, "\(result.output)")
+    let paper = try #require(rows.paper, "\(result.output)")
+    #expect(screen - paper == 3, "\(result.output)")
+  }
+
   /// The check itself finds a figure too wide for its card: a page whose cards are given a
   /// fixed width fails it, naming the figure.
   @Test func aFigureTooWideForItsCardIsFound() throws {
