@@ -113,6 +113,8 @@ enum HTMLStyle {
       .print-only { display: inline; }
       table.evidence tbody tr + tr { display: none; }
       thead { display: table-header-group; break-after: avoid; }
+      tbody:first-of-type tr:nth-child(-n+2), h2 + p { break-after: avoid; }
+      h2 + p, caption { break-inside: avoid; }
       .figures { gap: 0.5rem; }
       .figure { flex: 1 1 0; padding: 0.5rem 0.6rem; }
       .figure dd { font-size: 1.15rem; }
