@@ -106,7 +106,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "RenderingTests",
-      dependencies: ["Rendering", "ReportModel", "Analysis", "LibXML"],
+      dependencies: ["Rendering", "ReportModel", "Analysis", "LibXML", "TestSupport"],
       exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),

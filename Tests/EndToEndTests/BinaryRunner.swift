@@ -1,12 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `almanac` binary the way cron would: no terminal, captured output.
 struct BinaryRunner {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  typealias Result = ChildProcess.Result
 
   /// The `almanac` executable built beside the test bundle.
   static var executable: URL {
@@ -25,32 +22,18 @@ struct BinaryRunner {
   static func run(_ arguments: [String], asNobody: Bool = false, openFiles: Int? = nil) throws
     -> Result
   {
-    let process = Process()
     if let openFiles {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-      process.arguments = ["--nofile=\(openFiles):\(openFiles)", executable.path] + arguments
+      return try ChildProcess.run(
+        URL(fileURLWithPath: "/usr/bin/prlimit"),
+        ["--nofile=\(openFiles):\(openFiles)", executable.path] + arguments, in: repositoryRoot)
     } else if asNobody {
       // Permissions do not bind root: drop to nobody (util-linux's setpriv, always on Debian).
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments =
-        ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
-    } else {
-      process.executableURL = executable
-      process.arguments = arguments
+      return try ChildProcess.run(
+        URL(fileURLWithPath: "/usr/bin/setpriv"),
+        ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments,
+        in: repositoryRoot)
     }
-    process.currentDirectoryURL = repositoryRoot
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    return try ChildProcess.run(executable, arguments, in: repositoryRoot)
   }
 
   /// A fresh scratch folder.

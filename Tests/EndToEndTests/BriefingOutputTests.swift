@@ -1,5 +1,6 @@
 import Foundation
 import LibXML
+import TestSupport
 import Testing
 
 /// What a briefing needs from the built binary: CSV files beside the reports, listed in the
@@ -26,23 +27,11 @@ import Testing
 
   /// Runs the binary with `PATH` replaced, to see how it behaves without a browser.
   static func run(_ arguments: [String], path: String) throws -> BinaryRunner.Result {
-    let process = Process()
-    process.executableURL = BinaryRunner.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = BinaryRunner.repositoryRoot
     var environment = ProcessInfo.processInfo.environment
     environment["PATH"] = path
-    process.environment = environment
-    let err = Pipe()
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return BinaryRunner.Result(
-      status: process.terminationStatus, stdout: "",
-      stderr: String(decoding: errData, as: UTF8.self))
+    return try ChildProcess.run(
+      BinaryRunner.executable, arguments, in: BinaryRunner.repositoryRoot,
+      environment: environment)
   }
 
   @Test func csvFilesArePublishedBesideTheReportsAndListedInTheXML() throws {
@@ -110,15 +99,9 @@ import Testing
       print("BriefingOutputTests: pdfinfo (poppler-utils) is missing; page count not checked")
       return
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: pdfinfo)
-    process.arguments = [out.appendingPathComponent("almanac.pdf").path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let info = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let info = try ChildProcess.run(
+      URL(fileURLWithPath: pdfinfo), [out.appendingPathComponent("almanac.pdf").path]
+    ).stdout
     #expect(info.contains("(A4)"), "\(info)")
     let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
       .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }

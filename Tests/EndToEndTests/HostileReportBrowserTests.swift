@@ -1,5 +1,6 @@
 import Foundation
 import LibXML
+import TestSupport
 import Testing
 
 /// Hostile article text and file names in a real browser: headless Chromium loads the
@@ -13,14 +14,10 @@ import Testing
 /// Needs `chromium` (`scripts/setup-browser` installs it). Without it the tests are skipped by
 /// the `.enabled(if:)` trait, which Swift Testing prints as a skip with the comment below as
 /// the reason, never as a silent pass.
-/// Where Chromium is, if installed (outside the suite: a trait cannot refer to its own type).
-let chromiumExecutable: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-  .first { FileManager.default.isExecutableFile(atPath: $0) }
-
 @Suite(
   .serialized,
   .enabled(
-    if: chromiumExecutable != nil,
+    if: ChildProcess.chromium != nil,
     "chromium not found: run scripts/setup-browser to install it (Debian package chromium)"))
 struct HostileReportBrowserTests {
   static let pwn = "document.title='PWNED'"
@@ -40,21 +37,15 @@ struct HostileReportBrowserTests {
 
   /// Renders `url` in headless Chromium and returns the DOM after scripts had their chance.
   static func dumpDOM(_ url: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: chromiumExecutable!)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-      "--no-first-run", "--user-data-dir=\(url.deletingLastPathComponent().path)/chromium-profile",
-      "--virtual-time-budget=2000", "--dump-dom", url.absoluteString,
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try ChildProcess.run(
+      URL(fileURLWithPath: ChildProcess.chromium!),
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--user-data-dir=\(url.deletingLastPathComponent().path)/chromium-profile",
+        "--virtual-time-budget=2000", "--dump-dom", url.absoluteString,
+      ]
+    ).stdout
   }
 
   static func title(in dom: String) -> String? {

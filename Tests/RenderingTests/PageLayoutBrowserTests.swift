@@ -1,12 +1,9 @@
 import Foundation
 import ReportModel
+import TestSupport
 import Testing
 
 @testable import Rendering
-
-/// Where Chromium is, if installed (outside the suite: a trait cannot refer to its own type).
-let layoutChromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-  .first { FileManager.default.isExecutableFile(atPath: $0) }
 
 /// The page as a reader sees it, in headless Chromium at 1280 px and at A4 print width, through
 /// `scripts/browser-check`: nothing spills out of its box or off the page, every chart is drawn
@@ -18,7 +15,7 @@ let layoutChromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 @Suite(
   .serialized,
   .enabled(
-    if: layoutChromium != nil,
+    if: ChildProcess.chromium != nil,
     "chromium not found: run scripts/setup-browser to install it (Debian package chromium)"))
 struct PageLayoutBrowserTests {
   static let repository = URL(fileURLWithPath: #filePath)
@@ -37,20 +34,13 @@ struct PageLayoutBrowserTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = folder.appendingPathComponent("almanac.html")
     try Data(html.utf8).write(to: page)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", repository.appendingPathComponent("scripts/browser_check.py").path, page.path,
-      "--out", folder.path,
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try ChildProcess.run(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      [
+        "python3", repository.appendingPathComponent("scripts/browser_check.py").path, page.path,
+        "--out", folder.path,
+      ])
+    return (result.status, result.stdout + result.stderr)
   }
 
   /// The figures of a corpus of ten gigabytes. The summary's ten-digit counts and full dates
