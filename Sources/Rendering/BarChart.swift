@@ -37,7 +37,10 @@ struct BarChart {
   /// `150 000` never runs into `Documents`.
   let left: Double
   /// The plot's width, right of ``left``.
-  var plotWidth: Double { Self.width - left - Self.margin.right }
+  var plotWidth: Double { Self.plotWidth(left: left) }
+
+  /// The plot's width right of a left margin of `left`.
+  static func plotWidth(left: Double) -> Double { width - left - margin.right }
   let bars: [Bar]
   /// What a bar counts, for the y-axis label (`Documents`).
   let valueLabel: String
@@ -58,7 +61,7 @@ struct BarChart {
     for entry in values {
       if let index = axis.index(of: entry.year) { byIndex[index] += entry.value }
     }
-    let band = (Self.width - left - Self.margin.right) / Double(max(axis.years.count, 1))
+    let band = Self.plotWidth(left: left) / Double(max(axis.years.count, 1))
     let barWidth = min(band * 0.72, 64)
     bars = axis.years.enumerated().map { index, year in
       let value = byIndex[index]

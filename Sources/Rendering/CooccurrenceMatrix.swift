@@ -33,9 +33,9 @@ struct CooccurrenceMatrix {
   let cells: [Cell]
   /// The largest shared-document count among the cells shown.
   let largest: Int
-  /// Whether some cell's count is written rounded (``NumberFormat/compact(_:)``): from 10 000
-  /// on, a count is wider than its cell.
-  var rounds: Bool { largest >= 10_000 }
+  /// Whether some cell's count is written rounded (``NumberFormat/compact(_:)``): from
+  /// ``NumberFormat/compactFrom`` on, a count is wider than its cell.
+  var rounds: Bool { largest.magnitude >= NumberFormat.compactFrom }
   /// When the report lists only some pairs (those named together in the most documents): how
   /// many documents a pair it leaves out can share at most, the fewest of a listed pair. Nil
   /// when it lists every pair, so that a blank cell means none.

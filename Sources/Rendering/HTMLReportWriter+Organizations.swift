@@ -103,7 +103,8 @@ extension HTMLReportWriter {
           + plural(matrix.largest, "document", "documents")
           + "). Each organization's number, repeated on the diagonal, heads the column below it."
           + (matrix.rounds
-            ? " Counts of 10\u{202F}000 and more are rounded to thousands (k) or millions (M) in"
+            ? " Counts of " + NumberFormat.grouped(Int(NumberFormat.compactFrom))
+              + " and more are rounded to thousands (k) or millions (M) in"
               + " the cells; each cell's tooltip, the table below and "
               + CSVWriter.fileName(for: "cooccurrences") + " give them exactly." : "")
           + unlistedNote(matrix))

@@ -42,7 +42,7 @@ public enum NumberFormat {
   /// Rounding never shows 1000 of a unit: 999 500 is `1.0M`.
   public static func compact(_ value: Int) -> String {
     let magnitude = value.magnitude
-    guard magnitude >= 10_000 else { return grouped(value) }
+    guard magnitude >= compactFrom else { return grouped(value) }
     let sign = value < 0 ? minus : ""
     for (unit, suffix) in [(1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")] {
       let scaled = Double(magnitude) / unit
@@ -53,6 +53,9 @@ public enum NumberFormat {
     }
     return grouped(value)
   }
+
+  /// The least magnitude ``compact(_:)`` rounds.
+  public static let compactFrom: UInt = 10_000
 
   /// The minus sign of displayed numbers.
   public static let minus = "\u{2212}"
