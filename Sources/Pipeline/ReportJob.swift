@@ -133,7 +133,9 @@ public enum ReportJob {
     var scanLap = Laps()
     do { scan = try CorpusScanner.scan(root: options.corpus) } catch { throw .corpus(error) }
     scanLap.lap("scan \(scan.files.count) files", log)
-    if scan.files.isEmpty && !options.allowEmptyCorpus {
+    // Only a folder with nothing in it at all: one with entries the scan passed over (a folder
+    // it could not open, a link) goes on, and lists them as rejected with their reasons.
+    if scan.files.isEmpty && scan.skipped.isEmpty && !options.allowEmptyCorpus {
       let stored = try state { try store.acceptedDocumentCount() }
       if stored > 0 { throw .emptyCorpus(path: options.corpus, stored: stored) }
     }

@@ -65,4 +65,25 @@ import Testing
     // Now the state counts nothing there: an empty folder is just an empty corpus.
     #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
   }
+
+  /// A folder whose only entry the scan passes over (here a link, which is never followed) is
+  /// not an empty mount point: the run goes on and says why it counted nothing there.
+  @Test func aCorpusOfEntriesPassedOverIsNotStopped() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let corpus = root.appendingPathComponent("corpus")
+    let out = root.appendingPathComponent("out")
+    try FileManager.default.copyItem(
+      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
+    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
+    let away = root.appendingPathComponent("away")
+    try FileManager.default.moveItem(at: corpus, to: away)
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(
+      at: corpus.appendingPathComponent("articles"), withDestinationURL: away)
+    let result = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
+    #expect(result.status == 3, "\(result.stderr)")
+    #expect(result.stderr.contains("articles"), "\(result.stderr)")
+    #expect(!result.stderr.contains("--allow-empty-corpus"))
+  }
 }
