@@ -20,21 +20,33 @@ import Testing
     return xml.firstMatch(of: /<corpus [^>]*documents="([0-9]+)"/).map { String($0.1) }
   }
 
-  @Test func anEmptiedCorpusChangesNothingUnlessAllowed() throws {
-    let root = try BinaryRunner.scratchFolder()
-    defer { BinaryRunner.remove(root) }
+  /// A copy of the seeds in `root`, counted and published by a first run.
+  func countedSeeds(in root: URL) throws -> (corpus: URL, out: URL) {
     let corpus = root.appendingPathComponent("corpus")
     let out = root.appendingPathComponent("out")
     try FileManager.default.copyItem(
       at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
     #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
+    return (corpus, out)
+  }
+
+  /// Moves the files of `corpus` to `away` in `root` and leaves the folder there, empty.
+  func emptied(_ corpus: URL, in root: URL) throws -> URL {
+    let away = root.appendingPathComponent("away")
+    try FileManager.default.moveItem(at: corpus, to: away)
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: false)
+    return away
+  }
+
+  @Test func anEmptiedCorpusChangesNothingUnlessAllowed() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let (corpus, out) = try countedSeeds(in: root)
     let before = try published(out)
     #expect(try documents(out) == "2")
 
     // The files gone, the folder still there (an empty mount point), for a nightly and a full run.
-    let away = root.appendingPathComponent("away")
-    try FileManager.default.moveItem(at: corpus, to: away)
-    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: false)
+    let away = try emptied(corpus, in: root)
     for extra in [[], ["--full"]] {
       let stopped = try BinaryRunner.run(
         ["run", "--corpus", corpus.path, "--out", out.path] + extra)
@@ -71,14 +83,8 @@ import Testing
   @Test func aCorpusOfEntriesPassedOverIsNotStopped() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }
-    let corpus = root.appendingPathComponent("corpus")
-    let out = root.appendingPathComponent("out")
-    try FileManager.default.copyItem(
-      at: BinaryRunner.repositoryRoot.appendingPathComponent("seeds"), to: corpus)
-    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
-    let away = root.appendingPathComponent("away")
-    try FileManager.default.moveItem(at: corpus, to: away)
-    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: false)
+    let (corpus, out) = try countedSeeds(in: root)
+    let away = try emptied(corpus, in: root)
     try FileManager.default.createSymbolicLink(
       at: corpus.appendingPathComponent("articles"), withDestinationURL: away)
     let result = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
