@@ -92,26 +92,80 @@ struct AliasPattern: Sendable, Equatable {
     self.key = keyParts.joined(separator: " ")
   }
 
+  /// Where a match lies in the text.
+  struct Span: Equatable {
+    /// The bytes of the text it covers.
+    var bytes: Range<Int>
+    /// The index of its last token.
+    var last: Int
+    /// How many pieces of the last token it covers when it ends at a hyphen inside it
+    /// ("United Nations-backed"); nil when it covers the last token whole.
+    var piecesOfLast: Int?
+  }
+
   /// Whether the pattern matches the tokens starting at `start`.
   func matches(_ view: TokenView, at start: Int) -> Bool {
-    guard start + words.count <= view.count else { return false }
+    span(in: view, at: start, fromLastPiece: false) != nil
+  }
+
+  /// Where the pattern matches the tokens starting at `start`, or nil.
+  ///
+  /// A pattern of two or more words may end in the first pieces of a hyphenated token ("United
+  /// Nations-backed", "European Union-wide"), and, when `fromLastPiece`, begins in the last piece
+  /// of the hyphenated token `start` ("non-European Union"). Otherwise each word matches a
+  /// whole token.
+  func span(in view: TokenView, at start: Int, fromLastPiece: Bool) -> Span? {
+    guard start + words.count <= view.count, !fromLastPiece || words.count > 1 else { return nil }
+    var first = Int(view[start].start)
+    let lastWord = words.count - 1
     for (offset, word) in words.enumerated() {
       let index = start + offset
       if offset > 0 {
         let flags = view[index].flags
-        if flags.contains(.sentenceStart) { return false }
-        if flags.contains(.punctuationBefore) && !word.allowsPunctuationBefore { return false }
+        if flags.contains(.sentenceStart) { return nil }
+        if flags.contains(.punctuationBefore) && !word.allowsPunctuationBefore { return nil }
       }
-      let key = view.key(index)
-      if word.isStem {
-        if !key.hasPrefix(word.folded, endingAtMost: AliasPattern.maxEndingLength) { return false }
-      } else if !key.hasSameBytes(as: word.folded) {
-        return false
+      if offset == 0 && fromLastPiece {
+        guard let piece = view.pieces(index)?.last,
+          word.matches(piece.key, written: UnsafeBufferPointer(rebasing: view.text[piece.written]))
+        else { return nil }
+        first = piece.written.lowerBound
+        continue
       }
-      if let acronym = word.acronym, !view.original(index).hasSameBytes(as: acronym) {
-        return false
+      if word.matches(view.key(index), written: view.original(index)) {
+        if offset == lastWord {
+          return Span(bytes: first..<view.originalKeyEnd(index), last: index, piecesOfLast: nil)
+        }
+        continue
       }
+      // The last word, of a pattern of two or more, may be the first pieces of a word.
+      guard offset == lastWord, offset > 0, let pieces = view.pieces(index) else { return nil }
+      let count = word.folded.count(where: { $0 == TokenView.hyphen }) + 1
+      guard count < pieces.count else { return nil }
+      let key = UnsafeBufferPointer(
+        start: pieces[0].key.baseAddress,
+        count: pieces[count - 1].key.baseAddress! + pieces[count - 1].key.count
+          - pieces[0].key.baseAddress!)
+      let written = pieces[0].written.lowerBound..<pieces[count - 1].written.upperBound
+      guard word.matches(key, written: UnsafeBufferPointer(rebasing: view.text[written])) else {
+        return nil
+      }
+      return Span(bytes: first..<written.upperBound, last: index, piecesOfLast: count)
     }
+    return nil
+  }
+}
+
+extension AliasPattern.Word {
+  /// Whether the word matches the folded bytes `key` (without a possessive ending), written as
+  /// `written`: an acronym only as written, when that is known.
+  func matches(_ key: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>?) -> Bool {
+    let matches =
+      isStem
+      ? key.hasPrefix(folded, endingAtMost: AliasPattern.maxEndingLength)
+      : key.hasSameBytes(as: folded)
+    guard matches else { return false }
+    if let acronym, let written, !written.hasSameBytes(as: acronym) { return false }
     return true
   }
 }

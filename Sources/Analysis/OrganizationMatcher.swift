@@ -13,7 +13,7 @@
 public struct OrganizationMatcher: Sendable {
   /// Changes whenever the matching or discovery rules change (the registry has its own
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
-  public static let version = "4"
+  public static let version = "5"
 
   /// The organization a mention names.
   struct Target: Sendable {
@@ -83,6 +83,9 @@ public struct OrganizationMatcher: Sendable {
     /// The word is hyphenated and a piece of it may be a one-word alias
     /// (``OrganizationMatcher/mayHoldName(_:)``).
     static let holdsName = WordFacts(rawValue: 16)
+    /// The word is hyphenated and a registry name may begin with its last piece
+    /// (``OrganizationMatcher/lastPieceMayBeginName(_:)``: "non-European").
+    static let lastPieceBeginsName = WordFacts(rawValue: 32)
 
     /// The class these facts give (``OrganizationDiscovery/WordClass``).
     var wordClass: OrganizationDiscovery.WordClass? {
@@ -95,6 +98,7 @@ public struct OrganizationMatcher: Sendable {
   public func facts(of folded: UnsafeBufferPointer<UInt8>) -> WordFacts {
     var facts: WordFacts = mayBeginName(folded) ? .beginsName : []
     if mayHoldName(folded) { facts.insert(.holdsName) }
+    if lastPieceMayBeginName(folded) { facts.insert(.lastPieceBeginsName) }
     switch discovery.wordClass(ofKey: TokenView.key(of: folded)) {
     case .head: facts.insert(.head)
     case .title: facts.insert(.title)
@@ -138,27 +142,42 @@ public struct OrganizationMatcher: Sendable {
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { longest in
       longest.initialize(repeating: -1)
       if let facts = view.facts {
-        for index in 0..<count where !facts[index].isDisjoint(with: [.beginsName, .holdsName]) {
-          let found = facts[index].contains(.beginsName) ? longestMatch(view, at: index) : -1
-          longest[index] = found < 0 && facts[index].contains(.holdsName) ? Self.piecesOnly : found
+        let looked: WordFacts = [.beginsName, .holdsName, .lastPieceBeginsName]
+        for index in 0..<count where !facts[index].isDisjoint(with: looked) {
+          longest[index] = mark(view, at: index, facts: facts[index])
         }
       } else {
-        for index in 0..<count {
-          let found = longestMatch(view, at: index)
-          longest[index] =
-            found < 0 && !view[index].flags.contains(.number)
-              && mayHoldName(
-                UnsafeBufferPointer(
-                  rebasing: view.folded[Int(view[index].foldedStart)..<Int(view[index].foldedEnd)]))
-            ? Self.piecesOnly : found
+        for index in 0..<count where !view[index].flags.contains(.number) {
+          let token = view[index]
+          let folded = UnsafeBufferPointer(
+            rebasing: view.folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+          var facts: WordFacts = .beginsName
+          if mayHoldName(folded) { facts.insert(.holdsName) }
+          if lastPieceMayBeginName(folded) { facts.insert(.lastPieceBeginsName) }
+          longest[index] = mark(view, at: index, facts: facts)
         }
       }
       forEachMatch(in: view, longest: UnsafeBufferPointer(longest), definitions: &carried, body)
     }
   }
 
+  /// The mark of token `index` in the longest-pattern table of a window: the longest pattern
+  /// that begins at the token; else, the longest beginning in its last piece
+  /// (``inLastPiece(_:)``); else ``piecesOnly`` when a piece of it may be a name; else -1.
+  private func mark(_ view: TokenView, at index: Int, facts: WordFacts) -> Int32 {
+    if facts.contains(.beginsName) {
+      let found = longestMatch(view, at: index)
+      if found >= 0 { return found }
+    }
+    if facts.contains(.lastPieceBeginsName) {
+      let found = longestMatch(view, at: index, fromLastPiece: true)
+      if found >= 0 { return Self.inLastPiece(found) }
+    }
+    return facts.contains(.holdsName) ? Self.piecesOnly : -1
+  }
+
   /// ``forEachMatch(in:definitions:_:)`` once the longest pattern at each token is known
-  /// (`longest[index]`, -1 for none).
+  /// (`longest[index]`, -1 for none; see ``mark(_:at:facts:)``).
   private func forEachMatch(
     in view: TokenView, longest: UnsafeBufferPointer<Int32>, definitions carried: inout Definitions,
     _ body: (Target, UnsafeBufferPointer<UInt8>, Int32) -> Void
@@ -177,10 +196,20 @@ public struct OrganizationMatcher: Sendable {
     /// in parentheses that it defines, or a name of the same organization in parentheses that
     /// glosses it: "CSTO (Collective Security Treaty Organization)" is one mention).
     func emit(_ first: Int, _ last: Int, _ target: Target) -> Int {
-      let start = Int(view[first].start)
+      let span = AliasPattern.Span(
+        bytes: Int(view[first].start)..<view.originalKeyEnd(last), last: last, piecesOfLast: nil)
+      return emit(span, target)
+    }
+    /// Records a mention that lies at `span`; returns the index after it, as above. When it
+    /// ends inside its last token, the pieces of that token after it are looked at for names.
+    func emit(_ span: AliasPattern.Span, _ target: Target) -> Int {
       body(
-        target, UnsafeBufferPointer(rebasing: view.text[start..<view.originalKeyEnd(last)]),
-        Int32(start))
+        target, UnsafeBufferPointer(rebasing: view.text[span.bytes]), Int32(span.bytes.lowerBound))
+      let last = span.last
+      if let covered = span.piecesOfLast {
+        forEachPieceMatch(in: view, at: last, pieces: covered..<Int.max, body)
+        return last + 1
+      }
       let next = last + 1
       guard next < count else { return next }
       if view[next].flags.contains(.allUppercase), view.isParenthesized(next) {
@@ -209,10 +238,20 @@ public struct OrganizationMatcher: Sendable {
         index += 1
         continue
       }
+      if longest[index] < Self.piecesOnly {
+        // A name begun in the last piece of the word: the pieces before it, then the name.
+        let pattern = Int(Self.pattern(inLastPiece: longest[index]))
+        forEachPieceMatch(
+          in: view, at: index, pieces: 0..<(view.pieces(index)?.count ?? 1) - 1, body)
+        let span = patterns[pattern].span(in: view, at: index, fromLastPiece: true)!
+        index = emit(span, targets[Int(patternTarget[pattern])])
+        continue
+      }
       let pattern = Int(longest[index])
       let length = pattern >= 0 ? patterns[pattern].words.count : 0
       if length > 1 || (length == 1 && defined(index) == nil) {
-        index = emit(index, index + length - 1, targets[Int(patternTarget[pattern])])
+        let span = patterns[pattern].span(in: view, at: index, fromLastPiece: false)!
+        index = emit(span, targets[Int(patternTarget[pattern])])
       } else if let target = defined(index) {
         index = emit(index, index, target)
       } else {
@@ -232,16 +271,23 @@ public struct OrganizationMatcher: Sendable {
     }
   }
 
-  /// The longest pattern matching at token `index`, or -1.
-  private func longestMatch(_ view: TokenView, at index: Int) -> Int32 {
+  /// The longest pattern matching at token `index` (or beginning in its last piece, when
+  /// `fromLastPiece`), or -1.
+  private func longestMatch(_ view: TokenView, at index: Int, fromLastPiece: Bool = false) -> Int32
+  {
     if view[index].flags.contains(.number) { return -1 }
     var best: Int32 = -1
     var bestLength = 0
-    forEachFirstWordMatch(view.key(index)) { candidates in
+    var key = view.key(index)
+    if fromLastPiece {
+      guard let hyphen = key.lastIndex(of: TokenView.hyphen) else { return -1 }
+      key = UnsafeBufferPointer(rebasing: key[(hyphen + 1)...])
+    }
+    forEachFirstWordMatch(key) { candidates in
       for candidate in candidates {
         let length = patterns[Int(candidate)].words.count
         if length <= bestLength { break }
-        if patterns[Int(candidate)].matches(view, at: index) {
+        if patterns[Int(candidate)].span(in: view, at: index, fromLastPiece: fromLastPiece) != nil {
           best = candidate
           bestLength = length
           break

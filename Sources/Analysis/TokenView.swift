@@ -108,6 +108,62 @@ struct TokenView {
   }
 }
 
+/// The pieces of hyphenated words: "NATO-led" is one token, of two pieces.
+extension TokenView {
+  /// One piece of a hyphenated token, between hyphens.
+  struct Piece {
+    /// Its folded bytes.
+    var key: UnsafeBufferPointer<UInt8>
+    /// Where it is written in the text.
+    var written: Range<Int>
+  }
+
+  /// The pieces of token `index`'s key, in order; nil when the token has no hyphen, or when
+  /// its folded and written pieces differ in number (an invisible character or a decomposed
+  /// letter stood between them): such a word is left whole.
+  func pieces(_ index: Int) -> [Piece]? {
+    let key = self.key(index)
+    guard key.contains(Self.hyphen) else { return nil }
+    let keys = key.split(separator: Self.hyphen, omittingEmptySubsequences: false)
+    let written = original(index)
+    let ranges = Self.pieces(of: written)
+    guard keys.count == ranges.count else { return nil }
+    let base = written.baseAddress! - text.baseAddress!
+    return zip(keys, ranges).map { key, range in
+      Piece(
+        key: UnsafeBufferPointer(rebasing: key),
+        written: base + range.lowerBound..<base + range.upperBound)
+    }
+  }
+
+  static let hyphen = UInt8(ascii: "-")
+
+  /// The ranges of the pieces of a word as written, split at the hyphens the tokenizer keeps
+  /// in a word: `-`, `‐` (U+2010) and `‑` (U+2011).
+  static func pieces(of written: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    while index < written.count {
+      if written[index] == hyphen {
+        ranges.append(start..<index)
+        index += 1
+        start = index
+      } else if written[index] == 0xE2, index + 2 < written.count, written[index + 1] == 0x80,
+        written[index + 2] == 0x90 || written[index + 2] == 0x91
+      {
+        ranges.append(start..<index)
+        index += 3
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    ranges.append(start..<written.count)
+    return ranges
+  }
+}
+
 private let apostrophe = UInt8(ascii: "'")
 
 extension UnsafeBufferPointer<UInt8> {

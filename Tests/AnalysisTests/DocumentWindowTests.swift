@@ -14,6 +14,8 @@ import Testing
     "Russia", "Information", "Policy", "Department", "NATO", "UN", "Council", "trade", "Trade's",
     "well-known", "2020", "3.5", "Евразийского", "экономического", "союза", "ЕАЭС", "ОДКБ",
     "Minsk", "and", "Heads", "State", "U.S.", "т.е.", "A", "NATO-led", "EU-ЕАЭС", "un-named",
+    "non-Eurasian", "Union-led", "NATO-Collective", "Organization-EU", "Treaty-bound",
+    "non-Eurasian Economic Union-led", "United Nations-backed", "pro-EU Collective Security",
   ]
   /// Separators, sentence ends and parentheses among them.
   static let separators = [

@@ -153,6 +153,39 @@ import Testing
     expectOffsetsPointAtTheSurfaces(found, in: text)
   }
 
+  /// A name of two or more words may end in the first piece of a hyphenated word, and begin in
+  /// its last piece; the word's other pieces are still looked at for one-word names.
+  @Test func longerNamesReachIntoHyphenatedWords() {
+    let text =
+      "United Nations-backed talks, European Union-wide rules, non-European Union states,"
+      + " pro-Eurasian Economic Union-led blocs, NATO-European Union ties, United Nations-EU"
+      + " talks, анти-Евразийского экономического союза, World Trade Organization-compliant"
+      + " rules."
+    let found = mentions(text)
+    #expect(
+      found.map { "\($0.id)=\($0.surface)" } == [
+        "un=United Nations", "eu=European Union", "eu=European Union",
+        "eaeu=Eurasian Economic Union", "nato=NATO", "eu=European Union", "un=United Nations",
+        "eu=EU", "eaeu=Евразийского экономического союза", "wto=World Trade Organization",
+      ])
+    expectOffsetsPointAtTheSurfaces(found, in: text)
+  }
+
+  /// Reaching into a hyphenated word keeps the rules of whole words: no sentence break or
+  /// stray punctuation inside a name, an acronym only as written, and a piece must hold the
+  /// whole word of the name ("Nationsbacked" is not "Nations").
+  @Test func namesInHyphenatedWordsKeepTheRulesOfWords() throws {
+    #expect(pairs("United. Nations-backed talks") == [])
+    #expect(pairs("United, Nations-backed talks") == [])
+    #expect(pairs("the United Nationsbacked-plan and Unitednations-x") == [])
+    #expect(pairs("anti-United. Nations") == [])
+    let matcher = try matcher("a\tAO Council\n")
+    #expect(
+      pairs("AO Council-led, ao Council-led, pro-AO Council, pro-ao Council", matcher: matcher) == [
+        "a=AO Council", "a=AO Council",
+      ])
+  }
+
   // MARK: Acronyms defined in the text
 
   @Test func definitionBindsUnregisteredAcronymToRegisteredLongForm() {
