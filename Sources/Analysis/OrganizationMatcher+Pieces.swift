@@ -17,22 +17,22 @@ extension OrganizationMatcher {
   /// The pattern that a mark made by ``inLastPiece(_:)`` stands for.
   static func pattern(inLastPiece mark: Int32) -> Int32 { -3 - mark }
 
-  /// Whether some piece of the hyphenated word `folded` (a token's case-folded form) may be a
-  /// one-word alias; false for a word without a hyphen.
-  func mayHoldName(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// The facts of the word `folded` (a token's case-folded form) that its pieces give: whether
+  /// some piece may be a one-word alias (``WordFacts/holdsName``), and whether a registry name
+  /// may begin with its last piece (``WordFacts/lastPieceBeginsName``). None for a word without
+  /// a hyphen.
+  func pieceFacts(of folded: UnsafeBufferPointer<UInt8>) -> WordFacts {
     let key = TokenView.key(of: folded)
-    guard key.contains(TokenView.hyphen) else { return false }
-    return key.split(separator: TokenView.hyphen).contains { piece in
+    guard let hyphen = key.lastIndex(of: TokenView.hyphen) else { return [] }
+    var facts: WordFacts = []
+    let holdsName = key.split(separator: TokenView.hyphen).contains { piece in
       onePattern(for: UnsafeBufferPointer(rebasing: piece), written: nil) >= 0
     }
-  }
-
-  /// Whether a registry name can begin with the last piece of the hyphenated word `folded` (a
-  /// token's case-folded form); false for a word without a hyphen.
-  func lastPieceMayBeginName(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
-    let key = TokenView.key(of: folded)
-    guard let hyphen = key.lastIndex(of: TokenView.hyphen) else { return false }
-    return mayBeginName(UnsafeBufferPointer(rebasing: key[(hyphen + 1)...]))
+    if holdsName { facts.insert(.holdsName) }
+    if mayBeginName(UnsafeBufferPointer(rebasing: key[(hyphen + 1)...])) {
+      facts.insert(.lastPieceBeginsName)
+    }
+    return facts
   }
 
   /// Hands `body` each piece of token `index`, among the pieces `wanted` (by their place in the

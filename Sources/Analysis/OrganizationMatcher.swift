@@ -81,10 +81,10 @@ public struct OrganizationMatcher: Sendable {
     static let title = WordFacts(rawValue: 4)
     static let function = WordFacts(rawValue: 8)
     /// The word is hyphenated and a piece of it may be a one-word alias
-    /// (``OrganizationMatcher/mayHoldName(_:)``).
+    /// (``OrganizationMatcher/pieceFacts(of:)``).
     static let holdsName = WordFacts(rawValue: 16)
     /// The word is hyphenated and a registry name may begin with its last piece
-    /// (``OrganizationMatcher/lastPieceMayBeginName(_:)``: "non-European").
+    /// (``OrganizationMatcher/pieceFacts(of:)``: "non-European").
     static let lastPieceBeginsName = WordFacts(rawValue: 32)
 
     /// The class these facts give (``OrganizationDiscovery/WordClass``).
@@ -96,9 +96,8 @@ public struct OrganizationMatcher: Sendable {
   /// The facts of the word `folded` (a token's case-folded form): whether a registry name can
   /// begin with it, and its class for discovering names.
   public func facts(of folded: UnsafeBufferPointer<UInt8>) -> WordFacts {
-    var facts: WordFacts = mayBeginName(folded) ? .beginsName : []
-    if mayHoldName(folded) { facts.insert(.holdsName) }
-    if lastPieceMayBeginName(folded) { facts.insert(.lastPieceBeginsName) }
+    var facts = pieceFacts(of: folded)
+    if mayBeginName(folded) { facts.insert(.beginsName) }
     switch discovery.wordClass(ofKey: TokenView.key(of: folded)) {
     case .head: facts.insert(.head)
     case .title: facts.insert(.title)
@@ -151,10 +150,7 @@ public struct OrganizationMatcher: Sendable {
           let token = view[index]
           let folded = UnsafeBufferPointer(
             rebasing: view.folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
-          var facts: WordFacts = .beginsName
-          if mayHoldName(folded) { facts.insert(.holdsName) }
-          if lastPieceMayBeginName(folded) { facts.insert(.lastPieceBeginsName) }
-          longest[index] = mark(view, at: index, facts: facts)
+          longest[index] = mark(view, at: index, facts: pieceFacts(of: folded).union(.beginsName))
         }
       }
       forEachMatch(in: view, longest: UnsafeBufferPointer(longest), definitions: &carried, body)
