@@ -26,9 +26,14 @@ final class DevToolsPipe {
 
   /// Starts `executable` with its descriptors 3 and 4 connected to this process, standard
   /// input and output to `/dev/null`.
+  ///
+  /// From here on the process ignores SIGPIPE: a browser that stops reading (it crashed, was
+  /// killed, ran out of descriptors) makes a command's `write` fail with `EPIPE`, reported as
+  /// ``PDFPrinter/Failure/printFailed(detail:)``, where the signal would kill the run.
   static func launch(_ executable: String, arguments: [String], timeout: Int)
     throws(PDFPrinter.Failure) -> DevToolsPipe
   {
+    signal(SIGPIPE, SIG_IGN)
     var toBrowser: [Int32] = [-1, -1]
     var fromBrowser: [Int32] = [-1, -1]
     guard openPipe(&toBrowser) else {

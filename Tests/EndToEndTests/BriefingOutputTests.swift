@@ -108,6 +108,38 @@ import Testing
     #expect((pages ?? 0) >= 2, "the seeds report fills more than one page: \(info)")
   }
 
+  /// A browser that stops reading commands (it crashed, was killed, ran out of descriptors)
+  /// leaves the run writing into a pipe nobody reads: the run says so and goes on as without a
+  /// browser, rather than being killed by SIGPIPE. The fake browser closes its end of the
+  /// command pipe, answers the first command and exits: the run's next command meets the
+  /// closed pipe, whichever of the two goes first.
+  @Test func aBrowserThatDiesFailsThePDFClearly() throws {
+    let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
+    let bin = out.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let fake = bin.appendingPathComponent("chromium")
+    let script = #"""
+      #!/bin/sh
+      exec 3<&-
+      printf '{"id":1,"result":{"targetId":"T"}}\000' >&4
+      exit 0
+
+      """#
+    try Data(script.utf8).write(to: fake)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+    for _ in 0..<3 {
+      let result = try Self.run(
+        ["run", "--corpus", "seeds", "--out", out.path, "--pdf"], path: bin.path + ":/usr/bin:/bin")
+      #expect(result.status == 1, "\(result.stderr)")
+      #expect(result.stderr.contains("Chromium could not print the page"), "\(result.stderr)")
+      #expect(result.stderr.contains("almanac.pdf was not published"), "\(result.stderr)")
+      let left = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+      #expect(left.isSuperset(of: ["almanac.xml", "almanac.html"] + Self.csvNames))
+      #expect(!left.contains("almanac.pdf"))
+    }
+  }
+
   @Test func withoutChromiumThePDFFailsClearlyAndTheOtherReportsArePublished() throws {
     let out = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(out) }
