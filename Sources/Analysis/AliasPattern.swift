@@ -103,9 +103,10 @@ struct AliasPattern: Sendable, Equatable {
     var piecesOfLast: Int?
   }
 
-  /// Whether the pattern matches the tokens starting at `start`.
-  func matches(_ view: TokenView, at start: Int) -> Bool {
-    span(in: view, at: start, fromLastPiece: false) != nil
+  /// Whether the pattern matches the tokens starting at `start`, as
+  /// ``span(in:at:fromLastPiece:)`` does.
+  func matches(_ view: TokenView, at start: Int, fromLastPiece: Bool) -> Bool {
+    end(in: view, at: start, fromLastPiece: fromLastPiece) != nil
   }
 
   /// Where the pattern matches the tokens starting at `start`, or nil.
@@ -115,8 +116,24 @@ struct AliasPattern: Sendable, Equatable {
   /// of the hyphenated token `start` ("non-European Union"). Otherwise each word matches a
   /// whole token.
   func span(in view: TokenView, at start: Int, fromLastPiece: Bool) -> Span? {
+    guard let (last, piecesOfLast) = end(in: view, at: start, fromLastPiece: fromLastPiece) else {
+      return nil
+    }
+    // A match that begins or ends in a piece found the pieces there.
+    let first =
+      fromLastPiece ? view.pieces(start)!.last!.written.lowerBound : Int(view[start].start)
+    let end =
+      piecesOfLast.map { view.pieces(last)![$0 - 1].written.upperBound }
+      ?? view.originalKeyEnd(last)
+    return Span(bytes: first..<end, last: last, piecesOfLast: piecesOfLast)
+  }
+
+  /// The last token of the match at `start` and how many of its pieces the match covers (nil
+  /// for all of it), or nil when the pattern does not match there (see
+  /// ``span(in:at:fromLastPiece:)``).
+  @inline(__always)
+  private func end(in view: TokenView, at start: Int, fromLastPiece: Bool) -> (Int, Int?)? {
     guard start + words.count <= view.count, !fromLastPiece || words.count > 1 else { return nil }
-    var first = Int(view[start].start)
     let lastWord = words.count - 1
     for (offset, word) in words.enumerated() {
       let index = start + offset
@@ -129,13 +146,10 @@ struct AliasPattern: Sendable, Equatable {
         guard let piece = view.pieces(index)?.last,
           word.matches(piece.key, written: UnsafeBufferPointer(rebasing: view.text[piece.written]))
         else { return nil }
-        first = piece.written.lowerBound
         continue
       }
       if word.matches(view.key(index), written: view.original(index)) {
-        if offset == lastWord {
-          return Span(bytes: first..<view.originalKeyEnd(index), last: index, piecesOfLast: nil)
-        }
+        if offset == lastWord { return (index, nil) }
         continue
       }
       // The last word, of a pattern of two or more, may be the first pieces of a word.
@@ -150,7 +164,7 @@ struct AliasPattern: Sendable, Equatable {
       guard word.matches(key, written: UnsafeBufferPointer(rebasing: view.text[written])) else {
         return nil
       }
-      return Span(bytes: first..<written.upperBound, last: index, piecesOfLast: count)
+      return (index, count)
     }
     return nil
   }
@@ -158,14 +172,18 @@ struct AliasPattern: Sendable, Equatable {
 
 extension AliasPattern.Word {
   /// Whether the word matches the folded bytes `key` (without a possessive ending), written as
-  /// `written`: an acronym only as written, when that is known.
-  func matches(_ key: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>?) -> Bool {
+  /// `written`: an acronym only as written, when that is known. `written` is worked out only
+  /// for an acronym whose key matches.
+  @inline(__always)
+  func matches(
+    _ key: UnsafeBufferPointer<UInt8>, written: @autoclosure () -> UnsafeBufferPointer<UInt8>?
+  ) -> Bool {
     let matches =
       isStem
       ? key.hasPrefix(folded, endingAtMost: AliasPattern.maxEndingLength)
       : key.hasSameBytes(as: folded)
     guard matches else { return false }
-    if let acronym, let written, !written.hasSameBytes(as: acronym) { return false }
+    if let acronym, let written = written(), !written.hasSameBytes(as: acronym) { return false }
     return true
   }
 }

@@ -25,13 +25,15 @@ extension OrganizationMatcher {
     let key = TokenView.key(of: folded)
     guard let hyphen = key.lastIndex(of: TokenView.hyphen) else { return [] }
     var facts: WordFacts = []
-    let holdsName = key.split(separator: TokenView.hyphen).contains { piece in
-      onePattern(for: UnsafeBufferPointer(rebasing: piece), written: nil) >= 0
+    for piece in key[..<hyphen].split(separator: TokenView.hyphen)
+    where onePattern(for: UnsafeBufferPointer(rebasing: piece), written: nil).found >= 0 {
+      facts.insert(.holdsName)
+      break
     }
-    if holdsName { facts.insert(.holdsName) }
-    if mayBeginName(UnsafeBufferPointer(rebasing: key[(hyphen + 1)...])) {
-      facts.insert(.lastPieceBeginsName)
-    }
+    // The last piece is looked up once for both facts.
+    let last = onePattern(for: UnsafeBufferPointer(rebasing: key[(hyphen + 1)...]), written: nil)
+    if last.found >= 0 { facts.insert(.holdsName) }
+    if last.beginsName { facts.insert(.lastPieceBeginsName) }
     return facts
   }
 
@@ -45,28 +47,33 @@ extension OrganizationMatcher {
     guard let pieces = view.pieces(index) else { return }
     for piece in pieces[wanted.clamped(to: pieces.indices)] {
       let surface = UnsafeBufferPointer(rebasing: view.text[piece.written])
-      let pattern = onePattern(for: piece.key, written: surface)
+      let pattern = onePattern(for: piece.key, written: surface).found
       guard pattern >= 0 else { continue }
       body(targets[Int(patternTarget[Int(pattern)])], surface, Int32(piece.written.lowerBound))
     }
   }
 
   /// The first one-word pattern that matches the folded piece `key` (written as `written`,
-  /// when known: an acronym must be written as it is), or -1.
+  /// when known: an acronym must be written as it is), or -1; and whether a pattern of more
+  /// than one word may begin with the piece (``mayBeginName(_:)``, for more than one word).
   private func onePattern(
     for key: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>?
-  ) -> Int32 {
+  ) -> (found: Int32, beginsName: Bool) {
     var found: Int32 = -1
+    var beginsName = false
     forEachFirstWordMatch(key) { candidates in
-      for candidate in candidates.reversed() {
+      // Candidates come longest first.
+      if let longest = candidates.first, patterns[Int(longest)].words.count > 1 {
+        beginsName = true
+      }
+      for candidate in candidates.reversed() where found < 0 {
         let words = patterns[Int(candidate)].words
         guard words.count == 1 else { break }
         guard words[0].matches(key, written: written) else { continue }
         found = candidate
-        return false
       }
-      return true
+      return found < 0 || !beginsName
     }
-    return found
+    return (found, beginsName)
   }
 }

@@ -283,7 +283,7 @@ public struct OrganizationMatcher: Sendable {
       for candidate in candidates {
         let length = patterns[Int(candidate)].words.count
         if length <= bestLength { break }
-        if patterns[Int(candidate)].span(in: view, at: index, fromLastPiece: fromLastPiece) != nil {
+        if patterns[Int(candidate)].matches(view, at: index, fromLastPiece: fromLastPiece) {
           best = candidate
           bestLength = length
           break
