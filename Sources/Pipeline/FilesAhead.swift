@@ -22,18 +22,8 @@ struct FilesAhead {
   /// open files, so that many workers (`--workers` goes up to 256) under a low limit open each
   /// file only when they read it, as they did before files were opened ahead, rather than
   /// fail to open files.
-  static func depth(workers: Int, openFileLimit: Int = openFileLimit) -> Int {
+  static func depth(workers: Int, openFileLimit: Int = OpenFileLimit.current) -> Int {
     max(1, min(largestDepth, openFileLimit / 4 / max(1, workers)))
-  }
-
-  /// The process's limit on open files (`RLIMIT_NOFILE`), or 1,024 when it cannot be read.
-  static var openFileLimit: Int {
-    var limit = rlimit()
-    guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else {
-      return 1024
-    }
-    // No limit (`RLIM_INFINITY`, all bits set) is the largest number.
-    return Int(clamping: limit.rlim_cur)
   }
 
   private var depth: Int

@@ -29,6 +29,9 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
   /// often a mount that failed than an archive emptied, so nothing is changed or published
   /// unless ``RunOptions/allowEmptyCorpus`` says it was meant.
   case emptyCorpus(path: String, stored: Int)
+  /// The process may open only `limit` files at once (`ulimit -n`), fewer than the `needed`
+  /// that a run is sure to work with (``OpenFileLimit/needed``); nothing was opened.
+  case tooFewOpenFiles(limit: Int, needed: Int)
 
   /// A message for the user.
   public var description: String {
@@ -49,6 +52,9 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
         + (stored == 1 ? "1 document" : "\(stored) documents")
         + " there; nothing was changed or published. If the folder is a mount point, is it"
         + " mounted? To publish the report of an empty corpus, run with --allow-empty-corpus"
+    case .tooFewOpenFiles(let limit, let needed):
+      return "this process may open only \(limit) files at once (ulimit -n), and Almanac needs"
+        + " \(needed); nothing was read or changed. Raise the limit, e.g. `ulimit -n 1024`"
     }
   }
 }
@@ -98,6 +104,7 @@ public enum ReportJob {
   {
     let started = Clock.now()
     Memory.configure()
+    try OpenFileLimit.ensure()
     let stopwords = try loadStopwords(options)
     let registry = try loadRegistry(options)
     let statePath = options.resolvedStatePath
@@ -279,6 +286,7 @@ public enum ReportJob {
     throws(RunError) -> Report
   {
     Memory.configure()
+    try OpenFileLimit.ensure()
     let statePath = options.resolvedStatePath
     guard access(statePath, R_OK) == 0 else {
       throw .state(.sqlite(path: statePath, detail: "no state here; run `almanac run` first"))

@@ -18,14 +18,17 @@ struct BinaryRunner {
   }
 
   /// Runs the binary with `arguments`; as the user nobody with `asNobody`, and with at most
-  /// `openFiles` open files (util-linux's prlimit) when it is given.
-  static func run(_ arguments: [String], asNobody: Bool = false, openFiles: Int? = nil) throws
-    -> Result
-  {
+  /// `openFiles` open files (util-linux's prlimit) when it is given, a limit the process may
+  /// raise to `hardOpenFiles` (by default it may not raise it).
+  static func run(
+    _ arguments: [String], asNobody: Bool = false, openFiles: Int? = nil,
+    hardOpenFiles: Int? = nil
+  ) throws -> Result {
     if let openFiles {
       return try ChildProcess.run(
         URL(fileURLWithPath: "/usr/bin/prlimit"),
-        ["--nofile=\(openFiles):\(openFiles)", executable.path] + arguments, in: repositoryRoot)
+        ["--nofile=\(openFiles):\(hardOpenFiles ?? openFiles)", executable.path] + arguments,
+        in: repositoryRoot)
     } else if asNobody {
       // Permissions do not bind root: drop to nobody (util-linux's setpriv, always on Debian).
       return try ChildProcess.run(
