@@ -152,8 +152,13 @@ struct AliasPattern: Sendable, Equatable {
         if offset == lastWord { return (index, nil) }
         continue
       }
-      // The last word, of a pattern of two or more, may be the first pieces of a word.
-      guard offset == lastWord, offset > 0, let pieces = view.pieces(index) else { return nil }
+      // The last word, of a pattern of two or more, may be the first pieces of a word: one
+      // that begins with the word's folded bytes (or stem), and is longer.
+      guard offset == lastWord, offset > 0 else { return nil }
+      let whole = view.key(index)
+      guard whole.count > word.folded.count,
+        whole.starts(with: word.folded), let pieces = view.pieces(index)
+      else { return nil }
       let count = word.folded.count(where: { $0 == TokenView.hyphen }) + 1
       guard count < pieces.count else { return nil }
       let key = UnsafeBufferPointer(

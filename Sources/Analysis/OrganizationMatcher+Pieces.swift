@@ -25,10 +25,16 @@ extension OrganizationMatcher {
     let key = TokenView.key(of: folded)
     guard let hyphen = key.lastIndex(of: TokenView.hyphen) else { return [] }
     var facts: WordFacts = []
-    for piece in key[..<hyphen].split(separator: TokenView.hyphen)
-    where onePattern(for: UnsafeBufferPointer(rebasing: piece), written: nil).found >= 0 {
-      facts.insert(.holdsName)
-      break
+    // The pieces before the last, without an array of them.
+    var start = 0
+    while start < hyphen && !facts.contains(.holdsName) {
+      let end = key[start..<hyphen].firstIndex(of: TokenView.hyphen) ?? hyphen
+      if end > start,
+        onePattern(for: UnsafeBufferPointer(rebasing: key[start..<end]), written: nil).found >= 0
+      {
+        facts.insert(.holdsName)
+      }
+      start = end + 1
     }
     // The last piece is looked up once for both facts.
     let last = onePattern(for: UnsafeBufferPointer(rebasing: key[(hyphen + 1)...]), written: nil)
