@@ -161,10 +161,7 @@ struct AliasPattern: Sendable, Equatable {
       else { return nil }
       let count = word.folded.count(where: { $0 == TokenView.hyphen }) + 1
       guard count < pieces.count else { return nil }
-      let key = UnsafeBufferPointer(
-        start: pieces[0].key.baseAddress,
-        count: pieces[count - 1].key.baseAddress! + pieces[count - 1].key.count
-          - pieces[0].key.baseAddress!)
+      let key = TokenView.joined(pieces[0..<count])
       let written = pieces[0].written.lowerBound..<pieces[count - 1].written.upperBound
       guard word.matches(key, written: UnsafeBufferPointer(rebasing: view.text[written])) else {
         return nil

@@ -15,12 +15,16 @@
 ///
 /// Function words ("The", "In") do not start or join names; a word with a possessive `'s`
 /// ends a name; a lone head noun ("Council") is not a name; country names built like
-/// organization names ("Russian Federation", "Soviet Union") are excluded.
+/// organization names ("Russian Federation", "Soviet Union") are excluded. A hyphenated word
+/// whose later piece begins in lower case ends a name at that hyphen, as its first pieces:
+/// "Supreme Eurasian Council-backed" names the "Supreme Eurasian Council", and "Ministry of
+/// Foreign Affairs-led" the "Ministry of Foreign Affairs".
 struct OrganizationDiscovery: Sendable {
   /// What the discovery found at a token.
   enum Outcome {
-    /// An organization name spans tokens `first...last`.
-    case name(first: Int, last: Int)
+    /// An organization name spans tokens `first...last`, of the last only its first
+    /// `piecesOfLast` pieces when given (``TokenView/piecesBeforeLowerCase(_:)``).
+    case name(first: Int, last: Int, piecesOfLast: Int?)
     /// No name starts here; go on at `resumeAt` (the tokens before it cannot start one either).
     case none(resumeAt: Int)
   }
@@ -113,17 +117,24 @@ struct OrganizationDiscovery: Sendable {
     if wordClass(view, start) == .head, start + 1 < view.count, view.continuesPhrase(start + 1),
       isWord(view, start + 1, "of")
     {
-      if let last = complement(after: start + 1, in: view, isReserved: isReserved) {
-        return accept(start, last, in: view)
+      if let (last, cut) = complement(after: start + 1, in: view, isReserved: isReserved) {
+        return accept(start, last, cut, in: view)
       }
       return .none(resumeAt: start + 1)
     }
     // Premodified head: collect the run of capitalised words, remember the last head noun.
     var lastHead = -1
+    var lastHeadCut: Int?
     var index = start
     while true {
-      let wordClass = wordClass(view, index)
-      if wordClass == .head { lastHead = index }
+      // "Council-backed" is "Council", and ends the run.
+      let cut = view.piecesBeforeLowerCase(index)
+      let wordClass = cut.map { self.wordClass(view, index, pieces: $0) } ?? wordClass(view, index)
+      if wordClass == .head {
+        lastHead = index
+        lastHeadCut = cut
+      }
+      if cut != nil { break }
       if view.isPossessive(index) && wordClass != .title { break }
       let next = index + 1
       guard next < view.count, view.continuesPhrase(next) else { break }
@@ -140,18 +151,22 @@ struct OrganizationDiscovery: Sendable {
     guard lastHead > start else { return .none(resumeAt: index + 1) }
     // "National Bank of Kazakhstan": a run that ends at its head takes an `of` complement with
     // no head noun of its own ("Department of the Presidential Administration" names two).
-    if lastHead == index, !view.isPossessive(index), index + 1 < view.count,
+    if lastHead == index, lastHeadCut == nil, !view.isPossessive(index), index + 1 < view.count,
       view.continuesPhrase(index + 1), isWord(view, index + 1, "of"),
-      let last = complement(after: index + 1, in: view, isReserved: isReserved),
+      let (last, cut) = complement(after: index + 1, in: view, isReserved: isReserved),
       !(index + 2...last).contains(where: { wordClass(view, $0) == .head })
     {
-      return accept(start, last, in: view)
+      return accept(start, last, cut, in: view)
     }
-    return accept(start, lastHead, in: view)
+    return accept(start, lastHead, lastHeadCut, in: view)
   }
 
-  /// The last token of the complement of a head noun whose `of` is at `of`, or nil.
-  private func complement(after of: Int, in view: TokenView, isReserved: (Int) -> Bool) -> Int? {
+  /// The last token of the complement of a head noun whose `of` is at `of`, with how many of
+  /// its pieces the complement takes when it ends inside it ("Affairs-led"); nil when there is
+  /// no complement.
+  private func complement(after of: Int, in view: TokenView, isReserved: (Int) -> Bool) -> (
+    Int, Int?
+  )? {
     var index = of + 1
     guard index < view.count, view.continuesPhrase(index) else { return nil }
     if isWord(view, index, "the") && !view.isCapitalized(index) { index += 1 }
@@ -163,12 +178,13 @@ struct OrganizationDiscovery: Sendable {
     // "Office of the Prime Minister": a complement of titles ends with them.
     while usable(index) && wordClass(view, index) == .title {
       last = index
-      if view.isPossessive(index) { return last }
+      if view.isPossessive(index) { return (index, nil) }
       index += 1
     }
-    if last != nil { return last }
+    if let last { return (last, nil) }
     while usable(index) && wordClass(view, index) != .title {
       last = index
+      if let cut = view.piecesBeforeLowerCase(index) { return (index, cut) }
       if view.isPossessive(index) { break }
       index += 1
       // "Ministry of Labour and Social Protection"
@@ -179,12 +195,19 @@ struct OrganizationDiscovery: Sendable {
         index += 1
       }
     }
-    return last
+    return last.map { ($0, nil) }
   }
 
-  private func accept(_ first: Int, _ last: Int, in view: TokenView) -> Outcome {
-    if excluded.contains(view.foldedPhrase(first, last)) { return .none(resumeAt: last + 1) }
-    return .name(first: first, last: last)
+  private func accept(_ first: Int, _ last: Int, _ cut: Int?, in view: TokenView) -> Outcome {
+    if excluded.contains(view.foldedPhrase(first, last, piecesOfLast: cut)) {
+      return .none(resumeAt: last + 1)
+    }
+    return .name(first: first, last: last, piecesOfLast: cut)
+  }
+
+  /// The class of the first `count` pieces of token `index` taken as one word.
+  private func wordClass(_ view: TokenView, _ index: Int, pieces count: Int) -> WordClass? {
+    view.key(index, pieces: count).flatMap { wordClass(ofKey: $0) }
   }
 
   /// A capitalised word that is not a number or a function word.

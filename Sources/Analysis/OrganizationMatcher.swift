@@ -256,10 +256,14 @@ public struct OrganizationMatcher: Sendable {
           longest[$0] != -1 || defined($0) != nil
         }
         switch outcome {
-        case .name(let first, let last):
-          let name = view.surface(first, last)
-          let id = "discovered:" + view.foldedPhrase(first, last)
-          index = emit(first, last, Target(id: id, name: name, entry: -1))
+        case .name(let first, let last, let cut):
+          let end = cut.map { view.pieces(last)![$0 - 1].written.upperBound }
+          let span = AliasPattern.Span(
+            bytes: Int(view[first].start)..<(end ?? view.originalKeyEnd(last)), last: last,
+            piecesOfLast: cut)
+          let name = String(decoding: view.text[span.bytes], as: UTF8.self)
+          let id = "discovered:" + view.foldedPhrase(first, last, piecesOfLast: cut)
+          index = emit(span, Target(id: id, name: name, entry: -1))
         case .none(let resumeAt):
           index = max(resumeAt, index + 1)
         }

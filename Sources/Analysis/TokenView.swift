@@ -89,21 +89,16 @@ struct TokenView {
     return end < text.count && (text[end] == UInt8(ascii: ")") || text[end] == UInt8(ascii: "]"))
   }
 
-  /// The text from the start of token `first` to the key end of token `last`.
-  func surface(_ first: Int, _ last: Int) -> String {
-    String(decoding: text[Int(tokens[first].start)..<originalKeyEnd(last)], as: UTF8.self)
-  }
-
   /// The folded forms of tokens `first...last` joined by single spaces, without a possessive
-  /// ending on the last one.
-  func foldedPhrase(_ first: Int, _ last: Int) -> String {
+  /// ending on the last one, of which only the first `piecesOfLast` pieces when given.
+  func foldedPhrase(_ first: Int, _ last: Int, piecesOfLast: Int? = nil) -> String {
     var bytes: [UInt8] = []
     for index in first..<last {
       let token = tokens[index]
       bytes.append(contentsOf: folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
       bytes.append(UInt8(ascii: " "))
     }
-    bytes.append(contentsOf: key(last))
+    bytes.append(contentsOf: piecesOfLast.flatMap { key(last, pieces: $0) } ?? key(last))
     return String(decoding: bytes, as: UTF8.self)
   }
 }
@@ -134,6 +129,41 @@ extension TokenView {
         key: UnsafeBufferPointer(rebasing: key),
         written: base + range.lowerBound..<base + range.upperBound)
     }
+  }
+
+  /// The folded bytes of the first `count` pieces of token `index`, hyphens between them
+  /// included ("united-nations" of "united-nations-backed"); nil when the token has no pieces.
+  func key(_ index: Int, pieces count: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard let pieces = pieces(index), count >= 1, count <= pieces.count else { return nil }
+    return Self.joined(pieces[0..<count])
+  }
+
+  /// The folded bytes from the first of `pieces` to the end of the last (pieces of one key).
+  static func joined(_ pieces: ArraySlice<Piece>) -> UnsafeBufferPointer<UInt8> {
+    let start = pieces.first!.key.baseAddress!
+    let last = pieces.last!.key
+    return UnsafeBufferPointer(start: start, count: last.baseAddress! + last.count - start)
+  }
+
+  /// For a hyphenated token with a piece after the first that is written beginning with a
+  /// lower-case letter ("Council-backed", "Affairs-led"): how many pieces come before the first
+  /// such piece; nil for any other token ("Coca-Cola", "G-20", "NATO-EU").
+  func piecesBeforeLowerCase(_ index: Int) -> Int? {
+    guard let pieces = pieces(index), pieces.count > 1 else { return nil }
+    for (place, piece) in pieces.enumerated().dropFirst() {
+      guard let first = piece.key.first, piece.written.count >= 1 else { continue }
+      let written = text[piece.written.lowerBound]
+      let isLetter =
+        first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first >= 0xC0
+      // A lower-case letter is folded to itself: the piece's first bytes are the same.
+      let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+      if isLetter, written == first, piece.written.count >= width, piece.key.count >= width,
+        (0..<width).allSatisfy({ text[piece.written.lowerBound + $0] == piece.key[$0] })
+      {
+        return place
+      }
+    }
+    return nil
   }
 
   static let hyphen = UInt8(ascii: "-")

@@ -105,6 +105,42 @@ import Testing
     #expect(discovered("the Central Bank of Russia. Of course") == ["Central Bank of Russia"])
   }
 
+  /// A hyphenated word whose later piece is written in lower case ends a name at the hyphen,
+  /// whether it is the head ("Council-backed") or the end of a complement ("Affairs-led"); the
+  /// name is the same organization, with the same id, as when written alone.
+  @Test func aNameEndsAtTheHyphenOfALowerCasePiece() {
+    let text =
+      "The Supreme Eurasian Council-backed plan passed. The Supreme Eurasian Council met."
+      + " Ministry of Foreign Affairs-led talks began. The Ministry of Foreign Affairs said."
+    let found = mentions(text)
+    #expect(
+      found.map(\.surface) == [
+        "Supreme Eurasian Council", "Supreme Eurasian Council", "Ministry of Foreign Affairs",
+        "Ministry of Foreign Affairs",
+      ])
+    #expect(
+      found.map(\.id) == [
+        "discovered:supreme eurasian council", "discovered:supreme eurasian council",
+        "discovered:ministry of foreign affairs", "discovered:ministry of foreign affairs",
+      ])
+    let bytes = Array(text.utf8)
+    for mention in found {
+      #expect(
+        String(decoding: bytes[Int(mention.start)..<Int(mention.end)], as: UTF8.self)
+          == mention.surface)
+    }
+    // A word capitalised in all its pieces is one word of a name, as before; a lone head with
+    // a lower-case piece is no name; a run that ends at such a word takes no complement (what
+    // follows may be a name of its own).
+    #expect(discovered("the Coca-Cola Company said") == ["Coca-Cola Company"])
+    #expect(discovered("a Council-backed plan") == [])
+    #expect(
+      discovered("the Central Bank-run Fund of Russia") == ["Central Bank", "Fund of Russia"])
+    #expect(discovered("the Central Bank-of Russia") == ["Central Bank"])
+    // The cut is by the written case, and a digit is no letter.
+    #expect(discovered("the Central Bank-2 Office") == ["Central Bank-2 Office"])
+  }
+
   @Test func possessivesStartAndEndNames() {
     let found = mentions("Kyrgyzstan's Foreign Ministry welcomed the Foreign Ministry’s note.")
     #expect(found.map(\.surface) == ["Foreign Ministry", "Foreign Ministry"])
