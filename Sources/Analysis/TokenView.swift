@@ -145,25 +145,28 @@ extension TokenView {
     return UnsafeBufferPointer(start: start, count: last.baseAddress! + last.count - start)
   }
 
-  /// For a hyphenated token with a piece after the first that is written beginning with a
-  /// lower-case letter ("Council-backed", "Affairs-led"): how many pieces come before the first
-  /// such piece; nil for any other token ("Coca-Cola", "G-20", "NATO-EU").
+  /// For a hyphenated token whose last pieces are written in lower case ("Council-backed",
+  /// "Affairs-led", "Bank-run-and-owned"): how many pieces come before them; nil for any other
+  /// token, where a capital or no letter follows ("Coca-Cola", "G-20", "NATO-EU",
+  /// "Rostov-on-Don").
   func piecesBeforeLowerCase(_ index: Int) -> Int? {
     guard let pieces = pieces(index), pieces.count > 1 else { return nil }
-    for (place, piece) in pieces.enumerated().dropFirst() {
-      guard let first = piece.key.first, piece.written.count >= 1 else { continue }
-      let written = text[piece.written.lowerBound]
-      let isLetter =
-        first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first >= 0xC0
-      // A lower-case letter is folded to itself: the piece's first bytes are the same.
-      let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
-      if isLetter, written == first, piece.written.count >= width, piece.key.count >= width,
-        (0..<width).allSatisfy({ text[piece.written.lowerBound + $0] == piece.key[$0] })
-      {
-        return place
-      }
+    var first: Int?
+    for place in pieces.indices.dropFirst().reversed() {
+      guard startsInLowerCase(pieces[place]) else { break }
+      first = place
     }
-    return nil
+    return first
+  }
+
+  /// Whether `piece` is written beginning with a lower-case letter: an ASCII letter or a
+  /// non-ASCII one (Cyrillic) that folding left as it was.
+  private func startsInLowerCase(_ piece: Piece) -> Bool {
+    guard let first = piece.key.first else { return false }
+    let isLetter = first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first >= 0xC0
+    let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+    guard isLetter, piece.written.count >= width, piece.key.count >= width else { return false }
+    return (0..<width).allSatisfy { text[piece.written.lowerBound + $0] == piece.key[$0] }
   }
 
   static let hyphen = UInt8(ascii: "-")

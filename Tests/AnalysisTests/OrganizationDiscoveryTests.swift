@@ -137,6 +137,9 @@ import Testing
     #expect(
       discovered("the Central Bank-run Fund of Russia") == ["Central Bank", "Fund of Russia"])
     #expect(discovered("the Central Bank-of Russia") == ["Central Bank"])
+    // A place name with a lower-case piece inside is one word of the name.
+    #expect(discovered("the Ministry of Rostov-on-Don said") == ["Ministry of Rostov-on-Don"])
+    #expect(discovered("a Ministry of Rostov-on-Don-led team") == ["Ministry of Rostov-on-Don"])
     // The cut is by the written case, and a digit is no letter.
     #expect(discovered("the Central Bank-2 Office") == ["Central Bank-2 Office"])
   }
