@@ -128,7 +128,7 @@ struct OrganizationDiscovery: Sendable {
     var index = start
     while true {
       // "Council-backed" is "Council", and ends the run.
-      let cut = view.piecesBeforeLowerCase(index)
+      let cut = cut(view, index)
       let wordClass = cut.map { self.wordClass(view, index, pieces: $0) } ?? wordClass(view, index)
       if wordClass == .head {
         lastHead = index
@@ -184,7 +184,7 @@ struct OrganizationDiscovery: Sendable {
     if let last { return (last, nil) }
     while usable(index) && wordClass(view, index) != .title {
       last = index
-      if let cut = view.piecesBeforeLowerCase(index) { return (index, cut) }
+      if let cut = cut(view, index) { return (index, cut) }
       if view.isPossessive(index) { break }
       index += 1
       // "Ministry of Labour and Social Protection"
@@ -203,6 +203,13 @@ struct OrganizationDiscovery: Sendable {
       return .none(resumeAt: last + 1)
     }
     return .name(first: first, last: last, piecesOfLast: cut)
+  }
+
+  /// Where a name ends inside token `index` (``TokenView/piecesBeforeLowerCase(_:)``), or nil;
+  /// a word the caller's facts say has no hyphen is not looked at.
+  private func cut(_ view: TokenView, _ index: Int) -> Int? {
+    if let facts = view.facts, !facts[index].contains(.hyphenated) { return nil }
+    return view.piecesBeforeLowerCase(index)
   }
 
   /// The class of the first `count` pieces of token `index` taken as one word.

@@ -17,14 +17,14 @@ extension OrganizationMatcher {
   /// The pattern that a mark made by ``inLastPiece(_:)`` stands for.
   static func pattern(inLastPiece mark: Int32) -> Int32 { -3 - mark }
 
-  /// The facts of the word `folded` (a token's case-folded form) that its pieces give: whether
-  /// some piece may be a one-word alias (``WordFacts/holdsName``), and whether a registry name
-  /// may begin with its last piece (``WordFacts/lastPieceBeginsName``). None for a word without
-  /// a hyphen.
+  /// The facts of the word `folded` (a token's case-folded form) that its pieces give: that it
+  /// has pieces (``WordFacts/hyphenated``), whether some piece may be a one-word alias
+  /// (``WordFacts/holdsName``), and whether a registry name may begin with its last piece
+  /// (``WordFacts/lastPieceBeginsName``). None for a word without a hyphen.
   func pieceFacts(of folded: UnsafeBufferPointer<UInt8>) -> WordFacts {
     let key = TokenView.key(of: folded)
     guard let hyphen = key.lastIndex(of: TokenView.hyphen) else { return [] }
-    var facts: WordFacts = []
+    var facts: WordFacts = .hyphenated
     // The pieces before the last, without an array of them.
     var start = 0
     while start < hyphen && !facts.contains(.holdsName) {

@@ -86,6 +86,9 @@ public struct OrganizationMatcher: Sendable {
     /// The word is hyphenated and a registry name may begin with its last piece
     /// (``OrganizationMatcher/pieceFacts(of:)``: "non-European").
     static let lastPieceBeginsName = WordFacts(rawValue: 32)
+    /// The word's key has a hyphen (``TokenView/pieces(_:)``). The last fact that fits:
+    /// ``WordFlags`` keeps the facts in seven bits.
+    static let hyphenated = WordFacts(rawValue: 64)
 
     /// The class these facts give (``OrganizationDiscovery/WordClass``).
     var wordClass: OrganizationDiscovery.WordClass? {
