@@ -25,6 +25,8 @@ import sys
 import tempfile
 import urllib.parse
 
+from browser_check import find_chromium
+
 MIN_ROWS = 2
 
 
@@ -71,14 +73,6 @@ class Outline(html.parser.HTMLParser):
     def handle_data(self, data):
         for _, parts in self.stack:
             parts.append(data)
-
-
-def chromium():
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def page_texts(pdf, layout):
@@ -129,7 +123,7 @@ def main():
     parser.add_argument("page")
     parser.add_argument("--keep", help="also save the PDF here")
     args = parser.parse_args()
-    browser = chromium()
+    browser = find_chromium()
     if browser is None or shutil.which("pdftotext") is None:
         print("print-check: needs chromium and pdftotext (scripts/setup-browser)", file=sys.stderr)
         return 2

@@ -28,18 +28,25 @@ struct PageLayoutBrowserTests {
 
   /// Runs `scripts/browser_check.py` on the page `html`; its exit status and what it printed.
   static func check(page html: String) throws -> (status: Int32, output: String) {
+    try runScript("browser_check.py", page: html) { folder in ["--out", folder.path] }
+  }
+
+  /// Runs the Python script `scripts/<script>` on the page `html`, written to a folder of its
+  /// own and given first, then the `arguments` made for that folder; the script's exit status
+  /// and what it printed.
+  static func runScript(
+    _ script: String, page html: String, arguments: (URL) -> [String] = { _ in [] }
+  ) throws -> (status: Int32, output: String) {
     let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("almanac-layout-\(UUID().uuidString)")
+      .appendingPathComponent("almanac-page-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = folder.appendingPathComponent("almanac.html")
     try Data(html.utf8).write(to: page)
     let result = try ChildProcess.run(
       URL(fileURLWithPath: "/usr/bin/env"),
-      [
-        "python3", repository.appendingPathComponent("scripts/browser_check.py").path, page.path,
-        "--out", folder.path,
-      ])
+      ["python3", repository.appendingPathComponent("scripts/" + script).path, page.path]
+        + arguments(folder))
     return (result.status, result.stdout + result.stderr)
   }
 

@@ -51,16 +51,7 @@ struct PrintBreaksBrowserTests {
 
   /// Runs `scripts/print_check.py` on the page `html`; its exit status and what it printed.
   static func check(page html: String) throws -> (status: Int32, output: String) {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("almanac-print-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let page = folder.appendingPathComponent("almanac.html")
-    try Data(html.utf8).write(to: page)
-    let script = PageLayoutBrowserTests.repository.appendingPathComponent("scripts/print_check.py")
-    let result = try ChildProcess.run(
-      URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, page.path])
-    return (result.status, result.stdout + result.stderr)
+    try PageLayoutBrowserTests.runScript("print_check.py", page: html)
   }
 
   /// The page moved down by `lines` empty lines at its top, so that its pages break elsewhere.
