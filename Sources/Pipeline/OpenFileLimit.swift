@@ -7,11 +7,12 @@
 /// run with a message that names the limit, where SQLite would say only "unable to open
 /// database file".
 public enum OpenFileLimit {
-  /// The fewest open files a run is sure to work with: the first run on the seeds needs 17
+  /// The fewest open files a run is sure to work with. The first run on the seeds, started
+  /// from a shell that passed it two descriptors of its own, failed at 16 and worked at 17
   /// (standard input, output and error, the two locks, the state database with its journal,
-  /// the corpus folder, the files read, and the threads' own), later runs and `almanac report`
-  /// fewer; 20 leaves room. Files read ahead (``FilesAhead``) and Chromium (`--pdf`) take more
-  /// when they may, and fewer when not.
+  /// the corpus folder, the files read, libdispatch's own); later runs and `almanac report` need
+  /// fewer. 20 leaves room for a few more inherited. Files read ahead (``FilesAhead``) and
+  /// Chromium (`--pdf`) take more when they may, and fewer when not.
   public static let needed = 20
 
   /// The soft limit in force, or 1,024 when it cannot be read; no limit (`RLIM_INFINITY`) is
