@@ -47,6 +47,28 @@ enum FuzzChecks {
       require(!mention.id.isEmpty && !mention.name.isEmpty, "mention without id or name")
     }
     checkWindows(document.text, whole: stream, mentions: mentions)
+    checkFacts(document.text, stream: stream, mentions: mentions)
+  }
+
+  /// Matched with the facts counting keeps per word (``OrganizationMatcher/facts(of:)``, none
+  /// for a number), the text gives the same mentions as looked up token by token.
+  static func checkFacts(_ text: [UInt8], stream: TokenStream, mentions: [OrganizationMention]) {
+    let facts = stream.tokens.map { token -> OrganizationMatcher.WordFacts in
+      if token.flags.contains(.number) { return [] }
+      return stream.folded.withUnsafeBufferPointer { folded in
+        matcher.facts(
+          of: UnsafeBufferPointer(
+            rebasing: folded[Int(token.foldedStart)..<Int(token.foldedEnd)]))
+      }
+    }
+    var definitions = OrganizationMatcher.Definitions()
+    var found: [OrganizationMention] = []
+    facts.withUnsafeBufferPointer { facts in
+      matcher.forEachMention(in: text, window: stream, facts: facts, definitions: &definitions) {
+        found.append($0)
+      }
+    }
+    require(found == mentions, "mentions differ when matched with the per-word facts")
   }
 
   /// Tokenized and matched in windows of a few bytes (as a huge document is), the text gives
