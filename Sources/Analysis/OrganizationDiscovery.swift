@@ -16,14 +16,14 @@
 /// Function words ("The", "In") do not start or join names; a word with a possessive `'s`
 /// ends a name; a lone head noun ("Council") is not a name; country names built like
 /// organization names ("Russian Federation", "Soviet Union") are excluded. A hyphenated word
-/// whose later piece begins in lower case ends a name at that hyphen, as its first pieces:
+/// that ends in a tail no name ends with ends a name at that hyphen, as its first pieces:
 /// "Supreme Eurasian Council-backed" names the "Supreme Eurasian Council", and "Ministry of
-/// Foreign Affairs-led" the "Ministry of Foreign Affairs".
+/// Foreign Affairs-Led" in a headline the "Ministry of Foreign Affairs".
 struct OrganizationDiscovery: Sendable {
   /// What the discovery found at a token.
   enum Outcome {
     /// An organization name spans tokens `first...last`, of the last only its first
-    /// `piecesOfLast` pieces when given (``TokenView/piecesBeforeLowerCase(_:)``).
+    /// `piecesOfLast` pieces when given (``TokenView/piecesBeforeTail(_:)``).
     case name(first: Int, last: Int, piecesOfLast: Int?)
     /// No name starts here; go on at `resumeAt` (the tokens before it cannot start one either).
     case none(resumeAt: Int)
@@ -205,11 +205,11 @@ struct OrganizationDiscovery: Sendable {
     return .name(first: first, last: last, piecesOfLast: cut)
   }
 
-  /// Where a name ends inside token `index` (``TokenView/piecesBeforeLowerCase(_:)``), or nil;
+  /// Where a name ends inside token `index` (``TokenView/piecesBeforeTail(_:)``), or nil;
   /// a word the caller's facts say has no hyphen is not looked at.
   private func cut(_ view: TokenView, _ index: Int) -> Int? {
     if let facts = view.facts, !facts[index].contains(.hyphenated) { return nil }
-    return view.piecesBeforeLowerCase(index)
+    return view.piecesBeforeTail(index)
   }
 
   /// The class of the first `count` pieces of token `index` taken as one word.

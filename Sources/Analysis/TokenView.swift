@@ -145,18 +145,35 @@ extension TokenView {
     return UnsafeBufferPointer(start: start, count: last.baseAddress! + last.count - start)
   }
 
-  /// For a hyphenated token whose last pieces are written in lower case ("Council-backed",
-  /// "Affairs-led", "Bank-run-and-owned"): how many pieces come before them; nil for any other
-  /// token, where a capital or no letter follows ("Coca-Cola", "G-20", "NATO-EU",
-  /// "Rostov-on-Don").
-  func piecesBeforeLowerCase(_ index: Int) -> Int? {
+  /// For a hyphenated token that ends in a tail no name ends with: how many pieces come before
+  /// the tail; nil for any other token ("Coca-Cola", "G-20", "NATO-EU", "Rostov-on-Don",
+  /// "Rolls-Royce"). The tail is the last pieces when they are written in lower case
+  /// ("Council-backed", "Affairs-led", "Bank-run-and-owned"), or, as a title-case headline
+  /// writes them, one last piece that is a participle in -ed, "Run" or "Wide"
+  /// ("Council-Backed", "Affairs-Led", "Bank-Run").
+  func piecesBeforeTail(_ index: Int) -> Int? {
     guard let pieces = pieces(index), pieces.count > 1 else { return nil }
     var first: Int?
     for place in pieces.indices.dropFirst().reversed() {
       guard startsInLowerCase(pieces[place]) else { break }
       first = place
     }
+    if first == nil, let last = pieces.last, isTitleCaseTail(last) { first = pieces.count - 1 }
     return first
+  }
+
+  /// Whether `piece` is a participle in -ed, "Run" or "Wide" written with a capital and then
+  /// lower case ("Backed", not "BACKED" or "NATO").
+  private func isTitleCaseTail(_ piece: Piece) -> Bool {
+    let key = piece.key
+    guard key.count >= 3, key.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+    else { return false }
+    let written = text[piece.written]
+    guard written.count == key.count, written.first! != key.first!,
+      written.dropFirst().elementsEqual(key.dropFirst())
+    else { return false }
+    let ed = key[key.count - 2] == UInt8(ascii: "e") && key[key.count - 1] == UInt8(ascii: "d")
+    return ed || key.elementsEqual("run".utf8) || key.elementsEqual("wide".utf8)
   }
 
   /// Whether `piece` is written beginning with a lower-case letter: an ASCII letter or a

@@ -16,7 +16,7 @@ import Testing
     "Minsk", "and", "Heads", "State", "U.S.", "т.е.", "A", "NATO-led", "EU-ЕАЭС", "un-named",
     "non-Eurasian", "Union-led", "NATO-Collective", "Organization-EU", "Treaty-bound",
     "non-Eurasian Economic Union-led", "United Nations-backed", "pro-EU Collective Security",
-    "Council-backed", "Affairs-led", "Policy Department-run",
+    "Council-backed", "Affairs-led", "Policy Department-run", "Affairs-Led", "Council-Backed",
   ]
   /// Separators, sentence ends and parentheses among them.
   static let separators = [
