@@ -119,13 +119,12 @@ struct AliasPattern: Sendable, Equatable {
     guard let (last, piecesOfLast) = end(in: view, at: start, fromLastPiece: fromLastPiece) else {
       return nil
     }
-    // A match that begins or ends in a piece found the pieces there.
+    // A match that begins in a piece found the pieces there.
     let first =
       fromLastPiece ? view.pieces(start)!.last!.written.lowerBound : Int(view[start].start)
-    let end =
-      piecesOfLast.map { view.pieces(last)![$0 - 1].written.upperBound }
-      ?? view.originalKeyEnd(last)
-    return Span(bytes: first..<end, last: last, piecesOfLast: piecesOfLast)
+    return Span(
+      bytes: first..<view.keyEnd(last, pieces: piecesOfLast), last: last,
+      piecesOfLast: piecesOfLast)
   }
 
   /// The last token of the match at `start` and how many of its pieces the match covers (nil

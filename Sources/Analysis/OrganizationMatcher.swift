@@ -245,9 +245,8 @@ public struct OrganizationMatcher: Sendable {
         }
         switch outcome {
         case .name(let first, let last, let cut):
-          let end = cut.map { view.pieces(last)![$0 - 1].written.upperBound }
           let span = AliasPattern.Span(
-            bytes: Int(view[first].start)..<(end ?? view.originalKeyEnd(last)), last: last,
+            bytes: Int(view[first].start)..<view.keyEnd(last, pieces: cut), last: last,
             piecesOfLast: cut)
           let name = String(decoding: view.text[span.bytes], as: UTF8.self)
           let id = "discovered:" + view.foldedPhrase(first, last, piecesOfLast: cut)

@@ -131,6 +131,13 @@ extension TokenView {
     }
   }
 
+  /// One past the last text byte of the first `count` pieces of token `index` when given (the
+  /// token has them), else of the token (``originalKeyEnd(_:)``).
+  func keyEnd(_ index: Int, pieces count: Int?) -> Int {
+    guard let count else { return originalKeyEnd(index) }
+    return pieces(index)![count - 1].written.upperBound
+  }
+
   /// The folded bytes of the first `count` pieces of token `index`, hyphens between them
   /// included ("united-nations" of "united-nations-backed"); nil when the token has no pieces.
   func key(_ index: Int, pieces count: Int) -> UnsafeBufferPointer<UInt8>? {
