@@ -119,6 +119,12 @@ enum Incremental {
       // A file that changed since the scan is recorded as it is now (the outcomes are in the
       // order of the files counted); one now dated in a year not recounted yet was counted
       // there, and that year's other documents are counted next.
+      // The recounted documents that hold an added file's or a removed document's bytes.
+      for (outcome, expected) in zip(outcomes, files)
+      where reconciliation.copies.isPending && outcome.rejection == nil {
+        guard let digest = outcome.digest else { continue }
+        reconciliation.noteRecounted(digest: digest, unchanged: digest == expected.digest)
+      }
       toRecount = []
       for (outcome, expected) in zip(outcomes, files)
       where outcome.rejection != nil || outcome.digest != expected.digest {

@@ -54,7 +54,8 @@ enum ReportFromState {
     let changes = try ReportJob.state { try store.unreportedChanges() }
     return SinceLastRunBuilder.build(
       report: report, previousRunAt: previous?.endedAt, newDocuments: changes.newDocumentsPerYear,
-      removedDocuments: changes.removedDocuments,
+      removedDocuments: changes.removedDocuments, addedCopies: changes.addedCopies,
+      removedCopies: changes.removedCopies,
       seenOrganizations: try ReportJob.state { try store.seen(kind: "organization") },
       seenPairs: try ReportJob.state { try store.seen(kind: "pair") }, previousRates: rates)
   }

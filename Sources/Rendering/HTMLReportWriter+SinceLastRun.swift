@@ -40,6 +40,21 @@ extension HTMLReportWriter {
       since.removedDocuments == 0
         ? "No document was removed."
         : plural(since.removedDocuments, "document was", "documents were") + " removed.")
+    // Copies change no figure: said apart, so that a file added is never unaccounted for.
+    if since.addedCopies > 0 {
+      section.note(
+        plural(
+          since.addedCopies,
+          "file added or changed is a copy of another document: counted once, it",
+          "files added or changed are copies of other documents: counted once, they")
+          + (since.addedCopies == 1 ? " changes" : " change") + " no figure.")
+    }
+    if since.removedCopies > 0 {
+      section.note(
+        plural(
+          since.removedCopies, "copy of another document was removed; it",
+          "copies of other documents were removed; they") + " had not been counted.")
+    }
   }
 
   private static func addNewOrganizations(

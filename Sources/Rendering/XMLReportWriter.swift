@@ -88,6 +88,8 @@ public enum XMLReportWriter {
       element.setAttribute("previousRunAt", previousRunAt)
     }
     element.setAttribute("removedDocuments", String(since.removedDocuments))
+    element.setAttribute("addedCopies", String(since.addedCopies))
+    element.setAttribute("removedCopies", String(since.removedCopies))
     let documents = element.addElement("newDocuments")
     for year in since.newDocuments {
       documents.addElement(

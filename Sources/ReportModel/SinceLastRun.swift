@@ -2,10 +2,17 @@
 public struct SinceLastRun: Sendable, Equatable {
   /// When the previous run published, ISO 8601 UTC; nil on the first run of a state.
   public var previousRunAt: String?
-  /// Documents added or changed in this run, per year of their date (oldest first).
+  /// Documents added or changed in this run, per year of their date (oldest first); copies
+  /// excluded.
   public var newDocuments: [YearCount]
-  /// Documents removed since the previous run.
+  /// Documents removed since the previous run; copies excluded.
   public var removedDocuments: Int
+  /// Files added or changed that hold the same bytes as another document: accepted, listed
+  /// among the duplicate files, and counted once, so they change no figure.
+  public var addedCopies: Int
+  /// Copies removed: documents gone whose bytes another document holds (or held, when it went
+  /// too: of several copies removed, one is counted as a document removed).
+  public var removedCopies: Int
   /// Organizations listed for the first time: a discovered one is listed, and so can be new,
   /// once it is among the `--top-organizations` mentioned most or in a listed pair.
   public var newOrganizations: [NamedOrganization]
@@ -17,11 +24,14 @@ public struct SinceLastRun: Sendable, Equatable {
   /// Creates the section.
   public init(
     previousRunAt: String?, newDocuments: [YearCount], removedDocuments: Int,
-    newOrganizations: [NamedOrganization], newPairs: [NamedPair], movedTerms: [MovedTerm]
+    newOrganizations: [NamedOrganization], newPairs: [NamedPair], movedTerms: [MovedTerm],
+    addedCopies: Int = 0, removedCopies: Int = 0
   ) {
     self.previousRunAt = previousRunAt
     self.newDocuments = newDocuments
     self.removedDocuments = removedDocuments
+    self.addedCopies = addedCopies
+    self.removedCopies = removedCopies
     self.newOrganizations = newOrganizations
     self.newPairs = newPairs
     self.movedTerms = movedTerms

@@ -29,6 +29,8 @@ public enum SinceLastRunBuilder {
   ///   - previousRunAt: When the previous run published, or nil for the first run of a state.
   ///   - newDocuments: Accepted documents added or changed since the previous report, per year.
   ///   - removedDocuments: Documents gone since the previous report.
+  ///   - addedCopies: Files added or changed since then that are copies of another document.
+  ///   - removedCopies: Copies gone since then.
   ///   - seenOrganizations: Organization ids of earlier reports.
   ///   - seenPairs: Pair keys (`a` TAB `b`) of earlier reports.
   ///   - previousRates: Rates per 10,000 tokens of the terms the previous report listed.
@@ -36,7 +38,8 @@ public enum SinceLastRunBuilder {
   ///   both reports list, by how much their rate changed.
   public static func build(
     report: Report, previousRunAt: String?, newDocuments: [Int: Int], removedDocuments: Int,
-    seenOrganizations: Set<String>, seenPairs: Set<String>, previousRates: [TermKey: Double]
+    addedCopies: Int, removedCopies: Int, seenOrganizations: Set<String>, seenPairs: Set<String>,
+    previousRates: [TermKey: Double]
   ) -> SinceLastRun {
     let firstRun = previousRunAt == nil
     let organizations =
@@ -80,7 +83,8 @@ public enum SinceLastRunBuilder {
         SinceLastRun.YearCount(year: $0, count: newDocuments[$0]!)
       },
       removedDocuments: removedDocuments, newOrganizations: organizations, newPairs: pairs,
-      movedTerms: Array(moved.prefix(movedTermLimit)))
+      movedTerms: Array(moved.prefix(movedTermLimit)), addedCopies: addedCopies,
+      removedCopies: removedCopies)
   }
 
   /// The key under which a pair is remembered.

@@ -121,7 +121,8 @@ enum Migrations {
   }
 
   /// The documents added, changed and removed since the last published report
-  /// (``UnreportedChanges``): `kind` is `new` (per `year`) or `removed` (`year` 0).
+  /// (``UnreportedChanges``): `kind` is `new` (per `year`), or `removed`, `addedCopies` or
+  /// `removedCopies` (`year` 0).
   private static func createVersion3(_ db: Database) throws {
     try db.create(table: "unreportedChange", options: .withoutRowID) { t in
       t.column("kind", .text).notNull()

@@ -12,22 +12,38 @@ public struct UnreportedChanges: Sendable, Equatable {
   public var newDocumentsPerYear: [Int: Int]
   /// Documents gone from the corpus.
   public var removedDocuments: Int
+  /// Accepted files added or changed that hold the same bytes as another document: copies,
+  /// which change no figure, and are not among ``newDocumentsPerYear``.
+  public var addedCopies: Int
+  /// Copies removed: documents gone whose bytes another document holds, not among
+  /// ``removedDocuments``.
+  public var removedCopies: Int
 
-  /// Changes of `newDocumentsPerYear` and `removedDocuments`; none by default.
-  public init(newDocumentsPerYear: [Int: Int] = [:], removedDocuments: Int = 0) {
+  /// Changes of `newDocumentsPerYear`, `removedDocuments` and the copies; none by default.
+  public init(
+    newDocumentsPerYear: [Int: Int] = [:], removedDocuments: Int = 0, addedCopies: Int = 0,
+    removedCopies: Int = 0
+  ) {
     self.newDocumentsPerYear = newDocumentsPerYear
     self.removedDocuments = removedDocuments
+    self.addedCopies = addedCopies
+    self.removedCopies = removedCopies
   }
 
   /// Whether nothing changed.
   public var isEmpty: Bool {
     newDocumentsPerYear.values.allSatisfy { $0 == 0 } && removedDocuments == 0
+      && addedCopies == 0 && removedCopies == 0
   }
 
   /// The `unreportedChange` row kind of new documents (one row per year).
   static let newKind = "new"
   /// The `unreportedChange` row kind of removed documents (one row, year 0).
   static let removedKind = "removed"
+  /// The `unreportedChange` row kind of copies added (one row, year 0).
+  static let addedCopiesKind = "addedCopies"
+  /// The `unreportedChange` row kind of copies removed (one row, year 0).
+  static let removedCopiesKind = "removedCopies"
 }
 
 extension StateStore {
@@ -42,10 +58,11 @@ extension StateStore {
       while let row = try rows.next() {
         let kind: String = row[0]
         let documents: Int = row[2]
-        if kind == UnreportedChanges.removedKind {
-          changes.removedDocuments += documents
-        } else {
-          changes.newDocumentsPerYear[row[1], default: 0] += documents
+        switch kind {
+        case UnreportedChanges.removedKind: changes.removedDocuments += documents
+        case UnreportedChanges.addedCopiesKind: changes.addedCopies += documents
+        case UnreportedChanges.removedCopiesKind: changes.removedCopies += documents
+        default: changes.newDocumentsPerYear[row[1], default: 0] += documents
         }
       }
       return changes
@@ -63,9 +80,12 @@ extension StateStore {
     where documents != 0 {
       try statement.execute(arguments: [UnreportedChanges.newKind, year, documents])
     }
-    if changes.removedDocuments != 0 {
-      try statement.execute(
-        arguments: [UnreportedChanges.removedKind, 0, changes.removedDocuments])
+    for (kind, documents) in [
+      (UnreportedChanges.removedKind, changes.removedDocuments),
+      (UnreportedChanges.addedCopiesKind, changes.addedCopies),
+      (UnreportedChanges.removedCopiesKind, changes.removedCopies),
+    ] where documents != 0 {
+      try statement.execute(arguments: [kind, 0, documents])
     }
   }
 

@@ -288,6 +288,43 @@ import Testing
     #expect(!section.contains("<ul"))
   }
 
+  /// Copies change no figure: they are not among the documents added or removed, and the
+  /// section says how many there were, so that no file added goes unaccounted for.
+  @Test func copiesAreSaidApart() throws {
+    var report = ReportFixtures.sample()
+    report.sinceLastRun = SinceLastRun(
+      previousRunAt: "2026-11-22T00:30:00Z", newDocuments: [], removedDocuments: 0,
+      newOrganizations: [], newPairs: [], movedTerms: [], addedCopies: 3, removedCopies: 1)
+    var section = HTMLReportWriterTests.section("since-last-run", in: page(report))
+    #expect(section.contains("No document was added or changed."))
+    #expect(section.contains("No document was removed."))
+    #expect(
+      section.contains(
+        "3 files added or changed are copies of other documents: counted once, they change no "
+          + "figure."))
+    #expect(section.contains("1 copy of another document was removed; it had not been counted."))
+    let since = try sinceElement(report)
+    #expect(
+      [since.attribute("addedCopies"), since.attribute("removedCopies")] == ["3", "1"] as [String?])
+    try ReportSchema.validate(bytes: XMLReportWriter.bytes(for: report), name: "copies.xml")
+
+    report.sinceLastRun?.addedCopies = 1
+    report.sinceLastRun?.removedCopies = 2
+    section = HTMLReportWriterTests.section("since-last-run", in: page(report))
+    #expect(
+      section.contains(
+        "1 file added or changed is a copy of another document: counted once, it changes no "
+          + "figure."))
+    #expect(
+      section.contains("2 copies of other documents were removed; they had not been counted."))
+
+    // None: not a word of them.
+    report.sinceLastRun?.addedCopies = 0
+    report.sinceLastRun?.removedCopies = 0
+    section = HTMLReportWriterTests.section("since-last-run", in: page(report))
+    #expect(!section.contains("cop"))
+  }
+
   @Test func htmlSectionIsAbsentWhenNil() {
     let html = page(ReportFixtures.sample())
     #expect(!html.contains("since-last-run"))

@@ -22,7 +22,8 @@ import Testing
   func moved(previous: [String: Double], current: [(String, Double)]) -> [SinceLastRun.MovedTerm] {
     SinceLastRunBuilder.build(
       report: report(unigrams: current), previousRunAt: "2026-12-04T00:00:00Z",
-      newDocuments: [:], removedDocuments: 0, seenOrganizations: [], seenPairs: [],
+      newDocuments: [:], removedDocuments: 0, addedCopies: 0, removedCopies: 0,
+      seenOrganizations: [], seenPairs: [],
       previousRates: Dictionary(
         uniqueKeysWithValues: previous.map { (SinceLastRunBuilder.TermKey(n: 1, text: $0), $1) })
     ).movedTerms
@@ -43,7 +44,7 @@ import Testing
   @Test func nothingMovesOnTheFirstRun() {
     let since = SinceLastRunBuilder.build(
       report: report(unigrams: [("trade", 1)]), previousRunAt: nil, newDocuments: [:],
-      removedDocuments: 0, seenOrganizations: [], seenPairs: [],
+      removedDocuments: 0, addedCopies: 0, removedCopies: 0, seenOrganizations: [], seenPairs: [],
       previousRates: [SinceLastRunBuilder.TermKey(n: 1, text: "trade"): 2])
     #expect(since.movedTerms.isEmpty)
   }
