@@ -14,6 +14,7 @@ margins of the page's @page rule, i.e. 680 CSS px at 96 dpi):
   - no two labels of a chart overlap or touch (less than a pixel apart across);
   - nothing spills out of its own box sideways, as a figure too wide for its card (only the
     innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
+  - the summary's cards never leave one card alone on a last row under rows of several;
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
     the sentinel window.__almanacPwned that a hostile corpus would try to set is undefined.
 Saves full-page PNG screenshots (<out>/<name>-1280.png, <name>-print.png) and exits 1 with a
@@ -98,6 +99,22 @@ PROBE = r"""
       }
     }
   }
+  // The summary's cards in rows: a last row of one card, stretched across the page under
+  // rows of several, reads as a figure apart from the others.
+  const lone = [];
+  for (const list of document.querySelectorAll('.figures')) {
+    const rows = new Map();
+    for (const card of list.children) {
+      const r = card.getBoundingClientRect();
+      if (!(r.width > 0)) continue;
+      const top = Math.round(r.top);
+      rows.set(top, (rows.get(top) || 0) + 1);
+    }
+    const counts = Array.from(rows.keys()).sort((a, b) => a - b).map((top) => rows.get(top));
+    if (counts.length > 1 && counts[counts.length - 1] === 1) {
+      lone.push(describe(list) + ' in rows of ' + counts.join(' + '));
+    }
+  }
   return {
     viewport: vw,
     scrollWidth: document.documentElement.scrollWidth,
@@ -108,7 +125,7 @@ PROBE = r"""
       .filter((row) => row.getClientRects().length > 0).length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
-    svgs, wide, spill, overlap,
+    svgs, wide, spill, overlap, lone,
   };
 })()
 """
@@ -306,6 +323,7 @@ def main():
             problems += [f"{where}: empty svg: {s}" for s in probe["svgs"]]
             problems += [f"{where}: overflows the page: {w}" for w in probe["wide"]]
             problems += [f"{where}: spills out of its box: {w}" for w in probe["spill"]]
+            problems += [f"{where}: a card alone on its last row: {w}" for w in probe["lone"]]
             overlaps = probe["overlap"]
             problems += [f"{where}: chart labels overlap: {w}" for w in overlaps[:20]]
             if len(overlaps) > 20:

@@ -5,7 +5,9 @@ import ReportModel
 extension HTMLReportWriter {
   static func addSummary(to section: XMLElement, report: Report) {
     let corpus = report.corpus
-    let figures = section.element("dl", class: "figures")
+    // Five cards fit a row on screen; six (with the duplicate files) go in rows of three (or
+    // of two on a narrow screen), not five and one.
+    let figures = section.element("dl", class: corpus.duplicates > 0 ? "figures six" : "figures")
     func figure(_ label: String, _ value: String, detail: String? = nil) {
       let item = figures.element("div", class: "figure")
       item.element("dt", text: label)
