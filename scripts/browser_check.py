@@ -15,6 +15,7 @@ margins of the page's @page rule, i.e. 680 CSS px at 96 dpi):
   - nothing spills out of its own box sideways, as a figure too wide for its card (only the
     innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
   - the summary's cards never leave one card alone on a last row under rows of several;
+  - the text of each column of a table starts at one place in every row;
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
     the sentinel window.__almanacPwned that a hostile corpus would try to set is undefined.
 Saves full-page PNG screenshots (<out>/<name>-1280.png, <name>-print.png) and exits 1 with a
@@ -115,6 +116,25 @@ PROBE = r"""
       lone.push(describe(list) + ' in rows of ' + counts.join(' + '));
     }
   }
+  // Text of one column of a table starting at different places, as when a cell spanning rows
+  // makes a later row's first cell the row's first child, styled as the table's edge.
+  const ragged = [];
+  for (const table of document.querySelectorAll('table')) {
+    const starts = new Map();
+    for (const cell of table.querySelectorAll('td')) {
+      const r = cell.getBoundingClientRect();
+      if (!(r.width > 0)) continue;
+      const column = Math.round(r.left);
+      const text = r.left + parseFloat(getComputedStyle(cell).paddingLeft);
+      const seen = starts.get(column);
+      if (seen === undefined) { starts.set(column, text); continue; }
+      if (Math.abs(seen - text) > 1) {
+        ragged.push(describe(table) + ': text at ' + Math.round(seen) + ' and ' + Math.round(text)
+          + ' px in the column at ' + column + ' px');
+        break;
+      }
+    }
+  }
   return {
     viewport: vw,
     scrollWidth: document.documentElement.scrollWidth,
@@ -125,7 +145,7 @@ PROBE = r"""
       .filter((row) => row.getClientRects().length > 0).length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
-    svgs, wide, spill, overlap, lone,
+    svgs, wide, spill, overlap, lone, ragged,
   };
 })()
 """
@@ -324,6 +344,7 @@ def main():
             problems += [f"{where}: overflows the page: {w}" for w in probe["wide"]]
             problems += [f"{where}: spills out of its box: {w}" for w in probe["spill"]]
             problems += [f"{where}: a card alone on its last row: {w}" for w in probe["lone"]]
+            problems += [f"{where}: a column's text is ragged: {w}" for w in probe["ragged"]]
             overlaps = probe["overlap"]
             problems += [f"{where}: chart labels overlap: {w}" for w in overlaps[:20]]
             if len(overlaps) > 20:

@@ -91,7 +91,7 @@ enum HTMLStyle {
     table.evidence th.label { width: 9rem; color: var(--ink); font-family: var(--sans); white-space: normal; overflow-wrap: anywhere; border-bottom: 1px solid var(--rule); }
     table.evidence th.label .detail { display: block; font-weight: 400; color: var(--muted); font-size: 0.9em; }
     table.evidence tbody { border-bottom: 1px solid var(--ink); }
-    table.evidence td.line { line-height: 1.4; overflow-wrap: anywhere; }
+    table.evidence td.line { padding-left: 0.5rem; line-height: 1.4; overflow-wrap: anywhere; }
     table.evidence .hit { font-weight: 700; color: var(--accent); }
     table.evidence td.source { width: 11rem; font-family: var(--sans); font-size: 0.9em; color: var(--muted); }
     table.evidence td.source span { display: block; overflow-wrap: anywhere; }
