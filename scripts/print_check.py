@@ -8,7 +8,8 @@ style), and each page's text is read back with pdftotext. Checks, page by page:
   - no table caption is cut across two pages;
   - no table that goes on to the next page leaves only its header row and fewer than
     MIN_ROWS rows at the foot of a page (the next page repeats the header, so a table that goes
-    on is one whose header starts the next page).
+    on is one whose header starts the next page, with no caption above it: a table with the
+    same header and its own caption there is another table).
 Exits 0 when every check passes, 1 with the offenders listed, 2 when Chromium or pdftotext
 cannot be run.
 
@@ -108,7 +109,13 @@ def check(outline, pages, rows):
         following = rows[number][:3]
         for header in set(outline.headers):
             places = [i for i, line in enumerate(lines) if header in line]
-            if not places or not any(header in line for line in following):
+            starts = [i for i, line in enumerate(following) if header in line]
+            if not places or not starts:
+                continue
+            # A table with the same header that starts the next page with its caption is
+            # another table: one that goes on starts it with its repeated header.
+            if any(caption[:40] in line for line in following[:starts[0]]
+                   for caption in outline.captions):
                 continue
             left = len(lines) - places[-1] - 1
             if left < MIN_ROWS:

@@ -87,4 +87,23 @@ struct PrintBreaksBrowserTests {
     }
     #expect(found)
   }
+
+  /// Two tables with the same header on either side of a break are two tables, not one that
+  /// goes on: the second starts its page with its caption, where a table that goes on starts it
+  /// with its repeated header. A short table of one row at the foot of a page is whole.
+  @Test func aTableWithTheSameHeaderOnTheNextPageIsAnotherTable() throws {
+    func table(_ caption: String, _ rows: [String], breakBefore: Bool = false) -> String {
+      "<table" + (breakBefore ? " style=\"break-before: page\"" : "") + "><caption>" + caption
+        + "</caption><thead><tr><th>Term</th><th>Count</th></tr></thead><tbody>"
+        + rows.map { "<tr><td>\($0)</td><td>1</td></tr>" }.joined() + "</tbody></table>"
+    }
+    let html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title>"
+      + "<style>@page { size: A4; margin: 15mm; }</style></head><body>"
+      + table("Rising in 2019", ["alpha"])
+      + table("Rising in 2020", ["beta", "gamma", "delta"], breakBefore: true) + "</body></html>"
+    let result = try Self.check(page: html)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.output.contains("2 pages"), "\(result.output)")
+  }
 }
