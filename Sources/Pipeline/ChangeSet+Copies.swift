@@ -12,7 +12,7 @@ extension ChangeSet {
   /// document still in the corpus, or another one removed, holds its bytes. Equal bytes mean an
   /// equal date, so the documents that decide are all in years the run counts: those it reads
   /// first, and the unchanged documents of those years, which it recounts
-  /// (``noteRecounted(digest:unchanged:)``).
+  /// (``Reconciliation/noteRecounted(digest:unchanged:)``).
   public struct Copies: Sendable {
     /// Accepted files added or changed that hold the bytes of another document.
     public private(set) var added = 0
