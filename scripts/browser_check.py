@@ -6,11 +6,13 @@ Standard library only. Chromium is driven through the DevTools protocol over
 nothing needs to be installed from PyPI. Runtime.evaluate runs in the page regardless of the
 page's Content-Security-Policy, which blocks every script of the page itself.
 
-Checks, at 1280 px wide (screen) and at A4 print width (print media, 210 mm less the 15 mm
-margins of the page's @page rule, i.e. 680 CSS px at 96 dpi):
+Checks, at 1280 px wide (screen), at 768 and 390 px (a tablet and a phone held upright) and at
+A4 print width (print media, 210 mm less the 15 mm margins of the page's @page rule, i.e. 680
+CSS px at 96 dpi):
   - every <svg> has a non-zero width and height;
   - nothing overflows the page: document scrollWidth <= clientWidth, and no element's box ends
-    right of the viewport (only the outermost offender of a subtree is listed);
+    right of the viewport (only the outermost offender of a subtree is listed; a box inside a
+    frame that scrolls or clips, as a wide table in its frame, is left alone);
   - no two labels of a chart overlap or touch (less than a pixel apart across);
   - nothing spills out of its own box sideways, as a figure too wide for its card (only the
     innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
@@ -18,7 +20,7 @@ margins of the page's @page rule, i.e. 680 CSS px at 96 dpi):
   - the text of each column of a table starts at one place in every row;
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
     the sentinel window.__almanacPwned that a hostile corpus would try to set is undefined.
-Saves full-page PNG screenshots (<out>/<name>-1280.png, <name>-print.png) and exits 1 with a
+Saves full-page PNG screenshots (<out>/<name>-1280.png, -768, -390, -print) and exits 1 with a
 list of offenders when a check fails, 2 when Chromium cannot be driven.
 """
 
@@ -34,6 +36,8 @@ import time
 import urllib.parse
 
 SCREEN_WIDTH = 1280
+TABLET_WIDTH = 768  # a tablet held upright
+PHONE_WIDTH = 390  # a phone held upright
 PRINT_WIDTH = round((210 - 2 * 15) / 25.4 * 96)  # 680 px: A4 less the @page margins
 MAX_SHOT_HEIGHT = 16384  # Chromium's limit for one capture
 
@@ -57,9 +61,17 @@ PROBE = r"""
   }
   const wide = [];
   const all = Array.from(document.body.querySelectorAll('*'));
+  // A box inside a frame that scrolls or clips (a wide table in its .table-wrap on a phone)
+  // scrolls there: the page itself does not.
+  const framed = (el) => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   const over = new Set(all.filter((el) => {
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.right > vw + 0.5;
+    return r.width > 0 && r.right > vw + 0.5 && !framed(el);
   }));
   for (const el of over) {
     if (el.parentElement && over.has(el.parentElement)) continue;
@@ -112,7 +124,7 @@ PROBE = r"""
       rows.set(top, (rows.get(top) || 0) + 1);
     }
     const counts = Array.from(rows.keys()).sort((a, b) => a - b).map((top) => rows.get(top));
-    if (counts.length > 1 && counts[counts.length - 1] === 1) {
+    if (counts.length > 1 && counts[counts.length - 1] === 1 && Math.max(...counts) > 1) {
       lone.push(describe(list) + ' in rows of ' + counts.join(' + '));
     }
   }
@@ -328,6 +340,8 @@ def main():
 
         problems = []
         for label, width, media in (("1280", SCREEN_WIDTH, "screen"),
+                                    ("768", TABLET_WIDTH, "screen"),
+                                    ("390", PHONE_WIDTH, "screen"),
                                     ("print", PRINT_WIDTH, "print")):
             probe = render(browser, url, width, media)
             path = os.path.join(args.out, f"{name}-{label}.png")

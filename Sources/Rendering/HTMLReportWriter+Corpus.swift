@@ -5,30 +5,39 @@ import ReportModel
 extension HTMLReportWriter {
   static func addSummary(to section: XMLElement, report: Report) {
     let corpus = report.corpus
-    // Five cards fit a row on screen; six (with the duplicate files) go in rows of three (or
-    // of two on a narrow screen), not five and one.
-    let figures = section.element("dl", class: corpus.duplicates > 0 ? "figures six" : "figures")
-    func figure(_ label: String, _ value: String, detail: String? = nil) {
-      let item = figures.element("div", class: "figure")
-      item.element("dt", text: label)
-      item.element("dd", text: value)
-      if let detail { item.element("dd", class: "detail", text: detail) }
-    }
-    figure("Documents analysed", NumberFormat.grouped(corpus.documents))
-    figure("Files rejected", NumberFormat.grouped(corpus.rejected))
+    var cards: [(label: String, value: String, detail: String?)] = [
+      ("Documents analysed", NumberFormat.grouped(corpus.documents), nil),
+      ("Files rejected", NumberFormat.grouped(corpus.rejected), nil),
+    ]
     if corpus.duplicates > 0 {
-      figure(
-        "Duplicate files", NumberFormat.grouped(corpus.duplicates), detail: "not counted again")
+      cards.append(
+        ("Duplicate files", NumberFormat.grouped(corpus.duplicates), "not counted again"))
     }
-    figure("Word tokens", NumberFormat.grouped(corpus.tokens))
+    cards.append(("Word tokens", NumberFormat.grouped(corpus.tokens), nil))
     if let first = corpus.firstDate, let last = corpus.lastDate {
-      figure("Date range", first, detail: "to " + last)
+      cards.append(("Date range", first, "to " + last))
     } else {
-      figure("Date range", "none")
+      cards.append(("Date range", "none", nil))
     }
-    figure(
-      "Repaired documents", NumberFormat.grouped(corpus.repairedDocuments),
-      detail: "invalid UTF-8 replaced")
+    cards.append(
+      (
+        "Repaired documents", NumberFormat.grouped(corpus.repairedDocuments),
+        "invalid UTF-8 replaced"
+      ))
+    // Five cards of figures up to hundreds of millions fit a row on a wide screen (rows of three
+    // on a tablet, one and two twice on a phone); six (with the duplicate files) go in rows of
+    // three (two on a phone); a figure in the billions (a figure never wraps) puts three to a
+    // row, one on a phone. Never a card alone under a row of several.
+    var kind = "figures"
+    if cards.count == 6 { kind += " six" }
+    if cards.contains(where: { $0.value.count > Self.figureFitsFiveToARow }) { kind += " wide" }
+    let figures = section.element("dl", class: kind)
+    for card in cards {
+      let item = figures.element("div", class: "figure")
+      item.element("dt", text: card.label)
+      item.element("dd", text: card.value)
+      if let detail = card.detail { item.element("dd", class: "detail", text: detail) }
+    }
 
     let facts = section.element("dl", class: "facts")
     func fact(_ label: String, _ value: String) {
@@ -54,6 +63,10 @@ extension HTMLReportWriter {
       }
     }
   }
+
+  /// The longest figure, in characters, that five cards to a row hold on a wide screen and on
+  /// paper ("170 163 801", the word tokens of a gigabyte); a longer one puts three to a row.
+  static let figureFitsFiveToARow = 11
 
   static func addYears(to section: XMLElement, report: Report) {
     guard !report.years.isEmpty else {

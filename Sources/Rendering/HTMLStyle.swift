@@ -35,7 +35,8 @@ enum HTMLStyle {
     .figure dt { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
     .figure dd { margin: 0.15rem 0 0; font: 600 1.6rem/1.2 var(--sans); font-variant-numeric: tabular-nums; white-space: nowrap; }
     .figure dd.detail { font-size: 0.85rem; font-weight: 400; color: var(--muted); white-space: normal; }
-    .figures.six .figure { flex-basis: max(30%, 9.5rem); }
+    .figures.six .figure, .figures.wide .figure { flex-basis: max(30%, 9.5rem); }
+    @media (max-width: 55rem) { .figure { flex-basis: max(30%, 9.5rem); } }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.25rem; margin: 0; font-size: 0.95rem; }
     .facts dt { color: var(--muted); font-size: 0.85rem; padding-top: 0.1rem; }
     .facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -102,6 +103,7 @@ enum HTMLStyle {
       body { padding: 1.25rem 1rem 2rem; }
       nav ol { columns: 1; }
       h1 { font-size: 1.6rem; }
+      .figure:first-child:nth-last-child(odd), .figures.wide .figure { flex-basis: 100%; }
     }
     @media print {
       @page { size: A4; margin: 15mm; }

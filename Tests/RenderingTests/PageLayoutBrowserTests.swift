@@ -54,7 +54,8 @@ struct PageLayoutBrowserTests {
   /// are each one line in their cards (a figure does not wrap), so the cards must make room;
   /// the documents per year (millions) need room for their tick labels beside the axis label;
   /// and the matrix's cells, of six-digit pair counts, hold five characters.
-  @Test func theWidestFiguresFitOnScreenAndOnPaper() throws {
+  @Test(arguments: [0, 1_234_567])
+  func theWidestFiguresFitOnScreenAndOnPaper(duplicates: Int) throws {
     var report = ReportFixtures.sample()
     report.years[0].documents = 148_000
     report.years[1].documents = 2_331_000
@@ -80,7 +81,8 @@ struct PageLayoutBrowserTests {
     report.corpus.tokens = 1_701_638_010
     report.corpus.rejected = 1_234_567
     report.corpus.repairedDocuments = 1_234_567
-    report.corpus.duplicates = 1_234_567
+    // Five cards, or six with the duplicate files.
+    report.corpus.duplicates = duplicates
     report.corpus.firstDate = "1800-01-01"
     report.corpus.lastDate = "2100-12-31"
     let result = try Self.check(report)
@@ -123,7 +125,7 @@ struct PageLayoutBrowserTests {
     report.corpus.tokens = 1_701_638_010
     let page = String(decoding: HTMLReportWriter.bytes(for: report), as: UTF8.self)
     let narrow = page.replacingOccurrences(
-      of: "</style>", with: ".figure { flex: 0 0 6rem; min-width: 0; }</style>")
+      of: "</style>", with: ".figure { flex: 0 0 6rem !important; min-width: 0; }</style>")
     #expect(narrow != page)
     let result = try Self.check(page: narrow)
     #expect(result.status == 1, "\(result.output)")
