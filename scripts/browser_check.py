@@ -18,6 +18,7 @@ CSS px at 96 dpi):
     innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
   - the summary's cards never leave one card alone on a last row under rows of several;
   - the text of each column of a table starts at one place in every row;
+  - no passage of 120 characters or more is set in a data cell narrower than 12 em;
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
     the sentinel window.__almanacPwned that a hostile corpus would try to set is undefined.
 Saves full-page PNG screenshots (<out>/<name>-1280.png, -768, -390, -print) and exits 1 with a
@@ -147,6 +148,22 @@ PROBE = r"""
       }
     }
   }
+  // A passage of text in a data cell a few words wide (a line of evidence beside two fixed
+  // columns on a phone): each table is named once.
+  const squeezed = [];
+  for (const table of document.querySelectorAll('table')) {
+    for (const cell of table.querySelectorAll('td')) {
+      const r = cell.getBoundingClientRect();
+      const text = (cell.textContent || '').trim();
+      if (!(r.width > 0) || text.length < 120) continue;
+      const em = parseFloat(getComputedStyle(cell).fontSize);
+      if (r.width < 12 * em) {
+        squeezed.push(describe(table) + ': ' + text.length + ' characters in ' + Math.round(r.width)
+          + ' px');
+        break;
+      }
+    }
+  }
   return {
     viewport: vw,
     scrollWidth: document.documentElement.scrollWidth,
@@ -157,7 +174,7 @@ PROBE = r"""
       .filter((row) => row.getClientRects().length > 0).length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
-    svgs, wide, spill, overlap, lone, ragged,
+    svgs, wide, spill, overlap, lone, ragged, squeezed,
   };
 })()
 """
@@ -359,6 +376,8 @@ def main():
             problems += [f"{where}: spills out of its box: {w}" for w in probe["spill"]]
             problems += [f"{where}: a card alone on its last row: {w}" for w in probe["lone"]]
             problems += [f"{where}: a column's text is ragged: {w}" for w in probe["ragged"]]
+            problems += [f"{where}: a passage squeezed into a narrow cell: {w}"
+                         for w in probe["squeezed"]]
             overlaps = probe["overlap"]
             problems += [f"{where}: chart labels overlap: {w}" for w in overlaps[:20]]
             if len(overlaps) > 20:

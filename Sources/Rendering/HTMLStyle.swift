@@ -104,6 +104,13 @@ enum HTMLStyle {
       nav ol { columns: 1; }
       h1 { font-size: 1.6rem; }
       .figure:first-child:nth-last-child(odd), .figures.wide .figure { flex-basis: 100%; }
+      /* Evidence lines stacked: the term, then each line with its source under it; three
+         columns left the line a column a few words wide. */
+      table.evidence, table.evidence caption, table.evidence tbody, table.evidence tr, table.evidence th.label, table.evidence td { display: block; }
+      table.evidence thead { display: none; }
+      table.evidence th.label { width: auto; padding: 0.6rem 0 0.1rem; border-bottom: none; }
+      table.evidence td.line { padding: 0.2rem 0 0; border-bottom: none; }
+      table.evidence td.source { width: auto; padding: 0 0 0.4rem; }
     }
     @media print {
       @page { size: A4; margin: 15mm; }

@@ -118,6 +118,20 @@ struct PageLayoutBrowserTests {
     #expect(screen - paper == 3, "\(result.output)")
   }
 
+  /// On a phone an evidence line takes the page's width, its term above it and its source
+  /// under it: between the term's and the source's columns a line of 200 characters was set
+  /// in 89 px at 390 px, a few words to a line.
+  @Test func onAPhoneAnEvidenceLineTakesThePagesWidth() throws {
+    var report = ReportFixtures.sample()
+    let context = String(repeating: "the ministers discussed grain, freight and trade ", count: 2)
+    report.trends[0].rising[0].evidence = [
+      ReportFixtures.line("2020/visit.txt", "2020-09-28", 97, "…" + context, "EAEU", " " + context)
+    ]
+    let result = try Self.check(report)
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.output.contains("  390 (390 px, screen)"), "\(result.output)")
+  }
+
   /// The check itself finds a figure too wide for its card: a page whose cards are given a
   /// fixed width fails it, naming the figure.
   @Test func aFigureTooWideForItsCardIsFound() throws {
