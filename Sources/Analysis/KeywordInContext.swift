@@ -8,6 +8,10 @@ public struct KeywordInContext: Sendable, Equatable {
   /// Characters (Unicode scalars) of context kept on each side of the hits, at most.
   public static let context = 80
 
+  /// Changes whenever the same text and hits give another line: lines kept from a run of an
+  /// earlier version are cut again (2: the middle of distant hits is cut at words).
+  public static let version = "2"
+
   /// A stretch of the line: plain context, or a hit.
   public struct Segment: Sendable, Equatable {
     /// The text of the stretch.
@@ -70,39 +74,51 @@ public struct KeywordInContext: Sendable, Equatable {
   /// The whole line as plain text.
   public var text: String { segments.map(\.text).joined() }
 
-  /// Where the context before `position` starts: ``context`` scalars back, then forward to the
-  /// start of a word if a space lies within the last third of that stretch.
+  /// Where the context before `position` starts: ``context`` scalars back (``wordStart``).
   static func leftEdge(_ text: [UInt8], before position: Int) -> Int {
-    let start = back(text, from: position, scalars: context, limit: 0)
-    guard start > 0 else { return 0 }
-    let limit = start + (position - start) / 3
+    wordStart(text, before: position, scalars: context, limit: 0)
+  }
+
+  /// Where the context after `position` ends: ``context`` scalars on (``wordEnd``).
+  static func rightEdge(_ text: [UInt8], after position: Int) -> Int {
+    wordEnd(text, after: position, scalars: context, limit: text.count)
+  }
+
+  /// Where a stretch of at most `scalars` characters ending at `position` starts: that many
+  /// back (or `limit`, if that comes first), then forward to the start of a word if a space
+  /// lies within the first third of the stretch, so that no word is cut.
+  static func wordStart(_ text: [UInt8], before position: Int, scalars: Int, limit: Int) -> Int {
+    let start = back(text, from: position, scalars: scalars, limit: limit)
+    guard start > limit else { return limit }
+    let end = start + (position - start) / 3
     var cut = start
-    while cut < limit {
+    while cut < end {
       if isSeparator(text[cut]) { return cut + 1 }
       cut += 1
     }
     return start
   }
 
-  /// Where the context after `position` ends: ``context`` scalars on, then back to the end of a
-  /// word if a space lies within the last third of that stretch.
-  static func rightEdge(_ text: [UInt8], after position: Int) -> Int {
-    let end = forward(text, from: position, scalars: context, limit: text.count)
-    guard end < text.count else { return text.count }
-    let limit = end - (end - position) / 3
+  /// Where a stretch of at most `scalars` characters from `position` ends: that many on (or
+  /// `limit`, if that comes first), then back to the end of a word if a space lies within the
+  /// last third of the stretch, so that no word is cut.
+  static func wordEnd(_ text: [UInt8], after position: Int, scalars: Int, limit: Int) -> Int {
+    let end = forward(text, from: position, scalars: scalars, limit: limit)
+    guard end < limit else { return limit }
+    let start = end - (end - position) / 3
     var cut = end
-    while cut > limit {
+    while cut > start {
       if isSeparator(text[cut - 1]) { return cut - 1 }
       cut -= 1
     }
     return end
   }
 
-  /// The text between two hits; when it is longer than ``context`` characters, only its
-  /// first and last halves of that, joined by ` … `.
+  /// The text between two hits; when it is longer than ``context`` characters, only about
+  /// half of that from each end, cut at words (``wordEnd``, ``wordStart``), joined by ` … `.
   static func between(_ text: [UInt8], _ range: Range<Int>) -> String {
-    let head = forward(text, from: range.lowerBound, scalars: context / 2, limit: range.upperBound)
-    let tail = back(text, from: range.upperBound, scalars: context / 2, limit: head)
+    let head = wordEnd(text, after: range.lowerBound, scalars: context / 2, limit: range.upperBound)
+    let tail = wordStart(text, before: range.upperBound, scalars: context / 2, limit: head)
     guard tail > head else { return normalized(text[range]) }
     return trimmedEnd(normalized(text[range.lowerBound..<head])) + " … "
       + normalized(text[tail..<range.upperBound]).drop { $0 == " " }

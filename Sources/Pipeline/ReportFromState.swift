@@ -70,8 +70,12 @@ enum ReportFromState {
   ) throws(RunError) -> (report: Report, evidence: [EvidenceFinder.Target: [Evidence]]) {
     // A copy is not read for lines: they would be its original's, quoted twice.
     let copies = Set(report.duplicates.map(\.path))
+    // Lines cut by another version of the cut are read again, as if their years had changed.
+    let stored = try ReportJob.state { () throws(StoreError) in
+      try store.evidenceVersion() == KeywordInContext.version ? try store.evidence() : [:]
+    }
     let evidence = try gatherer.gather(
-      for: report, stored: try ReportJob.state { try store.evidence() },
+      for: report, stored: stored,
       changedYears: changes.changedYears, log: log
     ) { () throws(RunError) in
       let all = try sources()

@@ -33,12 +33,29 @@ extension StateStore {
     }
   }
 
-  /// Replaces every stored evidence line with `evidence`, in one transaction.
+  /// The setting that says which ``Analysis/KeywordInContext/version`` cut the stored lines.
+  static let evidenceVersionSetting = "evidenceVersion"
+
+  /// The ``Analysis/KeywordInContext/version`` that cut the stored evidence lines; nil when
+  /// the run that stored them did not say (before 2026-12-06).
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func evidenceVersion() throws(StoreError) -> String? {
+    try setting(Self.evidenceVersionSetting)
+  }
+
+  /// Replaces every stored evidence line with `evidence`, cut by `version` of
+  /// ``Analysis/KeywordInContext``, in one transaction.
   ///
   /// - Throws: ``StoreError`` when SQLite fails; nothing is replaced then.
-  public func replaceEvidence(_ evidence: [EvidenceFinder.Target: [Evidence]]) throws(StoreError) {
+  public func replaceEvidence(
+    _ evidence: [EvidenceFinder.Target: [Evidence]], version: String = KeywordInContext.version
+  ) throws(StoreError) {
     try writing { db in
       try db.execute(sql: "DELETE FROM evidenceLine")
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+        arguments: [Self.evidenceVersionSetting, version])
       var batch = try BatchInsert(
         db, table: "evidenceLine",
         columns: [

@@ -90,6 +90,30 @@ import Testing
     #expect(between.unicodeScalars.count < KeywordInContext.context + 10)
   }
 
+  /// Words of many lengths between two distant hits, shifted one character at a time, so that
+  /// the elision's two cuts fall at every place in a word: each word kept is whole.
+  @Test func theElidedMiddleIsCutAtWords() {
+    let words = (1...60).map { "w\($0)" + String(repeating: "x", count: $0 * 7 % 11) }
+    let vocabulary = Set(words)
+    for shift in 0..<12 {
+      let middle = String(repeating: "y", count: shift) + " " + words.joined(separator: " ")
+      let kwic = line("The CSTO said " + middle + " and the EAEU agreed.", "CSTO", "EAEU")
+      let between = kwic.segments[2].text
+      let parts = between.components(separatedBy: " … ")
+      #expect(parts.count == 2, "shift \(shift): \(between)")
+      let kept = parts.flatMap { $0.split(separator: " ").map(String.init) }
+      for word in kept
+      where !["said", "and", "the", String(repeating: "y", count: shift)]
+        .contains(word)
+      {
+        #expect(vocabulary.contains(word), "shift \(shift): '\(word)' in \(between)")
+      }
+      #expect(between.hasPrefix(" said "))
+      #expect(between.hasSuffix(" and the "))
+      #expect(between.unicodeScalars.count <= KeywordInContext.context + 3)
+    }
+  }
+
   @Test func closeHitsKeepEverythingBetween() {
     let kwic = line("Both the CSTO and the EAEU met.", "CSTO", "EAEU")
     #expect(kwic.segments[2].text == " and the ")

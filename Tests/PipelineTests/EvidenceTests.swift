@@ -1,6 +1,8 @@
+import Analysis
 import Foundation
 import Pipeline
 import ReportModel
+import Store
 import Testing
 
 /// Evidence lines end to end: chosen from the most recent articles, kept by `almanac report`,
@@ -88,6 +90,46 @@ import Testing
     #expect(pair.evidence.map(\.path) == ["z.txt", "c.txt", "old/2.txt"])
     #expect(incremental.trends == full.trends)
     #expect(incremental.cooccurrences == full.cooccurrences)
+  }
+
+  /// Lines stored by a build that cut them another way (an older ``KeywordInContext/version``)
+  /// are cut again by the next run, though nothing changed; lines of this version are kept.
+  @Test func linesCutByAnotherVersionAreCutAgain() throws {
+    defer { articles.remove() }
+    try writeCorpus()
+    let options = articles.options(out: "out")
+    let first = try ReportJob.run(options).report
+    func lines(_ report: Report) -> [Evidence] {
+      report.trends.flatMap { $0.rising + $0.falling }.flatMap(\.evidence)
+        + report.cooccurrences.flatMap(\.evidence)
+    }
+    #expect(!lines(first).isEmpty)
+
+    // What another cut would have stored: every line's last stretch of context changed.
+    func storeOtherLines(version: String) throws {
+      let store = try StateStore.open(path: options.resolvedStatePath)
+      defer { try? store.close() }
+      let other = try store.evidence().mapValues { lines in
+        lines.map { line in
+          var line = line
+          line.segments[line.segments.count - 1].text += " (cut otherwise)"
+          return line
+        }
+      }
+      try store.replaceEvidence(other, version: version)
+    }
+    func isCutOtherwise(_ line: Evidence) -> Bool {
+      line.segments.last?.text.hasSuffix("(cut otherwise)") == true
+    }
+
+    try storeOtherLines(version: KeywordInContext.version)
+    let kept = try ReportJob.run(options)
+    #expect(kept.changes.added + kept.changes.changed + kept.changes.removed == 0)
+    #expect(lines(kept.report).allSatisfy(isCutOtherwise), "lines of this version are kept")
+
+    try storeOtherLines(version: "1")
+    let again = try ReportJob.run(options).report
+    #expect(lines(again) == lines(first))
   }
 
   /// A run that stores its counts and then fails to publish (here its output folder lies below

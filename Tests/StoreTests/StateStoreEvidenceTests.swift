@@ -28,8 +28,13 @@ import Testing
     defer { folder.remove() }
     let store = try StateStore.open(path: folder.path("state.sqlite"))
     #expect(try store.evidence().isEmpty)
+    #expect(try store.evidenceVersion() == nil)
     try store.replaceEvidence(Self.evidence)
     #expect(try store.evidence() == Self.evidence)
+    #expect(try store.evidenceVersion() == KeywordInContext.version)
+    try store.replaceEvidence(Self.evidence, version: "older")
+    #expect(try store.evidenceVersion() == "older")
+    try store.replaceEvidence(Self.evidence)
 
     // Still there after reopening; replaced, not merged.
     try store.close()
