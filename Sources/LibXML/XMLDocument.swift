@@ -77,8 +77,33 @@ public final class XMLDocument {
       xmlOutputBufferClose(output)
       let length = Int(xmlBufferLength(buffer))
       guard length > 0, let content = xmlBufferContent(buffer) else { return [] }
-      return Array(UnsafeBufferPointer(start: content, count: length))
+      return Self.withoutEndTagsOfVoidElements(UnsafeBufferPointer(start: content, count: length))
     }
+  }
+
+  /// The end tag libxml2 (2.9, which knows HTML 4's elements) writes after HTML5's `wbr`,
+  /// which has none. Text and attribute values are escaped (`&lt;`), so these bytes can only
+  /// be that tag.
+  static let wbrEndTag = Array("</wbr>".utf8)
+
+  /// `html` without the end tags of void elements libxml2 does not know as void (``wbrEndTag``):
+  /// an HTML5 parser drops a stray `</wbr>` and a validator flags it.
+  static func withoutEndTagsOfVoidElements(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    let tag = wbrEndTag
+    var out: [UInt8] = []
+    out.reserveCapacity(html.count)
+    var index = 0
+    while index < html.count {
+      if html[index] == tag[0], index + tag.count <= html.count,
+        html[index..<index + tag.count].elementsEqual(tag)
+      {
+        index += tag.count
+        continue
+      }
+      out.append(html[index])
+      index += 1
+    }
+    return out
   }
 
   /// Parses XML without network access, entity substitution or DTD loading.

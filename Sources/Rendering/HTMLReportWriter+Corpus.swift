@@ -113,7 +113,7 @@ extension HTMLReportWriter {
       columns: [.text("File"), .text("Reason")], export: "rejected", to: section
     ) { index in
       let file = report.rejected[index]
-      return [.custom { $0.element("code", text: file.path) }, .text(file.reason)]
+      return [.custom { $0.element("code").addPath(file.path) }, .text(file.reason)]
     }
   }
 
@@ -133,8 +133,8 @@ extension HTMLReportWriter {
     ) { index in
       let file = report.duplicates[index]
       return [
-        .custom { $0.element("code", text: file.path) },
-        .custom { $0.element("code", text: file.original) },
+        .custom { $0.element("code").addPath(file.path) },
+        .custom { $0.element("code").addPath(file.original) },
       ]
     }
   }

@@ -57,7 +57,7 @@ extension HTMLReportWriter {
           }
         }
         let source = row.element("td", class: "source")
-        source.element("span", class: "path", text: line.path)
+        source.element("span", class: "path").addPath(line.path)
         source.element(
           "span", class: "date", text: line.date + ", character " + String(line.offset))
       }

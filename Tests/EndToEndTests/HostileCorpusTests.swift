@@ -260,7 +260,7 @@ import Testing
     if let rootLine = passwd.split(separator: "\n").first {
       #expect(!report.html.contains(String(rootLine)))
     }
-    #expect(report.html.contains("&lt;i&gt;rejected&lt;/i&gt; &amp; name.txt"))
+    #expect(report.html.contains("&lt;i&gt;rejected&lt;/<wbr>i&gt; &amp; name.txt"))
 
     // A second run over the unchanged corpus reads nothing again and says the same.
     let again = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])

@@ -102,6 +102,19 @@ import Testing
     #expect(!output.contains("&#"))
   }
 
+  /// HTML5's `wbr` has no end tag; text and attributes that spell one stay text.
+  @Test func aLineBreakOpportunityHasNoEndTag() {
+    let document = XMLDocument.html()
+    let code = document.root.addElement("body").addElement("code", text: "2020/")
+    code.addElement("wbr")
+    code.addText("a_</wbr><wbr></wbr>.txt")
+    code.setAttribute("title", "</wbr>")
+    let output = text(of: document)
+    #expect(output.contains("2020/<wbr>a_&lt;/wbr&gt;&lt;wbr&gt;&lt;/wbr&gt;.txt</code>"))
+    #expect(output.contains("title=\"&lt;/wbr&gt;\""))
+    #expect(!output.contains("</wbr>"))
+  }
+
   @Test func elementAccessorsReadTheTree() {
     let document = XMLDocument(rootName: "r")
     document.root.addElement("a", text: "one")

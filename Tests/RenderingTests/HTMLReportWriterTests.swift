@@ -176,12 +176,31 @@ import Testing
     #expect(!terms.contains(">2010</th>"))
   }
 
+  /// A path wraps after a folder's `/` and a name's `_`, never after a last one, and its pieces
+  /// give it back whole.
+  @Test func aPathIsCutAfterItsSlashesAndUnderscores() {
+    let cases: [(String, [String])] = [
+      ("002_139cab1db7a7b812.txt", ["002_", "139cab1db7a7b812.txt"]),
+      ("2020/05/a_b.txt", ["2020/", "05/", "a_", "b.txt"]),
+      ("архив/статья_1.txt", ["архив/", "статья_", "1.txt"]),
+      ("plain-name.txt", ["plain-name.txt"]),
+      ("ends_", ["ends_"]),
+      ("/", ["/"]),
+      ("", [""]),
+    ]
+    for (path, pieces) in cases {
+      #expect(HTMLText.pathPieces(path) == pieces, "\(path)")
+      #expect(HTMLText.pathPieces(path).joined() == path)
+    }
+  }
+
   @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
     let report = ReportFixtures.sample()
     let html = Self.page(report)
     let pairs = Self.section("cooccurrence", in: html)
     #expect(pairs.contains("<b class=\"hit\">Information Policy Department</b>"))
-    #expect(pairs.contains("<span class=\"path\">2020/visit.txt</span>"))
+    // A path may wrap after its folder, not inside a name.
+    #expect(pairs.contains("<span class=\"path\">2020/<wbr>visit.txt</span>"))
     #expect(pairs.contains("2020-09-28, character 412"))
     let trends = Self.section("trends", in: html)
     // One row per line: 2 for "eaeu" and 1 for "official visit".
