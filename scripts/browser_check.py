@@ -8,7 +8,8 @@ page's Content-Security-Policy, which blocks every script of the page itself.
 
 Checks, at 1280 px wide (screen), at 768 and 390 px (a tablet and a phone held upright) and at
 A4 print width (print media, 210 mm less the 15 mm margins of the page's @page rule, i.e. 680
-CSS px at 96 dpi):
+CSS px at 96 dpi), and again at 1280 and 390 px with every disclosure (<details>) opened, as a
+reader who shows every evidence line:
   - every <svg> has a non-zero width and height;
   - nothing overflows the page: document scrollWidth <= clientWidth, and no element's box ends
     right of the viewport (only the outermost offender of a subtree is listed; a box inside a
@@ -21,7 +22,8 @@ CSS px at 96 dpi):
   - no passage of 120 characters or more is set in a data cell narrower than 12 em;
   - no script ran: no <script> element, no JavaScript dialog (alert/confirm/prompt) opened, and
     the sentinel window.__almanacPwned that a hostile corpus would try to set is undefined.
-Saves full-page PNG screenshots (<out>/<name>-1280.png, -768, -390, -print) and exits 1 with a
+Saves full-page PNG screenshots (<out>/<name>-1280.png, -1280-open, -768, -390, -390-open,
+-print) and exits 1 with a
 list of offenders when a check fails, 2 when Chromium cannot be driven.
 """
 
@@ -287,14 +289,21 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def render(browser, url, width, media):
-    """Loads `url` at `width` CSS px with the given media type; returns the probe's result."""
+# What a reader does who opens every disclosure of the page (an evidence group's other lines).
+OPEN_ALL = "for (const d of document.querySelectorAll('details')) d.open = true;"
+
+
+def render(browser, url, width, media, open_all=False):
+    """Loads `url` at `width` CSS px with the given media type, every <details> opened with
+    `open_all`; returns the probe's result."""
     browser.page("Emulation.setDeviceMetricsOverride",
                  {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
     browser.page("Emulation.setEmulatedMedia", {"media": media})
     browser.events = [e for e in browser.events if e.get("method") != "Page.loadEventFired"]
     browser.page("Page.navigate", {"url": url})
     browser.wait_for("Page.loadEventFired")
+    if open_all:
+        browser.page("Runtime.evaluate", {"expression": OPEN_ALL})
     result = browser.page("Runtime.evaluate", {"expression": PROBE, "returnByValue": True})
     return result["result"]["value"]
 
@@ -356,12 +365,14 @@ def main():
             return 0
 
         problems = []
-        for label, width, media in (("1280", SCREEN_WIDTH, "screen"),
-                                    ("768", TABLET_WIDTH, "screen"),
-                                    ("390", PHONE_WIDTH, "screen"),
-                                    ("print", PRINT_WIDTH, "print")):
-            probe = render(browser, url, width, media)
-            path = os.path.join(args.out, f"{name}-{label}.png")
+        for label, width, media, open_all in (("1280", SCREEN_WIDTH, "screen", False),
+                                              ("1280 open", SCREEN_WIDTH, "screen", True),
+                                              ("768", TABLET_WIDTH, "screen", False),
+                                              ("390", PHONE_WIDTH, "screen", False),
+                                              ("390 open", PHONE_WIDTH, "screen", True),
+                                              ("print", PRINT_WIDTH, "print", False)):
+            probe = render(browser, url, width, media, open_all)
+            path = os.path.join(args.out, f"{name}-{label.replace(' ', '-')}.png")
             screenshot(browser, width, probe["height"], path)
             print(f"{label:>5} ({width} px, {media}): {probe['height']} px tall, "
                   f"{probe['svgCount']} svg, {probe['tables']} tables, {probe['rows']} rows; "

@@ -98,6 +98,14 @@ enum HTMLStyle {
     table.evidence td.source span { display: block; overflow-wrap: anywhere; }
     table.evidence tbody tr:nth-child(even) td { background: none; }
     .print-only { display: none; }
+    /* A group's other lines, behind its "more lines" while that is closed: where :has() is not
+       known the disclosure is not shown, and every line is. */
+    table.evidence details.more-lines { display: none; }
+    @supports selector(:has(*)) {
+      table.evidence details.more-lines { display: block; margin-top: 0.35rem; font-weight: 400; font-size: 0.85em; color: var(--accent); }
+      table.evidence details.more-lines summary { cursor: pointer; }
+      table.evidence tbody:has(details.more-lines:not([open])) tr + tr { display: none; }
+    }
     footer { margin-top: 3rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
     @media (max-width: 40rem) {
       body { padding: 1.25rem 1rem 2rem; }
@@ -121,7 +129,7 @@ enum HTMLStyle {
       h2, h3, caption { break-after: avoid; }
       figure, tr, .figure, .figures, .panel, table.evidence tbody { break-inside: avoid; }
       .print-only { display: inline; }
-      table.evidence tbody tr + tr { display: none; }
+      table.evidence tbody tr + tr, table.evidence details.more-lines { display: none; }
       thead { display: table-header-group; break-after: avoid; }
       tbody:first-of-type tr:nth-child(-n+2), h2 + p { break-after: avoid; }
       h2 + p, caption { break-inside: avoid; }

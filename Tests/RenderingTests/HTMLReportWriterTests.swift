@@ -52,7 +52,9 @@ import Testing
     #expect(Self.count(note, in: Self.section("trends", in: page)) == 1)
     #expect(!Self.section("cooccurrence", in: page).contains("print-only"))
     let print = page[page.range(of: "@media print")!.lowerBound...]
-    #expect(print.contains("table.evidence tbody tr + tr { display: none; }"))
+    #expect(
+      print.contains(
+        "table.evidence tbody tr + tr, table.evidence details.more-lines { display: none; }"))
     #expect(print.contains(".print-only { display: inline; }"))
   }
 
@@ -192,6 +194,26 @@ import Testing
       #expect(HTMLText.pathPieces(path) == pieces, "\(path)")
       #expect(HTMLText.pathPieces(path).joined() == path)
     }
+  }
+
+  /// A group of more than one line says how many more it has, in a disclosure under its label;
+  /// a group of one line has none.
+  @Test func aGroupOfSeveralLinesSaysHowManyMore() {
+    var report = ReportFixtures.sample()
+    let line = report.cooccurrences[0].evidence[0]
+    report.cooccurrences[0].evidence = [line, line, line]
+    let pairs = Self.section("cooccurrence", in: Self.page(report)).replacing("\n", with: "")
+    #expect(
+      pairs.contains(
+        "<span class=\"detail\">and Eurasian Economic Union</span>"
+          + "<details class=\"more-lines\"><summary>2 more lines</summary></details></th>"),
+      "\(pairs)")
+    // The sample's "eaeu" has two lines, "official visit" one.
+    let trends = Self.section("trends", in: Self.page(report))
+    #expect(Self.count("<summary>1 more line</summary>", in: trends) == 1)
+    #expect(Self.count("<details", in: trends) == 1)
+    report.cooccurrences[0].evidence = [line]
+    #expect(!Self.section("cooccurrence", in: Self.page(report)).contains("<details"))
   }
 
   @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
