@@ -13,7 +13,7 @@
 public struct OrganizationMatcher: Sendable {
   /// Changes whenever the matching or discovery rules change (the registry has its own
   /// ``OrganizationRegistry/fingerprint``), so stored results can be recognised as stale.
-  public static let version = "5"
+  public static let version = "6"
 
   /// The organization a mention names.
   struct Target: Sendable {

@@ -156,8 +156,8 @@ extension TokenView {
   /// the tail; nil for any other token ("Coca-Cola", "G-20", "NATO-EU", "Rostov-on-Don",
   /// "Rolls-Royce"). The tail is the last pieces when they are written in lower case
   /// ("Council-backed", "Affairs-led", "Bank-run-and-owned"), or, as a title-case headline
-  /// writes them, one last piece that is a participle in -ed, "Run" or "Wide"
-  /// ("Council-Backed", "Affairs-Led", "Bank-Run").
+  /// writes them, one last piece that is a participle in -ed or a tail of ``titleCaseTails``
+  /// ("Council-Backed", "Affairs-Led", "Bank-Run", "Bank-Friendly").
   func piecesBeforeTail(_ index: Int) -> Int? {
     guard let pieces = pieces(index), pieces.count > 1 else { return nil }
     var first: Int?
@@ -169,8 +169,16 @@ extension TokenView {
     return first
   }
 
-  /// Whether `piece` is a participle in -ed, "Run" or "Wide" written with a capital and then
-  /// lower case ("Backed", not "BACKED" or "NATO").
+  /// The tails of compound adjectives a title-case headline writes with a capital after a
+  /// name, beside the participles in -ed: "Bank-Run", "Council-Wide", "Bank-Friendly",
+  /// "NATO-Style", "Ministry-Level", "Union-Only", "Decade-Long"… (folded).
+  static let titleCaseTails: [[UInt8]] = [
+    "run", "wide", "friendly", "style", "like", "only", "level", "long", "type", "scale",
+    "bound", "free", "proof", "specific", "centric", "heavy",
+  ].map { Array($0.utf8) }
+
+  /// Whether `piece` is a participle in -ed or one of ``titleCaseTails``, written with a capital
+  /// and then lower case ("Backed", not "BACKED" or "NATO").
   private func isTitleCaseTail(_ piece: Piece) -> Bool {
     let key = piece.key
     guard key.count >= 3, key.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
@@ -180,7 +188,7 @@ extension TokenView {
       written.dropFirst().elementsEqual(key.dropFirst())
     else { return false }
     let ed = key[key.count - 2] == UInt8(ascii: "e") && key[key.count - 1] == UInt8(ascii: "d")
-    return ed || key.elementsEqual("run".utf8) || key.elementsEqual("wide".utf8)
+    return ed || Self.titleCaseTails.contains { key.elementsEqual($0) }
   }
 
   /// Whether `piece` is written beginning with a lower-case letter: an ASCII letter or a

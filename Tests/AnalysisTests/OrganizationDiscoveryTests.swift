@@ -140,12 +140,20 @@ import Testing
     // A place name with a lower-case piece inside is one word of the name.
     #expect(discovered("the Ministry of Rostov-on-Don said") == ["Ministry of Rostov-on-Don"])
     #expect(discovered("a Ministry of Rostov-on-Don-led team") == ["Ministry of Rostov-on-Don"])
-    // A title-case headline writes the tail with a capital: a participle in -ed, "Run" or
-    // "Wide" is still cut; another capitalised piece, or one in capitals, is part of the name.
+    // A title-case headline writes the tail with a capital: a participle in -ed, or a tail
+    // such as "Run", "Wide" or "Friendly", is still cut; another capitalised piece, or one in
+    // capitals, is part of the name.
     #expect(
       discovered("Ministry of Foreign Affairs-Led Talks Resume") == ["Ministry of Foreign Affairs"])
     #expect(discovered("Supreme Eurasian Council-Backed Plan") == ["Supreme Eurasian Council"])
     #expect(discovered("a Central Bank-Run Scheme") == ["Central Bank"])
+    // …and so are the tails of other compound adjectives of headlines.
+    #expect(discovered("Central Bank-Friendly Reforms Pass") == ["Central Bank"])
+    #expect(discovered("a Security Council-Style Body") == ["Security Council"])
+    #expect(
+      discovered("Ministry of Foreign Affairs-Level Talks") == ["Ministry of Foreign Affairs"])
+    #expect(discovered("a Eurasian Council-Only Meeting") == ["Eurasian Council"])
+    #expect(discovered("the Supreme Eurasian Council-Long Dispute") == ["Supreme Eurasian Council"])
     #expect(discovered("the Rolls-Royce Company said") == ["Rolls-Royce Company"])
     #expect(discovered("the Central Bank-LED Office") == ["Central Bank-LED Office"])
     // The cut is by the written case, and a digit is no letter.
