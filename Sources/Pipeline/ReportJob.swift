@@ -183,11 +183,12 @@ public enum ReportJob {
     defer { _ = try? checkpoint.wait() }
     var laps = Laps()
 
-    let settings = ReportSettings(
+    var settings = ReportSettings(
       corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
       pairs: options.pairs, topOrganizations: options.topOrganizations,
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
+    settings.comparisons = options.comparisons
     // The documents the evidence may read are listed while the report is built, on a
     // connection of their own (at 1 GB, 0.15-0.2 s that the cores otherwise spent one at a
     // time), when something changed: only then are lines read from the corpus, as a rule.
@@ -225,6 +226,7 @@ public enum ReportJob {
     // walk of the documents added 25-35 MB to a full run's peak in one run of three at 1 GB.
     built = built.listing(duplicates: try ReportFromState.duplicates(store: store))
     laps.lap("look for copies", log)
+    ReportFromState.warnOfLeftOutComparisons(built, log: log)
     if !built.duplicates.isEmpty {
       log.info("copies of other files, accepted but not counted: \(built.duplicates.count)")
     }
@@ -302,15 +304,18 @@ public enum ReportJob {
     // The stopwords and registry the stored figures were counted with (``provenance(of:in:)``).
     let stopwords = try provenance(of: stopwordsSetting, in: store)
     let registry = try provenance(of: registrySetting, in: store)
-    let settings = ReportSettings(
+    var settings = ReportSettings(
       corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
       trendTerms: options.trendTerms, pairs: options.pairs,
       topOrganizations: options.topOrganizations, generatedAt: Clock.now().timestamp,
       tool: "almanac \(version)",
       registryVersion: registry, stopwords: stopwords)
+    settings.comparisons = options.comparisons
+    let built = try ReportFromState.build(store: store, settings: settings)
+    ReportFromState.warnOfLeftOutComparisons(built, log: log)
     let report = EvidencePolicy.attach(
       try ReportJob.state { try store.evidence() },
-      to: try ReportFromState.build(store: store, settings: settings).listing(
+      to: built.listing(
         duplicates: try ReportFromState.duplicates(store: store)))
     let published = try publish(report, in: options.output)
     if options.pdf { try publishPDF(in: options.output, log: log) }

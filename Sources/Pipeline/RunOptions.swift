@@ -1,3 +1,5 @@
+public import ReportModel
+
 /// Everything a run needs, checked before any work starts.
 public struct RunOptions: Sendable, Equatable {
   /// How a user's stopword file combines with the built-in lists.
@@ -21,6 +23,8 @@ public struct RunOptions: Sendable, Equatable {
   /// How many organizations the report lists by mentions, besides the registered ones and those
   /// in a listed pair.
   public var topOrganizations: Int = 1_000
+  /// Comparisons of two years asked for beside those of consecutive years (`--compare`).
+  public var comparisons: [ChosenComparison] = []
   /// A user stopword file (one word per line), if any.
   public var stopwordFile: String?
   /// How `stopwordFile` combines with the built-in lists.

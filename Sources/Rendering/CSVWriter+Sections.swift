@@ -80,18 +80,21 @@ extension CSVWriter {
     return table
   }
 
-  /// Each comparison's rising terms, then its falling terms.
+  /// Each comparison's rising terms, then its falling terms: the comparisons of consecutive
+  /// years, then those chosen with `--compare` (`chosen` true).
   private static func trendsTable(_ report: Report) -> Table {
     var table = Table(header: [
       "year", "reference", "direction", "term", "n", "count", "referenceCount", "logLikelihood",
-      "logRatio",
+      "logRatio", "chosen",
     ])
-    for comparison in report.trends {
+    let comparisons =
+      report.trends.map { ($0, false) } + report.chosenComparisons.map { ($0, true) }
+    for (comparison, chosen) in comparisons {
       for term in comparison.rising + comparison.falling {
         table.rows.append([
           .int(comparison.year), .int(comparison.reference), .text(term.direction.rawValue),
           .text(term.text), .int(term.n), .int(term.count), .int(term.referenceCount),
-          .decimal(term.logLikelihood), .decimal(term.logRatio),
+          .decimal(term.logLikelihood), .decimal(term.logRatio), .flag(chosen),
         ])
       }
     }

@@ -75,34 +75,71 @@ extension HTMLReportWriter {
   static func addTrends(to section: XMLElement, report: Report) {
     guard !report.trends.isEmpty else {
       section.note("No year has an earlier year with documents to compare against.")
+      leftOutComparisons(report, into: section)
       return
     }
+    let chosen = report.chosenComparisons.map {
+      String($0.year) + " with " + String($0.reference)
+    }
     section.note(
-      "Each year is compared with the previous year with documents. G² (log-likelihood) says how "
-        + "sure the change is; the log ratio says how large it is (1 means twice as frequent).")
+      "Each year is compared with the previous year with documents"
+        + (chosen.isEmpty ? "" : ", and " + listed(chosen) + ", as chosen for this report")
+        + ". G² (log-likelihood) says how sure the change is; the log ratio says how large it is"
+        + " (1 means twice as frequent).")
+    leftOutComparisons(report, into: section)
+    for comparison in report.chosenComparisons {
+      addComparison(comparison, chosen: true, into: section)
+    }
     let shown = report.trends.suffix(comparisonsShown)
     summarised(
       shown.count, of: report.trends.count,
       "the " + String(shown.count) + " most recent comparisons", section: "trends",
       report: report, into: section)
-    for comparison in shown.reversed() {
-      let block = section.element("div", class: "comparison")
-      block.element(
-        "h3", text: String(comparison.year) + " compared with " + String(comparison.reference))
-      block.element(
-        "p", class: "meta",
-        text: plural(comparison.tokens, "token", "tokens") + " in " + String(comparison.year)
-          + ", " + plural(comparison.referenceTokens, "token", "tokens") + " in "
-          + String(comparison.reference) + ".")
-      let pair = block.element("div", class: "pair")
-      trendTable(
-        comparison.rising, caption: "Rising in " + String(comparison.year), comparison: comparison,
-        into: pair)
-      trendTable(
-        comparison.falling, caption: "Falling in " + String(comparison.year),
-        comparison: comparison, into: pair)
-      trendEvidence(comparison, into: block)
+    for comparison in shown.reversed() { addComparison(comparison, chosen: false, into: section) }
+  }
+
+  /// One comparison: its heading, its sizes, its rising and falling terms side by side, and
+  /// where they were used.
+  private static func addComparison(
+    _ comparison: TrendComparison, chosen: Bool, into section: XMLElement
+  ) {
+    let block = section.element("div", class: "comparison")
+    block.element(
+      "h3",
+      text: String(comparison.year) + " compared with " + String(comparison.reference)
+        + (chosen ? " (chosen)" : ""))
+    block.element(
+      "p", class: "meta",
+      text: plural(comparison.tokens, "token", "tokens") + " in " + String(comparison.year)
+        + ", " + plural(comparison.referenceTokens, "token", "tokens") + " in "
+        + String(comparison.reference) + ".")
+    let pair = block.element("div", class: "pair")
+    trendTable(
+      comparison.rising, caption: "Rising in " + String(comparison.year), comparison: comparison,
+      into: pair)
+    trendTable(
+      comparison.falling, caption: "Falling in " + String(comparison.year),
+      comparison: comparison, into: pair)
+    trendEvidence(comparison, into: block)
+  }
+
+  /// A note on each comparison asked for (`--compare`) that is left out, naming its years
+  /// without documents.
+  private static func leftOutComparisons(_ report: Report, into section: XMLElement) {
+    let years = Set(report.years.map(\.year))
+    for asked in report.leftOutComparisons {
+      let missing = [asked.year, asked.reference].filter { !years.contains($0) }.map(String.init)
+      section.note(
+        String(asked.year) + " compared with " + String(asked.reference)
+          + " was chosen for this report but is left out: " + listed(missing)
+          + (missing.count == 1 ? " has" : " have") + " no documents.")
     }
+  }
+
+  /// `a`, `a and b`, `a, b and c`.
+  static func listed(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items.last!
   }
 
   private static func trendTable(

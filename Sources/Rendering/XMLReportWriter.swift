@@ -29,6 +29,7 @@ public enum XMLReportWriter {
     addOrganizations(report.organizations, counted: report.organizationsCounted, to: root)
     addCooccurrences(report.cooccurrences, counted: report.pairsCounted, to: root)
     addTrends(report.trends, to: root)
+    addChosenComparisons(report.chosenComparisons, leftOut: report.leftOutComparisons, to: root)
     addRejected(report.rejected, to: root)
     addDuplicates(report.duplicates, to: root)
     if !report.exports.isEmpty { addExports(report.exports, to: root) }
@@ -229,29 +230,46 @@ public enum XMLReportWriter {
 
   static func addTrends(_ comparisons: [TrendComparison], to root: XMLElement) {
     let section = root.addElement("trends")
-    for comparison in comparisons {
-      let element = section.addElement(
-        "comparison",
+    for comparison in comparisons { addComparison(comparison, to: section) }
+  }
+
+  /// The comparisons chosen with `--compare`, then those left out; nothing when none was asked.
+  static func addChosenComparisons(
+    _ comparisons: [TrendComparison], leftOut: [ChosenComparison], to root: XMLElement
+  ) {
+    guard !comparisons.isEmpty || !leftOut.isEmpty else { return }
+    let section = root.addElement("chosenComparisons")
+    for comparison in comparisons { addComparison(comparison, to: section) }
+    for asked in leftOut {
+      section.addElement(
+        "leftOut",
+        attributes: ["year": String(asked.year), "reference": String(asked.reference)])
+    }
+  }
+
+  /// One comparison of two years: its rising terms, then its falling terms.
+  static func addComparison(_ comparison: TrendComparison, to section: XMLElement) {
+    let element = section.addElement(
+      "comparison",
+      attributes: [
+        "year": String(comparison.year),
+        "reference": String(comparison.reference),
+        "tokens": String(comparison.tokens),
+        "referenceTokens": String(comparison.referenceTokens),
+      ])
+    for term in comparison.rising + comparison.falling {
+      let termElement = element.addElement(
+        "term",
         attributes: [
-          "year": String(comparison.year),
-          "reference": String(comparison.reference),
-          "tokens": String(comparison.tokens),
-          "referenceTokens": String(comparison.referenceTokens),
+          "text": term.text,
+          "n": String(term.n),
+          "direction": term.direction.rawValue,
+          "count": String(term.count),
+          "referenceCount": String(term.referenceCount),
+          "logLikelihood": decimal(term.logLikelihood),
+          "logRatio": decimal(term.logRatio),
         ])
-      for term in comparison.rising + comparison.falling {
-        let termElement = element.addElement(
-          "term",
-          attributes: [
-            "text": term.text,
-            "n": String(term.n),
-            "direction": term.direction.rawValue,
-            "count": String(term.count),
-            "referenceCount": String(term.referenceCount),
-            "logLikelihood": decimal(term.logLikelihood),
-            "logRatio": decimal(term.logRatio),
-          ])
-        addEvidence(term.evidence, to: termElement)
-      }
+      addEvidence(term.evidence, to: termElement)
     }
   }
 

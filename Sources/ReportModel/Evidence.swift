@@ -37,12 +37,18 @@ public enum EvidencePolicy {
   /// Year-over-year comparisons listed on the page (and given evidence): the most recent.
   public static let comparisonsShown = 5
 
-  /// The targets of `report`: every rising and falling term of the comparisons shown, then
-  /// the pairs shown.
+  /// The comparisons whose terms are given lines: those the user chose, then the most recent
+  /// ``comparisonsShown`` of consecutive years.
+  static func comparisonsWithEvidence(_ report: Report) -> [TrendComparison] {
+    report.chosenComparisons + report.trends.suffix(comparisonsShown)
+  }
+
+  /// The targets of `report`: every rising and falling term of the comparisons shown (chosen,
+  /// then of consecutive years), then the pairs shown.
   public static func targets(of report: Report) -> [EvidenceFinder.Target] {
     var targets: [EvidenceFinder.Target] = []
     var seen = Set<EvidenceFinder.Target>()
-    for comparison in report.trends.suffix(comparisonsShown) {
+    for comparison in comparisonsWithEvidence(report) {
       for term in comparison.rising + comparison.falling {
         let target = target(of: term, in: comparison)
         if seen.insert(target).inserted { targets.append(target) }
@@ -68,17 +74,19 @@ public enum EvidencePolicy {
     -> Report
   {
     var report = report
-    for index in report.trends.indices {
-      let comparison = report.trends[index]
-      for term in report.trends[index].rising.indices {
-        report.trends[index].rising[term].evidence =
-          evidence[target(of: comparison.rising[term], in: comparison)] ?? []
+    func attach(to comparison: inout TrendComparison) {
+      let terms = comparison
+      for term in comparison.rising.indices {
+        comparison.rising[term].evidence =
+          evidence[target(of: terms.rising[term], in: terms)] ?? []
       }
-      for term in report.trends[index].falling.indices {
-        report.trends[index].falling[term].evidence =
-          evidence[target(of: comparison.falling[term], in: comparison)] ?? []
+      for term in comparison.falling.indices {
+        comparison.falling[term].evidence =
+          evidence[target(of: terms.falling[term], in: terms)] ?? []
       }
     }
+    for index in report.trends.indices { attach(to: &report.trends[index]) }
+    for index in report.chosenComparisons.indices { attach(to: &report.chosenComparisons[index]) }
     for index in report.cooccurrences.indices {
       let pair = report.cooccurrences[index]
       report.cooccurrences[index].evidence = evidence[.pair(a: pair.a, b: pair.b)] ?? []

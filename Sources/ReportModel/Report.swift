@@ -34,6 +34,11 @@ public struct Report: Sendable, Equatable {
   public var pairsCounted: Int?
   /// One comparison per year that has a previous year with data.
   public var trends: [TrendComparison]
+  /// The comparisons the user chose (``ReportSettings/comparisons``) whose two years have
+  /// data, in the order asked.
+  public var chosenComparisons: [TrendComparison] = []
+  /// The comparisons the user chose that are left out, a year of theirs having no documents.
+  public var leftOutComparisons: [ChosenComparison] = []
   /// Files that were not analysed, with the reason.
   public var rejected: [RejectedFile]
   /// Files accepted but not counted, each holding the same bytes as a file that was, in byte

@@ -11,7 +11,7 @@ import Corpus
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.5"
+  public static let schemaVersion = "1.6"
 
   /// Changes whenever what a comparison of two years finds changes (G², its bounds, the
   /// tie-breaks, what counts as a term), so that comparisons kept from an earlier version
@@ -119,7 +119,9 @@ public enum ReportBuilder {
     for case .found(let index, let tallies) in pieces { found[index] = tallies }
     let frame = organizationPart.frame
     let shownPairs = organizationPart.shownPairs
-    return Report(
+    let chosen = try chosenComparisons(
+      settings.comparisons, source: source, limit: settings.trendTerms, parallel: parallel)
+    var report = Report(
       schemaVersion: schemaVersion,
       generatedAt: settings.generatedAt,
       tool: settings.tool,
@@ -146,6 +148,9 @@ public enum ReportBuilder {
       trends: parts.compactMap(\.trends),
       rejected: rejected, pairsCounted: organizationPart.pairsCounted,
       organizationsCounted: organizationPart.organizationsCounted)
+    report.chosenComparisons = chosen.comparisons
+    report.leftOutComparisons = chosen.leftOut
+    return report
   }
 
   /// A piece of the last pass (``build(source:rejected:settings:parallel:seeds:)``).
@@ -215,7 +220,7 @@ public enum ReportBuilder {
   }
 
   /// `body(0)` … `body(count - 1)` on `parallel`, or the first error thrown.
-  private static func map<T: Sendable, Failure: Error>(
+  static func map<T: Sendable, Failure: Error>(
     _ count: Int, _ parallel: any Parallel, _ body: @Sendable (Int) throws(Failure) -> T
   ) throws(Failure) -> [T] {
     let results = parallel.map(count) { index in

@@ -19,6 +19,8 @@ public struct ReportSettings: Sendable, Equatable {
   public var registryVersion: String
   /// Where the stopwords came from.
   public var stopwords: String
+  /// Comparisons of two years asked for beside those of each year with the year before.
+  public var comparisons: [ChosenComparison] = []
 
   /// Creates settings.
   public init(

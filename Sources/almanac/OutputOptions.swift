@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import Pipeline
+import ReportModel
 
 /// Options shared by `run` and `report`: what the reports contain and where they go. (What the
 /// counts are made with, ``AnalysisOptions``, is `run`'s alone: `report` shows the figures as
@@ -38,6 +39,14 @@ struct OutputOptions: ParsableArguments {
   var topOrganizations = 1_000
 
   @Option(
+    name: .customLong("compare"),
+    help: ArgumentHelp(
+      "Also compare two years of your choice: YEAR:REFERENCE, e.g. 2025:2015 (repeat for more); "
+        + "a comparison whose years have no documents is left out, and the reports say so.",
+      valueName: "year:reference"))
+  var compare: [String] = []
+
+  @Option(
     help: ArgumentHelp(
       "Messages on stderr from this level up: trace, debug, info, notice, warning, error "
         + "(default: info on a terminal, warning otherwise).",
@@ -58,6 +67,11 @@ struct OutputOptions: ParsableArguments {
     guard topOrganizations >= 0 else {
       throw ValidationError("--top-organizations must not be negative")
     }
+    for asked in compare where ChosenComparison(parsing: asked) == nil {
+      throw ValidationError(
+        "--compare takes YEAR:REFERENCE, two different years from 1 to 9999 (e.g. 2025:2015), "
+          + "not '\(asked)'")
+    }
     if let logLevel, Logger.Level(rawValue: logLevel) == nil {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
     }
@@ -71,6 +85,7 @@ struct OutputOptions: ParsableArguments {
     options.trendTerms = trendTerms
     options.pairs = pairs
     options.topOrganizations = topOrganizations
+    options.comparisons = compare.compactMap(ChosenComparison.init(parsing:))
     options.pdf = pdf
   }
 

@@ -189,6 +189,55 @@ import Testing
         == 0)
   }
 
+  /// `--compare` adds a comparison of two years of the user's choice: the seeds' 2019 against
+  /// 2020 is their one comparison turned round, so its rising terms are those that fell in 2020,
+  /// with the same G². One whose year has no documents is left out, said on stderr and in the
+  /// reports, and the run still succeeds; `almanac report` takes the option too.
+  @Test func compareAddsAComparisonOfTwoChosenYears() throws {
+    let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
+    let result = try BinaryRunner.run([
+      "run", "--corpus", "seeds", "--out", out.path, "--compare", "2019:2020", "--compare",
+      "2020:1990",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("--compare 2020:1990 is left out: no documents are dated 1990"))
+    let xml = out.appendingPathComponent("almanac.xml")
+    #expect(try BinaryRunner.run(["validate", xml.path]).status == 0)
+    func terms(_ comparison: XMLElement, _ direction: String) -> [String] {
+      comparison.children(named: "term").filter { $0.attribute("direction") == direction }.map {
+        "\($0.attribute("text")!) \($0.attribute("logLikelihood")!)"
+      }
+    }
+    func check(_ xml: URL) throws {
+      let document = try XMLDocument.parse(Array(try Data(contentsOf: xml)), name: xml.path)
+      let trends = try #require(document.root.children(named: "trends").first)
+      let consecutive = try #require(trends.children(named: "comparison").first)
+      let chosen = try #require(document.root.children(named: "chosenComparisons").first)
+      let turned = try #require(chosen.children(named: "comparison").first)
+      #expect([turned.attribute("year"), turned.attribute("reference")] == ["2019", "2020"])
+      #expect(!terms(turned, "rising").isEmpty)
+      #expect(terms(turned, "rising") == terms(consecutive, "falling"))
+      #expect(terms(turned, "falling") == terms(consecutive, "rising"))
+      let leftOut = chosen.children(named: "leftOut").map {
+        "\($0.attribute("year")!):\($0.attribute("reference")!)"
+      }
+      #expect(leftOut == ["2020:1990"])
+    }
+    try check(xml)
+    let html = try text(out.appendingPathComponent("almanac.html"))
+    #expect(html.contains("2019 compared with 2020 (chosen)"))
+    let again = try BinaryRunner.run([
+      "report", "--out", out.path, "--compare", "2019:2020", "--compare", "2020:1990",
+    ])
+    #expect(again.status == 0, "\(again.stderr)")
+    try check(xml)
+    let bad = try BinaryRunner.run(["run", "--out", out.path, "--compare", "2020-2019"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--compare takes YEAR:REFERENCE"))
+    #expect(bad.stderr.contains("'2020-2019'"))
+  }
+
   @Test func usageErrorsExit64() throws {
     #expect(try BinaryRunner.run(["run", "--top", "0"]).status == 64)
     #expect(try BinaryRunner.run(["run", "--pairs", "-1"]).status == 64)

@@ -132,6 +132,37 @@ import Testing
     #expect(lines(again) == lines(first))
   }
 
+  /// The terms of a chosen comparison get lines, each from the year it is more frequent in,
+  /// even when the two years' own comparison is too old to be shown: seven years make six
+  /// comparisons, of which the page shows (and gives lines to) the latest five, and 2010 is
+  /// in the oldest alone.
+  @Test func aChosenComparisonsTermsGetLinesFromTheirYears() throws {
+    defer { articles.remove() }
+    for year in 2010...2016 {
+      let crop = year == 2010 ? "barley" : year == 2011 ? "wheat" : "oats"
+      try articles.write(
+        "\(year).txt", date: "\(year)-06-01", "The \(crop) harvest of \(year) was sold.")
+    }
+    let plain = try ReportJob.run(articles.options(out: "plain")).report
+    #expect(plain.trends.count == 6)
+    #expect(plain.trends.first.map { [$0.year, $0.reference] } == [2011, 2010])
+    // Not shown, the oldest comparison's terms of 2010 have no lines (those of 2011 may, as
+    // terms of the next comparison).
+    let old = try #require(plain.trends.first)
+    #expect(old.falling.map(\.text).contains("barley"))
+    #expect(old.falling.allSatisfy { $0.evidence.isEmpty })
+    var options = articles.options(out: "out")
+    options.comparisons = [ChosenComparison(year: 2011, reference: 2010)]
+    let report = try ReportJob.run(options).report
+    let chosen = try #require(report.chosenComparisons.first)
+    #expect(chosen.rising.map(\.text).contains("wheat"))
+    #expect(chosen.falling.map(\.text).contains("barley"))
+    for term in chosen.rising { #expect(term.evidence.map(\.path) == ["2011.txt"], "\(term.text)") }
+    for term in chosen.falling {
+      #expect(term.evidence.map(\.path) == ["2010.txt"], "\(term.text)")
+    }
+  }
+
   /// A run that stores its counts and then fails to publish (here its output folder lies below
   /// a plain file) has changed the state's years without storing new lines: the next run finds
   /// nothing new to read, and must still not quote the text the files held before.

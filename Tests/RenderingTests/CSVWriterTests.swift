@@ -107,9 +107,21 @@ import Testing
         + "Eurasian Economic Union,1,0.6309,1.9095,0,1\r\n")
     #expect(
       Self.text(try Self.file("trends", of: report).bytes)
-        == "year,reference,direction,term,n,count,referenceCount,logLikelihood,logRatio\r\n"
-        + "2020,2019,rising,eaeu,1,3,0,4.1589,1.8074\r\n"
-        + "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219\r\n")
+        == "year,reference,direction,term,n,count,referenceCount,logLikelihood,logRatio,chosen\r\n"
+        + "2020,2019,rising,eaeu,1,3,0,4.1589,1.8074,false\r\n"
+        + "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false\r\n")
+    // A comparison chosen with --compare follows the consecutive ones, flagged.
+    var chosen = report
+    chosen.chosenComparisons = [
+      TrendComparison(
+        year: 2019, reference: 2020, tokens: 30, referenceTokens: 40,
+        rising: [report.trends[0].falling[0]], falling: [])
+    ]
+    chosen.chosenComparisons[0].rising[0].direction = .rising
+    #expect(
+      Self.text(try Self.file("trends", of: chosen).bytes).hasSuffix(
+        "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false\r\n"
+          + "2019,2020,rising,official visit,2,0,2,4.3944,-2.3219,true\r\n"))
     #expect(
       Self.text(try Self.file("rejected", of: report).bytes)
         == "path,reason\r\nbroken/no-header.txt,no header: the first line must begin with 'date YYYY-MM-DD'\r\n"

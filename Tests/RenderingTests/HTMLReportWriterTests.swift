@@ -216,6 +216,39 @@ import Testing
     #expect(!Self.section("cooccurrence", in: Self.page(report)).contains("<details"))
   }
 
+  /// A chosen comparison comes first in its section, marked, with its terms and their lines;
+  /// the lead says which were chosen, and a note says which were left out and why.
+  @Test func chosenComparisonsLeadTheTrendsAndThoseLeftOutAreSaid() {
+    var report = ReportFixtures.sample()
+    var chosen = report.trends[0]
+    (chosen.year, chosen.reference) = (2019, 2020)
+    report.chosenComparisons = [chosen]
+    report.leftOutComparisons = [
+      ChosenComparison(year: 2020, reference: 1990), ChosenComparison(year: 1980, reference: 1990),
+    ]
+    let trends = Self.section("trends", in: Self.page(report)).replacing("\n", with: "")
+    #expect(
+      trends.contains(
+        "Each year is compared with the previous year with documents, and"
+          + " 2019 with 2020, as chosen for this report. G²"))
+    #expect(
+      trends.contains(
+        "2020 compared with 1990 was chosen for this report but is left out: 1990"
+          + " has no documents."))
+    #expect(
+      trends.contains(
+        "1980 compared with 1990 was chosen for this report but is left out: 1980"
+          + " and 1990 have no documents."))
+    let headings = trends.matches(of: /<h3>([^<]*)<\/h3>/).map { String($0.output.1) }
+    #expect(headings == ["2019 compared with 2020 (chosen)", "2020 compared with 2019"])
+    #expect(Self.count("<table class=\"evidence\">", in: trends) == 2)
+
+    report.chosenComparisons = []
+    report.leftOutComparisons = []
+    let plain = Self.section("trends", in: Self.page(report))
+    #expect(!plain.contains("chosen"))
+  }
+
   @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
     let report = ReportFixtures.sample()
     let html = Self.page(report)

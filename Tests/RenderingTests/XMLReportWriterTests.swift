@@ -137,6 +137,45 @@ import Testing
     #expect(pairs.children(named: "pair").count == 1)
   }
 
+  /// Comparisons chosen with `--compare` follow the trends in an element of their own (its
+  /// year may be compared with the year before as well), then those left out; a report
+  /// without any has no such element, and a chosen comparison of a year without data is
+  /// invalid.
+  @Test func chosenComparisonsAreWrittenApartAndValid() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.6"
+    var chosen = report.trends[0]
+    (chosen.year, chosen.reference) = (2019, 2020)
+    (chosen.rising, chosen.falling) = (chosen.falling, chosen.rising)
+    for index in chosen.rising.indices { chosen.rising[index].direction = .rising }
+    for index in chosen.falling.indices { chosen.falling[index].direction = .falling }
+    report.chosenComparisons = [chosen, report.trends[0]]
+    report.leftOutComparisons = [ChosenComparison(year: 2020, reference: 1990)]
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "chosen.xml")
+    let section = try #require(document.root.children(named: "chosenComparisons").first)
+    let names = document.root.children.map(\.name)
+    #expect(names.firstIndex(of: "chosenComparisons") == names.firstIndex(of: "trends")! + 1)
+    #expect(
+      section.children.map { "\($0.name) \($0.attribute("year")!):\($0.attribute("reference")!)" }
+        == ["comparison 2019:2020", "comparison 2020:2019", "leftOut 2020:1990"])
+    let first = try #require(section.children.first)
+    #expect(first.children.map { $0.attribute("direction") } == ["rising", "falling"])
+    #expect(first.children.first?.attribute("text") == "official visit")
+    #expect(first.children.first?.children(named: "evidence").count == 1)
+
+    report.chosenComparisons = []
+    report.leftOutComparisons = []
+    #expect(try reparsed(report).root.children(named: "chosenComparisons").isEmpty)
+
+    // A chosen comparison of a year without documents is refused by the schema.
+    report.chosenComparisons = [chosen]
+    report.chosenComparisons[0].reference = 1990
+    #expect(throws: (any Error).self) {
+      try ReportSchema.validate(try reparsed(report), name: "stray.xml")
+    }
+  }
+
   @Test func theBoundOnOrganizationsAndTheirTotalAreWrittenAndValid() throws {
     var report = ReportFixtures.sample()
     report.schemaVersion = "1.3"
