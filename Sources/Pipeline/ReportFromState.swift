@@ -30,10 +30,8 @@ enum ReportFromState {
   /// Says on stderr which comparisons asked for (`--compare`) `report` leaves out, a year of
   /// theirs having no documents: the reports say so too, and the run goes on.
   static func warnOfLeftOutComparisons(_ report: Report, log: Logger) {
-    let years = Set(report.years.map(\.year))
     for asked in report.leftOutComparisons {
-      let missing = [asked.year, asked.reference].filter { !years.contains($0) }
-      let dates = missing.map(String.init).joined(separator: " or ")
+      let dates = report.yearsWithoutDocuments(asked).map(String.init).joined(separator: " or ")
       log.warning("--compare \(asked) is left out: no documents are dated \(dates)")
     }
   }

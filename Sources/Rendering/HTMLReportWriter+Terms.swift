@@ -126,9 +126,8 @@ extension HTMLReportWriter {
   /// A note on each comparison asked for (`--compare`) that is left out, naming its years
   /// without documents.
   private static func leftOutComparisons(_ report: Report, into section: XMLElement) {
-    let years = Set(report.years.map(\.year))
     for asked in report.leftOutComparisons {
-      let missing = [asked.year, asked.reference].filter { !years.contains($0) }.map(String.init)
+      let missing = report.yearsWithoutDocuments(asked).map(String.init)
       section.note(
         String(asked.year) + " compared with " + String(asked.reference)
           + " was chosen for this report but is left out: " + listed(missing)

@@ -31,3 +31,11 @@ public struct ChosenComparison: Sendable, Hashable, CustomStringConvertible {
   /// `YEAR:REFERENCE`, as the option takes it.
   public var description: String { "\(year):\(reference)" }
 }
+
+extension Report {
+  /// The years of `asked` that have no documents in this report: why it is left out
+  /// (``leftOutComparisons``).
+  public func yearsWithoutDocuments(_ asked: ChosenComparison) -> [Int] {
+    [asked.year, asked.reference].filter { year in !years.contains { $0.year == year } }
+  }
+}
