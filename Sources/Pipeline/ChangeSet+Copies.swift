@@ -1,4 +1,4 @@
-public import Store
+import Store
 
 extension ChangeSet {
   /// Which of a run's added, changed and removed documents are copies: files whose bytes
