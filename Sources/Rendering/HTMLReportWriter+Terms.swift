@@ -78,6 +78,12 @@ extension HTMLReportWriter {
       leftOutComparisons(report, into: section)
       return
     }
+    // Empty lists then say nothing of the terms' rates.
+    guard report.provenance.trendTerms > 0 else {
+      section.note(
+        "This report was made to list no rising or falling terms (a limit of 0 per comparison).")
+      return
+    }
     let chosen = report.chosenComparisons.map {
       String($0.year) + " with " + String($0.reference)
     }

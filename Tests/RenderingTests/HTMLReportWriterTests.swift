@@ -249,6 +249,20 @@ import Testing
     #expect(!plain.contains("chosen"))
   }
 
+  /// A report made to list no trend terms says so, rather than that no term's rate changed.
+  @Test func noTrendTermsAskedForIsNotNoChange() {
+    var report = ReportFixtures.sample()
+    #expect(!Self.section("trends", in: Self.page(report)).contains("made to list no"))
+    report.provenance.trendTerms = 0
+    for index in report.trends.indices {
+      report.trends[index].rising = []
+      report.trends[index].falling = []
+    }
+    let trends = Self.section("trends", in: Self.page(report))
+    #expect(trends.contains("This report was made to list no rising or falling terms"))
+    #expect(!trends.contains("no term's rate changed"))
+  }
+
   @Test func evidenceLinesShowHitsInBoldWithTheirSource() {
     let report = ReportFixtures.sample()
     let html = Self.page(report)
