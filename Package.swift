@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(
       name: "almanac",
       dependencies: [
-        "Pipeline", "Corpus", "Rendering",
+        "Pipeline", "Corpus", "Rendering", "ReportModel", "Analysis",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

@@ -189,6 +189,7 @@ public enum ReportJob {
       generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
       registryVersion: registry.version, stopwords: stopwords.source)
     settings.comparisons = options.comparisons
+    settings.followedTerms = options.followedTerms
     // The documents the evidence may read are listed while the report is built, on a
     // connection of their own (at 1 GB, 0.15-0.2 s that the cores otherwise spent one at a
     // time), when something changed: only then are lines read from the corpus, as a rule.
@@ -311,6 +312,7 @@ public enum ReportJob {
       tool: "almanac \(version)",
       registryVersion: registry, stopwords: stopwords)
     settings.comparisons = options.comparisons
+    settings.followedTerms = options.followedTerms
     let built = try ReportFromState.build(store: store, settings: settings)
     ReportFromState.warnOfLeftOutComparisons(built, log: log)
     let report = EvidencePolicy.attach(

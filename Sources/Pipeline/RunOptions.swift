@@ -25,6 +25,8 @@ public struct RunOptions: Sendable, Equatable {
   public var topOrganizations: Int = 1_000
   /// Comparisons of two years asked for beside those of consecutive years (`--compare`).
   public var comparisons: [ChosenComparison] = []
+  /// Terms whose figures per year are reported whatever their rank (`--term`).
+  public var followedTerms: [FollowedTerm] = []
   /// A user stopword file (one word per line), if any.
   public var stopwordFile: String?
   /// How `stopwordFile` combines with the built-in lists.

@@ -12,6 +12,7 @@ extension CSVWriter {
     case "trends": return trendsTable(report)
     case "rejected": return rejectedTable(report)
     case "duplicates": return duplicatesTable(report)
+    case "followed": return followedTable(report, years: years)
     default: preconditionFailure("no CSV export for section '\(section)'")
     }
   }
@@ -30,6 +31,21 @@ extension CSVWriter {
         .int(year.year), .int(year.documents), .int(year.tokens), .int(year.types),
         .int(year.organizationMentions),
       ])
+    }
+    return table
+  }
+
+  /// The terms followed, in the order asked, with their counts per year (zeros for a term
+  /// never found).
+  private static func followedTable(_ report: Report, years: [Int]) -> Table {
+    var table = Table(
+      header: ["n", "term", "count", "documents", "per10k"] + years.map(String.init))
+    for term in report.followedTerms {
+      table.rows.append(
+        [
+          .int(term.n), .text(term.text), .int(term.count), .int(term.documents),
+          .decimal(term.perTenThousand),
+        ] + perYear(term.years.map { ($0.year, $0.count) }, years: years))
     }
     return table
   }

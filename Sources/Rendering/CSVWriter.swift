@@ -18,9 +18,12 @@ public enum CSVWriter {
   /// counted) and the bytes to publish.
   public typealias File = (name: String, section: String, rows: Int, bytes: [UInt8])
 
-  /// The sections exported, in the order of the report.
+  /// The sections exported, in the order of the report. Each is exported by every report, a
+  /// header alone when the section is empty (no file rejected, no term followed), so that a
+  /// file of an earlier run is never left beside the new ones.
   public static let sections = [
-    "years", "terms", "organizations", "cooccurrences", "trends", "rejected", "duplicates",
+    "years", "terms", "followed", "organizations", "cooccurrences", "trends", "rejected",
+    "duplicates",
   ]
 
   /// The file name of a section's export, e.g. `almanac-terms.csv`.

@@ -50,16 +50,42 @@ extension HTMLReportWriter {
         + ". All panels share one year axis and one y-scale, from 0 to "
         + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens.")
     multiples.render(into: section, idPrefix: "chart-term")
-
     // The numbers behind the panels, for a reader who cannot see them and for print.
+    rateTable(Array(report.unigrams.prefix(multiples.panels.count)), report: report, into: section)
+  }
+
+  /// The terms the report follows (`--term`), whatever their rank: a panel each (the first
+  /// ``SmallMultiples/limit``), their rates per year and their counts, and which were found
+  /// in no year.
+  static func addFollowedTerms(to section: XMLElement, report: Report) {
+    let multiples = SmallMultiples(terms: report.followedTerms, axis: yearAxis(for: report))
+    let shown =
+      report.followedTerms.count > multiples.panels.count
+      ? " The first " + String(multiples.panels.count) + " are charted." : ""
+    section.note(
+      "The terms this report was asked to follow, whatever their rank: occurrences per"
+        + " 10\u{202F}000 word tokens of each year, on one year axis and one y-scale, from 0 to "
+        + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens." + shown)
+    let unfound = report.followedTerms.filter { $0.count == 0 }.map { "“" + $0.text + "”" }
+    if !unfound.isEmpty {
+      section.note(
+        listed(unfound) + (unfound.count == 1 ? " was" : " were")
+          + " found in no year (a stopword is never counted).")
+    }
+    multiples.render(into: section, idPrefix: "chart-followed")
+    rateTable(report.followedTerms, report: report, into: section)
+  }
+
+  /// A table of `terms`' occurrences per 10,000 tokens in each of the years shown
+  /// (``yearColumns(of:)``), with their count in all.
+  private static func rateTable(_ terms: [TermEntry], report: Report, into section: XMLElement) {
     let years = yearColumns(of: report)
-    let charted = report.unigrams.prefix(multiples.panels.count)
     var table = HTMLTable(
       caption: perYearCaption(
         "Occurrences per 10\u{202F}000 tokens per year", years: years, of: report),
       columns: [.text("Term")] + years.map { .number(String($0)) })
     table.className = "per-year"
-    for term in charted {
+    for term in terms {
       var rates: [Int: Double] = [:]
       for entry in term.years { rates[entry.year] = entry.perTenThousand }
       table.append(

@@ -57,10 +57,21 @@ public enum HTMLReportWriter {
   ]
 
   /// The sections of this report's page, in order: ``sections``, opened by
-  /// ``sinceLastRunSection`` when the report carries ``ReportModel/Report/sinceLastRun``.
+  /// ``sinceLastRunSection`` when the report carries ``ReportModel/Report/sinceLastRun``, with
+  /// ``followedTermsSection`` when it follows terms.
   static func sections(for report: Report) -> [(id: String, heading: String)] {
-    report.sinceLastRun == nil ? sections : [sinceLastRunSection] + sections
+    var sections = report.sinceLastRun == nil ? sections : [sinceLastRunSection] + sections
+    if !report.followedTerms.isEmpty,
+      let place = sections.firstIndex(where: { $0.id == "terms-by-year" })
+    {
+      sections.insert(followedTermsSection, at: place + 1)
+    }
+    return sections
   }
+
+  /// The section of the terms the report follows, after the top terms across years, when it
+  /// follows any (``ReportModel/Report/followedTerms``).
+  static let followedTermsSection = (id: "followed", heading: "Terms followed")
 
   /// Builds the page as an HTML document tree.
   ///
@@ -84,6 +95,7 @@ public enum HTMLReportWriter {
       case "years": addYears(to: section, report: report)
       case "terms": addTopTerms(to: section, report: report)
       case "terms-by-year": addTermsByYear(to: section, report: report)
+      case followedTermsSection.id: addFollowedTerms(to: section, report: report)
       case "organizations": addOrganizations(to: section, report: report)
       case "cooccurrence": addCooccurrence(to: section, report: report)
       case "trends": addTrends(to: section, report: report)

@@ -26,6 +26,9 @@ public enum XMLReportWriter {
     if let sinceLastRun = report.sinceLastRun { addSinceLastRun(sinceLastRun, to: root) }
     addYears(report.years, to: root)
     addTerms(report.unigrams + report.bigrams, to: root)
+    if !report.followedTerms.isEmpty {
+      addTerms(report.followedTerms, to: root, section: "followedTerms")
+    }
     addOrganizations(report.organizations, counted: report.organizationsCounted, to: root)
     addCooccurrences(report.cooccurrences, counted: report.pairsCounted, to: root)
     addTrends(report.trends, to: root)
@@ -134,8 +137,8 @@ public enum XMLReportWriter {
     }
   }
 
-  static func addTerms(_ terms: [TermEntry], to root: XMLElement) {
-    let section = root.addElement("terms")
+  static func addTerms(_ terms: [TermEntry], to root: XMLElement, section name: String = "terms") {
+    let section = root.addElement(name)
     for term in terms {
       let element = section.addElement(
         "term",

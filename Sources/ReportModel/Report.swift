@@ -19,6 +19,9 @@ public struct Report: Sendable, Equatable {
   public var unigrams: [TermEntry]
   /// The most frequent bigrams, bounded by `--top`.
   public var bigrams: [TermEntry]
+  /// The terms the user follows (``ReportSettings/followedTerms``), in the order asked, each
+  /// with its figures in every year (all zero for a term never counted).
+  public var followedTerms: [TermEntry] = []
   /// The organizations listed, most mentions first: the `--top-organizations` mentioned most,
   /// every registered one and every one in a listed pair.
   public var organizations: [OrganizationEntry]

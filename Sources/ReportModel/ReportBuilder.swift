@@ -99,7 +99,7 @@ public enum ReportBuilder {
       return part
     }.flatMap { $0 }
     let yearTokens = parts.map(\.frame.tokens)
-    let ranking = TopTerms.Ranking(parts.map(\.candidates))
+    let ranking = TopTerms.Ranking(parts.map(\.candidates), followed: settings.followedTerms)
     // The last pass finds the ranked terms' counts in every year. The organizations and pairs
     // need only the frames: they are the first piece of that pass, on one core while the other
     // takes the years, and the years go largest first, so that the cores finish together.
@@ -148,6 +148,8 @@ public enum ReportBuilder {
       trends: parts.compactMap(\.trends),
       rejected: rejected, pairsCounted: organizationPart.pairsCounted,
       organizationsCounted: organizationPart.organizationsCounted)
+    report.followedTerms = ranking.followedEntries(
+      settings.followedTerms, years: years, yearTokens: yearTokens, found: found)
     report.chosenComparisons = chosen.comparisons
     report.leftOutComparisons = chosen.leftOut
     return report

@@ -21,6 +21,8 @@ public struct ReportSettings: Sendable, Equatable {
   public var stopwords: String
   /// Comparisons of two years asked for beside those of each year with the year before.
   public var comparisons: [ChosenComparison] = []
+  /// Terms whose figures per year are reported whether or not they are among the most frequent.
+  public var followedTerms: [FollowedTerm] = []
 
   /// Creates settings.
   public init(

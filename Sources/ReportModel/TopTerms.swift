@@ -64,12 +64,27 @@ enum TopTerms {
       var second: Int32
     }
 
-    /// Collects the candidates that step 2 found in every year.
-    init(_ candidates: [[[[UInt8]]]]) {
+    /// Collects the candidates that step 2 found in every year, and the `followed` terms,
+    /// whose figures are looked up as a candidate's are.
+    init(_ candidates: [[[[UInt8]]]], followed: [FollowedTerm] = []) {
       for year in candidates {
         for size in 0..<2 {
           for text in year[size] { add(n: size + 1, text) }
         }
+      }
+      for term in followed where term.isWellFormed { add(n: term.n, Array(term.text.utf8)) }
+    }
+
+    /// The candidate of size `n` and bytes `text`, if it is one.
+    private func candidate(n: Int, _ text: [UInt8]) -> Int? {
+      let space = n == 1 ? text.endIndex : text.firstIndex(of: 0x20)!
+      return text.withUnsafeBufferPointer { text -> Int? in
+        guard let first = words.find(UnsafeBufferPointer(rebasing: text[..<space])) else {
+          return nil
+        }
+        let second =
+          n == 1 ? -1 : words.find(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
+        return second.flatMap { index[Pair(first: first, second: $0)] }
       }
     }
 
@@ -104,6 +119,40 @@ enum TopTerms {
       return found
     }
 
+    /// Each candidate's figures in every year and in all, from what ``tallies(in:)`` found in
+    /// each year.
+    private func figures(years: Int, found: [[(candidate: Int, tally: TermTally)]]) -> (
+      perYear: [[TermTally]], totals: [TermTally]
+    ) {
+      var perYear = [[TermTally]](
+        repeating: Array(repeating: TermTally(), count: years), count: texts.count)
+      var totals = [TermTally](repeating: TermTally(), count: texts.count)
+      for (year, tallies) in found.enumerated() {
+        for (candidate, tally) in tallies {
+          perYear[candidate][year] = tally
+          totals[candidate].add(tally)
+        }
+      }
+      return (perYear, totals)
+    }
+
+    /// The `followed` terms with their figures per year, in the order given, each once, given
+    /// what ``tallies(in:)`` found in each year; a term found in no year has zeros, and one that
+    /// is not ``FollowedTerm/isWellFormed`` is left out.
+    func followedEntries(
+      _ followed: [FollowedTerm], years: [Int], yearTokens: [Int],
+      found: [[(candidate: Int, tally: TermTally)]]
+    ) -> [TermEntry] {
+      let (perYear, totals) = figures(years: years.count, found: found)
+      var seen = Set<FollowedTerm>()
+      return followed.filter { $0.isWellFormed && seen.insert($0).inserted }.map { term in
+        let candidate = candidate(n: term.n, Array(term.text.utf8))!
+        return entry(
+          candidate, n: term.n, years: years, yearTokens: yearTokens,
+          perYear: perYear[candidate], total: totals[candidate])
+      }
+    }
+
     /// The `limit` most frequent candidates of size `n` with their figures per year, given what
     /// ``tallies(in:)`` found in each year.
     ///
@@ -112,15 +161,7 @@ enum TopTerms {
       n: Int, limit: Int, years: [Int], yearTokens: [Int],
       found: [[(candidate: Int, tally: TermTally)]]
     ) -> [TermEntry] {
-      var perYear = [[TermTally]](
-        repeating: Array(repeating: TermTally(), count: years.count), count: texts.count)
-      var totals = [TermTally](repeating: TermTally(), count: texts.count)
-      for (year, tallies) in found.enumerated() {
-        for (candidate, tally) in tallies {
-          perYear[candidate][year] = tally
-          totals[candidate].add(tally)
-        }
-      }
+      let (perYear, totals) = figures(years: years.count, found: found)
       let ranked = texts.indices.filter { texts[$0].n == n && totals[$0].count > 0 }.sorted {
         lhs, rhs in
         if totals[lhs].count != totals[rhs].count { return totals[lhs].count > totals[rhs].count }
@@ -129,19 +170,28 @@ enum TopTerms {
         }
         return texts[lhs].text.lexicographicallyPrecedes(texts[rhs].text)
       }
-      let totalTokens = yearTokens.reduce(0, +)
       return ranked.prefix(limit).map { candidate in
-        TermEntry(
-          text: String(decoding: texts[candidate].text, as: UTF8.self), n: n,
-          count: totals[candidate].count, documents: totals[candidate].documents,
-          perTenThousand: rate(totals[candidate].count, totalTokens),
-          years: years.indices.map { year in
-            let tally = perYear[candidate][year]
-            return TermYear(
-              year: years[year], count: tally.count, documents: tally.documents,
-              perTenThousand: rate(tally.count, yearTokens[year]))
-          })
+        entry(
+          candidate, n: n, years: years, yearTokens: yearTokens,
+          perYear: perYear[candidate], total: totals[candidate])
       }
+    }
+
+    /// The entry of `candidate`, of size `n`, with its figures `perYear` and in all.
+    private func entry(
+      _ candidate: Int, n: Int, years: [Int], yearTokens: [Int], perYear: [TermTally],
+      total: TermTally
+    ) -> TermEntry {
+      TermEntry(
+        text: String(decoding: texts[candidate].text, as: UTF8.self), n: n,
+        count: total.count, documents: total.documents,
+        perTenThousand: rate(total.count, yearTokens.reduce(0, +)),
+        years: years.indices.map { year in
+          let tally = perYear[year]
+          return TermYear(
+            year: years[year], count: tally.count, documents: tally.documents,
+            perTenThousand: rate(tally.count, yearTokens[year]))
+        })
     }
 
     private func rate(_ count: Int, _ tokens: Int) -> Double {

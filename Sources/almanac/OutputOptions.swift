@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Logging
 import Pipeline
@@ -47,6 +48,14 @@ struct OutputOptions: ParsableArguments {
   var compare: [String] = []
 
   @Option(
+    name: .customLong("term"),
+    help: ArgumentHelp(
+      "Follow a term of one or two words, e.g. sanctions or 'grain exports' (repeat for more): "
+        + "its figures per year are reported whatever its rank.",
+      valueName: "words"))
+  var term: [String] = []
+
+  @Option(
     help: ArgumentHelp(
       "Messages on stderr from this level up: trace, debug, info, notice, warning, error "
         + "(default: info on a terminal, warning otherwise).",
@@ -72,6 +81,11 @@ struct OutputOptions: ParsableArguments {
         "--compare takes YEAR:REFERENCE, two different years from 1 to 9999 (e.g. 2025:2015), "
           + "not '\(asked)'")
     }
+    for typed in term where Tokenizer().term(of: typed) == nil {
+      throw ValidationError(
+        "--term takes one or two words, as the counting counts them (no number, no punctuation "
+          + "between the words), not '\(typed)'")
+    }
     if let logLevel, Logger.Level(rawValue: logLevel) == nil {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error")
     }
@@ -86,6 +100,9 @@ struct OutputOptions: ParsableArguments {
     options.pairs = pairs
     options.topOrganizations = topOrganizations
     options.comparisons = compare.compactMap(ChosenComparison.init(parsing:))
+    options.followedTerms = term.compactMap { Tokenizer().term(of: $0) }.map {
+      FollowedTerm(n: $0.n, text: $0.text)
+    }
     options.pdf = pdf
   }
 

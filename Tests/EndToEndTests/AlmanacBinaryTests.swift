@@ -37,7 +37,7 @@ import Testing
     let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(
       left == [
-        ".almanac", "almanac-cooccurrences.csv", "almanac-duplicates.csv",
+        ".almanac", "almanac-cooccurrences.csv", "almanac-duplicates.csv", "almanac-followed.csv",
         "almanac-organizations.csv", "almanac-rejected.csv", "almanac-terms.csv",
         "almanac-trends.csv", "almanac-years.csv",
         "almanac.html", "almanac.xml", "archive",
@@ -236,6 +236,46 @@ import Testing
     #expect(bad.status == 64)
     #expect(bad.stderr.contains("--compare takes YEAR:REFERENCE"))
     #expect(bad.stderr.contains("'2020-2019'"))
+  }
+
+  /// `--term` follows a term whatever its rank: the seeds' rarest bigram (once, in 2020)
+  /// gets its counts per year in the XML, the page and `almanac-followed.csv`, typed in any
+  /// case; a stopword is followed but found nowhere; a value that is no term is a usage error.
+  @Test func termFollowsAWordOrAPairWhateverItsRank() throws {
+    let out = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(out) }
+    let result = try BinaryRunner.run([
+      "run", "--corpus", "seeds", "--out", out.path, "--term", "Coronavirus Infection",
+      "--term", "the", "--term", "Kyrgyzstan",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let xml = out.appendingPathComponent("almanac.xml")
+    #expect(try BinaryRunner.run(["validate", xml.path]).status == 0)
+    let document = try XMLDocument.parse(Array(try Data(contentsOf: xml)), name: xml.path)
+    let followed = try #require(document.root.children(named: "followedTerms").first)
+    let rows = followed.children(named: "term").map { term in
+      ([term.attribute("text")!, term.attribute("count")!]
+        + term.children(named: "year").map { "\($0.attribute("value")!):\($0.attribute("count")!)" })
+        .joined(separator: " ")
+    }
+    // Counted from the seeds by hand: "coronavirus infection" once, in the 2020 article;
+    // "kyrgyzstan" 11 times, as the top list says.
+    let top = try #require(document.root.children(named: "terms").first).children(named: "term")
+    let kyrgyzstan = try #require(top.first { $0.attribute("text") == "kyrgyzstan" })
+    #expect(
+      rows == [
+        "coronavirus infection 1 2019:0 2020:1", "the 0 2019:0 2020:0",
+        "kyrgyzstan \(kyrgyzstan.attribute("count")!) "
+          + kyrgyzstan.children(named: "year").map {
+            "\($0.attribute("value")!):\($0.attribute("count")!)"
+          }.joined(separator: " "),
+      ])
+    let csv = try text(out.appendingPathComponent("almanac-followed.csv"))
+    #expect(csv.contains("2,coronavirus infection,1,1,"))
+    #expect(try text(out.appendingPathComponent("almanac.html")).contains("Terms followed"))
+    let bad = try BinaryRunner.run(["run", "--out", out.path, "--term", "grain, freight"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--term takes one or two words"))
   }
 
   @Test func usageErrorsExit64() throws {

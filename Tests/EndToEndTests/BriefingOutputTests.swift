@@ -7,7 +7,8 @@ import Testing
 /// XML, and a printed PDF with `--pdf`.
 @Suite(.serialized) struct BriefingOutputTests {
   static let csvNames = [
-    "almanac-cooccurrences.csv", "almanac-duplicates.csv", "almanac-organizations.csv",
+    "almanac-cooccurrences.csv", "almanac-duplicates.csv", "almanac-followed.csv",
+    "almanac-organizations.csv",
     "almanac-rejected.csv", "almanac-terms.csv", "almanac-trends.csv", "almanac-years.csv",
   ]
 

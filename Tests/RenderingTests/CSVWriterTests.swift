@@ -44,17 +44,40 @@ import Testing
 
   // MARK: Files
 
+  /// The terms followed, in the order asked, with their counts per year; a header alone when
+  /// none is followed, so that an earlier run's file is replaced.
+  @Test func followedTermsHaveAFileEvenWhenNoneIsFollowed() throws {
+    var report = ReportFixtures.sample()
+    let years = report.years.map { String($0.year) }.joined(separator: ",")
+    #expect(
+      Self.text(try Self.file("followed", of: report).bytes)
+        == "n,term,count,documents,per10k," + years + "\r\n")
+    report.followedTerms = [report.bigrams[0], report.unigrams[0]]
+    let text = Self.text(try Self.file("followed", of: report).bytes)
+    let rows = text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    #expect(
+      rows.map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        == [
+          "2,\(report.bigrams[0].text),\(report.bigrams[0].count)",
+          "1,\(report.unigrams[0].text),\(report.unigrams[0].count)",
+        ])
+    #expect(
+      rows.first?.split(separator: ",").suffix(report.years.count).map(String.init)
+        == report.bigrams[0].years.map { String($0.count) })
+  }
+
   @Test func oneFilePerSectionNamedAfterIt() {
     let files = CSVWriter.files(for: ReportFixtures.sample())
     #expect(
       files.map(\.name) == [
-        "almanac-years.csv", "almanac-terms.csv", "almanac-organizations.csv",
-        "almanac-cooccurrences.csv", "almanac-trends.csv", "almanac-rejected.csv",
-        "almanac-duplicates.csv",
+        "almanac-years.csv", "almanac-terms.csv", "almanac-followed.csv",
+        "almanac-organizations.csv", "almanac-cooccurrences.csv", "almanac-trends.csv",
+        "almanac-rejected.csv", "almanac-duplicates.csv",
       ])
     #expect(
       files.map(\.section) == [
-        "years", "terms", "organizations", "cooccurrences", "trends", "rejected", "duplicates",
+        "years", "terms", "followed", "organizations", "cooccurrences", "trends", "rejected",
+        "duplicates",
       ])
     for file in files {
       #expect(!file.bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(file.name) has no BOM")

@@ -249,6 +249,30 @@ import Testing
     #expect(!plain.contains("chosen"))
   }
 
+  /// Terms followed get a section of their own after the top terms across years, with a panel
+  /// and a row each and a note naming those found in no year; without any, no section.
+  @Test func followedTermsHaveASectionOfTheirOwn() {
+    var report = ReportFixtures.sample()
+    #expect(!Self.page(report).contains("id=\"followed\""))
+    var never = report.unigrams[0]
+    never.text = "never"
+    never.count = 0
+    for index in never.years.indices {
+      never.years[index].count = 0
+      never.years[index].perTenThousand = 0
+    }
+    report.followedTerms = [report.bigrams[0], never]
+    let page = Self.page(report)
+    let ids = page.matches(of: /<section id="([^"]+)"/).map { String($0.output.1) }
+    #expect(ids.firstIndex(of: "followed") == ids.firstIndex(of: "terms-by-year")! + 1)
+    #expect(page.contains("<a href=\"#followed\">Terms followed</a>"))
+    let section = Self.section("followed", in: page)
+    #expect(section.contains("“never” was found in no year (a stopword is never counted)."))
+    #expect(Self.count("class=\"chart multiple\"", in: section) == 2)
+    #expect(section.contains("<td>" + report.bigrams[0].text + "</td>"))
+    #expect(section.contains("<td>never</td>"))
+  }
+
   /// A report made to list no trend terms says so, rather than that no term's rate changed.
   @Test func noTrendTermsAskedForIsNotNoChange() {
     var report = ReportFixtures.sample()

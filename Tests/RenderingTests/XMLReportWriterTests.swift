@@ -176,6 +176,35 @@ import Testing
     }
   }
 
+  /// Terms followed with `--term` follow the top terms in an element of their own, in the
+  /// order asked, zeros included; a report following none has no such element.
+  @Test func followedTermsAreWrittenAfterTheTopTermsAndValid() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.6"
+    var never = report.unigrams[0]
+    never.text = "never"
+    never.count = 0
+    never.documents = 0
+    never.perTenThousand = 0
+    for index in never.years.indices {
+      never.years[index].count = 0
+      never.years[index].documents = 0
+      never.years[index].perTenThousand = 0
+    }
+    report.followedTerms = [report.bigrams[0], never]
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "followed.xml")
+    let names = document.root.children.map(\.name)
+    #expect(names.firstIndex(of: "followedTerms") == names.firstIndex(of: "terms")! + 1)
+    let followed = try #require(document.root.children(named: "followedTerms").first)
+    #expect(
+      followed.children.map { "\($0.attribute("n")!) \($0.attribute("text")!)" }
+        == ["2 \(report.bigrams[0].text)", "1 never"])
+    #expect(followed.children.last?.children.map { $0.attribute("count") } == ["0", "0"])
+    report.followedTerms = []
+    #expect(try reparsed(report).root.children(named: "followedTerms").isEmpty)
+  }
+
   @Test func theBoundOnOrganizationsAndTheirTotalAreWrittenAndValid() throws {
     var report = ReportFixtures.sample()
     report.schemaVersion = "1.3"
