@@ -64,6 +64,10 @@ enum TopTerms {
       var second: Int32
     }
 
+    /// The followed terms that are ``FollowedTerm/isWellFormed``, each with its index in
+    /// ``texts``.
+    private var followed: [FollowedTerm: Int] = [:]
+
     /// Collects the candidates that step 2 found in every year, and the `followed` terms,
     /// whose figures are looked up as a candidate's are.
     init(_ candidates: [[[[UInt8]]]], followed: [FollowedTerm] = []) {
@@ -72,23 +76,14 @@ enum TopTerms {
           for text in year[size] { add(n: size + 1, text) }
         }
       }
-      for term in followed where term.isWellFormed { add(n: term.n, Array(term.text.utf8)) }
-    }
-
-    /// The candidate of size `n` and bytes `text`, if it is one.
-    private func candidate(n: Int, _ text: [UInt8]) -> Int? {
-      let space = n == 1 ? text.endIndex : text.firstIndex(of: 0x20)!
-      return text.withUnsafeBufferPointer { text -> Int? in
-        guard let first = words.find(UnsafeBufferPointer(rebasing: text[..<space])) else {
-          return nil
-        }
-        let second =
-          n == 1 ? -1 : words.find(UnsafeBufferPointer(rebasing: text[(space + 1)...]))
-        return second.flatMap { index[Pair(first: first, second: $0)] }
+      for term in followed where term.isWellFormed {
+        self.followed[term] = add(n: term.n, Array(term.text.utf8))
       }
     }
 
-    private mutating func add(n: Int, _ text: [UInt8]) {
+    /// Adds the candidate of size `n` and bytes `text`, if it is new; its index in ``texts``.
+    @discardableResult
+    private mutating func add(n: Int, _ text: [UInt8]) -> Int {
       let space = n == 1 ? text.endIndex : text.firstIndex(of: 0x20)!
       // Through buffers: the generic `intern` copies its key into an array first.
       let (first, second) = text.withUnsafeBufferPointer { text in
@@ -98,9 +93,10 @@ enum TopTerms {
         )
       }
       let pair = Pair(first: first, second: second)
-      guard index[pair] == nil else { return }
+      if let known = index[pair] { return known }
       index[pair] = texts.count
       texts.append((n, text))
+      return texts.count - 1
     }
 
     /// Step 3: the figures of every candidate used in one year, by candidate index.
@@ -144,12 +140,14 @@ enum TopTerms {
       found: [[(candidate: Int, tally: TermTally)]]
     ) -> [TermEntry] {
       let (perYear, totals) = figures(years: years.count, found: found)
+      let totalTokens = yearTokens.reduce(0, +)
       var seen = Set<FollowedTerm>()
-      return followed.filter { $0.isWellFormed && seen.insert($0).inserted }.map { term in
-        let candidate = candidate(n: term.n, Array(term.text.utf8))!
-        return entry(
-          candidate, n: term.n, years: years, yearTokens: yearTokens,
-          perYear: perYear[candidate], total: totals[candidate])
+      return followed.filter { seen.insert($0).inserted }.compactMap { term in
+        self.followed[term].map { candidate in
+          entry(
+            candidate, n: term.n, years: years, yearTokens: yearTokens, totalTokens: totalTokens,
+            perYear: perYear[candidate], total: totals[candidate])
+        }
       }
     }
 
@@ -170,22 +168,24 @@ enum TopTerms {
         }
         return texts[lhs].text.lexicographicallyPrecedes(texts[rhs].text)
       }
+      let totalTokens = yearTokens.reduce(0, +)
       return ranked.prefix(limit).map { candidate in
         entry(
-          candidate, n: n, years: years, yearTokens: yearTokens,
+          candidate, n: n, years: years, yearTokens: yearTokens, totalTokens: totalTokens,
           perYear: perYear[candidate], total: totals[candidate])
       }
     }
 
-    /// The entry of `candidate`, of size `n`, with its figures `perYear` and in all.
+    /// The entry of `candidate`, of size `n`, with its figures `perYear` and in all
+    /// (`totalTokens` being the sum of `yearTokens`).
     private func entry(
-      _ candidate: Int, n: Int, years: [Int], yearTokens: [Int], perYear: [TermTally],
-      total: TermTally
+      _ candidate: Int, n: Int, years: [Int], yearTokens: [Int], totalTokens: Int,
+      perYear: [TermTally], total: TermTally
     ) -> TermEntry {
       TermEntry(
         text: String(decoding: texts[candidate].text, as: UTF8.self), n: n,
         count: total.count, documents: total.documents,
-        perTenThousand: rate(total.count, yearTokens.reduce(0, +)),
+        perTenThousand: rate(total.count, totalTokens),
         years: years.indices.map { year in
           let tally = perYear[year]
           return TermYear(
