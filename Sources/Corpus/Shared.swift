@@ -68,6 +68,9 @@ package func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) ->
 @inlinable
 package func unwrappedAll<T>(_ optionals: consuming [T?]) -> [T] {
   let count = optionals.count
+  // An empty array made as a filled one would set the count of the storage every empty array
+  // shares: a write other threads' reads race with.
+  guard count > 0 else { return [] }
   // From the end, each taken out of the array and put in its place (a `reverse()` would swap
   // by copying).
   return [T](unsafeUninitializedCapacity: count) { values, initialized in

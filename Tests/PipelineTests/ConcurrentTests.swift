@@ -17,6 +17,22 @@ import Testing
     #expect(runs.value.allSatisfy { $0 == 1 })
   }
 
+  /// A map of no pieces writes nothing shared: every empty array shares one storage, which
+  /// making an empty array as a filled one is made (its count set) wrote to, a race
+  /// ThreadSanitizer found with other threads reading an empty array (`scripts/sanitizers`).
+  @Test func anEmptyMapWritesNothingOtherThreadsRead() {
+    let results = Concurrent().map(8) { index in
+      var found = 0
+      for _ in 0..<200 {
+        let none: [String] = Concurrent().map(0) { _ in "never" }
+        let empty: [Int] = []
+        found += none.count + empty.withUnsafeBufferPointer { $0.count } + index * 0
+      }
+      return found
+    }
+    #expect(results == Array(repeating: 0, count: 8))
+  }
+
   /// The same on a fixed number of threads (more or fewer than the pieces), with the pieces
   /// running at once: at most `threads` of them, and more than one when there are several.
   @Test(arguments: [(0, 8), (1, 8), (3, 8), (25, 8), (1000, 8), (1000, 1)])
