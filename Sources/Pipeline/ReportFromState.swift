@@ -31,7 +31,7 @@ enum ReportFromState {
   /// theirs having no documents: the reports say so too, and the run goes on.
   static func warnOfLeftOutComparisons(_ report: Report, log: Logger) {
     for asked in report.leftOutComparisons {
-      let dates = report.yearsWithoutDocuments(asked).map(String.init).joined(separator: " or ")
+      let dates = report.yearsWithoutDocuments(asked).joined(separator: " or ")
       log.warning("--compare \(asked) is left out: no documents are dated \(dates)")
     }
   }

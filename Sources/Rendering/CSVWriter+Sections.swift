@@ -97,11 +97,13 @@ extension CSVWriter {
   }
 
   /// Each comparison's rising terms, then its falling terms: the comparisons of consecutive
-  /// years, then those chosen with `--compare` (`chosen` true).
+  /// years, then those chosen with `--compare` (`chosen` true). A reference runs from
+  /// `reference` to `referenceThrough` (the same year but for a span pooled, whose
+  /// `referencePeak` is the year of it that used the term most).
   private static func trendsTable(_ report: Report) -> Table {
     var table = Table(header: [
       "year", "reference", "direction", "term", "n", "count", "referenceCount", "logLikelihood",
-      "logRatio", "chosen",
+      "logRatio", "chosen", "referenceThrough", "referencePeak",
     ])
     let comparisons =
       report.trends.map { ($0, false) } + report.chosenComparisons.map { ($0, true) }
@@ -111,6 +113,8 @@ extension CSVWriter {
           .int(comparison.year), .int(comparison.reference), .text(term.direction.rawValue),
           .text(term.text), .int(term.n), .int(term.count), .int(term.referenceCount),
           .decimal(term.logLikelihood), .decimal(term.logRatio), .flag(chosen),
+          .int(comparison.referenceYears.last ?? comparison.reference),
+          term.referencePeak.map { .int($0) } ?? .text(""),
         ])
       }
     }

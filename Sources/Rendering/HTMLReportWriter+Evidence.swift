@@ -79,7 +79,8 @@ extension HTMLReportWriter {
     }
     let falling = comparison.falling.map {
       EvidenceGroup(
-        label: $0.text, detail: "falling, from " + String(comparison.reference), lines: $0.evidence)
+        label: $0.text, detail: "falling, from " + String($0.referencePeak ?? comparison.reference),
+        lines: $0.evidence)
     }
     evidenceTable(
       rising + falling,

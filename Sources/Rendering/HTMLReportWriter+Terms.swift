@@ -111,7 +111,7 @@ extension HTMLReportWriter {
       return
     }
     let chosen = report.chosenComparisons.map {
-      String($0.year) + " with " + String($0.reference)
+      String($0.year) + " with " + $0.referenceText
     }
     section.note(
       "Each year is compared with the previous year with documents"
@@ -138,13 +138,18 @@ extension HTMLReportWriter {
     let block = section.element("div", class: "comparison")
     block.element(
       "h3",
-      text: String(comparison.year) + " compared with " + String(comparison.reference)
+      text: String(comparison.year) + " compared with " + comparison.referenceText
         + (chosen ? " (chosen)" : ""))
+    let pooled = comparison.referenceYears.count
     block.element(
       "p", class: "meta",
       text: plural(comparison.tokens, "token", "tokens") + " in " + String(comparison.year)
         + ", " + plural(comparison.referenceTokens, "token", "tokens") + " in "
-        + String(comparison.reference) + ".")
+        + comparison.referenceText
+        + (pooled > 1
+          ? " (" + String(pooled) + " years with documents pooled; a falling term's lines"
+            + " come from the year of them that used it most)" : "")
+        + ".")
     let pair = block.element("div", class: "pair")
     trendTable(
       comparison.rising, caption: "Rising in " + String(comparison.year), comparison: comparison,
@@ -159,9 +164,9 @@ extension HTMLReportWriter {
   /// without documents.
   private static func leftOutComparisons(_ report: Report, into section: XMLElement) {
     for asked in report.leftOutComparisons {
-      let missing = report.yearsWithoutDocuments(asked).map(String.init)
+      let missing = report.yearsWithoutDocuments(asked)
       section.note(
-        String(asked.year) + " compared with " + String(asked.reference)
+        String(asked.year) + " compared with " + asked.referenceText
           + " was chosen for this report but is left out: " + listed(missing)
           + (missing.count == 1 ? " has" : " have") + " no documents.")
     }
@@ -184,7 +189,7 @@ extension HTMLReportWriter {
     var table = HTMLTable(
       caption: caption,
       columns: [
-        .text("Term"), .number(String(comparison.year)), .number(String(comparison.reference)),
+        .text("Term"), .number(String(comparison.year)), .number(comparison.referenceText),
         .number("G²"), .number("Log ratio"),
       ])
     table.className = "trend"

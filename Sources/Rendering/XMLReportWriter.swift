@@ -242,16 +242,24 @@ public enum XMLReportWriter {
   ) {
     guard !comparisons.isEmpty || !leftOut.isEmpty else { return }
     let section = root.addElement("chosenComparisons")
-    for comparison in comparisons { addComparison(comparison, to: section) }
+    for comparison in comparisons {
+      let element = addComparison(comparison, to: section)
+      element.setAttribute("referenceThrough", String(comparison.referenceYears.last!))
+    }
     for asked in leftOut {
       section.addElement(
         "leftOut",
-        attributes: ["year": String(asked.year), "reference": String(asked.reference)])
+        attributes: [
+          "year": String(asked.year), "reference": String(asked.references.lowerBound),
+          "referenceThrough": String(asked.references.upperBound),
+        ])
     }
   }
 
-  /// One comparison of two years: its rising terms, then its falling terms.
-  static func addComparison(_ comparison: TrendComparison, to section: XMLElement) {
+  /// One comparison of two years (or a year and a span): its rising terms, then its falling
+  /// terms.
+  @discardableResult
+  static func addComparison(_ comparison: TrendComparison, to section: XMLElement) -> XMLElement {
     let element = section.addElement(
       "comparison",
       attributes: [
@@ -272,8 +280,10 @@ public enum XMLReportWriter {
           "logLikelihood": decimal(term.logLikelihood),
           "logRatio": decimal(term.logRatio),
         ])
+      if let peak = term.referencePeak { termElement.setAttribute("referencePeak", String(peak)) }
       addEvidence(term.evidence, to: termElement)
     }
+    return element
   }
 
   static func addRejected(_ files: [RejectedFile], to root: XMLElement) {

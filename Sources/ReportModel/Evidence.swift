@@ -28,7 +28,8 @@ public struct Evidence: Sendable, Equatable {
 /// The lines for a target come from the most recent documents that contain it (latest date
 /// first, then path in byte order), one line per document, at the target's first place in it.
 /// A rising term's lines come from the year it rose in, a falling term's from the reference
-/// year it fell from; a pair's from any year.
+/// year it fell from (of a span of years pooled, the one that used it most); a pair's from any
+/// year.
 public enum EvidencePolicy {
   /// Lines per term or pair, at most.
   public static let linesPerTarget = 3
@@ -60,13 +61,15 @@ public enum EvidencePolicy {
     return targets
   }
 
-  /// The target of a trend term: the term in the year where it is relatively more frequent.
+  /// The target of a trend term: the term in the year where it is relatively more frequent (of
+  /// a pooled reference, the year of it that used the term most).
   public static func target(of term: TrendTerm, in comparison: TrendComparison)
     -> EvidenceFinder.Target
   {
     .term(
       text: term.text, n: term.n,
-      year: term.direction == .rising ? comparison.year : comparison.reference)
+      year: term.direction == .rising
+        ? comparison.year : term.referencePeak ?? comparison.reference)
   }
 
   /// `report` with the lines of `evidence` attached to the terms and pairs they back.

@@ -1,27 +1,59 @@
 extension ReportBuilder {
-  /// The comparisons of `chosen` whose two years both have data in `source`, worked out with
-  /// `limit` rising and falling terms each (one comparison per core of `parallel`), in the order
-  /// asked, and those left out because a year of theirs has none. A comparison asked twice is
-  /// worked out once.
+  /// The comparisons of `chosen` whose year and reference both have data in `source`, worked
+  /// out with `limit` rising and falling terms each, in the order asked, and those left out
+  /// because their year, or every year of their reference, has none. Two requests that come to
+  /// the same years (`2025:2015` and `2025:2015-2015`, or spans whose years with data are the
+  /// same) are worked out once.
   ///
-  /// Each is worked out from the two years' stored terms as a year and the year before it are
-  /// (``YearComparison``): the same years compared either way give the same figures.
+  /// Each is worked out from the years' stored terms as a year and the year before it are
+  /// (``YearComparison``): the same years compared either way give the same figures. A span of
+  /// years is pooled (``PooledYears``): its years' terms are added up as they are read.
   static func chosenComparisons<Source: YearSource>(
     _ chosen: [ChosenComparison], source: Source, limit: Int, parallel: any Parallel
   ) throws(Source.Failure) -> (comparisons: [TrendComparison], leftOut: [ChosenComparison]) {
-    var seen = Set<ChosenComparison>()
-    let asked = chosen.filter { seen.insert($0).inserted }
     let years = Set(source.years)
-    let hasData = { (asked: ChosenComparison) in
-      years.contains(asked.year) && years.contains(asked.reference)
+    var seen = Set<ChosenComparison>()
+    var resolved = Set<[Int]>()
+    var single: [(year: Int, reference: Int)] = []
+    var pooled: [(year: Int, references: [Int])] = []
+    var order: [(pooled: Bool, index: Int)] = []
+    var leftOut: [ChosenComparison] = []
+    for asked in chosen where seen.insert(asked).inserted {
+      let references = asked.references.filter { $0 != asked.year && years.contains($0) }
+      guard years.contains(asked.year), !references.isEmpty else {
+        leftOut.append(asked)
+        continue
+      }
+      guard resolved.insert([asked.year] + references).inserted else { continue }
+      if references.count == 1 {
+        order.append((false, single.count))
+        single.append((asked.year, references[0]))
+      } else {
+        order.append((true, pooled.count))
+        pooled.append((asked.year, references))
+      }
     }
-    let available = asked.filter(hasData)
-    let comparisons = try map(available.count, parallel) { index throws(Source.Failure) in
+
+    // Comparisons of two years run side by side, one per core.
+    let pairs = try map(single.count, parallel) { [single] index throws(Source.Failure) in
       // The packed terms are let go as soon as they are unpacked.
-      let target = YearTerms(try source.slice(available[index].year))
-      let reference = YearTerms(try source.slice(available[index].reference))
+      let target = YearTerms(try source.slice(single[index].year))
+      let reference = YearTerms(try source.slice(single[index].reference))
       return YearComparison(target: target, reference: reference).trends(limit: limit)
     }
-    return (comparisons, asked.filter { !hasData($0) })
+    // A pooled reference holds the packed terms of all its years: one at a time, its years
+    // read side by side.
+    var spans: [TrendComparison] = []
+    for (year, references) in pooled {
+      let target = YearTerms(try source.slice(year))
+      let slices = try map(references.count, parallel) { index throws(Source.Failure) in
+        let slice = try source.slice(references[index])
+        return (year: slice.year, tokens: slice.tokens, terms: slice.packedTerms)
+      }
+      spans.append(
+        YearComparison(target: target, reference: PooledYears(slices)).trends(limit: limit))
+    }
+    let comparisons = order.map { $0.pooled ? spans[$0.index] : pairs[$0.index] }
+    return (comparisons, leftOut)
   }
 }

@@ -11,7 +11,7 @@ import Corpus
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.6"
+  public static let schemaVersion = "1.7"
 
   /// Changes whenever what a comparison of two years finds changes (G², its bounds, the
   /// tie-breaks, what counts as a term), so that comparisons kept from an earlier version

@@ -46,32 +46,58 @@ public struct TermYear: Sendable, Equatable {
   }
 }
 
-/// Year-over-year keyness: one year against the previous year with data.
+/// Year-over-year keyness: one year against the previous year with data, or against years
+/// chosen with `--compare`.
 public struct TrendComparison: Sendable, Equatable {
   /// The year being described.
   public var year: Int
-  /// The reference year (the previous year with data).
-  public var reference: Int
+  /// The reference year (the previous year with data), or the first of the years pooled as the
+  /// reference; setting it makes that year the reference.
+  public var reference: Int {
+    get { referenceYears.first ?? year }
+    set { referenceYears = [newValue] }
+  }
+  /// The years whose terms make the reference, ascending: ``reference`` alone, or the years
+  /// with documents of a span chosen with `--compare 2025:2015-2024` other than ``year``.
+  public var referenceYears: [Int]
   /// Tokens in `year`.
   public var tokens: Int
-  /// Tokens in `reference`.
+  /// Tokens in the reference (all its years).
   public var referenceTokens: Int
   /// Terms used relatively more than in the reference, strongest G² first.
   public var rising: [TrendTerm]
   /// Terms used relatively less than in the reference, strongest G² first.
   public var falling: [TrendTerm]
 
-  /// Creates a comparison.
+  /// Creates a comparison with the year `reference`.
   public init(
     year: Int, reference: Int, tokens: Int, referenceTokens: Int, rising: [TrendTerm],
     falling: [TrendTerm]
   ) {
+    self.init(
+      year: year, referenceYears: [reference], tokens: tokens, referenceTokens: referenceTokens,
+      rising: rising, falling: falling)
+  }
+
+  /// Creates a comparison with the years `referenceYears` pooled (ascending, at least one).
+  public init(
+    year: Int, referenceYears: [Int], tokens: Int, referenceTokens: Int, rising: [TrendTerm],
+    falling: [TrendTerm]
+  ) {
     self.year = year
-    self.reference = reference
+    self.referenceYears = referenceYears
     self.tokens = tokens
     self.referenceTokens = referenceTokens
     self.rising = rising
     self.falling = falling
+  }
+
+  /// The reference as a reader sees it: `2019`; or the first and last years pooled,
+  /// `2000–2024`, with `other than 2010` when ``year`` lies between them.
+  public var referenceText: String {
+    let span = reference...(referenceYears.last ?? reference)
+    return ChosenComparison.span(span, separator: "–")
+      + (span.count > 1 && span.contains(year) ? " other than \(year)" : "")
   }
 
   /// The comparison without its terms' evidence lines: what comparing the two years gives.
@@ -104,6 +130,10 @@ public struct TrendTerm: Sendable, Equatable {
   public var logRatio: Double
   /// Lines where the term was used (see ``EvidencePolicy``); empty for comparisons not shown.
   public var evidence: [Evidence]
+  /// Of a reference of several years pooled, the one that used the term most (the later of
+  /// equals): where a falling term's lines come from. Nil for a reference of one year, and for
+  /// a term the reference does not use.
+  public var referencePeak: Int?
 
   /// The G² a change must reach to be significant at p < 0.05 (χ² with one degree of freedom):
   /// a list of the most significant changes of two small years holds weaker ones too.
@@ -115,7 +145,7 @@ public struct TrendTerm: Sendable, Equatable {
   /// Creates a trend term.
   public init(
     text: String, n: Int, direction: Direction, count: Int, referenceCount: Int,
-    logLikelihood: Double, logRatio: Double, evidence: [Evidence] = []
+    logLikelihood: Double, logRatio: Double, evidence: [Evidence] = [], referencePeak: Int? = nil
   ) {
     self.text = text
     self.n = n
@@ -125,5 +155,6 @@ public struct TrendTerm: Sendable, Equatable {
     self.logLikelihood = logLikelihood
     self.logRatio = logRatio
     self.evidence = evidence
+    self.referencePeak = referencePeak
   }
 }

@@ -1,19 +1,20 @@
 import Analysis
 
-/// Keyness of one year's terms against another year's, over every term used in either year.
+/// Keyness of one year's terms against another year's (or several years' pooled), over every
+/// term used in either.
 ///
 /// Both years' terms are sorted by their bytes (``YearTerms``), so the union of their terms is
 /// one merge: words are ranked across both years once (``SortedTerms/unionRanks(_:_:)``), then
 /// unigrams and bigrams (read from the packed blobs) compare as integers. Only the terms that may
 /// end up in the report are kept (``Strongest``) and spelled out.
-struct YearComparison {
+struct YearComparison<Reference: ReferenceTerms> {
   /// The year compared.
   let target: YearTerms
-  /// The year it is compared with.
-  let reference: YearTerms
+  /// The year (or years) it is compared with.
+  let reference: Reference
 
-  /// A scored term: its words (in the target year if used there; a unigram's second is -1) and
-  /// its counts in both years.
+  /// A scored term: its words (in the target year if used there; a unigram's second is -1), its
+  /// counts in both years, and the reference year that used it most.
   private struct Scored {
     var g2: Double
     var n: Int
@@ -22,6 +23,7 @@ struct YearComparison {
     var second: Int32
     var count: Int
     var referenceCount: Int
+    var peakYear: Int
   }
 
   /// The `limit` most significant rising and falling terms.
@@ -41,7 +43,7 @@ struct YearComparison {
     var fewestUses = 0
     func consider(
       n: Int, inTarget: Bool, _ first: Int32, _ second: Int32, _ count: UInt32,
-      _ referenceCount: UInt32
+      _ referenceCount: UInt32, peakYear: @autoclosure () -> Int
     ) {
       let (count, referenceCount) = (Int(count), Int(referenceCount))
       guard count + referenceCount >= fewestUses else { return }
@@ -59,7 +61,7 @@ struct YearComparison {
         referenceTokens: referenceTokens)
       let scored = Scored(
         g2: g2, n: n, inTarget: inTarget, first: first, second: second, count: count,
-        referenceCount: referenceCount)
+        referenceCount: referenceCount, peakYear: referenceCount > 0 ? peakYear() : 0)
       if rises { rising.offer(scored) } else { falling.offer(scored) }
       fewestUses = min(rising.fewestUses(perUse: perUse), falling.fewestUses(perUse: perUse))
     }
@@ -72,15 +74,18 @@ struct YearComparison {
       let a = i < unigramsHere.count ? ranksHere[Int(unigramsHere[i].word)] : .max
       let b = j < unigramsThere.count ? ranksThere[Int(unigramsThere[j].word)] : .max
       if a < b {
-        consider(n: 1, inTarget: true, unigramsHere[i].word, -1, unigramsHere[i].count, 0)
+        consider(
+          n: 1, inTarget: true, unigramsHere[i].word, -1, unigramsHere[i].count, 0, peakYear: 0)
         i += 1
       } else if a > b {
-        consider(n: 1, inTarget: false, unigramsThere[j].word, -1, 0, unigramsThere[j].count)
+        consider(
+          n: 1, inTarget: false, unigramsThere[j].word, -1, 0, unigramsThere[j].count,
+          peakYear: reference.peakYear(ofWord: unigramsThere[j].word))
         j += 1
       } else {
         consider(
           n: 1, inTarget: true, unigramsHere[i].word, -1, unigramsHere[i].count,
-          unigramsThere[j].count)
+          unigramsThere[j].count, peakYear: reference.peakYear(ofWord: unigramsThere[j].word))
         i += 1
         j += 1
       }
@@ -90,21 +95,26 @@ struct YearComparison {
       return UInt64(UInt32(bitPattern: ranks[Int(bigram.first)])) << 32
         | UInt64(UInt32(bitPattern: ranks[Int(bigram.second)]))
     }
-    var (here, there) = (target.bigrams.makeCursor(), reference.bigrams.makeCursor())
+    var (here, there) = (target.bigrams.makeCursor(), reference.makeBigrams())
     var (a, b) = (here.next(), there.next())
     // Each side's key is worked out when that side moves on.
     var (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
     while a != nil || b != nil {
       if keyA < keyB, let bigram = a {
-        consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, 0)
+        consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, 0, peakYear: 0)
         a = here.next()
         keyA = key(ranksHere, a)
       } else if keyA > keyB, let bigram = b {
-        consider(n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count)
+        // The reference's reader has read `bigram` last: its peak is this bigram's.
+        consider(
+          n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count,
+          peakYear: there.peakYear)
         b = there.next()
         keyB = key(ranksThere, b)
       } else if let bigram = a, let other = b {
-        consider(n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count)
+        consider(
+          n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count,
+          peakYear: there.peakYear)
         (a, b) = (here.next(), there.next())
         (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
       }
@@ -122,11 +132,12 @@ struct YearComparison {
           count: term.count, referenceCount: term.referenceCount, logLikelihood: term.g2,
           logRatio: Keyness.logRatio(
             count: term.count, tokens: tokens, referenceCount: term.referenceCount,
-            referenceTokens: referenceTokens))
+            referenceTokens: referenceTokens),
+          referencePeak: Reference.isPooled && term.referenceCount > 0 ? term.peakYear : nil)
       }
     }
     return TrendComparison(
-      year: target.year, reference: reference.year, tokens: tokens,
+      year: target.year, referenceYears: reference.years, tokens: tokens,
       referenceTokens: referenceTokens,
       rising: strongest(rising, .rising), falling: strongest(falling, .falling))
   }
@@ -168,6 +179,8 @@ struct YearComparison {
   }
 
   private func text(_ term: Scored) -> [UInt8] {
-    (term.inTarget ? target : reference).text(n: term.n, term.first, term.second)
+    term.inTarget
+      ? target.text(n: term.n, term.first, term.second)
+      : reference.text(n: term.n, term.first, term.second)
   }
 }

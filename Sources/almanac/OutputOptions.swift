@@ -42,8 +42,10 @@ struct OutputOptions: ParsableArguments {
   @Option(
     name: .customLong("compare"),
     help: ArgumentHelp(
-      "Also compare two years of your choice: YEAR:REFERENCE, e.g. 2025:2015 (repeat for more); "
-        + "a comparison whose years have no documents is left out, and the reports say so.",
+      "Also compare a year with a year of your choice, YEAR:REFERENCE, e.g. 2025:2015, or with "
+        + "a span of years pooled, YEAR:FROM-TO, e.g. 2025:2000-2024 (repeat for more); a "
+        + "comparison whose year or reference has no documents is left out, and the reports say "
+        + "so.",
       valueName: "year:reference"))
   var compare: [String] = []
 
@@ -78,7 +80,8 @@ struct OutputOptions: ParsableArguments {
     }
     for asked in compare where ChosenComparison(parsing: asked) == nil {
       throw ValidationError(
-        "--compare takes YEAR:REFERENCE, two different years from 1 to 9999 (e.g. 2025:2015), "
+        "--compare takes YEAR:REFERENCE or YEAR:FROM-TO, years from 1 to 9999 (e.g. 2025:2015 "
+          + "or 2025:2000-2024, a span in ascending order, a reference other than the year), "
           + "not '\(asked)'")
     }
     for typed in term where Tokenizer().term(of: typed) == nil {

@@ -238,6 +238,89 @@ import Testing
     #expect(bad.stderr.contains("'2020-2019'"))
   }
 
+  /// `--compare YEAR:FROM-TO` pools the span's years: the seeds with their 2019 article also
+  /// dated 2018 give, for 2020 against 2018-2019, the figures of 2020 against a 2019 that holds
+  /// the article twice (a corpus counted apart); each falling term's peak is 2019, the later of
+  /// two years that use it as much, and its lines come from there. A span without documents is
+  /// left out; a span running backwards is a usage error.
+  @Test func compareWithASpanPoolsItsYears() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let seeds = BinaryRunner.repositoryRoot.appendingPathComponent("seeds")
+    let article = try Data(contentsOf: seeds.appendingPathComponent("002_139cab1db7a7b812.txt"))
+    let seedText = String(decoding: article, as: UTF8.self)
+    #expect(seedText.hasPrefix(" date 2019-02-04 "))
+    func corpus(_ name: String, copy: String) throws -> URL {
+      let folder = root.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      for file in try FileManager.default.contentsOfDirectory(atPath: seeds.path) {
+        try FileManager.default.copyItem(
+          at: seeds.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+      }
+      try Data(copy.utf8).write(to: folder.appendingPathComponent("copy.txt"))
+      return folder
+    }
+    let spanned = try corpus(
+      "spanned",
+      copy: seedText.replacingOccurrences(of: " date 2019-02-04 ", with: " date 2018-02-04 "))
+    // Not the same bytes (so not a duplicate), the same words.
+    let doubled = try corpus("doubled", copy: seedText + "\n")
+
+    let pooledOut = root.appendingPathComponent("pooled")
+    let pooled = try BinaryRunner.run([
+      "run", "--corpus", spanned.path, "--out", pooledOut.path, "--compare", "2020:2018-2019",
+      "--compare", "2020:1990-1995",
+    ])
+    #expect(pooled.status == 0, "\(pooled.stderr)")
+    #expect(
+      pooled.stderr.contains(
+        "--compare 2020:1990-1995 is left out: no documents are dated 1990–1995"))
+    let plainOut = root.appendingPathComponent("plain")
+    let plain = try BinaryRunner.run([
+      "run", "--corpus", doubled.path, "--out", plainOut.path, "--compare", "2020:2019",
+    ])
+    #expect(plain.status == 0, "\(plain.stderr)")
+
+    func chosen(_ out: URL) throws -> XMLElement {
+      let xml = out.appendingPathComponent("almanac.xml")
+      #expect(try BinaryRunner.run(["validate", xml.path]).status == 0)
+      let document = try XMLDocument.parse(Array(try Data(contentsOf: xml)), name: xml.path)
+      let section = try #require(document.root.children(named: "chosenComparisons").first)
+      return try #require(section.children(named: "comparison").first)
+    }
+    func figures(_ comparison: XMLElement) -> [String] {
+      comparison.children(named: "term").map { term in
+        ["text", "direction", "count", "referenceCount", "logLikelihood", "logRatio"].map {
+          term.attribute($0)!
+        }.joined(separator: " ")
+      }
+    }
+    let span = try chosen(pooledOut)
+    let single = try chosen(plainOut)
+    #expect(
+      [span.attribute("reference"), span.attribute("referenceThrough")] == ["2018", "2019"])
+    #expect(span.attribute("referenceTokens") == single.attribute("referenceTokens"))
+    #expect(!figures(span).isEmpty)
+    #expect(figures(span) == figures(single))
+    let falling = span.children(named: "term").filter { $0.attribute("direction") == "falling" }
+    #expect(falling.contains { !$0.children(named: "evidence").isEmpty })
+    for term in falling {
+      #expect(term.attribute("referencePeak") == "2019", "\(term.attribute("text")!)")
+      for line in term.children(named: "evidence") {
+        #expect(line.attribute("path") == "002_139cab1db7a7b812.txt")
+      }
+    }
+    #expect(single.children(named: "term").allSatisfy { $0.attribute("referencePeak") == nil })
+    let html = try text(pooledOut.appendingPathComponent("almanac.html"))
+    #expect(html.contains("2020 compared with 2018–2019 (chosen)"))
+
+    let backwards = try BinaryRunner.run([
+      "run", "--corpus", spanned.path, "--out", pooledOut.path, "--compare", "2020:2019-2018",
+    ])
+    #expect(backwards.status == 64)
+    #expect(backwards.stderr.contains("'2020:2019-2018'"))
+  }
+
   /// `--term` follows a term whatever its rank: the seeds' rarest bigram (once, in 2020)
   /// gets its counts per year in the XML, the page and `almanac-followed.csv`, typed in any
   /// case; a stopword is followed but found nowhere; a value that is no term is a usage error.

@@ -163,6 +163,34 @@ import Testing
     }
   }
 
+  /// Against a span of years pooled, a falling term's lines come from the year of the span that
+  /// used it most (the later of two that used it as much), a rising term's from its year.
+  @Test func aPooledReferencesFallingTermsGetLinesFromTheirPeakYear() throws {
+    defer { articles.remove() }
+    let crops = [
+      2010: "barley, barley", 2011: "wheat", 2012: "barley", 2013: "wheat", 2014: "oats",
+      2015: "oats", 2016: "rye",
+    ]
+    for (year, crop) in crops {
+      try articles.write("\(year).txt", date: "\(year)-06-01", "The \(crop) harvest was sold.")
+    }
+    var options = articles.options(out: "out")
+    options.comparisons = [ChosenComparison(parsing: "2016:2010-2015")!]
+    let report = try ReportJob.run(options).report
+    let chosen = try #require(report.chosenComparisons.first)
+    #expect(chosen.referenceYears == Array(2010...2015))
+    func term(_ text: String) -> TrendTerm? {
+      (chosen.rising + chosen.falling).first { $0.text == text }
+    }
+    #expect(term("rye")?.direction == .rising)
+    #expect(term("rye")?.evidence.map(\.path) == ["2016.txt"])
+    #expect(term("barley")?.referencePeak == 2010)
+    #expect(term("barley")?.evidence.map(\.path) == ["2010.txt"])
+    #expect(term("wheat")?.referencePeak == 2013)
+    #expect(term("wheat")?.evidence.map(\.path) == ["2013.txt"])
+    #expect(term("oats")?.evidence.map(\.path) == ["2015.txt"])
+  }
+
   /// A run that stores its counts and then fails to publish (here its output folder lies below
   /// a plain file) has changed the state's years without storing new lines: the next run finds
   /// nothing new to read, and must still not quote the text the files held before.

@@ -130,9 +130,10 @@ import Testing
         + "Eurasian Economic Union,1,0.6309,1.9095,0,1\r\n")
     #expect(
       Self.text(try Self.file("trends", of: report).bytes)
-        == "year,reference,direction,term,n,count,referenceCount,logLikelihood,logRatio,chosen\r\n"
-        + "2020,2019,rising,eaeu,1,3,0,4.1589,1.8074,false\r\n"
-        + "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false\r\n")
+        == "year,reference,direction,term,n,count,referenceCount,logLikelihood,logRatio,chosen,"
+        + "referenceThrough,referencePeak\r\n"
+        + "2020,2019,rising,eaeu,1,3,0,4.1589,1.8074,false,2019,\r\n"
+        + "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false,2019,\r\n")
     // A comparison chosen with --compare follows the consecutive ones, flagged.
     var chosen = report
     chosen.chosenComparisons = [
@@ -141,10 +142,18 @@ import Testing
         rising: [report.trends[0].falling[0]], falling: [])
     ]
     chosen.chosenComparisons[0].rising[0].direction = .rising
+    // One against a span of years pooled runs from its first year to its last, and a term
+    // the span uses says which year of it used the term most.
+    var pooled = report.trends[0]
+    (pooled.year, pooled.reference, pooled.referenceYears) = (2021, 2017, [2017, 2019, 2020])
+    pooled.rising = []
+    pooled.falling[0].referencePeak = 2019
+    chosen.chosenComparisons.append(pooled)
     #expect(
       Self.text(try Self.file("trends", of: chosen).bytes).hasSuffix(
-        "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false\r\n"
-          + "2019,2020,rising,official visit,2,0,2,4.3944,-2.3219,true\r\n"))
+        "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false,2019,\r\n"
+          + "2019,2020,rising,official visit,2,0,2,4.3944,-2.3219,true,2020,\r\n"
+          + "2021,2017,falling,official visit,2,0,2,4.3944,-2.3219,true,2020,2019\r\n"))
     #expect(
       Self.text(try Self.file("rejected", of: report).bytes)
         == "path,reason\r\nbroken/no-header.txt,no header: the first line must begin with 'date YYYY-MM-DD'\r\n"

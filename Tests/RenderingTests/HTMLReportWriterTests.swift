@@ -249,6 +249,37 @@ import Testing
     #expect(!plain.contains("chosen"))
   }
 
+  /// A comparison with a span of years pooled names the span, how many years it pools, and
+  /// the year each falling term's lines come from; a span left out is named as asked.
+  @Test func aPooledReferenceIsNamedWithItsSpan() {
+    var report = ReportFixtures.sample()
+    var pooled = report.trends[0]
+    (pooled.year, pooled.referenceYears) = (2021, [2017, 2019, 2020])
+    pooled.falling[0].referencePeak = 2019
+    var inside = report.trends[0]
+    (inside.year, inside.referenceYears) = (2019, [2017, 2020])
+    report.chosenComparisons = [pooled, inside]
+    report.leftOutComparisons = [ChosenComparison(year: 2020, references: 1990...2000)]
+    let trends = Self.section("trends", in: Self.page(report)).replacing("\n", with: "")
+    let headings = trends.matches(of: /<h3>([^<]*)<\/h3>/).map { String($0.output.1) }
+    #expect(
+      headings == [
+        "2021 compared with 2017–2020 (chosen)",
+        "2019 compared with 2017–2020 other than 2019 (chosen)", "2020 compared with 2019",
+      ])
+    #expect(trends.contains("and 2021 with 2017–2020 and 2019 with 2017–2020 other than 2019,"))
+    #expect(trends.contains(" in 2017–2020 (3 years with documents pooled; a falling term"))
+    #expect(trends.contains("<th class=\"num\" scope=\"col\">2017–2020</th>"))
+    #expect(trends.contains("falling, from 2019"))
+    #expect(
+      trends.contains(
+        "2020 compared with 1990–2000 was chosen for this report but is left out: 1990–2000"
+          + " has no documents."))
+    // A comparison of consecutive years says nothing of pooling.
+    report.chosenComparisons = []
+    #expect(!Self.section("trends", in: Self.page(report)).contains("pooled"))
+  }
+
   /// Terms followed get a section of their own after the top terms across years, with a panel
   /// and a row each and a note naming those found in no year; without any, no section.
   @Test func followedTermsHaveASectionOfTheirOwn() {

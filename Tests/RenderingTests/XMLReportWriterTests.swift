@@ -150,15 +150,28 @@ import Testing
     for index in chosen.rising.indices { chosen.rising[index].direction = .rising }
     for index in chosen.falling.indices { chosen.falling[index].direction = .falling }
     report.chosenComparisons = [chosen, report.trends[0]]
-    report.leftOutComparisons = [ChosenComparison(year: 2020, reference: 1990)]
+    report.leftOutComparisons = [
+      ChosenComparison(year: 2020, reference: 1990),
+      ChosenComparison(year: 2020, references: 1990...2000),
+    ]
     let document = try reparsed(report)
     try ReportSchema.validate(document, name: "chosen.xml")
     let section = try #require(document.root.children(named: "chosenComparisons").first)
     let names = document.root.children.map(\.name)
     #expect(names.firstIndex(of: "chosenComparisons") == names.firstIndex(of: "trends")! + 1)
+    func described(_ element: XMLElement) -> String {
+      "\(element.name) \(element.attribute("year")!):\(element.attribute("reference")!)"
+        + "-\(element.attribute("referenceThrough") ?? "none")"
+    }
     #expect(
-      section.children.map { "\($0.name) \($0.attribute("year")!):\($0.attribute("reference")!)" }
-        == ["comparison 2019:2020", "comparison 2020:2019", "leftOut 2020:1990"])
+      section.children.map(described)
+        == [
+          "comparison 2019:2020-2020", "comparison 2020:2019-2019", "leftOut 2020:1990-1990",
+          "leftOut 2020:1990-2000",
+        ])
+    // The comparisons of consecutive years say nothing of a span.
+    let trends = try #require(document.root.children(named: "trends").first)
+    #expect(trends.children.allSatisfy { $0.attribute("referenceThrough") == nil })
     let first = try #require(section.children.first)
     #expect(first.children.map { $0.attribute("direction") } == ["rising", "falling"])
     #expect(first.children.first?.attribute("text") == "official visit")
@@ -173,6 +186,42 @@ import Testing
     report.chosenComparisons[0].reference = 1990
     #expect(throws: (any Error).self) {
       try ReportSchema.validate(try reparsed(report), name: "stray.xml")
+    }
+  }
+
+  /// A comparison with a span of years pooled gives its first and last years, and each term
+  /// the span uses the year of it that used the term most; the schema holds those to corpus
+  /// years.
+  @Test func aPooledReferenceGivesItsSpanAndEachTermsPeak() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.7"
+    var pooled = report.trends[0]
+    (pooled.year, pooled.referenceYears) = (2020, [2019, 2020])
+    pooled.year = 2021
+    report.years.append(report.years[1])
+    report.years[2].year = 2021
+    pooled.falling[0].referencePeak = 2019
+    report.chosenComparisons = [pooled]
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "pooled.xml")
+    let section = try #require(document.root.children(named: "chosenComparisons").first)
+    let comparison = try #require(section.children.first)
+    #expect(comparison.attribute("reference") == "2019")
+    #expect(comparison.attribute("referenceThrough") == "2020")
+    #expect(comparison.children.map { $0.attribute("referencePeak") } == [nil, "2019"])
+
+    // A peak or a last year outside the corpus is refused.
+    for stray in [1990, 2030] {
+      var wrong = report
+      wrong.chosenComparisons[0].falling[0].referencePeak = stray
+      #expect(throws: (any Error).self) {
+        try ReportSchema.validate(try reparsed(wrong), name: "stray-peak.xml")
+      }
+      wrong = report
+      wrong.chosenComparisons[0].referenceYears = [2019, stray]
+      #expect(throws: (any Error).self) {
+        try ReportSchema.validate(try reparsed(wrong), name: "stray-span.xml")
+      }
     }
   }
 

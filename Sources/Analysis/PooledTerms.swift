@@ -1,0 +1,167 @@
+/// Several years' terms as one: every word of any of them in byte order, their unigrams added up,
+/// and their bigrams added up as they are read, in order, from each year's packed blob.
+///
+/// What a year is compared with when the reference is a span of years (quanteda's keyness of a
+/// target against all other documents, Kibana's significant terms against a background): the
+/// pooled bigrams are never held unpacked, only the years' own packed blobs, and are merged as
+/// a reader asks for them (``Cursor``). Each pooled term also says which of the parts used it
+/// most, so that its lines can come from there.
+public struct PooledTerms: Sendable {
+  /// One part: a year's words and unigrams, its packed bigrams, and each of its words' index
+  /// among the pooled words.
+  fileprivate struct Part: Sendable {
+    let bigrams: PackedBigrams
+    let ranks: [Int32]
+  }
+
+  /// The words of every part, in byte order, and their unigrams, counts and documents added up
+  /// (no bigrams: those are read through ``makeCursor()``).
+  public let terms: SortedTerms
+  private let parts: [Part]
+  /// For each pooled word, the part whose unigram of it has the most uses (-1: no unigram).
+  private let unigramPeaks: [Int32]
+
+  /// Pools the terms packed in `blobs`, one a year, oldest first.
+  ///
+  /// Only one year's words are unpacked at a time: once to gather the pooled words, once more
+  /// to number each year's words among them; what is kept of a year is its packed blob (for its
+  /// bigrams) and the pooled number of each of its words.
+  public init(_ blobs: [TermBlob]) {
+    // The union of the words, one year added at a time.
+    var bigrams: [PackedBigrams] = []
+    bigrams.reserveCapacity(blobs.count)
+    var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
+    for blob in blobs {
+      let (part, packed) = PackedBigrams.unpacking(blob)
+      bigrams.append(packed)
+      words = SortedTerms.merged(
+        words,
+        SortedTerms(
+          arena: part.arena, starts: part.starts, unigrams: [], bigrams: [], sorted: true))
+    }
+
+    var counts = [UInt64](repeating: 0, count: words.wordCount)
+    var documents = [UInt64](repeating: 0, count: words.wordCount)
+    var peaks = [Int32](repeating: -1, count: words.wordCount)
+    var most = [UInt32](repeating: 0, count: words.wordCount)
+    var pooled: [Part] = []
+    pooled.reserveCapacity(blobs.count)
+    for (index, blob) in blobs.enumerated() {
+      let part = PackedBigrams.unpacking(blob).words
+      // Every word of the part is a pooled word, so its rank among both is its pooled index.
+      let ranks = SortedTerms.unionRanks(words, part).1
+      for unigram in part.unigrams {
+        let word = Int(ranks[Int(unigram.word)])
+        counts[word] += UInt64(unigram.count)
+        documents[word] += UInt64(unigram.documents)
+        // Parts come oldest first: on equal uses the later part is the peak.
+        if unigram.count >= most[word] {
+          most[word] = unigram.count
+          peaks[word] = Int32(index)
+        }
+      }
+      pooled.append(Part(bigrams: bigrams[index], ranks: ranks))
+    }
+    var unigrams: [SortedTerms.Unigram] = []
+    for word in 0..<words.wordCount where counts[word] > 0 {
+      unigrams.append(
+        SortedTerms.Unigram(
+          word: Int32(word), count: UInt32(clamping: counts[word]),
+          documents: UInt32(clamping: documents[word])))
+    }
+    terms = SortedTerms(
+      arena: words.arena, starts: words.starts, unigrams: unigrams, bigrams: [], sorted: true)
+    self.parts = pooled
+    unigramPeaks = peaks
+  }
+
+  /// The part that used the unigram of pooled word `word` most (the later of equals), or nil
+  /// when no part has it as a unigram.
+  public func peak(ofWord word: Int32) -> Int? {
+    let part = unigramPeaks[Int(word)]
+    return part < 0 ? nil : Int(part)
+  }
+
+  /// A cursor at the first pooled bigram.
+  public func makeCursor() -> Cursor { Cursor(parts) }
+
+  /// Reads the pooled bigrams in order (by first and then second pooled word): the bigrams of
+  /// every part merged, counts and documents of equal ones added up.
+  public struct Cursor {
+    private var cursors: [PackedBigrams.Cursor]
+    private let ranks: [[Int32]]
+    /// Each part's next bigram, in pooled words, and its key (first word, then second).
+    private var heads: [SortedTerms.Bigram]
+    private var keys: [UInt64]
+    /// The parts with bigrams left, as a min-heap on ``keys``.
+    private var heap: [Int] = []
+    /// The part that used the last bigram read most (the later of equals).
+    public private(set) var peak = 0
+
+    fileprivate init(_ parts: [Part]) {
+      cursors = parts.map { $0.bigrams.makeCursor() }
+      ranks = parts.map(\.ranks)
+      heads = Array(
+        repeating: SortedTerms.Bigram(first: 0, second: 0, count: 0, documents: 0),
+        count: parts.count)
+      keys = Array(repeating: .max, count: parts.count)
+      for part in parts.indices where advance(part) { heap.append(part) }
+      for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+    }
+
+    /// The next pooled bigram, or nil after the last.
+    public mutating func next() -> SortedTerms.Bigram? {
+      guard let top = heap.first else { return nil }
+      let key = keys[top]
+      var (count, documents, most, peak) = (UInt64(0), UInt64(0), UInt32(0), -1)
+      while let part = heap.first, keys[part] == key {
+        let head = heads[part]
+        count += UInt64(head.count)
+        documents += UInt64(head.documents)
+        if head.count > most || (head.count == most && part > peak) {
+          most = head.count
+          peak = part
+        }
+        if advance(part) {
+          siftDown(0)
+        } else {
+          heap[0] = heap[heap.count - 1]
+          heap.removeLast()
+          if !heap.isEmpty { siftDown(0) }
+        }
+      }
+      self.peak = peak
+      return SortedTerms.Bigram(
+        first: Int32(truncatingIfNeeded: key >> 32), second: Int32(truncatingIfNeeded: key),
+        count: UInt32(clamping: count), documents: UInt32(clamping: documents))
+    }
+
+    /// Reads `part`'s next bigram into ``heads`` and ``keys``; false after its last.
+    private mutating func advance(_ part: Int) -> Bool {
+      guard let bigram = cursors[part].next() else {
+        keys[part] = .max
+        return false
+      }
+      let first = ranks[part][Int(bigram.first)]
+      let second = ranks[part][Int(bigram.second)]
+      heads[part] = SortedTerms.Bigram(
+        first: first, second: second, count: bigram.count, documents: bigram.documents)
+      keys[part] = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+      return true
+    }
+
+    /// Restores the heap order below `index`.
+    private mutating func siftDown(_ index: Int) {
+      var index = index
+      while true {
+        let (left, right) = (2 * index + 1, 2 * index + 2)
+        var smallest = index
+        if left < heap.count && keys[heap[left]] < keys[heap[smallest]] { smallest = left }
+        if right < heap.count && keys[heap[right]] < keys[heap[smallest]] { smallest = right }
+        guard smallest != index else { return }
+        heap.swapAt(index, smallest)
+        index = smallest
+      }
+    }
+  }
+}

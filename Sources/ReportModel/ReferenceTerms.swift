@@ -1,0 +1,85 @@
+import Analysis
+
+/// What a year's terms are compared with (``YearComparison``): another year's terms
+/// (``YearTerms``), or those of several years pooled (``PooledYears``).
+protocol ReferenceTerms: Sendable {
+  /// Reads the reference's bigrams in order.
+  associatedtype Bigrams: ReferenceBigrams
+  /// Whether the reference is several years, so that a term's figures come from one of them
+  /// (its peak) rather than from the reference as a whole.
+  static var isPooled: Bool { get }
+  /// The years of the reference, ascending.
+  var years: [Int] { get }
+  /// Word tokens of the reference.
+  var tokens: Int { get }
+  /// The reference's words in byte order and its unigrams.
+  var terms: SortedTerms { get }
+  /// A reader at the first bigram, by first and then second word.
+  func makeBigrams() -> Bigrams
+  /// The year of the reference that used the unigram of `word` most (the later of equals).
+  func peakYear(ofWord word: Int32) -> Int
+  /// The text of a unigram (`n == 1`) or bigram of the reference's words, as bytes.
+  func text(n: Int, _ first: Int32, _ second: Int32) -> [UInt8]
+}
+
+/// Reads a reference's bigrams in order, with the year that used each most.
+protocol ReferenceBigrams {
+  /// The next bigram, or nil after the last.
+  mutating func next() -> SortedTerms.Bigram?
+  /// The year that used the last bigram read most.
+  var peakYear: Int { get }
+}
+
+extension YearTerms: ReferenceTerms {
+  /// A year's bigrams, every one used most in that year.
+  struct Bigrams: ReferenceBigrams {
+    var cursor: PackedBigrams.Cursor
+    let peakYear: Int
+
+    @inline(__always)
+    mutating func next() -> SortedTerms.Bigram? { cursor.next() }
+  }
+
+  static var isPooled: Bool { false }
+  var years: [Int] { [year] }
+  func makeBigrams() -> Bigrams { Bigrams(cursor: bigrams.makeCursor(), peakYear: year) }
+  func peakYear(ofWord word: Int32) -> Int { year }
+}
+
+/// Several years' terms pooled, as one reference: the target of a comparison against a span of
+/// years is compared with all of them at once (`--compare 2025:2015-2024`).
+///
+/// The years' terms stay packed (``PooledTerms``), so the room they take is about that of
+/// their packed blobs together; their bigrams are merged as they are read.
+struct PooledYears: ReferenceTerms {
+  /// The years pooled, ascending.
+  let years: [Int]
+  let tokens: Int
+  private let pooled: PooledTerms
+
+  /// Pools `slices`' terms, in ascending order of their years (their other figures are not
+  /// kept).
+  init(_ slices: [(year: Int, tokens: Int, terms: TermBlob)]) {
+    years = slices.map(\.year)
+    tokens = slices.reduce(0) { $0 + $1.tokens }
+    pooled = PooledTerms(slices.map(\.terms))
+  }
+
+  struct Bigrams: ReferenceBigrams {
+    var cursor: PooledTerms.Cursor
+    let years: [Int]
+
+    mutating func next() -> SortedTerms.Bigram? { cursor.next() }
+    var peakYear: Int { years[cursor.peak] }
+  }
+
+  static var isPooled: Bool { true }
+  var terms: SortedTerms { pooled.terms }
+  func makeBigrams() -> Bigrams { Bigrams(cursor: pooled.makeCursor(), years: years) }
+  func peakYear(ofWord word: Int32) -> Int { years[pooled.peak(ofWord: word) ?? 0] }
+
+  func text(n: Int, _ first: Int32, _ second: Int32) -> [UInt8] {
+    if n == 1 { return Array(terms.word(first)) }
+    return Array(terms.word(first)) + [0x20] + Array(terms.word(second))
+  }
+}
