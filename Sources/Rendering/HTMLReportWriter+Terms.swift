@@ -189,7 +189,7 @@ extension HTMLReportWriter {
     var table = HTMLTable(
       caption: caption,
       columns: [
-        .text("Term"), .number(String(comparison.year)), .number(comparison.referenceText),
+        .text("Term"), .number(String(comparison.year)), .number(comparison.referenceSpan),
         .number("G²"), .number("Log ratio"),
       ])
     table.className = "trend"

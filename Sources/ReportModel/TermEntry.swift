@@ -95,9 +95,14 @@ public struct TrendComparison: Sendable, Equatable {
   /// The reference as a reader sees it: `2019`; or the first and last years pooled,
   /// `2000–2024`, with `other than 2010` when ``year`` lies between them.
   public var referenceText: String {
-    let span = reference...(referenceYears.last ?? reference)
-    return ChosenComparison.span(span, separator: "–")
-      + (span.count > 1 && span.contains(year) ? " other than \(year)" : "")
+    referenceSpan
+      + (referenceYears.count > 1 && referenceYears.last! > year && reference < year
+        ? " other than \(year)" : "")
+  }
+
+  /// The first and last years of the reference, `2019` or `2000–2024`: a column's heading.
+  public var referenceSpan: String {
+    ChosenComparison.span(reference...(referenceYears.last ?? reference), separator: "–")
   }
 
   /// The comparison without its terms' evidence lines: what comparing the two years gives.
