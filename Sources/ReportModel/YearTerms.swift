@@ -30,7 +30,6 @@ struct YearTerms: Sendable {
   /// The text of the unigram of word `first` (`n == 1`) or of the bigram of words `first` and
   /// `second`, as bytes, a bigram's words joined by one space.
   func text(n: Int, _ first: Int32, _ second: Int32) -> [UInt8] {
-    if n == 1 { return Array(terms.word(first)) }
-    return Array(terms.word(first)) + [0x20] + Array(terms.word(second))
+    terms.text(n: n, first, second)
   }
 }
