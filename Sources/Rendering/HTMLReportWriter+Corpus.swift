@@ -91,12 +91,24 @@ extension HTMLReportWriter {
       ])
     for year in report.years {
       table.append([
-        .text(String(year.year)), .number(NumberFormat.grouped(year.documents)),
-        .number(NumberFormat.grouped(year.tokens)), .number(NumberFormat.grouped(year.types)),
+        // Marked on the year, a column of text, so that the numbers stay aligned.
+        .text(String(year.year) + (year.isSmallBase ? "\u{2009}†" : "")),
+        .number(NumberFormat.grouped(year.documents)),
+        .number(NumberFormat.grouped(year.tokens)),
+        .number(NumberFormat.grouped(year.types)),
         .number(NumberFormat.grouped(year.organizationMentions)),
       ])
     }
     table.render(into: section)
+    let small = report.smallBaseYears
+    guard !small.isEmpty else { return }
+    section.note(
+      "† Fewer than 10\u{202F}000 word tokens, the base of the rates per 10\u{202F}000 tokens: "
+        + (small.count == report.years.count
+          ? "every year's rates here rest"
+          : "the rates of " + listed(small.map(String.init)) + " rest")
+        + " on so few words that one article more or less moves them a lot. In the charts of"
+        + " rates their points are hollow, and in the tables their columns are marked †.")
   }
 
   static func addRejected(to section: XMLElement, report: Report) {

@@ -10,7 +10,11 @@ extension HTMLReportWriter {
     }
     section.note(
       "The most frequent words (unigrams) and word pairs (bigrams), stopwords excluded. "
-        + "Per 10k is occurrences per 10\u{202F}000 word tokens of the whole corpus.")
+        + "Per 10k is occurrences per 10\u{202F}000 word tokens of the whole corpus."
+        + (report.corpus.isSmallBase
+          ? " The corpus has " + plural(report.corpus.tokens, "word token", "word tokens")
+            + ", fewer than those 10\u{202F}000: its rates extrapolate from a small sample, and"
+            + " one article more or less moves them a lot." : ""))
     let pair = section.element("div", class: "pair")
     termTable(report.unigrams, caption: "Top unigrams", into: pair)
     termTable(report.bigrams, caption: "Top bigrams", into: pair)
@@ -43,12 +47,14 @@ extension HTMLReportWriter {
       section.note("No terms were counted, so there is nothing to show by year.")
       return
     }
-    let multiples = SmallMultiples(terms: report.unigrams, axis: yearAxis(for: report))
+    let multiples = SmallMultiples(
+      terms: report.unigrams, axis: yearAxis(for: report), smallBase: Set(report.smallBaseYears))
     section.note(
       "Occurrences per 10\u{202F}000 word tokens of each year for the "
         + plural(multiples.panels.count, "most frequent unigram", "most frequent unigrams")
         + ". All panels share one year axis and one y-scale, from 0 to "
-        + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens.")
+        + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens."
+        + hollowPoints(report))
     multiples.render(into: section, idPrefix: "chart-term")
     // The numbers behind the panels, for a reader who cannot see them and for print.
     rateTable(Array(report.unigrams.prefix(multiples.panels.count)), report: report, into: section)
@@ -58,14 +64,17 @@ extension HTMLReportWriter {
   /// ``SmallMultiples/limit``), their rates per year and their counts, and which were found
   /// in no year.
   static func addFollowedTerms(to section: XMLElement, report: Report) {
-    let multiples = SmallMultiples(terms: report.followedTerms, axis: yearAxis(for: report))
+    let multiples = SmallMultiples(
+      terms: report.followedTerms, axis: yearAxis(for: report),
+      smallBase: Set(report.smallBaseYears))
     let shown =
       report.followedTerms.count > multiples.panels.count
       ? " The first " + String(multiples.panels.count) + " are charted." : ""
     section.note(
       "The terms this report was asked to follow, whatever their rank: occurrences per"
         + " 10\u{202F}000 word tokens of each year, on one year axis and one y-scale, from 0 to "
-        + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens." + shown)
+        + multiples.scale.label(multiples.scale.maximum) + " per 10\u{202F}000 tokens." + shown
+        + hollowPoints(report))
     let unfound = report.followedTerms.filter { $0.count == 0 }.map { "“" + $0.text + "”" }
     if !unfound.isEmpty {
       section.note(
@@ -76,14 +85,28 @@ extension HTMLReportWriter {
     rateTable(report.followedTerms, report: report, into: section)
   }
 
+  /// What a chart of rates says of the years of a small base: their points are hollow. Empty
+  /// when no year's base is small.
+  private static func hollowPoints(_ report: Report) -> String {
+    let small = report.smallBaseYears
+    guard !small.isEmpty else { return "" }
+    return " Hollow points are years of fewer than 10\u{202F}000 word tokens ("
+      + (small.count == report.years.count ? "every year here" : listed(small.map(String.init)))
+      + "), whose rates one article moves a lot."
+  }
+
   /// A table of `terms`' occurrences per 10,000 tokens in each of the years shown
-  /// (``yearColumns(of:)``), with their count in all.
+  /// (``yearColumns(of:)``), with their count in all; a year of a small base is marked †.
   private static func rateTable(_ terms: [TermEntry], report: Report, into section: XMLElement) {
     let years = yearColumns(of: report)
+    let small = Set(report.smallBaseYears)
     var table = HTMLTable(
       caption: perYearCaption(
-        "Occurrences per 10\u{202F}000 tokens per year", years: years, of: report),
-      columns: [.text("Term")] + years.map { .number(String($0)) })
+        "Occurrences per 10\u{202F}000 tokens per year", years: years, of: report)
+        + (years.contains(where: small.contains)
+          ? " († fewer than 10\u{202F}000 tokens that year)" : ""),
+      columns: [.text("Term")]
+        + years.map { .number(String($0) + (small.contains($0) ? "\u{2009}†" : "")) })
     table.className = "per-year"
     for term in terms {
       var rates: [Int: Double] = [:]

@@ -52,6 +52,7 @@ enum HTMLStyle {
     svg .bar { fill: var(--accent); }
     svg .series { fill: none; stroke: var(--accent); stroke-width: 2; stroke-linejoin: round; }
     svg .dot { fill: var(--accent); }
+    svg .dot.small-base { fill: #fff; stroke: var(--accent); stroke-width: 1.5; }
     svg .cell { fill: var(--accent); }
     svg .cell.empty { fill: none; stroke: var(--rule); }
     svg .cell.unlisted { fill: none; stroke: var(--faint); stroke-dasharray: 2 2; }

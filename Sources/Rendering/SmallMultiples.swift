@@ -10,12 +10,14 @@ struct SmallMultiples {
     var points: [Point]
   }
 
-  /// One year's point.
+  /// One year's point; a year of a small base (``ReportModel/Report/smallBaseYears``) is
+  /// drawn hollow.
   struct Point: Equatable {
     var year: Int
     var rate: Double
     var x: Double
     var y: Double
+    var isSmallBase = false
   }
 
   static let width = 220.0
@@ -31,8 +33,9 @@ struct SmallMultiples {
   let scale: LinearScale
   let panels: [Panel]
 
-  /// Lays out the first ``limit`` terms on `axis` with one shared scale.
-  init(terms: [TermEntry], axis: YearAxis) {
+  /// Lays out the first ``limit`` terms on `axis` with one shared scale, the points of the
+  /// years of `smallBase` hollow.
+  init(terms: [TermEntry], axis: YearAxis, smallBase: Set<Int> = []) {
     self.axis = axis
     let shown = Array(terms.prefix(Self.limit))
     let largest = shown.flatMap { $0.years.map(\.perTenThousand) }.max() ?? 0
@@ -44,7 +47,8 @@ struct SmallMultiples {
         else { return nil }
         return Point(
           year: entry.year, rate: entry.perTenThousand, x: Self.x(index: index, axis: axis),
-          y: Self.baseline - scale.scaled(entry.perTenThousand))
+          y: Self.baseline - scale.scaled(entry.perTenThousand),
+          isSmallBase: smallBase.contains(entry.year))
       }
       return Panel(term: term.text, points: points.sorted { $0.year < $1.year })
     }
@@ -137,7 +141,7 @@ struct SmallMultiples {
         "circle",
         attributes: [
           "cx": SVGChart.coordinate(point.x), "cy": SVGChart.coordinate(point.y), "r": "2.5",
-          "class": "dot",
+          "class": point.isSmallBase ? "dot small-base" : "dot",
         ])
     }
   }

@@ -170,6 +170,29 @@ public struct YearSummary: Sendable, Equatable {
   }
 }
 
+extension Report {
+  /// Fewer word tokens than this in a year, or in the whole corpus, and its rates per 10,000
+  /// tokens extrapolate from a small sample: one article more or less moves them a lot. The
+  /// reports flag such small bases (Voyant's "per million" of a short text, quanteda's rates
+  /// of a small group), where they would otherwise read like the rates of any other year.
+  public static let smallBaseTokens = 10_000
+
+  /// The years whose rates rest on a small base (``YearSummary/isSmallBase``), ascending.
+  public var smallBaseYears: [Int] { years.filter(\.isSmallBase).map(\.year) }
+}
+
+extension YearSummary {
+  /// Whether the year has fewer than ``Report/smallBaseTokens`` word tokens, the base of its
+  /// rates.
+  public var isSmallBase: Bool { tokens < Report.smallBaseTokens }
+}
+
+extension CorpusSummary {
+  /// Whether the corpus has documents but fewer than ``Report/smallBaseTokens`` word tokens,
+  /// the base of its rates.
+  public var isSmallBase: Bool { documents > 0 && tokens < Report.smallBaseTokens }
+}
+
 /// A file that was not analysed.
 public struct RejectedFile: Sendable, Equatable {
   /// The file's path relative to the corpus folder.

@@ -150,7 +150,10 @@ import Testing
   /// The numbers behind the small multiples are on the page: each charted term's rate in each
   /// year, a year without it in grey.
   @Test func theChartedTermsRatesAreInATable() {
-    let section = Self.section("terms-by-year", in: Self.page(ReportFixtures.sample()))
+    // Years of a large base, whose columns carry no mark.
+    var report = ReportFixtures.sample()
+    for index in report.years.indices { report.years[index].tokens = 100_000 }
+    let section = Self.section("terms-by-year", in: Self.page(report))
       .replacingOccurrences(of: "\n", with: "")
     #expect(section.contains("<caption>Occurrences per 10\u{202F}000 tokens per year</caption>"))
     // The sample's two unigrams, both charted.
@@ -167,7 +170,7 @@ import Testing
     var report = ReportFixtures.sample()
     let years = Array(2009...2020)
     report.years = years.map {
-      YearSummary(year: $0, documents: 1, tokens: 100, types: 50, organizationMentions: 1)
+      YearSummary(year: $0, documents: 1, tokens: 100_000, types: 50, organizationMentions: 1)
     }
     let page = Self.page(report)
     let caption = ", 2011–2020 (earlier years are in the CSV and XML files)</caption>"
@@ -247,6 +250,55 @@ import Testing
     report.leftOutComparisons = []
     let plain = Self.section("trends", in: Self.page(report))
     #expect(!plain.contains("chosen"))
+  }
+
+  /// A year of fewer than 10,000 word tokens, the base of its rates, is flagged wherever its
+  /// rates are shown: † beside its tokens and on its column of rates, a hollow point in the
+  /// charts, and a note; a corpus that small says so above its top terms. A year of exactly
+  /// 10,000 tokens is not flagged.
+  @Test func smallBasesAreFlagged() {
+    var report = ReportFixtures.sample()
+    report.followedTerms = [report.unigrams[0]]
+    (report.years[0].tokens, report.years[1].tokens) = (9_999, 10_000)
+    report.corpus.tokens = 19_999
+    var page = Self.page(report)
+    let years = Self.section("years", in: page).replacing("\n", with: " ")
+    #expect(years.contains("<td>2019\u{2009}†</td>"))
+    #expect(years.contains("<td>2020</td>"))
+    #expect(years.contains(">9\u{202F}999</td>"))
+    #expect(years.contains("the rates of 2019 rest on so few words"))
+    for id in ["terms-by-year", "followed"] {
+      let section = Self.section(id, in: page).replacing("\n", with: " ")
+      #expect(section.contains(">2019\u{2009}†</th>"), "\(id)")
+      #expect(section.contains(">2020</th>"), "\(id)")
+      #expect(section.contains("(† fewer than 10\u{202F}000 tokens that year)"), "\(id)")
+      #expect(
+        section.contains("Hollow points are years of fewer than 10\u{202F}000 word tokens (2019)"))
+      // Each panel draws 2019 hollow and 2020 filled.
+      let panels = Self.count("<svg", in: section)
+      #expect(panels > 0)
+      #expect(Self.count("class=\"dot small-base\"", in: section) == panels, "\(id)")
+      #expect(Self.count("class=\"dot\"", in: section) == panels, "\(id)")
+    }
+    #expect(!Self.section("terms", in: page).contains("small sample"))
+
+    // Every year small, and the corpus too.
+    (report.years[0].tokens, report.years[1].tokens) = (300, 600)
+    report.corpus.tokens = 900
+    page = Self.page(report)
+    #expect(Self.section("years", in: page).contains("every year's rates here rest"))
+    #expect(
+      Self.section("terms", in: page).replacing("\n", with: " ").contains(
+        "The corpus has 900 word tokens, fewer than those 10\u{202F}000: its rates extrapolate"))
+    #expect(Self.section("terms-by-year", in: page).contains("(every year here)"))
+
+    // No year small: no mark, no note, no hollow point.
+    (report.years[0].tokens, report.years[1].tokens) = (10_000, 60_000)
+    report.corpus.tokens = 70_000
+    page = Self.page(report)
+    #expect(!page.contains("†"))
+    #expect(!page.contains("dot small-base"))
+    #expect(!page.contains("Hollow points"))
   }
 
   /// A comparison with a span of years pooled names the span, how many years it pools, and
