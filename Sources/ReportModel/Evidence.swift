@@ -88,7 +88,11 @@ public enum EvidencePolicy {
           evidence[target(of: terms.falling[term], in: terms)] ?? []
       }
     }
-    for index in report.trends.indices { attach(to: &report.trends[index]) }
+    // Only the comparisons shown: an older one may share a term and year with one shown, but
+    // the page does not show its lines, so the XML does not either.
+    for index in report.trends.indices.suffix(comparisonsShown) {
+      attach(to: &report.trends[index])
+    }
     for index in report.chosenComparisons.indices { attach(to: &report.chosenComparisons[index]) }
     for index in report.cooccurrences.indices {
       let pair = report.cooccurrences[index]

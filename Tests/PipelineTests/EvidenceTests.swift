@@ -146,11 +146,16 @@ import Testing
     let plain = try ReportJob.run(articles.options(out: "plain")).report
     #expect(plain.trends.count == 6)
     #expect(plain.trends.first.map { [$0.year, $0.reference] } == [2011, 2010])
-    // Not shown, the oldest comparison's terms of 2010 have no lines (those of 2011 may, as
-    // terms of the next comparison).
+    // Not shown, the oldest comparison's terms have no lines: neither those of 2010 nor those
+    // of 2011, though the next comparison, shown, gives its terms of 2011 lines ("wheat" fell
+    // in 2012 from 2011 as it rose in 2011).
     let old = try #require(plain.trends.first)
     #expect(old.falling.map(\.text).contains("barley"))
-    #expect(old.falling.allSatisfy { $0.evidence.isEmpty })
+    #expect(old.rising.map(\.text).contains("wheat"))
+    #expect((old.rising + old.falling).allSatisfy { $0.evidence.isEmpty })
+    let next = try #require(plain.trends.dropFirst().first)
+    #expect(
+      next.falling.first { $0.text == "wheat" }?.evidence.map(\.path) == ["2011.txt"])
     var options = articles.options(out: "out")
     options.comparisons = [ChosenComparison(year: 2011, reference: 2010)]
     let report = try ReportJob.run(options).report
