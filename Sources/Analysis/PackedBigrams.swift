@@ -4,10 +4,11 @@
 /// their packed bytes; a reader that goes through them once, in order (comparing two years,
 /// picking the frequent ones), takes them one at a time from the blob instead.
 public struct PackedBigrams: Sendable {
-  /// The blob's bytes (shared with the blob, not copied).
-  private let bytes: [UInt8]
+  /// The blob's bytes (shared with the blob, not copied), or the bigrams' alone once
+  /// ``compacted``.
+  private var bytes: [UInt8]
   /// Where the first bigram starts in ``bytes``.
-  private let start: Int
+  private var start: Int
   /// The number of bigrams.
   public let count: Int
   /// Whether their words are written as steps (version 4, ``BigramSteps``).
@@ -131,6 +132,15 @@ public struct PackedBigrams: Sendable {
         shift += 7
       }
     }
+  }
+
+  /// The same bigrams holding their own bytes alone: the words and unigrams before them in the
+  /// blob are not kept (about two fifths of a year's blob), so the blob can go.
+  public var compacted: PackedBigrams {
+    var copy = self
+    copy.bytes = Array(bytes[start...])
+    copy.start = 0
+    return copy
   }
 
   /// A cursor at the first bigram.

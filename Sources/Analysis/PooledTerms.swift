@@ -21,19 +21,20 @@ public struct PooledTerms: Sendable {
   /// For each pooled word, the part whose unigram of it has the most uses (-1: no unigram).
   private let unigramPeaks: [Int32]
 
-  /// Pools the terms packed in `blobs`, one a year, oldest first.
+  /// Pools the terms packed in `count` years' blobs, oldest first, `blob(i)` giving the blob
+  /// of year `i`.
   ///
-  /// Only one year's words are unpacked at a time: once to gather the pooled words, once more
-  /// to number each year's words among them; what is kept of a year is its packed blob (for its
-  /// bigrams) and the pooled number of each of its words.
-  public init(_ blobs: [TermBlob]) {
+  /// Each blob is asked for twice and let go each time: once to gather the pooled words, once
+  /// more to number the year's words among them and keep its bigrams. Only one year's blob is
+  /// held whole at a time; what is kept of a year is the packed bytes of its bigrams and the
+  /// pooled number of each of its words.
+  public init<Failure: Error>(count: Int, blob: (Int) throws(Failure) -> TermBlob)
+    throws(Failure)
+  {
     // The union of the words, one year added at a time.
-    var bigrams: [PackedBigrams] = []
-    bigrams.reserveCapacity(blobs.count)
     var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
-    for blob in blobs {
-      let (part, packed) = PackedBigrams.unpacking(blob)
-      bigrams.append(packed)
+    for index in 0..<count {
+      let part = PackedBigrams.unpacking(try blob(index)).words
       words = SortedTerms.merged(
         words,
         SortedTerms(
@@ -45,9 +46,9 @@ public struct PooledTerms: Sendable {
     var peaks = [Int32](repeating: -1, count: words.wordCount)
     var most = [UInt32](repeating: 0, count: words.wordCount)
     var pooled: [Part] = []
-    pooled.reserveCapacity(blobs.count)
-    for (index, blob) in blobs.enumerated() {
-      let part = PackedBigrams.unpacking(blob).words
+    pooled.reserveCapacity(count)
+    for index in 0..<count {
+      let (part, bigrams) = PackedBigrams.unpacking(try blob(index))
       // Every word of the part is a pooled word, so its rank among both is its pooled index.
       let ranks = SortedTerms.unionRanks(words, part).1
       for unigram in part.unigrams {
@@ -60,7 +61,7 @@ public struct PooledTerms: Sendable {
           peaks[word] = Int32(index)
         }
       }
-      pooled.append(Part(bigrams: bigrams[index], ranks: ranks))
+      pooled.append(Part(bigrams: bigrams.compacted, ranks: ranks))
     }
     var unigrams: [SortedTerms.Unigram] = []
     for word in 0..<words.wordCount where counts[word] > 0 {
@@ -80,6 +81,11 @@ public struct PooledTerms: Sendable {
   public func peak(ofWord word: Int32) -> Int? {
     let part = unigramPeaks[Int(word)]
     return part < 0 ? nil : Int(part)
+  }
+
+  /// Pools the terms packed in `blobs`, one a year, oldest first.
+  public init(_ blobs: [TermBlob]) {
+    self.init(count: blobs.count) { blobs[$0] }
   }
 
   /// A cursor at the first pooled bigram.

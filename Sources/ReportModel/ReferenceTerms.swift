@@ -49,20 +49,26 @@ extension YearTerms: ReferenceTerms {
 /// Several years' terms pooled, as one reference: the target of a comparison against a span of
 /// years is compared with all of them at once (`--compare 2025:2015-2024`).
 ///
-/// The years' terms stay packed (``PooledTerms``), so the room they take is about that of
-/// their packed blobs together; their bigrams are merged as they are read.
+/// The years' bigrams stay packed (``PooledTerms``), so the room they take is about that of
+/// their packed bytes together; they are merged as they are read.
 struct PooledYears: ReferenceTerms {
   /// The years pooled, ascending.
   let years: [Int]
   let tokens: Int
   private let pooled: PooledTerms
 
-  /// Pools `slices`' terms, in ascending order of their years (their other figures are not
-  /// kept).
-  init(_ slices: [(year: Int, tokens: Int, terms: TermBlob)]) {
-    years = slices.map(\.year)
-    tokens = slices.reduce(0) { $0 + $1.tokens }
-    pooled = PooledTerms(slices.map(\.terms))
+  /// Pools the terms of `years` (ascending, each one of `source`'s), reading each year's terms
+  /// twice (``PooledTerms/init(count:blob:)``): the first time with its figures, for its tokens.
+  init<Source: YearSource>(years: [Int], source: Source) throws(Source.Failure) {
+    var tokens: [Int?] = Array(repeating: nil, count: years.count)
+    pooled = try PooledTerms(count: years.count) { index throws(Source.Failure) in
+      guard tokens[index] == nil else { return try source.terms(years[index]) }
+      let slice = try source.slice(years[index])
+      tokens[index] = slice.tokens
+      return slice.packedTerms
+    }
+    self.years = years
+    self.tokens = tokens.reduce(0) { $0 + ($1 ?? 0) }
   }
 
   struct Bigrams: ReferenceBigrams {

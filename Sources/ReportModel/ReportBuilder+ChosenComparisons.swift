@@ -41,17 +41,12 @@ extension ReportBuilder {
       let reference = YearTerms(try source.slice(single[index].reference))
       return YearComparison(target: target, reference: reference).trends(limit: limit)
     }
-    // A pooled reference holds the packed terms of all its years: one at a time, its years
-    // read side by side.
+    // A pooled reference holds the packed bigrams of all its years: one at a time.
     var spans: [TrendComparison] = []
     for (year, references) in pooled {
       let target = YearTerms(try source.slice(year))
-      let slices = try map(references.count, parallel) { index throws(Source.Failure) in
-        let slice = try source.slice(references[index])
-        return (year: slice.year, tokens: slice.tokens, terms: slice.packedTerms)
-      }
-      spans.append(
-        YearComparison(target: target, reference: PooledYears(slices)).trends(limit: limit))
+      let reference = try PooledYears(years: references, source: source)
+      spans.append(YearComparison(target: target, reference: reference).trends(limit: limit))
     }
     let comparisons = order.map { $0.pooled ? spans[$0.index] : pairs[$0.index] }
     return (comparisons, leftOut)

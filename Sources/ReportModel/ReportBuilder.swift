@@ -58,6 +58,10 @@ public enum ReportBuilder {
   ) throws(Source.Failure) -> Report {
     let years = source.years
     let limit = settings.top
+    // First, while nothing else is held: a span of years pooled holds all its years' packed
+    // terms at once.
+    let chosen = try chosenComparisons(
+      settings.comparisons, source: source, limit: settings.trendTerms, parallel: parallel)
     let seeds = try map(years.count, parallel) { index throws(Source.Failure) in
       if let seeds = known[years[index]], seeds.limit == limit { return seeds.lists }
       return TopTerms.seeds(in: try source.terms(years[index]), limit: limit)
@@ -119,8 +123,6 @@ public enum ReportBuilder {
     for case .found(let index, let tallies) in pieces { found[index] = tallies }
     let frame = organizationPart.frame
     let shownPairs = organizationPart.shownPairs
-    let chosen = try chosenComparisons(
-      settings.comparisons, source: source, limit: settings.trendTerms, parallel: parallel)
     var report = Report(
       schemaVersion: schemaVersion,
       generatedAt: settings.generatedAt,

@@ -32,6 +32,11 @@ import Testing
       var read: [SortedTerms.Bigram] = []
       bigrams.forEachBigram { read.append($0) }
       #expect(read == whole.bigrams)
+      // Compacted, they hold the bigrams' bytes alone and read the same.
+      var compacted: [SortedTerms.Bigram] = []
+      bigrams.compacted.forEachBigram { compacted.append($0) }
+      #expect(compacted == whole.bigrams)
+      #expect(bigrams.compacted.count == bigrams.count)
       // A cursor stops after the last one, and keeps saying so.
       var cursor = bigrams.makeCursor()
       for _ in 0..<bigrams.count { _ = cursor.next() }
