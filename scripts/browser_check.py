@@ -17,6 +17,9 @@ reader who shows every evidence line:
   - no two labels of a chart overlap or touch (less than a pixel apart across);
   - nothing spills out of its own box sideways, as a figure too wide for its card (only the
     innermost offender is listed; boxes that scroll or clip, and SVG drawings, are left alone);
+  - at 1280 px and on paper, no frame scrolls or clips sideways: a table too wide for its
+    place, which a tablet or a phone may scroll in its frame, has its last columns cut off on a
+    wide screen (as a pooled comparison's long column heading once did) and on paper;
   - the summary's cards never leave one card alone on a last row under rows of several;
   - the text of each column of a table starts at one place in every row;
   - no passage of 120 characters or more is set in a data cell narrower than 12 em;
@@ -94,6 +97,14 @@ PROBE = r"""
   for (const el of spilling) {
     if (Array.from(el.querySelectorAll('*')).some((inner) => spillingSet.has(inner))) continue;
     spill.push(describe(el) + ' holds ' + el.scrollWidth + ' px in ' + el.clientWidth + ' px');
+  }
+  // Frames that scroll or clip sideways, holding more than they show (a wide table in its
+  // .table-wrap): allowed on a tablet or a phone, not on a wide screen or on paper.
+  const scrolled = [];
+  for (const el of all) {
+    if (!(el.clientWidth > 0) || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (getComputedStyle(el).overflowX === 'visible') continue;
+    scrolled.push(describe(el) + ' holds ' + el.scrollWidth + ' px in ' + el.clientWidth + ' px');
   }
   // Labels of a chart drawn over or against each other, as counts too wide for their cells or
   // tick labels running into the axis label: boxes less than a pixel apart across, overlapping
@@ -176,7 +187,7 @@ PROBE = r"""
       .filter((row) => row.getClientRects().length > 0).length,
     scripts: document.querySelectorAll('script').length,
     sentinel: typeof window.__almanacPwned,
-    svgs, wide, spill, overlap, lone, ragged, squeezed,
+    svgs, wide, spill, scrolled, overlap, lone, ragged, squeezed,
   };
 })()
 """
@@ -385,6 +396,8 @@ def main():
             problems += [f"{where}: empty svg: {s}" for s in probe["svgs"]]
             problems += [f"{where}: overflows the page: {w}" for w in probe["wide"]]
             problems += [f"{where}: spills out of its box: {w}" for w in probe["spill"]]
+            if width in (SCREEN_WIDTH, PRINT_WIDTH):
+                problems += [f"{where}: a frame scrolls sideways: {w}" for w in probe["scrolled"]]
             problems += [f"{where}: a card alone on its last row: {w}" for w in probe["lone"]]
             problems += [f"{where}: a column's text is ragged: {w}" for w in probe["ragged"]]
             problems += [f"{where}: a passage squeezed into a narrow cell: {w}"
