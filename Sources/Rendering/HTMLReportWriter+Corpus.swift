@@ -103,7 +103,8 @@ extension HTMLReportWriter {
     let small = report.smallBaseYears
     guard !small.isEmpty else { return }
     section.note(
-      "† Fewer than 10\u{202F}000 word tokens, the base of the rates per 10\u{202F}000 tokens: "
+      "† Fewer than " + NumberFormat.grouped(Report.smallBaseTokens)
+        + " word tokens, the base of the rates per 10\u{202F}000 tokens: "
         + (small.count == report.years.count
           ? "every year's rates here rest"
           : "the rates of " + listed(small.map(String.init)) + " rest")

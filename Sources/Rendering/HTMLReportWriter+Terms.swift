@@ -13,7 +13,8 @@ extension HTMLReportWriter {
         + "Per 10k is occurrences per 10\u{202F}000 word tokens of the whole corpus."
         + (report.corpus.isSmallBase
           ? " The corpus has " + plural(report.corpus.tokens, "word token", "word tokens")
-            + ", fewer than those 10\u{202F}000: its rates extrapolate from a small sample, and"
+            + ", fewer than " + NumberFormat.grouped(Report.smallBaseTokens)
+            + ": its rates extrapolate from a small sample, and"
             + " one article more or less moves them a lot." : ""))
     let pair = section.element("div", class: "pair")
     termTable(report.unigrams, caption: "Top unigrams", into: pair)
@@ -90,7 +91,8 @@ extension HTMLReportWriter {
   private static func hollowPoints(_ report: Report) -> String {
     let small = report.smallBaseYears
     guard !small.isEmpty else { return "" }
-    return " Hollow points are years of fewer than 10\u{202F}000 word tokens ("
+    return " Hollow points are years of fewer than " + NumberFormat.grouped(Report.smallBaseTokens)
+      + " word tokens ("
       + (small.count == report.years.count ? "every year here" : listed(small.map(String.init)))
       + "), whose rates one article moves a lot."
   }
@@ -104,7 +106,8 @@ extension HTMLReportWriter {
       caption: perYearCaption(
         "Occurrences per 10\u{202F}000 tokens per year", years: years, of: report)
         + (years.contains(where: small.contains)
-          ? " († fewer than 10\u{202F}000 tokens that year)" : ""),
+          ? " († fewer than " + NumberFormat.grouped(Report.smallBaseTokens) + " tokens that year)"
+          : ""),
       columns: [.text("Term")]
         + years.map { .number(String($0) + (small.contains($0) ? "\u{2009}†" : "")) })
     table.className = "per-year"

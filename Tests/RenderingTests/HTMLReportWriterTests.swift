@@ -289,7 +289,7 @@ import Testing
     #expect(Self.section("years", in: page).contains("every year's rates here rest"))
     #expect(
       Self.section("terms", in: page).replacing("\n", with: " ").contains(
-        "The corpus has 900 word tokens, fewer than those 10\u{202F}000: its rates extrapolate"))
+        "The corpus has 900 word tokens, fewer than 10\u{202F}000: its rates extrapolate"))
     #expect(Self.section("terms-by-year", in: page).contains("(every year here)"))
 
     // No year small: no mark, no note, no hollow point.
