@@ -3,12 +3,11 @@
 ///
 /// What a year is compared with when the reference is a span of years (quanteda's keyness of a
 /// target against all other documents, Kibana's significant terms against a background): the
-/// pooled bigrams are never held unpacked, only the years' own packed blobs, and are merged as
-/// a reader asks for them (``Cursor``). Each pooled term also says which of the parts used it
+/// pooled bigrams are never held unpacked, only the packed bytes of each year's bigrams, and
+/// are merged as a reader asks for them (``Cursor``). Each pooled term also says which of the parts used it
 /// most, so that its lines can come from there.
 public struct PooledTerms: Sendable {
-  /// One part: a year's words and unigrams, its packed bigrams, and each of its words' index
-  /// among the pooled words.
+  /// One part: a year's packed bigrams, and each of its words' index among the pooled words.
   fileprivate struct Part: Sendable {
     let bigrams: PackedBigrams
     let ranks: [Int32]
