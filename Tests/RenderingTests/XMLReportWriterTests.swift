@@ -196,8 +196,7 @@ import Testing
     var report = ReportFixtures.sample()
     report.schemaVersion = "1.7"
     var pooled = report.trends[0]
-    (pooled.year, pooled.referenceYears) = (2020, [2019, 2020])
-    pooled.year = 2021
+    (pooled.year, pooled.referenceYears) = (2021, [2019, 2020])
     report.years.append(report.years[1])
     report.years[2].year = 2021
     pooled.falling[0].referencePeak = 2019
