@@ -313,6 +313,12 @@ import Testing
     #expect(single.children(named: "term").allSatisfy { $0.attribute("referencePeak") == nil })
     let html = try text(pooledOut.appendingPathComponent("almanac.html"))
     #expect(html.contains("2020 compared with 2018–2019 (chosen)"))
+    // `almanac report` pools the span from the state alone, to the same figures.
+    let again = try BinaryRunner.run([
+      "report", "--out", pooledOut.path, "--compare", "2020:2018-2019",
+    ])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(figures(try chosen(pooledOut)) == figures(single))
 
     let backwards = try BinaryRunner.run([
       "run", "--corpus", spanned.path, "--out", pooledOut.path, "--compare", "2020:2019-2018",
