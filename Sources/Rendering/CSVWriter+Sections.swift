@@ -25,11 +25,13 @@ extension CSVWriter {
   }
 
   private static func yearsTable(_ report: Report) -> Table {
-    var table = Table(header: ["year", "documents", "tokens", "types", "organizationMentions"])
+    var table = Table(header: [
+      "year", "documents", "tokens", "types", "organizationMentions", "smallBase",
+    ])
     for year in report.years {
       table.rows.append([
         .int(year.year), .int(year.documents), .int(year.tokens), .int(year.types),
-        .int(year.organizationMentions),
+        .int(year.organizationMentions), .flag(year.isSmallBase),
       ])
     }
     return table

@@ -125,7 +125,7 @@ public enum XMLReportWriter {
   static func addYears(_ years: [YearSummary], to root: XMLElement) {
     let section = root.addElement("years")
     for year in years {
-      section.addElement(
+      let element = section.addElement(
         "year",
         attributes: [
           "value": String(year.year),
@@ -134,6 +134,7 @@ public enum XMLReportWriter {
           "types": String(year.types),
           "organizationMentions": String(year.organizationMentions),
         ])
+      if year.isSmallBase { element.setAttribute("smallBase", "true") }
     }
   }
 

@@ -106,11 +106,14 @@ import Testing
   }
 
   @Test func sampleFilesHoldTheModelsFigures() throws {
-    let report = ReportFixtures.sample()
+    var report = ReportFixtures.sample()
+    // A year of 10,000 tokens or more is no small base.
+    report.years[1].tokens = 10_000
     #expect(
       Self.text(try Self.file("years", of: report).bytes)
-        == "year,documents,tokens,types,organizationMentions\r\n2019,1,300,150,2\r\n2020,2,600,280,5\r\n"
-    )
+        == "year,documents,tokens,types,organizationMentions,smallBase\r\n"
+        + "2019,1,300,150,2,true\r\n2020,2,10000,280,5,false\r\n")
+    report = ReportFixtures.sample()
     #expect(
       Self.text(try Self.file("terms", of: report).bytes)
         == "rank,n,term,count,documents,per10k,2019,2020\r\n"

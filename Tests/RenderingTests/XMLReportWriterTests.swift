@@ -224,6 +224,17 @@ import Testing
     }
   }
 
+  /// A year of fewer than 10,000 tokens says it is a small base; one of 10,000 says nothing.
+  @Test func aYearOfASmallBaseSaysSo() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.7"
+    report.years[1].tokens = 10_000
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "small.xml")
+    let years = try #require(document.root.children(named: "years").first)
+    #expect(years.children.map { $0.attribute("smallBase") } == ["true", nil])
+  }
+
   /// Terms followed with `--term` follow the top terms in an element of their own, in the
   /// order asked, zeros included; a report following none has no such element.
   @Test func followedTermsAreWrittenAfterTheTopTermsAndValid() throws {
