@@ -38,10 +38,17 @@ public enum EvidencePolicy {
   /// Year-over-year comparisons listed on the page (and given evidence): the most recent.
   public static let comparisonsShown = 5
 
+  /// The comparisons of consecutive years whose terms are given lines, as indices of
+  /// `report.trends`: the most recent ``comparisonsShown``. The one place that says so, for the
+  /// targets and for attaching the lines alike.
+  static func trendsWithEvidence(_ report: Report) -> Range<Int> {
+    report.trends.indices.suffix(comparisonsShown)
+  }
+
   /// The comparisons whose terms are given lines: those the user chose, then the most recent
   /// ``comparisonsShown`` of consecutive years.
   static func comparisonsWithEvidence(_ report: Report) -> [TrendComparison] {
-    report.chosenComparisons + report.trends.suffix(comparisonsShown)
+    report.chosenComparisons + report.trends[trendsWithEvidence(report)]
   }
 
   /// The targets of `report`: every rising and falling term of the comparisons shown (chosen,
@@ -90,9 +97,7 @@ public enum EvidencePolicy {
     }
     // Only the comparisons shown: an older one may share a term and year with one shown, but
     // the page does not show its lines, so the XML does not either.
-    for index in report.trends.indices.suffix(comparisonsShown) {
-      attach(to: &report.trends[index])
-    }
+    for index in trendsWithEvidence(report) { attach(to: &report.trends[index]) }
     for index in report.chosenComparisons.indices { attach(to: &report.chosenComparisons[index]) }
     for index in report.cooccurrences.indices {
       let pair = report.cooccurrences[index]
