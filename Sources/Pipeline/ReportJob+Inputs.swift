@@ -1,5 +1,6 @@
 import Analysis
 import Corpus
+import ReportModel
 import Store
 
 extension ReportJob {
@@ -55,5 +56,23 @@ extension ReportJob {
       "analysis=\(analysisVersion)",
       "stopwords=\(stopwords.fingerprint)", "registry=\(registry.fingerprint)",
     ].joined(separator: ";")
+  }
+}
+
+extension ReportJob {
+  /// What the report lists and how it is labelled, as `options` ask (`--top`, `--compare`,
+  /// `--term`…), stamped now: the one place a run and `almanac report` take them from, so that
+  /// an option cannot reach one and not the other.
+  static func reportSettings(
+    _ options: RunOptions, corpusPath: String, registryVersion: String, stopwords: String
+  ) -> ReportSettings {
+    var settings = ReportSettings(
+      corpusPath: corpusPath, top: options.top, trendTerms: options.trendTerms,
+      pairs: options.pairs, topOrganizations: options.topOrganizations,
+      generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
+      registryVersion: registryVersion, stopwords: stopwords)
+    settings.comparisons = options.comparisons
+    settings.followedTerms = options.followedTerms
+    return settings
   }
 }

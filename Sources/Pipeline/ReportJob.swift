@@ -183,13 +183,9 @@ public enum ReportJob {
     defer { _ = try? checkpoint.wait() }
     var laps = Laps()
 
-    var settings = ReportSettings(
-      corpusPath: options.corpus, top: options.top, trendTerms: options.trendTerms,
-      pairs: options.pairs, topOrganizations: options.topOrganizations,
-      generatedAt: Clock.now().timestamp, tool: "almanac \(version)",
-      registryVersion: registry.version, stopwords: stopwords.source)
-    settings.comparisons = options.comparisons
-    settings.followedTerms = options.followedTerms
+    let settings = reportSettings(
+      options, corpusPath: options.corpus, registryVersion: registry.version,
+      stopwords: stopwords.source)
     // The documents the evidence may read are listed while the report is built, on a
     // connection of their own (at 1 GB, 0.15-0.2 s that the cores otherwise spent one at a
     // time), when something changed: only then are lines read from the corpus, as a rule.
@@ -305,14 +301,9 @@ public enum ReportJob {
     // The stopwords and registry the stored figures were counted with (``provenance(of:in:)``).
     let stopwords = try provenance(of: stopwordsSetting, in: store)
     let registry = try provenance(of: registrySetting, in: store)
-    var settings = ReportSettings(
-      corpusPath: try state { try store.setting("corpus") } ?? options.corpus, top: options.top,
-      trendTerms: options.trendTerms, pairs: options.pairs,
-      topOrganizations: options.topOrganizations, generatedAt: Clock.now().timestamp,
-      tool: "almanac \(version)",
+    let settings = reportSettings(
+      options, corpusPath: try state { try store.setting("corpus") } ?? options.corpus,
       registryVersion: registry, stopwords: stopwords)
-    settings.comparisons = options.comparisons
-    settings.followedTerms = options.followedTerms
     let built = try ReportFromState.build(store: store, settings: settings)
     ReportFromState.warnOfLeftOutComparisons(built, log: log)
     let report = EvidencePolicy.attach(
