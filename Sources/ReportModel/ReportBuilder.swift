@@ -123,6 +123,8 @@ public enum ReportBuilder {
     for case .found(let index, let tallies) in pieces { found[index] = tallies }
     let frame = organizationPart.frame
     let shownPairs = organizationPart.shownPairs
+    // Every candidate's figures, once for the three lists.
+    let figures = ranking.figures(years: years, yearTokens: yearTokens, found: found)
     var report = Report(
       schemaVersion: schemaVersion,
       generatedAt: settings.generatedAt,
@@ -141,17 +143,14 @@ public enum ReportBuilder {
           year: part.frame.year, documents: part.frame.documents, tokens: part.frame.tokens,
           types: part.types, organizationMentions: part.frame.organizationMentions)
       },
-      unigrams: ranking.entries(
-        n: 1, limit: limit, years: years, yearTokens: yearTokens, found: found),
-      bigrams: ranking.entries(
-        n: 2, limit: limit, years: years, yearTokens: yearTokens, found: found),
+      unigrams: ranking.entries(n: 1, limit: limit, figures: figures),
+      bigrams: ranking.entries(n: 2, limit: limit, figures: figures),
       organizations: organizationPart.listed,
       cooccurrences: shownPairs,
       trends: parts.compactMap(\.trends),
       rejected: rejected, pairsCounted: organizationPart.pairsCounted,
       organizationsCounted: organizationPart.organizationsCounted)
-    report.followedTerms = ranking.followedEntries(
-      settings.followedTerms, years: years, yearTokens: yearTokens, found: found)
+    report.followedTerms = ranking.followedEntries(settings.followedTerms, figures: figures)
     report.chosenComparisons = chosen.comparisons
     report.leftOutComparisons = chosen.leftOut
     return report

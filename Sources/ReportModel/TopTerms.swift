@@ -115,13 +115,27 @@ enum TopTerms {
       return found
     }
 
-    /// Each candidate's figures in every year and in all, from what ``tallies(in:)`` found in
-    /// each year.
-    private func figures(years: Int, found: [[(candidate: Int, tally: TermTally)]]) -> (
-      perYear: [[TermTally]], totals: [TermTally]
-    ) {
+    /// Every candidate's figures in every year and in all, worked out once for the lists a
+    /// report takes from them (``entries(n:limit:figures:)``,
+    /// ``followedEntries(_:figures:)``).
+    struct Figures {
+      /// The corpus years, ascending, and their word tokens.
+      let years: [Int]
+      let yearTokens: [Int]
+      /// The sum of ``yearTokens``.
+      let totalTokens: Int
+      /// By candidate: its tally in each year, and in all.
+      let perYear: [[TermTally]]
+      let totals: [TermTally]
+    }
+
+    /// Each candidate's figures in `years` (of `yearTokens` tokens each) and in all, from what
+    /// ``tallies(in:)`` found in each year.
+    func figures(
+      years: [Int], yearTokens: [Int], found: [[(candidate: Int, tally: TermTally)]]
+    ) -> Figures {
       var perYear = [[TermTally]](
-        repeating: Array(repeating: TermTally(), count: years), count: texts.count)
+        repeating: Array(repeating: TermTally(), count: years.count), count: texts.count)
       var totals = [TermTally](repeating: TermTally(), count: texts.count)
       for (year, tallies) in found.enumerated() {
         for (candidate, tally) in tallies {
@@ -129,37 +143,26 @@ enum TopTerms {
           totals[candidate].add(tally)
         }
       }
-      return (perYear, totals)
+      return Figures(
+        years: years, yearTokens: yearTokens, totalTokens: yearTokens.reduce(0, +),
+        perYear: perYear, totals: totals)
     }
 
-    /// The `followed` terms with their figures per year, in the order given, each once, given
-    /// what ``tallies(in:)`` found in each year; a term found in no year has zeros, and one that
-    /// is not ``FollowedTerm/isWellFormed`` is left out.
-    func followedEntries(
-      _ followed: [FollowedTerm], years: [Int], yearTokens: [Int],
-      found: [[(candidate: Int, tally: TermTally)]]
-    ) -> [TermEntry] {
-      let (perYear, totals) = figures(years: years.count, found: found)
-      let totalTokens = yearTokens.reduce(0, +)
+    /// The `followed` terms with their `figures` per year, in the order given, each once; a
+    /// term found in no year has zeros, and one that is not ``FollowedTerm/isWellFormed`` is
+    /// left out.
+    func followedEntries(_ followed: [FollowedTerm], figures: Figures) -> [TermEntry] {
       var seen = Set<FollowedTerm>()
       return followed.filter { seen.insert($0).inserted }.compactMap { term in
-        self.followed[term].map { candidate in
-          entry(
-            candidate, n: term.n, years: years, yearTokens: yearTokens, totalTokens: totalTokens,
-            perYear: perYear[candidate], total: totals[candidate])
-        }
+        self.followed[term].map { entry($0, n: term.n, figures: figures) }
       }
     }
 
-    /// The `limit` most frequent candidates of size `n` with their figures per year, given what
-    /// ``tallies(in:)`` found in each year.
+    /// The `limit` most frequent candidates of size `n` with their `figures` per year.
     ///
     /// Ranked by count (descending), then documents (descending), then the text's bytes.
-    func entries(
-      n: Int, limit: Int, years: [Int], yearTokens: [Int],
-      found: [[(candidate: Int, tally: TermTally)]]
-    ) -> [TermEntry] {
-      let (perYear, totals) = figures(years: years.count, found: found)
+    func entries(n: Int, limit: Int, figures: Figures) -> [TermEntry] {
+      let totals = figures.totals
       let ranked = texts.indices.filter { texts[$0].n == n && totals[$0].count > 0 }.sorted {
         lhs, rhs in
         if totals[lhs].count != totals[rhs].count { return totals[lhs].count > totals[rhs].count }
@@ -168,29 +171,21 @@ enum TopTerms {
         }
         return texts[lhs].text.lexicographicallyPrecedes(texts[rhs].text)
       }
-      let totalTokens = yearTokens.reduce(0, +)
-      return ranked.prefix(limit).map { candidate in
-        entry(
-          candidate, n: n, years: years, yearTokens: yearTokens, totalTokens: totalTokens,
-          perYear: perYear[candidate], total: totals[candidate])
-      }
+      return ranked.prefix(limit).map { entry($0, n: n, figures: figures) }
     }
 
-    /// The entry of `candidate`, of size `n`, with its figures `perYear` and in all
-    /// (`totalTokens` being the sum of `yearTokens`).
-    private func entry(
-      _ candidate: Int, n: Int, years: [Int], yearTokens: [Int], totalTokens: Int,
-      perYear: [TermTally], total: TermTally
-    ) -> TermEntry {
-      TermEntry(
+    /// The entry of `candidate`, of size `n`, with its `figures` per year and in all.
+    private func entry(_ candidate: Int, n: Int, figures: Figures) -> TermEntry {
+      let total = figures.totals[candidate]
+      return TermEntry(
         text: String(decoding: texts[candidate].text, as: UTF8.self), n: n,
         count: total.count, documents: total.documents,
-        perTenThousand: rate(total.count, totalTokens),
-        years: years.indices.map { year in
-          let tally = perYear[year]
+        perTenThousand: rate(total.count, figures.totalTokens),
+        years: figures.years.indices.map { year in
+          let tally = figures.perYear[candidate][year]
           return TermYear(
-            year: years[year], count: tally.count, documents: tally.documents,
-            perTenThousand: rate(tally.count, yearTokens[year]))
+            year: figures.years[year], count: tally.count, documents: tally.documents,
+            perTenThousand: rate(tally.count, figures.yearTokens[year]))
         })
     }
 
