@@ -48,12 +48,20 @@ public struct ChosenComparison: Sendable, Hashable, CustomStringConvertible {
     "\(year):" + Self.span(references, separator: "-")
   }
 
-  /// The reference as a reader sees it: `2015`, or `2000–2024` with an en dash.
-  public var referenceText: String { Self.span(references, separator: "–") }
+  /// The reference as a reader sees it: `2015`, or `2000–2024` with an en dash, and
+  /// `other than 2010` when the year lies within the span.
+  public var referenceText: String { Self.referenceText(references, year: year) }
 
   static func span(_ years: ClosedRange<Int>, separator: String) -> String {
     years.count == 1
       ? String(years.lowerBound) : "\(years.lowerBound)\(separator)\(years.upperBound)"
+  }
+
+  /// `references` as a reader sees them beside `year` (``referenceText``): for a chosen
+  /// comparison as asked, and for one worked out (``TrendComparison/referenceText``).
+  static func referenceText(_ references: ClosedRange<Int>, year: Int) -> String {
+    span(references, separator: "–")
+      + (references.count > 1 && references.contains(year) ? " other than \(year)" : "")
   }
 }
 
@@ -66,10 +74,7 @@ extension Report {
     var missing = corpusYears.contains(asked.year) ? [] : [String(asked.year)]
     let referenceYears = asked.references.filter { $0 != asked.year }
     if !referenceYears.contains(where: corpusYears.contains) {
-      missing.append(
-        asked.referenceText
-          + (asked.references.count > 1 && asked.references.contains(asked.year)
-            ? " other than \(asked.year)" : ""))
+      missing.append(asked.referenceText)
     }
     return missing
   }

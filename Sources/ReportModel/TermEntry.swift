@@ -95,9 +95,7 @@ public struct TrendComparison: Sendable, Equatable {
   /// The reference as a reader sees it: `2019`; or the first and last years pooled,
   /// `2000–2024`, with `other than 2010` when ``year`` lies between them.
   public var referenceText: String {
-    referenceSpan
-      + (referenceYears.count > 1 && referenceYears.last! > year && reference < year
-        ? " other than \(year)" : "")
+    ChosenComparison.referenceText(reference...(referenceYears.last ?? reference), year: year)
   }
 
   /// The first and last years of the reference, `2019` or `2000–2024`: a column's heading.
