@@ -80,18 +80,30 @@ public struct PackedBigrams: Sendable {
       left -= 1
       var position = index
       let bigram = bytes.withUnsafeBufferPointer { all in
-        let base = all.baseAddress!
-        var first = Int(truncatingIfNeeded: Self.varint(base, &position))
-        var second = Int(truncatingIfNeeded: Self.varint(base, &position))
-        if stepped { (first, second) = steps.decode(first, second) }
-        let count = UInt32(clamping: Self.varint(base, &position))
-        let documents = UInt32(clamping: Self.varint(base, &position))
-        return SortedTerms.Bigram(
-          first: Int32(truncatingIfNeeded: first), second: Int32(truncatingIfNeeded: second),
-          count: count, documents: documents)
+        Self.bigram(all.baseAddress!, &position, stepped: stepped, steps: &steps)
       }
       index = position
       return bigram
+    }
+
+    /// The most bytes a bigram takes: four numbers of at most ten bytes.
+    static let longestBigram = 40
+
+    /// The bigram written at `position` of `base`, `position` moved past it; `steps` follows
+    /// the words of a `stepped` blob (version 4).
+    @inline(__always)
+    static func bigram(
+      _ base: UnsafePointer<UInt8>, _ position: inout Int, stepped: Bool,
+      steps: inout BigramSteps
+    ) -> SortedTerms.Bigram {
+      var first = Int(truncatingIfNeeded: varint(base, &position))
+      var second = Int(truncatingIfNeeded: varint(base, &position))
+      if stepped { (first, second) = steps.decode(first, second) }
+      let count = UInt32(clamping: varint(base, &position))
+      let documents = UInt32(clamping: varint(base, &position))
+      return SortedTerms.Bigram(
+        first: Int32(truncatingIfNeeded: first), second: Int32(truncatingIfNeeded: second),
+        count: count, documents: documents)
     }
 
     /// A number of one to three bytes (word indices below 2²¹, most counts) without a loop;
@@ -134,13 +146,13 @@ public struct PackedBigrams: Sendable {
     }
   }
 
-  /// The same bigrams holding their own bytes alone: the words and unigrams before them in the
-  /// blob are not kept (about two fifths of a year's blob), so the blob can go.
-  public var compacted: PackedBigrams {
-    var copy = self
-    copy.bytes = Array(bytes[start...])
-    copy.start = 0
-    return copy
+  /// The same bigrams put on `shelf`, their bytes alone (the words and unigrams before them in
+  /// the blob, about two fifths of it, are not), so that the blob can go.
+  public func shelved<Shelf: ByteShelf>(on shelf: Shelf) throws(Shelf.Failure)
+    -> ShelvedBigrams
+  {
+    let range = try shelf.append(Array(bytes[start...]))
+    return ShelvedBigrams(shelf: shelf, range: range, count: count, stepped: stepped)
   }
 
   /// A cursor at the first bigram.

@@ -3,13 +3,14 @@
 ///
 /// What a year is compared with when the reference is a span of years (quanteda's keyness of a
 /// target against all other documents, Kibana's significant terms against a background): the
-/// pooled bigrams are never held unpacked, only the packed bytes of each year's bigrams, and
-/// are merged as a reader asks for them (``Cursor``). Each pooled term also says which of the parts used it
-/// most, so that its lines can come from there.
+/// pooled bigrams are never held unpacked: the packed bytes of each year's bigrams are put on a
+/// shelf (a scratch file, in a run) and merged as a reader asks for them (``Cursor``), a piece
+/// of each year read at a time. Each pooled term also says which of the parts used it most, so
+/// that its lines can come from there.
 public struct PooledTerms: Sendable {
   /// One part: a year's packed bigrams, and each of its words' index among the pooled words.
   fileprivate struct Part: Sendable {
-    let bigrams: PackedBigrams
+    let bigrams: ShelvedBigrams
     let ranks: [Int32]
   }
 
@@ -21,15 +22,15 @@ public struct PooledTerms: Sendable {
   private let unigramPeaks: [Int32]
 
   /// Pools the terms packed in `count` years' blobs, oldest first, `blob(i)` giving the blob
-  /// of year `i`.
+  /// of year `i`, and puts their bigrams on `shelf`.
   ///
   /// Each blob is asked for twice and let go each time: once to gather the pooled words, once
-  /// more to number the year's words among them and keep its bigrams. Only one year's blob is
-  /// held whole at a time; what is kept of a year is the packed bytes of its bigrams and the
-  /// pooled number of each of its words.
-  public init<Failure: Error>(count: Int, blob: (Int) throws(Failure) -> TermBlob)
-    throws(Failure)
-  {
+  /// more to number the year's words among them and shelve its bigrams. Only one year's blob is
+  /// held whole at a time; what is kept of a year in memory is the pooled number of each of its
+  /// words.
+  public init<Shelf: ByteShelf>(
+    count: Int, shelf: Shelf, blob: (Int) throws(Shelf.Failure) -> TermBlob
+  ) throws(Shelf.Failure) {
     // The union of the words, one year added at a time.
     var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
     for index in 0..<count {
@@ -60,7 +61,7 @@ public struct PooledTerms: Sendable {
           peaks[word] = Int32(index)
         }
       }
-      pooled.append(Part(bigrams: bigrams.compacted, ranks: ranks))
+      pooled.append(Part(bigrams: try bigrams.shelved(on: shelf), ranks: ranks))
     }
     var unigrams: [SortedTerms.Unigram] = []
     for word in 0..<words.wordCount where counts[word] > 0 {
@@ -82,18 +83,16 @@ public struct PooledTerms: Sendable {
     return part < 0 ? nil : Int(part)
   }
 
-  /// Pools the terms packed in `blobs`, one a year, oldest first.
-  public init(_ blobs: [TermBlob]) {
-    self.init(count: blobs.count) { blobs[$0] }
+  /// A cursor at the first pooled bigram, reading `pieceBytes` of each part's bigrams from the
+  /// shelf at a time.
+  public func makeCursor(pieceBytes: Int = ShelvedBigrams.pieceBytes) -> Cursor {
+    Cursor(parts, pieceBytes: pieceBytes)
   }
-
-  /// A cursor at the first pooled bigram.
-  public func makeCursor() -> Cursor { Cursor(parts) }
 
   /// Reads the pooled bigrams in order (by first and then second pooled word): the bigrams of
   /// every part merged, counts and documents of equal ones added up.
   public struct Cursor {
-    private var cursors: [PackedBigrams.Cursor]
+    private var cursors: [ShelvedBigrams.Cursor]
     private let ranks: [[Int32]]
     /// Each part's next bigram, in pooled words, and its key (first word, then second).
     private var heads: [SortedTerms.Bigram]
@@ -103,19 +102,29 @@ public struct PooledTerms: Sendable {
     /// The part that used the last bigram read most (the later of equals).
     public private(set) var peak = 0
 
-    fileprivate init(_ parts: [Part]) {
-      cursors = parts.map { $0.bigrams.makeCursor() }
+    /// Reads the first bigram of each part: the shelf may fail there already, so the cursor
+    /// does not start until ``next()`` is first called.
+    private var started = false
+    private let parts: Int
+
+    fileprivate init(_ parts: [Part], pieceBytes: Int) {
+      cursors = parts.map { $0.bigrams.makeCursor(pieceBytes: pieceBytes) }
       ranks = parts.map(\.ranks)
       heads = Array(
         repeating: SortedTerms.Bigram(first: 0, second: 0, count: 0, documents: 0),
         count: parts.count)
       keys = Array(repeating: .max, count: parts.count)
-      for part in parts.indices where advance(part) { heap.append(part) }
-      for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+      self.parts = parts.count
     }
 
     /// The next pooled bigram, or nil after the last.
-    public mutating func next() -> SortedTerms.Bigram? {
+    /// - Throws: What the shelf throws reading a part's bigrams back.
+    public mutating func next() throws -> SortedTerms.Bigram? {
+      if !started {
+        started = true
+        for part in 0..<parts where try advance(part) { heap.append(part) }
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+      }
       guard let top = heap.first else { return nil }
       let key = keys[top]
       var (count, documents, most, peak) = (UInt64(0), UInt64(0), UInt32(0), -1)
@@ -127,7 +136,7 @@ public struct PooledTerms: Sendable {
           most = head.count
           peak = part
         }
-        if advance(part) {
+        if try advance(part) {
           siftDown(0)
         } else {
           heap[0] = heap[heap.count - 1]
@@ -142,8 +151,8 @@ public struct PooledTerms: Sendable {
     }
 
     /// Reads `part`'s next bigram into ``heads`` and ``keys``; false after its last.
-    private mutating func advance(_ part: Int) -> Bool {
-      guard let bigram = cursors[part].next() else {
+    private mutating func advance(_ part: Int) throws -> Bool {
+      guard let bigram = try cursors[part].next() else {
         keys[part] = .max
         return false
       }
@@ -168,5 +177,13 @@ public struct PooledTerms: Sendable {
         index = smallest
       }
     }
+  }
+}
+
+extension PooledTerms {
+  /// Pools the terms packed in `blobs`, one a year, oldest first, their bigrams kept in
+  /// memory.
+  public init(_ blobs: [TermBlob]) {
+    self.init(count: blobs.count, shelf: MemoryShelf<Never>()) { blobs[$0] }
   }
 }

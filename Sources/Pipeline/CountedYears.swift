@@ -25,6 +25,8 @@ struct CountedYears: YearSource {
   >([:])
   private let analyzer: CorpusAnalyzer
   private let scratch: ScratchFile
+  /// The folder of ``scratch``, where a span of years pooled puts its bigrams aside too.
+  private let folder: String
   /// The documents counted so far, in any year: a copy of one is not counted again.
   private let digests = CountedDigests()
 
@@ -32,6 +34,7 @@ struct CountedYears: YearSource {
   init(analyzer: CorpusAnalyzer, folder: String) throws(ScratchFile.Failure) {
     self.analyzer = analyzer
     scratch = try ScratchFile(folder: folder)
+    self.folder = folder
   }
 
   /// Lets go what only counting needs, once every file is counted: nothing more can be counted
@@ -60,6 +63,12 @@ struct CountedYears: YearSource {
     // (it is unlinked): they are not walked again to be checked, only their length is.
     let bytes = try scratch.read(terms)
     return try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
+  }
+
+  /// A scratch file of its own, beside ``scratch``: its room goes back once the span is
+  /// compared.
+  func makeShelf() throws -> ScratchShelf<any Error> {
+    try ScratchShelf(folder: folder) { $0 }
   }
 
   /// The size of each counted year's packed terms, in the order of ``years``.

@@ -20,11 +20,10 @@ enum ReportFromState {
       try store.comparisons(
         trendTerms: settings.trendTerms, version: ReportBuilder.comparisonVersion)
     }
-    do {
-      return try ReportBuilder.build(
-        source: try StoredYears(store, checked: seeds.mapValues(\.checked)), rejected: rejected,
-        settings: settings, parallel: Concurrent(), seeds: seeds, comparisons: comparisons)
-    } catch { throw .state(error) }
+    let source = try ReportJob.state { try StoredYears(store, checked: seeds.mapValues(\.checked)) }
+    return try ReportBuilder.build(
+      source: source, rejected: rejected, settings: settings, parallel: Concurrent(),
+      seeds: seeds, comparisons: comparisons)
   }
 
   /// Says on stderr which comparisons asked for (`--compare`) `report` leaves out, a year of

@@ -1,3 +1,4 @@
+import Analysis
 import Corpus
 import Glibc
 
@@ -11,30 +12,36 @@ final class ScratchFile: Sendable {
   struct Failure: Error, Sendable, CustomStringConvertible {
     /// The folder the file is in.
     var folder: String
+    /// What the file holds, for the message.
+    var purpose: String
     /// What failed.
     var detail: String
     /// A message for the user.
     var description: String {
-      "could not use a scratch file in \(folder) (it holds counted figures until they are "
-        + "stored): \(detail)"
+      "could not use a scratch file in \(folder) (it holds \(purpose)): \(detail)"
     }
   }
 
   private let descriptor: Int32
   private let folder: String
+  private let purpose: String
   /// The length written so far.
   private let end = Shared(0)
 
-  /// A new, already unlinked, empty file in `folder`.
-  init(folder: String) throws(Failure) {
+  /// A new, already unlinked, empty file in `folder` for `purpose` (what it holds, said in
+  /// messages).
+  init(folder: String, holding purpose: String = "counted figures until they are stored")
+    throws(Failure)
+  {
     var template = Array("\(folder)/.almanac-scratch-XXXXXX".utf8CString)
     descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
-      throw Failure(folder: folder, detail: String(cString: strerror(errno)))
+      throw Failure(folder: folder, purpose: purpose, detail: String(cString: strerror(errno)))
     }
     _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
     _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
     self.folder = folder
+    self.purpose = purpose
   }
 
   deinit { close(descriptor) }
@@ -81,8 +88,34 @@ final class ScratchFile: Sendable {
   /// The failure of a `pread` or `pwrite` that returned `result` (0: nothing moved).
   private func failure(_ operation: String, _ result: Int) -> Failure {
     Failure(
-      folder: folder,
+      folder: folder, purpose: purpose,
       detail:
         "\(operation) failed: \(result < 0 ? String(cString: strerror(errno)) : "end of file")")
+  }
+}
+
+/// A ``ScratchFile`` as the shelf of a year source whose failures are `Failure`
+/// (``ReportModel/YearSource/makeShelf()``): what a span of years pooled puts aside stays on
+/// disk, out of memory.
+struct ScratchShelf<Failure: Error>: ByteShelf {
+  private let file: ScratchFile
+  private let failure: @Sendable (ScratchFile.Failure) -> Failure
+
+  /// A new scratch file in `folder`, its failures turned into the source's by `failure`.
+  init(folder: String, failure: @escaping @Sendable (ScratchFile.Failure) -> Failure)
+    throws(Failure)
+  {
+    do {
+      file = try ScratchFile(folder: folder, holding: "the years pooled by --compare")
+    } catch { throw failure(error) }
+    self.failure = failure
+  }
+
+  func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int> {
+    do { return try file.append(bytes) } catch { throw failure(error) }
+  }
+
+  func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {
+    do { return try file.read(range) } catch { throw failure(error) }
   }
 }

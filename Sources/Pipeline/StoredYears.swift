@@ -10,6 +10,8 @@ struct StoredYears: YearSource {
   let years: [Int]
   /// The size of each year's packed terms.
   let sizes: [Int]?
+  /// The folder of the state, where a span of years pooled puts its bigrams aside.
+  private let folder: String
   /// What checking each year's terms found, given or when ``slice(_:)`` or ``terms(_:)`` first
   /// read them: the builder reads a year's terms again in later passes, and the lock keeps them
   /// as they were.
@@ -23,28 +25,41 @@ struct StoredYears: YearSource {
     years = try store.years()
     let bytes = try store.termBytes()
     sizes = years.map { bytes[$0] ?? 0 }
+    folder = ReportJob.parent(of: store.path)
   }
 
   /// The stored figures of `year`.
-  func slice(_ year: Int) throws(StoreError) -> YearSlice {
+  func slice(_ year: Int) throws(RunError) -> YearSlice {
     let known = checked.value[year].map { [year: $0] } ?? [:]
-    guard let slice = try store.slices(years: [year], checkedBefore: known).first else {
-      throw .corrupt(
-        path: store.path, detail: "year \(year) disappeared while the report was built")
+    guard
+      let slice = try ReportJob.state({ try store.slices(years: [year], checkedBefore: known) })
+        .first
+    else {
+      throw .state(
+        .corrupt(
+          path: store.path, detail: "year \(year) disappeared while the report was built"))
     }
     checked.withLock { $0[year] = slice.packedTerms.checked }
     return slice
   }
 
   /// The stored terms of `year`, read without its organizations and pairs.
-  func terms(_ year: Int) throws(StoreError) -> TermBlob {
-    guard let terms = try store.terms(year: year, checkedBefore: checked.value[year]) else {
-      throw .corrupt(
-        path: store.path, detail: "year \(year) disappeared while the report was built")
+  func terms(_ year: Int) throws(RunError) -> TermBlob {
+    let known = checked.value[year]
+    guard let terms = try ReportJob.state({ try store.terms(year: year, checkedBefore: known) })
+    else {
+      throw .state(
+        .corrupt(
+          path: store.path, detail: "year \(year) disappeared while the report was built"))
     }
     // The builder's first pass reads each year's terms here, and its second through
     // ``slice(_:)``: each year is checked once.
     checked.withLock { $0[year] = terms.checked }
     return terms
+  }
+
+  /// A scratch file in the state's folder.
+  func makeShelf() throws(RunError) -> ScratchShelf<RunError> {
+    try ScratchShelf(folder: folder) { .scratch($0.description) }
   }
 }

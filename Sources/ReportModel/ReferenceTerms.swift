@@ -24,8 +24,10 @@ protocol ReferenceTerms: Sendable {
 
 /// Reads a reference's bigrams in order, with the year that used each most.
 protocol ReferenceBigrams {
+  /// Why the bigrams could not be read (a year's are in memory and never fail: `Never`).
+  associatedtype Failure: Error
   /// The next bigram, or nil after the last.
-  mutating func next() -> SortedTerms.Bigram?
+  mutating func next() throws(Failure) -> SortedTerms.Bigram?
   /// The year that used the last bigram read most.
   var peakYear: Int { get }
 }
@@ -49,19 +51,21 @@ extension YearTerms: ReferenceTerms {
 /// Several years' terms pooled, as one reference: the target of a comparison against a span of
 /// years is compared with all of them at once (`--compare 2025:2015-2024`).
 ///
-/// The years' bigrams stay packed (``PooledTerms``), so the room they take is about that of
-/// their packed bytes together; they are merged as they are read.
+/// The years' bigrams stay packed on the source's shelf (``PooledTerms``, ``YearSource/makeShelf()``),
+/// out of memory when it is a scratch file; they are merged as they are read.
 struct PooledYears: ReferenceTerms {
   /// The years pooled, ascending.
   let years: [Int]
   let tokens: Int
   private let pooled: PooledTerms
 
-  /// Pools the terms of `years` (ascending, each one of `source`'s), reading each year's terms
-  /// twice (``PooledTerms/init(count:blob:)``): the first time with its figures, for its tokens.
+  /// Pools the terms of `years` (ascending, each one of `source`'s) on a shelf of `source`'s,
+  /// reading each year's terms twice (``PooledTerms/init(count:shelf:blob:)``): the first time
+  /// with its figures, for its tokens.
   init<Source: YearSource>(years: [Int], source: Source) throws(Source.Failure) {
     var tokens: [Int?] = Array(repeating: nil, count: years.count)
-    pooled = try PooledTerms(count: years.count) { index throws(Source.Failure) in
+    pooled = try PooledTerms(count: years.count, shelf: try source.makeShelf()) {
+      index throws(Source.Failure) in
       guard tokens[index] == nil else { return try source.terms(years[index]) }
       let slice = try source.slice(years[index])
       tokens[index] = slice.tokens
@@ -75,7 +79,8 @@ struct PooledYears: ReferenceTerms {
     var cursor: PooledTerms.Cursor
     let years: [Int]
 
-    mutating func next() -> SortedTerms.Bigram? { cursor.next() }
+    /// - Throws: What the source's shelf throws (``YearSource/makeShelf()``).
+    mutating func next() throws -> SortedTerms.Bigram? { try cursor.next() }
     var peakYear: Int { years[cursor.peak] }
   }
 

@@ -41,12 +41,20 @@ extension ReportBuilder {
       let reference = YearTerms(try source.slice(single[index].reference))
       return YearComparison(target: target, reference: reference).trends(limit: limit)
     }
-    // A pooled reference holds the packed bigrams of all its years: one at a time.
+    // A pooled reference reads the bigrams of all its years side by side: one at a time.
     var spans: [TrendComparison] = []
     for (year, references) in pooled {
       let target = YearTerms(try source.slice(year))
       let reference = try PooledYears(years: references, source: source)
-      spans.append(YearComparison(target: target, reference: reference).trends(limit: limit))
+      // Reading the pooled bigrams throws only what the source's shelf throws, which is the
+      // source's failure (``YearSource/Shelf``); the merge holds the shelf as `any ByteShelf`.
+      do {
+        spans.append(try YearComparison(target: target, reference: reference).trends(limit: limit))
+      } catch let failure as Source.Failure {
+        throw failure
+      } catch {
+        preconditionFailure("a year source's shelf threw \(error), not the source's failure")
+      }
     }
     let comparisons = order.map { $0.pooled ? spans[$0.index] : pairs[$0.index] }
     return (comparisons, leftOut)

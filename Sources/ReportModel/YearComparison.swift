@@ -27,7 +27,10 @@ struct YearComparison<Reference: ReferenceTerms> {
   }
 
   /// The `limit` most significant rising and falling terms.
-  func trends(limit: Int) -> TrendComparison {
+  ///
+  /// - Throws: What reading the reference's bigrams throws (a pooled reference reads them from
+  ///   its shelf; a year's never fail).
+  func trends(limit: Int) throws(Reference.Bigrams.Failure) -> TrendComparison {
     let tokens = target.tokens
     let referenceTokens = reference.tokens
     var rising = Strongest(limit: limit)
@@ -96,7 +99,7 @@ struct YearComparison<Reference: ReferenceTerms> {
         | UInt64(UInt32(bitPattern: ranks[Int(bigram.second)]))
     }
     var (here, there) = (target.bigrams.makeCursor(), reference.makeBigrams())
-    var (a, b) = (here.next(), there.next())
+    var (a, b) = (here.next(), try there.next())
     // Each side's key is worked out when that side moves on.
     var (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
     while a != nil || b != nil {
@@ -109,13 +112,13 @@ struct YearComparison<Reference: ReferenceTerms> {
         consider(
           n: 2, inTarget: false, bigram.first, bigram.second, 0, bigram.count,
           peakYear: there.peakYear)
-        b = there.next()
+        b = try there.next()
         keyB = key(ranksThere, b)
       } else if let bigram = a, let other = b {
         consider(
           n: 2, inTarget: true, bigram.first, bigram.second, bigram.count, other.count,
           peakYear: there.peakYear)
-        (a, b) = (here.next(), there.next())
+        (a, b) = (here.next(), try there.next())
         (keyA, keyB) = (key(ranksHere, a), key(ranksThere, b))
       }
     }

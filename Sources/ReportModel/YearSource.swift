@@ -8,6 +8,9 @@ public import Analysis
 public protocol YearSource: Sendable {
   /// Why a year could not be had.
   associatedtype Failure: Error
+  /// Where a span of years pooled puts its years' packed bigrams while it merges them
+  /// (``Analysis/PooledTerms``): a scratch file keeps them out of memory.
+  associatedtype Shelf: ByteShelf = MemoryShelf<Failure> where Shelf.Failure == Failure
   /// The years that have figures, ascending.
   var years: [Int] { get }
   /// The figures of `year`, one of ``years``.
@@ -19,11 +22,16 @@ public protocol YearSource: Sendable {
   /// so that the builder can share consecutive years evenly between cores; nil when not known
   /// (every year then counts the same).
   var sizes: [Int]? { get }
+  /// A new, empty shelf, for one span of years pooled.
+  func makeShelf() throws(Failure) -> Shelf
 }
 
 extension YearSource {
   /// Not known.
   public var sizes: [Int]? { nil }
+
+  /// A shelf in memory.
+  public func makeShelf() -> Shelf where Shelf == MemoryShelf<Failure> { MemoryShelf() }
 
   /// The terms of the whole slice.
   public func terms(_ year: Int) throws(Failure) -> TermBlob { try slice(year).packedTerms }

@@ -18,7 +18,7 @@ import Testing
   }
 
   @Test(arguments: [1, 2, 3] as [UInt64])
-  func readsTheBigramsTheBlobUnpacksTo(seed: UInt64) {
+  func readsTheBigramsTheBlobUnpacksTo(seed: UInt64) throws {
     let unsorted = TermBlob(Self.terms(seed: seed))
     let whole = SortedTerms(unsorted)
     // A blob of an earlier version is sorted first; a sorted one is read as it is.
@@ -32,11 +32,20 @@ import Testing
       var read: [SortedTerms.Bigram] = []
       bigrams.forEachBigram { read.append($0) }
       #expect(read == whole.bigrams)
-      // Compacted, they hold the bigrams' bytes alone and read the same.
-      var compacted: [SortedTerms.Bigram] = []
-      bigrams.compacted.forEachBigram { compacted.append($0) }
-      #expect(compacted == whole.bigrams)
-      #expect(bigrams.compacted.count == bigrams.count)
+      // Put on a shelf after other bytes, they read the same a piece at a time, whatever the
+      // size of the pieces (the smallest holds one bigram at most; a piece ends inside a
+      // number at every size).
+      let shelf = MemoryShelf<Never>()
+      _ = shelf.append(Array(repeating: 0xFF, count: 13))
+      let shelved = bigrams.shelved(on: shelf)
+      #expect(shelved.count == bigrams.count)
+      for pieceBytes in [1, 41, 97, 4096, ShelvedBigrams.pieceBytes] {
+        var cursor = shelved.makeCursor(pieceBytes: pieceBytes)
+        var pieces: [SortedTerms.Bigram] = []
+        while let bigram = try cursor.next() { pieces.append(bigram) }
+        #expect(pieces == whole.bigrams, "pieces of \(pieceBytes) bytes")
+        #expect(try cursor.next() == nil)
+      }
       // A cursor stops after the last one, and keeps saying so.
       var cursor = bigrams.makeCursor()
       for _ in 0..<bigrams.count { _ = cursor.next() }

@@ -13,9 +13,11 @@ import Testing
       parts.enumerated().map { $0 == 0 ? TermBlob($1) : SortedTerms(TermBlob($1)).blob })
   }
 
-  /// Every term of `pooled`, unigrams by word then bigrams as the cursor reads them, each with
-  /// the part that peaks for it.
-  static func read(_ pooled: PooledTerms) -> [(term: YearSlice.Term, peak: Int?)] {
+  /// Every term of `pooled`, unigrams by word then bigrams as the cursor reads them (`pieceBytes`
+  /// of each part at a time), each with the part that peaks for it.
+  static func read(_ pooled: PooledTerms, pieceBytes: Int = ShelvedBigrams.pieceBytes) throws
+    -> [(term: YearSlice.Term, peak: Int?)]
+  {
     let terms = pooled.terms
     func word(_ index: Int32) -> String { String(decoding: terms.word(index), as: UTF8.self) }
     var read = terms.unigrams.map { unigram in
@@ -26,8 +28,8 @@ import Testing
         peak: pooled.peak(ofWord: unigram.word)
       )
     }
-    var cursor = pooled.makeCursor()
-    while let bigram = cursor.next() {
+    var cursor = pooled.makeCursor(pieceBytes: pieceBytes)
+    while let bigram = try cursor.next() {
       read.append(
         (
           term: YearSlice.Term(
@@ -36,12 +38,12 @@ import Testing
           peak: Optional(cursor.peak)
         ))
     }
-    #expect(cursor.next() == nil)
+    #expect(try cursor.next() == nil)
     return read
   }
 
   @Test(arguments: [1, 2, 3, 5, 8] as [Int])
-  func pooledTermsAreTheSumsOfTheYearsInByteOrder(years: Int) {
+  func pooledTermsAreTheSumsOfTheYearsInByteOrder(years: Int) throws {
     // Each year's terms are random, with a year without terms among them; counts of 1 to 99
     // tie often, so the peak's tie rule is tried.
     let parts = (0..<years).map { year in
@@ -63,7 +65,11 @@ import Testing
     }
 
     let pooled = Self.pooled(parts)
-    let read = Self.read(pooled)
+    let read = try Self.read(pooled)
+    // Read a piece of each year at a time, the years' bigrams merge the same.
+    let inPieces = try Self.read(pooled, pieceBytes: 64)
+    #expect(inPieces.map(\.term) == read.map(\.term))
+    #expect(inPieces.map(\.peak) == read.map(\.peak))
     #expect(read.count == expected.count)
     #expect(Set(read.map(\.term)) == Set(expected.values))
     for (term, peak) in read {
@@ -84,23 +90,53 @@ import Testing
     #expect(Set(words.map { String(decoding: $0, as: UTF8.self) }) == yearWords)
   }
 
-  @Test func noYearsPoolToNoTerms() {
+  @Test func noYearsPoolToNoTerms() throws {
     let pooled = Self.pooled([])
     #expect(pooled.terms.wordCount == 0)
-    #expect(Self.read(pooled).isEmpty)
+    #expect(try Self.read(pooled).isEmpty)
   }
 
   /// Counts beyond what a year's unsigned 32-bit count holds stop at its largest value rather
   /// than wrapping round to a small one.
-  @Test func sumsBeyondThirtyTwoBitsStopAtTheLargest() {
+  @Test func sumsBeyondThirtyTwoBitsStopAtTheLargest() throws {
     let big = Int(UInt32.max) - 5
     let part = [
       YearSlice.Term(n: 1, text: "a", count: big, documents: 1),
       YearSlice.Term(n: 2, text: "a b", count: big, documents: 1),
     ]
-    let read = Self.read(Self.pooled([part, part]))
+    let read = try Self.read(Self.pooled([part, part]))
     #expect(read.map(\.term.count) == [Int(UInt32.max), Int(UInt32.max)])
     #expect(read.map(\.term.documents) == [2, 2])
     #expect(read.map(\.peak) == [1, 1])
+  }
+
+  /// A shelf that fails to keep or give back bytes (a full disk, a failing read).
+  final class FailingShelf: ByteShelf, @unchecked Sendable {
+    struct Failed: Error, Equatable { var step: String }
+    let inner = MemoryShelf<Failed>()
+    let failsAppending: Bool
+    init(failsAppending: Bool) { self.failsAppending = failsAppending }
+    func append(_ bytes: [UInt8]) throws(Failed) -> Range<Int> {
+      if failsAppending { throw Failed(step: "append") }
+      return try inner.append(bytes)
+    }
+    func read(_ range: Range<Int>) throws(Failed) -> [UInt8] { throw Failed(step: "read") }
+  }
+
+  /// A shelf's failure, putting bigrams aside or reading them back, is thrown to the caller,
+  /// not taken for the end of the bigrams.
+  @Test func aShelfsFailureIsThrown() {
+    let blobs = [1, 2].map { TermBlob(SortedTermsTests.randomTerms(seed: $0)) }
+    #expect(throws: FailingShelf.Failed(step: "append")) {
+      try PooledTerms(count: 2, shelf: FailingShelf(failsAppending: true)) {
+        index throws(FailingShelf.Failed) in blobs[index]
+      }
+    }
+    #expect(throws: FailingShelf.Failed(step: "read")) {
+      let pooled = try PooledTerms(count: 2, shelf: FailingShelf(failsAppending: false)) {
+        index throws(FailingShelf.Failed) in blobs[index]
+      }
+      _ = try Self.read(pooled)
+    }
   }
 }

@@ -34,9 +34,45 @@ import Testing
 
     // Read again through `slice(_:)`, the year is not checked again: what was found holds.
     #expect(try years.slice(2020).packedTerms.bytes == garbage)
-    // Read first, it is checked, and refused.
-    #expect(throws: StoreError.self) { try StoredYears(store).slice(2020) }
-    #expect(throws: StoreError.self) { try StoredYears(store).terms(2020) }
+    // Read first, it is checked, and refused as a damaged state.
+    for error in [
+      #expect(throws: RunError.self) { try StoredYears(store).slice(2020) },
+      #expect(throws: RunError.self) { try StoredYears(store).terms(2020) },
+    ] {
+      guard case .state(.corrupt) = error else {
+        Issue.record("not a damaged state: \(String(describing: error))")
+        continue
+      }
+    }
     #expect(try StoredYears(store).terms(2021).count > 0)
+  }
+
+  /// A span of years pooled puts its bigrams aside in a scratch file in the state's folder,
+  /// which reads back what was put there and leaves nothing behind; a folder where none can be
+  /// made is a run error that says where, and what the file was for.
+  @Test func aSpansShelfIsAScratchFileBesideTheState() throws {
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory
+      .appendingPathComponent("almanac-stored-shelf-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    try manager.createDirectory(at: root, withIntermediateDirectories: true)
+    let store = try StateStore.open(path: root.appendingPathComponent("state.sqlite").path)
+    defer { try? store.close() }
+    let before = try manager.contentsOfDirectory(atPath: root.path)
+
+    let shelf = try StoredYears(store).makeShelf()
+    let first = try shelf.append(Array("first".utf8))
+    let second = try shelf.append(Array("second".utf8))
+    #expect(try shelf.read(second) == Array("second".utf8))
+    #expect(try shelf.read(first.lowerBound..<first.lowerBound + 3) == Array("fir".utf8))
+    #expect(try manager.contentsOfDirectory(atPath: root.path) == before)
+
+    let missing = root.appendingPathComponent("missing").path
+    let error = #expect(throws: RunError.self) {
+      try ScratchShelf(folder: missing) { RunError.scratch($0.description) }
+    }
+    let message = error.map(String.init(describing:)) ?? ""
+    #expect(message.contains(missing))
+    #expect(message.contains("the years pooled by --compare"))
   }
 }
