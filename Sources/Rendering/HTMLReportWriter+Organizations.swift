@@ -49,19 +49,23 @@ extension HTMLReportWriter {
       section: "organizations", report: report, into: section)
 
     guard !report.years.isEmpty else { return }
+    // Rates, as for terms: years of different sizes compare (their mentions are in the CSV).
     let years = yearColumns(of: report)
+    let small = Set(report.smallBaseYears)
     var perYear = HTMLTable(
-      caption: perYearCaption("Mentions per year", years: years, of: report),
-      columns: [.text("Organization")] + years.map { .number(String($0)) })
+      caption: perYearCaption(
+        "Mentions per 10\u{202F}000 tokens per year", years: years, of: report)
+        + smallBaseCaption(years: years, small: small),
+      columns: [.text("Organization")] + years.map { yearColumn($0, small: small) })
     perYear.className = "per-year"
     for organization in shown {
-      var counts: [Int: Int] = [:]
-      for entry in organization.years { counts[entry.year, default: 0] += entry.count }
+      var rates: [Int: Double] = [:]
+      for entry in organization.years { rates[entry.year] = entry.perTenThousand }
       perYear.append(
         [.text(organization.name)]
           + years.map { year in
-            let count = counts[year] ?? 0
-            return count == 0 ? .faint("0") : .number(NumberFormat.grouped(count))
+            let rate = rates[year] ?? 0
+            return rate == 0 ? .faint("0") : .number(NumberFormat.display(rate, 2))
           })
     }
     perYear.render(into: section)

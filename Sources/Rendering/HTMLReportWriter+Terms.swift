@@ -105,11 +105,8 @@ extension HTMLReportWriter {
     var table = HTMLTable(
       caption: perYearCaption(
         "Occurrences per 10\u{202F}000 tokens per year", years: years, of: report)
-        + (years.contains(where: small.contains)
-          ? " († fewer than " + NumberFormat.grouped(Report.smallBaseTokens) + " tokens that year)"
-          : ""),
-      columns: [.text("Term")]
-        + years.map { .number(String($0) + (small.contains($0) ? "\u{2009}†" : "")) })
+        + smallBaseCaption(years: years, small: small),
+      columns: [.text("Term")] + years.map { yearColumn($0, small: small) })
     table.className = "per-year"
     for term in terms {
       var rates: [Int: Double] = [:]

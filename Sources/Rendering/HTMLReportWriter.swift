@@ -43,6 +43,18 @@ public enum HTMLReportWriter {
       + " (earlier years are in the CSV and XML files)"
   }
 
+  /// What a table of rates per year adds to its caption when a year it shows has a small base
+  /// (`small`, ``ReportModel/Report/smallBaseYears``): what its † means.
+  static func smallBaseCaption(years: [Int], small: Set<Int>) -> String {
+    guard years.contains(where: small.contains) else { return "" }
+    return " († fewer than " + NumberFormat.grouped(Report.smallBaseTokens) + " tokens that year)"
+  }
+
+  /// The column of `year` in a table of rates per year, marked † when its base is small.
+  static func yearColumn(_ year: Int, small: Set<Int>) -> HTMLTable.Column {
+    .number(String(year) + (small.contains(year) ? "\u{2009}†" : ""))
+  }
+
   /// The sections every page has, in order: id and heading.
   static let sections: [(id: String, heading: String)] = [
     ("summary", "Corpus summary"),

@@ -188,6 +188,7 @@ public enum XMLReportWriter {
             "value": String(year.year),
             "count": String(year.count),
             "documents": String(year.documents),
+            "perTenThousand": decimal(year.perTenThousand),
           ])
       }
     }

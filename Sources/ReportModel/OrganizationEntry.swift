@@ -52,12 +52,15 @@ public struct OrganizationYear: Sendable, Equatable {
   public var count: Int
   /// Documents that year mentioning it.
   public var documents: Int
+  /// Mentions per 10,000 word tokens of that year, so that years of different sizes compare.
+  public var perTenThousand: Double
 
   /// Creates an organization-year entry.
-  public init(year: Int, count: Int, documents: Int) {
+  public init(year: Int, count: Int, documents: Int, perTenThousand: Double) {
     self.year = year
     self.count = count
     self.documents = documents
+    self.perTenThousand = perTenThousand
   }
 }
 

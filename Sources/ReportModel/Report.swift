@@ -177,6 +177,12 @@ extension Report {
   /// of a small group), where they would otherwise read like the rates of any other year.
   public static let smallBaseTokens = 10_000
 
+  /// `count` uses per 10,000 of `tokens` word tokens (0 without tokens): the rate of a term or
+  /// an organization in a year or the corpus.
+  public static func perTenThousand(_ count: Int, of tokens: Int) -> Double {
+    tokens > 0 ? Double(count) * 10_000 / Double(tokens) : 0
+  }
+
   /// The years whose rates rest on a small base (``YearSummary/isSmallBase``), ascending.
   public var smallBaseYears: [Int] { years.filter(\.isSmallBase).map(\.year) }
 }

@@ -2,7 +2,11 @@ import Analysis
 
 /// The organizations and pairs a report lists, ranked and bounded.
 extension ReportBuilder {
-  static func organizations(_ tallies: [String: OrganizationTally]) -> [OrganizationEntry] {
+  /// Every organization of `tallies`, mentioned most first, each year's rate per 10,000 of
+  /// that year's word tokens (`yearTokens`).
+  static func organizations(_ tallies: [String: OrganizationTally], yearTokens: [Int: Int])
+    -> [OrganizationEntry]
+  {
     tallies.map { id, tally in
       OrganizationEntry(
         id: id, name: tally.name, registered: tally.registered, count: tally.total.count,
@@ -12,8 +16,10 @@ extension ReportBuilder {
             ? $0.count > $1.count : $0.text.precedesInByteOrder($1.text)
         },
         years: tally.years.keys.sorted().map { year in
-          OrganizationYear(
-            year: year, count: tally.years[year]!.count, documents: tally.years[year]!.documents)
+          let figures = tally.years[year]!
+          return OrganizationYear(
+            year: year, count: figures.count, documents: figures.documents,
+            perTenThousand: Report.perTenThousand(figures.count, of: yearTokens[year] ?? 0))
         })
     }.sorted {
       $0.count != $1.count ? $0.count > $1.count : $0.id.precedesInByteOrder($1.id)

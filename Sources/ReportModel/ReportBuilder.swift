@@ -11,7 +11,7 @@ import Corpus
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.7"
+  public static let schemaVersion = "1.8"
 
   /// Changes whenever what a comparison of two years finds changes (G², its bounds, the
   /// tie-breaks, what counts as a term), so that comparisons kept from an earlier version
@@ -185,7 +185,9 @@ public enum ReportBuilder {
       (shownPairs, pairsCounted) = ReportBuilder.pairs(
         frame, organizations: tallies, limit: settings.pairs)
       listed = ReportBuilder.listed(
-        ReportBuilder.organizations(tallies), top: settings.topOrganizations, pairs: shownPairs)
+        ReportBuilder.organizations(
+          tallies, yearTokens: Dictionary(frames.map { ($0.year, $0.tokens) }) { $0 + $1 }),
+        top: settings.topOrganizations, pairs: shownPairs)
       organizationsCounted = tallies.count
     }
   }

@@ -190,7 +190,7 @@ enum TopTerms {
     }
 
     private func rate(_ count: Int, _ tokens: Int) -> Double {
-      tokens > 0 ? Double(count) * 10_000 / Double(tokens) : 0
+      Report.perTenThousand(count, of: tokens)
     }
   }
 }

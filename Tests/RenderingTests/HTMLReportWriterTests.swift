@@ -174,7 +174,7 @@ import Testing
     }
     let page = Self.page(report)
     let caption = ", 2011–2020 (earlier years are in the CSV and XML files)</caption>"
-    #expect(page.contains("<caption>Mentions per year" + caption))
+    #expect(page.contains("<caption>Mentions per 10\u{202F}000 tokens per year" + caption))
     #expect(page.contains("<caption>Occurrences per 10\u{202F}000 tokens per year" + caption))
     let terms = Self.section("terms-by-year", in: page)
     #expect(terms.contains(">2011</th>") && terms.contains(">2020</th>"))
@@ -402,15 +402,38 @@ import Testing
   }
 
   @Test func organizationsShowAliasesAndOneColumnPerYear() {
-    let report = ReportFixtures.sample()
+    var report = ReportFixtures.sample()
     let section = Self.section("organizations", in: Self.page(report))
     #expect(section.contains("<li>ЕАЭС <span class=\"n\">1</span>"))
     #expect(section.contains("<td>discovered</td>"))
+    // The fixture's years are small (300 and 600 tokens): their columns are marked.
     for year in report.years {
-      #expect(section.contains("<th class=\"num\" scope=\"col\">\(year.year)</th>"))
+      #expect(section.contains("<th class=\"num\" scope=\"col\">\(year.year)\u{2009}†</th>"))
     }
     // Header plus one row per organization, in each of the two tables.
     #expect(Self.count("<tr", in: section) == 2 * (1 + report.organizations.count))
+    // The table of years gives each year's mentions per 10,000 of its tokens, not its
+    // mentions: the EAEU's 1 of 300 and 3 of 600 tokens, the department's none and 1 of 600.
+    #expect(
+      section.contains(
+        "<caption>Mentions per 10\u{202F}000 tokens per year († fewer than 10\u{202F}000 tokens "
+          + "that year)</caption>"))
+    let rows = section.components(separatedBy: "<table").last!.replacingOccurrences(
+      of: "\n", with: ""
+    ).components(separatedBy: "<tr>")
+    let union = rows.first { $0.contains(">Eurasian Economic Union<") } ?? ""
+    #expect(union.contains("<td class=\"num\">33.33</td><td class=\"num\">50.00</td>"))
+    let department = rows.first { $0.contains(">Information Policy Department<") } ?? ""
+    #expect(department.contains("<td class=\"num faint\">0</td><td class=\"num\">16.67</td>"))
+    // Years of 10,000 tokens or more are not marked, and the caption says nothing of †.
+    report.years = report.years.map {
+      var year = $0
+      year.tokens = 10_000
+      return year
+    }
+    let large = Self.section("organizations", in: Self.page(report))
+    #expect(large.contains("<th class=\"num\" scope=\"col\">2020</th>"))
+    #expect(large.contains("<caption>Mentions per 10\u{202F}000 tokens per year</caption>"))
   }
 
   @Test func trendsShowOneTableEachForRisingAndFalling() {

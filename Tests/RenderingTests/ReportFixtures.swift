@@ -47,14 +47,14 @@ enum ReportFixtures {
           id: "eaeu", name: "Eurasian Economic Union", registered: true, count: 4, documents: 2,
           aliases: [AliasCount(text: "EAEU", count: 3), AliasCount(text: "ЕАЭС", count: 1)],
           years: [
-            OrganizationYear(year: 2019, count: 1, documents: 1),
-            OrganizationYear(year: 2020, count: 3, documents: 1),
+            OrganizationYear(year: 2019, count: 1, documents: 1, perTenThousand: 33.3333),
+            OrganizationYear(year: 2020, count: 3, documents: 1, perTenThousand: 50),
           ]),
         OrganizationEntry(
           id: "discovered:information policy department", name: "Information Policy Department",
           registered: false, count: 1, documents: 1,
           aliases: [AliasCount(text: "Information Policy Department", count: 1)],
-          years: [OrganizationYear(year: 2020, count: 1, documents: 1)]),
+          years: [OrganizationYear(year: 2020, count: 1, documents: 1, perTenThousand: 16.6667)]),
       ],
       cooccurrences: [
         PairEntry(

@@ -46,4 +46,32 @@ import Testing
       #expect(organization.aliases.map(\.text) == [organization.id.uppercased()])
     }
   }
+
+  /// An organization's rate in a year is its mentions per 10,000 of that year's word tokens, not
+  /// of the corpus's: the same 30 mentions are 15 in a year of 20,000 tokens and 5 in one of
+  /// 60,000.
+  @Test func anOrganizationsRateInAYearIsPerTenThousandOfThatYearsTokens() {
+    func slice(_ year: Int, tokens: Int, _ mentions: [String: Int]) -> YearSlice {
+      YearSlice(
+        year: year, documents: 10, repairedDocuments: 0, tokens: tokens,
+        organizationMentions: mentions.values.reduce(0, +),
+        firstDate: CalendarDate(year: year, month: 1, day: 1)!,
+        lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: [],
+        organizations: mentions.keys.sorted().map { id in
+          YearSlice.Organization(
+            id: id, registryName: id.uppercased(), registered: false, count: mentions[id]!,
+            documents: 1, aliases: [id.uppercased(): mentions[id]!])
+        },
+        pairs: [])
+    }
+    let report = SliceReport.build(
+      [slice(2019, tokens: 20_000, ["a": 30]), slice(2020, tokens: 60_000, ["a": 30, "b": 3])],
+      pairs: 0)
+    let rates = Dictionary(
+      uniqueKeysWithValues: report.organizations.map {
+        ($0.id, $0.years.map { [Double($0.year), Double($0.count), $0.perTenThousand] })
+      })
+    #expect(rates["a"] == [[2019, 30, 15], [2020, 30, 5]])
+    #expect(rates["b"] == [[2020, 3, 0.5]])
+  }
 }
