@@ -10,6 +10,7 @@ extension CSVWriter {
     case "organizations": return organizationsTable(report, years: years)
     case "cooccurrences": return cooccurrencesTable(report, years: years)
     case "trends": return trendsTable(report)
+    case "organizationTrends": return organizationTrendsTable(report)
     case "rejected": return rejectedTable(report)
     case "duplicates": return duplicatesTable(report)
     case "followed": return followedTable(report, years: years)
@@ -117,6 +118,30 @@ extension CSVWriter {
           .decimal(term.logLikelihood), .decimal(term.logRatio), .flag(chosen),
           .int(comparison.referenceYears.last ?? comparison.reference),
           term.referencePeak.map { .int($0) } ?? .text(""),
+        ])
+      }
+    }
+    return table
+  }
+
+  /// Each comparison's rising organizations, then its falling ones, in the order of
+  /// ``trendsTable(_:)``'s comparisons.
+  private static func organizationTrendsTable(_ report: Report) -> Table {
+    var table = Table(header: [
+      "year", "reference", "direction", "id", "name", "count", "referenceCount", "logLikelihood",
+      "logRatio", "chosen", "referenceThrough",
+    ])
+    let comparisons =
+      report.trends.map { ($0, false) } + report.chosenComparisons.map { ($0, true) }
+    for (comparison, chosen) in comparisons {
+      for organization in comparison.risingOrganizations + comparison.fallingOrganizations {
+        table.rows.append([
+          .int(comparison.year), .int(comparison.reference),
+          .text(organization.direction.rawValue), .text(organization.id),
+          .text(organization.name), .int(organization.count),
+          .int(organization.referenceCount), .decimal(organization.logLikelihood),
+          .decimal(organization.logRatio), .flag(chosen),
+          .int(comparison.referenceYears.last ?? comparison.reference),
         ])
       }
     }

@@ -22,12 +22,23 @@ public enum CSVWriter {
   /// header alone when the section is empty (no file rejected, no term followed), so that a
   /// file of an earlier run is never left beside the new ones.
   public static let sections = [
-    "years", "terms", "followed", "organizations", "cooccurrences", "trends", "rejected",
-    "duplicates",
+    "years", "terms", "followed", "organizations", "cooccurrences", "trends",
+    "organizationTrends", "rejected", "duplicates",
   ]
 
-  /// The file name of a section's export, e.g. `almanac-terms.csv`.
-  public static func fileName(for section: String) -> String { "almanac-" + section + ".csv" }
+  /// The file name of a section's export, e.g. `almanac-terms.csv`, or
+  /// `almanac-organization-trends.csv` for `organizationTrends`.
+  public static func fileName(for section: String) -> String {
+    var name = "almanac-"
+    for character in section {
+      if character.isUppercase {
+        name += "-" + character.lowercased()
+      } else {
+        name.append(character)
+      }
+    }
+    return name + ".csv"
+  }
 
   /// Every section's CSV file.
   ///

@@ -140,23 +140,29 @@ extension HTMLReportWriter {
       "Each year is compared with the previous year with documents"
         + (chosen.isEmpty ? "" : ", and " + listed(chosen) + ", as chosen for this report")
         + ". G² (log-likelihood) says how sure the change is; the log ratio says how large it is"
-        + " (1 means twice as frequent).")
+        + " (1 means twice as frequent). Organizations are compared by their mentions, out of"
+        + " every organization found.")
     leftOutComparisons(report, into: section)
     for comparison in report.chosenComparisons {
-      addComparison(comparison, chosen: true, into: section)
+      addComparison(
+        comparison, chosen: true, organizations: !report.organizations.isEmpty, into: section)
     }
     let shown = report.trends.suffix(comparisonsShown)
     summarised(
       shown.count, of: report.trends.count,
       "the " + String(shown.count) + " most recent comparisons", section: "trends",
       report: report, into: section)
-    for comparison in shown.reversed() { addComparison(comparison, chosen: false, into: section) }
+    for comparison in shown.reversed() {
+      addComparison(
+        comparison, chosen: false, organizations: !report.organizations.isEmpty, into: section)
+    }
   }
 
-  /// One comparison: its heading, its sizes, its rising and falling terms side by side, and
-  /// where they were used.
+  /// One comparison: its heading, its sizes, its rising and falling terms side by side, where
+  /// they were used, and, when the corpus names `organizations`, its rising and falling
+  /// organizations side by side.
   private static func addComparison(
-    _ comparison: TrendComparison, chosen: Bool, into section: XMLElement
+    _ comparison: TrendComparison, chosen: Bool, organizations: Bool, into section: XMLElement
   ) {
     let block = section.element("div", class: "comparison")
     block.element(
@@ -174,13 +180,42 @@ extension HTMLReportWriter {
             + " come from the year of them that used it most)" : "")
         + ".")
     let pair = block.element("div", class: "pair")
-    trendTable(
-      comparison.rising, caption: "Rising in " + String(comparison.year), comparison: comparison,
-      into: pair)
-    trendTable(
-      comparison.falling, caption: "Falling in " + String(comparison.year),
-      comparison: comparison, into: pair)
+    for (list, caption) in [(comparison.rising, "Rising in "), (comparison.falling, "Falling in ")]
+    {
+      trendTable(
+        list.map {
+          TrendRow(
+            label: $0.text, count: $0.count, referenceCount: $0.referenceCount,
+            logLikelihood: $0.logLikelihood, logRatio: $0.logRatio, isSignificant: $0.isSignificant)
+        }, caption: caption + String(comparison.year), labelHeading: "Term",
+        nothing: "no term's rate changed", comparison: comparison, into: pair)
+    }
     trendEvidence(comparison, into: block)
+    guard organizations else { return }
+    let organizationPair = block.element("div", class: "pair")
+    for (list, caption) in [
+      (comparison.risingOrganizations, "Organizations rising in "),
+      (comparison.fallingOrganizations, "Organizations falling in "),
+    ] {
+      trendTable(
+        list.map {
+          TrendRow(
+            label: $0.name, count: $0.count, referenceCount: $0.referenceCount,
+            logLikelihood: $0.logLikelihood, logRatio: $0.logRatio, isSignificant: $0.isSignificant)
+        }, caption: caption + String(comparison.year), labelHeading: "Organization",
+        nothing: "no organization's rate of mentions changed", comparison: comparison,
+        into: organizationPair)
+    }
+  }
+
+  /// A row of a table of rising or falling terms or organizations.
+  private struct TrendRow {
+    var label: String
+    var count: Int
+    var referenceCount: Int
+    var logLikelihood: Double
+    var logRatio: Double
+    var isSignificant: Bool
   }
 
   /// A note on each comparison asked for (`--compare`) that is left out, naming its years
@@ -201,24 +236,27 @@ extension HTMLReportWriter {
     return items.dropLast().joined(separator: ", ") + " and " + items.last!
   }
 
+  /// The rising or falling `rows` (terms or organizations, `labelHeading`) of `comparison`,
+  /// or a note saying there are `nothing` when there are none.
   private static func trendTable(
-    _ terms: [TrendTerm], caption: String, comparison: TrendComparison, into parent: XMLElement
+    _ rows: [TrendRow], caption: String, labelHeading: String, nothing: String,
+    comparison: TrendComparison, into parent: XMLElement
   ) {
     let column = parent.element("div")
-    guard !terms.isEmpty else {
-      column.note(caption + ": no term's rate changed.")
+    guard !rows.isEmpty else {
+      column.note(caption + ": " + nothing + ".")
       return
     }
     var table = HTMLTable(
       caption: caption,
       columns: [
-        .text("Term"), .number(String(comparison.year)), .number(comparison.referenceSpan),
+        .text(labelHeading), .number(String(comparison.year)), .number(comparison.referenceSpan),
         .number("G²"), .number("Log ratio"),
       ])
     table.className = "trend"
-    for term in terms {
+    for term in rows {
       table.append([
-        .text(term.text), .number(NumberFormat.grouped(term.count)),
+        .text(term.label), .number(NumberFormat.grouped(term.count)),
         .number(NumberFormat.grouped(term.referenceCount)),
         term.isSignificant
           ? .number(NumberFormat.display(term.logLikelihood, 2))
@@ -227,7 +265,7 @@ extension HTMLReportWriter {
       ])
     }
     table.render(into: column)
-    if !terms.allSatisfy(\.isSignificant) {
+    if !rows.allSatisfy(\.isSignificant) {
       column.note(
         "° In grey: G² under " + NumberFormat.display(TrendTerm.significantLogLikelihood, 3)
           + ", a change chance alone gives one time in twenty or more (p ≥ 0.05).")

@@ -63,7 +63,7 @@ public enum HTMLReportWriter {
     ("terms-by-year", "Top terms across years"),
     ("organizations", "Organizations"),
     ("cooccurrence", "Organizations named together"),
-    ("trends", "Rising and falling terms"),
+    ("trends", "Rising and falling terms and organizations"),
     ("rejected", "Rejected files"),
     ("duplicates", "Duplicate files"),
   ]

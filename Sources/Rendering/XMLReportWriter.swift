@@ -259,7 +259,7 @@ public enum XMLReportWriter {
   }
 
   /// One comparison of two years (or a year and a span): its rising terms, then its falling
-  /// terms.
+  /// terms, then its rising and its falling organizations.
   @discardableResult
   static func addComparison(_ comparison: TrendComparison, to section: XMLElement) -> XMLElement {
     let element = section.addElement(
@@ -284,6 +284,19 @@ public enum XMLReportWriter {
         ])
       if let peak = term.referencePeak { termElement.setAttribute("referencePeak", String(peak)) }
       addEvidence(term.evidence, to: termElement)
+    }
+    for organization in comparison.risingOrganizations + comparison.fallingOrganizations {
+      element.addElement(
+        "organization",
+        attributes: [
+          "id": organization.id,
+          "name": organization.name,
+          "direction": organization.direction.rawValue,
+          "count": String(organization.count),
+          "referenceCount": String(organization.referenceCount),
+          "logLikelihood": decimal(organization.logLikelihood),
+          "logRatio": decimal(organization.logRatio),
+        ])
     }
     return element
   }

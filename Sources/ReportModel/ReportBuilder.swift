@@ -108,10 +108,15 @@ public enum ReportBuilder {
     // need only the frames: they are the first piece of that pass, on one core while the other
     // takes the years, and the years go largest first, so that the cores finish together.
     let frames = parts.map(\.frame)
+    // Each year against the one before, and the comparisons chosen: the years of each.
+    let compared =
+      years.indices.dropFirst().map { [years[$0], years[$0 - 1]] }
+      + chosen.comparisons.map { [$0.year] + $0.referenceYears }
     let byWork = years.indices.sorted { (source.sizes?[$0] ?? 0) > (source.sizes?[$1] ?? 0) }
     var pieces = try map(years.count + 1, parallel) { piece throws(Source.Failure) in
       guard piece > 0 else {
-        return LastPass.organizations(OrganizationPart(frames, settings: settings))
+        return LastPass.organizations(
+          OrganizationPart(frames, settings: settings, compared: compared))
       }
       let index = byWork[piece - 1]
       return .found(index, ranking.tallies(in: try source.terms(years[index])))
@@ -152,6 +157,12 @@ public enum ReportBuilder {
       organizationsCounted: organizationPart.organizationsCounted)
     report.followedTerms = ranking.followedEntries(settings.followedTerms, figures: figures)
     report.chosenComparisons = chosen.comparisons
+    for index in report.trends.indices {
+      report.trends[index].attach(organizationPart.trends)
+    }
+    for index in report.chosenComparisons.indices {
+      report.chosenComparisons[index].attach(organizationPart.trends)
+    }
     report.leftOutComparisons = chosen.leftOut
     return report
   }
@@ -176,8 +187,13 @@ public enum ReportBuilder {
     let shownPairs: [PairEntry]
     /// How many pairs were counted.
     let pairsCounted: Int
+    /// The organizations rising and falling in each comparison, by its year and then its
+    /// reference's years.
+    let trends: OrganizationTrendLists
 
-    init(_ frames: [YearSlice], settings: ReportSettings) {
+    /// The organizations and pairs of `frames`, and the organizations' trends in each of
+    /// `compared` (a year, then the years it is compared with).
+    init(_ frames: [YearSlice], settings: ReportSettings, compared: [[Int]]) {
       frame = CorpusStatistics(
         restoring: frames, stopwords: StopwordList(words: [], source: ""),
         matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
@@ -189,8 +205,20 @@ public enum ReportBuilder {
           tallies, yearTokens: Dictionary(frames.map { ($0.year, $0.tokens) }) { $0 + $1 }),
         top: settings.topOrganizations, pairs: shownPairs)
       organizationsCounted = tallies.count
+      let tokens = Dictionary(frames.map { ($0.year, $0.tokens) }) { $0 + $1 }
+      var trends: OrganizationTrendLists = [:]
+      for years in compared where trends[years] == nil {
+        trends[years] = OrganizationTrends.compare(
+          year: years[0], references: Array(years.dropFirst()), tallies: tallies, tokens: tokens)
+      }
+      self.trends = trends
     }
   }
+
+  /// Where a comparison's organizations are worked out (``OrganizationPart/trends``).
+  typealias OrganizationTrendLists = [[Int]: (
+    rising: [OrganizationTrend], falling: [OrganizationTrend]
+  )]
 
   /// What the report takes from one year's terms while they are unpacked.
   private struct YearPart: Sendable {

@@ -68,6 +68,11 @@ public struct TrendComparison: Sendable, Equatable {
   public var rising: [TrendTerm]
   /// Terms used relatively less than in the reference, strongest G² first.
   public var falling: [TrendTerm]
+  /// Organizations mentioned relatively more than in the reference, strongest G² first
+  /// (``OrganizationTrends``: worked out for every report, not kept with the terms).
+  public var risingOrganizations: [OrganizationTrend] = []
+  /// Organizations mentioned relatively less than in the reference, strongest G² first.
+  public var fallingOrganizations: [OrganizationTrend] = []
 
   /// Creates a comparison with the year `reference`.
   public init(

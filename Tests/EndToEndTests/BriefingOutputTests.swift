@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized) struct BriefingOutputTests {
   static let csvNames = [
     "almanac-cooccurrences.csv", "almanac-duplicates.csv", "almanac-followed.csv",
-    "almanac-organizations.csv",
+    "almanac-organization-trends.csv", "almanac-organizations.csv",
     "almanac-rejected.csv", "almanac-terms.csv", "almanac-trends.csv", "almanac-years.csv",
   ]
 

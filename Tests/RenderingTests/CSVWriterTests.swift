@@ -72,12 +72,12 @@ import Testing
       files.map(\.name) == [
         "almanac-years.csv", "almanac-terms.csv", "almanac-followed.csv",
         "almanac-organizations.csv", "almanac-cooccurrences.csv", "almanac-trends.csv",
-        "almanac-rejected.csv", "almanac-duplicates.csv",
+        "almanac-organization-trends.csv", "almanac-rejected.csv", "almanac-duplicates.csv",
       ])
     #expect(
       files.map(\.section) == [
-        "years", "terms", "followed", "organizations", "cooccurrences", "trends", "rejected",
-        "duplicates",
+        "years", "terms", "followed", "organizations", "cooccurrences", "trends",
+        "organizationTrends", "rejected", "duplicates",
       ])
     for file in files {
       #expect(!file.bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(file.name) has no BOM")
@@ -157,6 +157,22 @@ import Testing
         "2020,2019,falling,official visit,2,0,2,4.3944,-2.3219,false,2019,\r\n"
           + "2019,2020,rising,official visit,2,0,2,4.3944,-2.3219,true,2020,\r\n"
           + "2021,2017,falling,official visit,2,0,2,4.3944,-2.3219,true,2020,2019\r\n"))
+    // The organizations of each comparison, rising then falling, the chosen ones flagged (the
+    // pooled one, of the 2020 comparison's organizations, runs to 2020).
+    pooled.fallingOrganizations = [report.trends[0].risingOrganizations[1]]
+    pooled.fallingOrganizations[0].direction = .falling
+    chosen.chosenComparisons[1] = pooled
+    #expect(
+      Self.text(try Self.file("organizationTrends", of: chosen).bytes)
+        == "year,reference,direction,id,name,count,referenceCount,logLikelihood,logRatio,chosen,"
+        + "referenceThrough\r\n"
+        + "2020,2019,rising,discovered:information policy department,"
+        + "Information Policy Department,1,0,0.8109,0.0000,false,2019\r\n"
+        + "2020,2019,rising,eaeu,Eurasian Economic Union,3,1,0.1313,0.5850,false,2019\r\n"
+        + "2021,2017,rising,discovered:information policy department,"
+        + "Information Policy Department,1,0,0.8109,0.0000,true,2020\r\n"
+        + "2021,2017,rising,eaeu,Eurasian Economic Union,3,1,0.1313,0.5850,true,2020\r\n"
+        + "2021,2017,falling,eaeu,Eurasian Economic Union,3,1,0.1313,0.5850,true,2020\r\n")
     #expect(
       Self.text(try Self.file("rejected", of: report).bytes)
         == "path,reason\r\nbroken/no-header.txt,no header: the first line must begin with 'date YYYY-MM-DD'\r\n"

@@ -69,6 +69,8 @@ import Testing
   /// says what that means; a table of significant changes has neither.
   @Test func changesUnderTheFivePercentLevelAreMarked() {
     var report = ReportFixtures.sample()
+    // The terms alone (the fixture's organizations changed little: their own test).
+    report.trends[0].risingOrganizations = []
     let significant = Self.section("trends", in: Self.page(report))
     #expect(Self.count("°", in: significant) == 0)
     #expect(!significant.contains("one time in twenty"))
@@ -134,8 +136,9 @@ import Testing
     let html = Self.page(ReportFixtures.sample())
     let tables = Self.count("<table", in: html)
     // Years, unigrams, bigrams, the charted terms' rates per year, organizations, mentions per
-    // year, pairs, pair evidence, rising, falling, trend evidence, rejected.
-    #expect(tables == 12)
+    // year, pairs, pair evidence, rising, falling, trend evidence, rising organizations (none
+    // fell), rejected.
+    #expect(tables == 13)
     #expect(Self.count("<caption>", in: html) == tables)
     // Every header cell has a scope: columns, or the row group of an evidence table (one per
     // term or pair with lines: 1 pair, 2 trend terms).
@@ -434,6 +437,30 @@ import Testing
     let large = Self.section("organizations", in: Self.page(report))
     #expect(large.contains("<th class=\"num\" scope=\"col\">2020</th>"))
     #expect(large.contains("<caption>Mentions per 10\u{202F}000 tokens per year</caption>"))
+  }
+
+  /// Each comparison lists its rising and falling organizations after its terms, a weak
+  /// change in grey as a term's is, and a direction without any says so; a corpus that names no
+  /// organization gets no such tables.
+  @Test func organizationsRiseAndFallAfterTheTerms() {
+    var report = ReportFixtures.sample()
+    let section = Self.section("trends", in: Self.page(report))
+    let organizations = section.components(separatedBy: "Organizations rising in 2020").last!
+      .replacingOccurrences(of: "\n", with: "")
+    #expect(section.contains("<caption>Organizations rising in 2020</caption>"))
+    #expect(
+      organizations.contains(
+        "<td>Information Policy Department</td><td class=\"num\">1</td>"
+          + "<td class=\"num\">0</td><td class=\"num faint\">0.81°</td>"))
+    #expect(organizations.contains("<td>Eurasian Economic Union</td><td class=\"num\">3</td>"))
+    #expect(
+      section.contains(
+        "Organizations falling in 2020: no organization's rate of mentions changed."))
+    // The rising organizations come after the terms' lines, in the same comparison.
+    let lines = section.range(of: "class=\"evidence\"")!.lowerBound
+    #expect(section.range(of: "Organizations rising in 2020")!.lowerBound > lines)
+    report.organizations = []
+    #expect(!Self.section("trends", in: Self.page(report)).contains("Organizations rising"))
   }
 
   @Test func trendsShowOneTableEachForRisingAndFalling() {

@@ -10,7 +10,7 @@ enum ReportFixtures {
 
   /// A small two-year report with one of everything.
   static func sample() -> Report {
-    Report(
+    var report = Report(
       schemaVersion: "1.0", generatedAt: "2026-11-23T00:00:00Z", tool: "almanac 0.1.0",
       provenance: provenance,
       corpus: CorpusSummary(
@@ -100,6 +100,17 @@ enum ReportFixtures {
           reason: "no header: the first line must begin with 'date YYYY-MM-DD'")
       ]
     )
+    // Both organizations are mentioned more in 2020 (50 and 16.7 per 10,000 tokens) than in
+    // 2019 (33.3 and none); G² and log ratios worked out by hand from those counts.
+    report.trends[0].risingOrganizations = [
+      OrganizationTrend(
+        id: "discovered:information policy department", name: "Information Policy Department",
+        direction: .rising, count: 1, referenceCount: 0, logLikelihood: 0.8109, logRatio: 0),
+      OrganizationTrend(
+        id: "eaeu", name: "Eurasian Economic Union", direction: .rising, count: 3,
+        referenceCount: 1, logLikelihood: 0.1313, logRatio: 0.585),
+    ]
+    return report
   }
 
   /// The sample report of a corpus with no accepted document: every list empty, no dates.

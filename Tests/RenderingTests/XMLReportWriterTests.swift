@@ -119,7 +119,8 @@ import Testing
       line.textContent
         == "…reported the Information Policy Department. Both sides discussed the "
         + "Eurasian Economic Union agenda for the year…")
-    let terms = root.children(named: "trends").first?.children.first?.children ?? []
+    let terms =
+      root.children(named: "trends").first?.children.first?.children(named: "term") ?? []
     #expect(terms.map { $0.children(named: "evidence").count } == [2, 1])
   }
 
@@ -173,9 +174,15 @@ import Testing
     let trends = try #require(document.root.children(named: "trends").first)
     #expect(trends.children.allSatisfy { $0.attribute("referenceThrough") == nil })
     let first = try #require(section.children.first)
-    #expect(first.children.map { $0.attribute("direction") } == ["rising", "falling"])
-    #expect(first.children.first?.attribute("text") == "official visit")
-    #expect(first.children.first?.children(named: "evidence").count == 1)
+    let firstTerms = first.children(named: "term")
+    #expect(firstTerms.map { $0.attribute("direction") } == ["rising", "falling"])
+    #expect(firstTerms.first?.attribute("text") == "official visit")
+    #expect(firstTerms.first?.children(named: "evidence").count == 1)
+    // Its organizations follow its terms, as the comparison gives them.
+    #expect(
+      first.children(named: "organization").map { $0.attribute("id") }
+        == report.chosenComparisons[0].risingOrganizations.map(\.id)
+        + report.chosenComparisons[0].fallingOrganizations.map(\.id))
 
     report.chosenComparisons = []
     report.leftOutComparisons = []
@@ -207,7 +214,8 @@ import Testing
     let comparison = try #require(section.children.first)
     #expect(comparison.attribute("reference") == "2019")
     #expect(comparison.attribute("referenceThrough") == "2020")
-    #expect(comparison.children.map { $0.attribute("referencePeak") } == [nil, "2019"])
+    #expect(
+      comparison.children(named: "term").map { $0.attribute("referencePeak") } == [nil, "2019"])
 
     // A peak or a last year outside the corpus is refused.
     for stray in [1990, 2030] {

@@ -1,0 +1,144 @@
+import Analysis
+import Corpus
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ReportModel
+
+/// The organizations rising and falling in a comparison are those a plain reading of the
+/// definition finds: every organization's mentions in the year against those of its reference
+/// years added up, each side over its word tokens, ranked by G² (ties by id), the rate deciding
+/// the direction.
+@Suite struct OrganizationTrendsTests {
+  /// Dunning's G², written out from its definition with Foundation's `log`.
+  static func g2(_ a: Int, _ c: Int, _ b: Int, _ d: Int) -> Double {
+    let total = Double(c + d)
+    var sum = 0.0
+    if a > 0 { sum += Double(a) * log(Double(a) / (Double(c) * Double(a + b) / total)) }
+    if b > 0 { sum += Double(b) * log(Double(b) / (Double(d) * Double(a + b) / total)) }
+    return 2 * sum
+  }
+
+  /// `organizations` organizations over years 0 to 3 with random mentions (often none, often
+  /// equal), and random tokens per year.
+  static func random(seed: UInt64, organizations: Int) -> (
+    tallies: [String: OrganizationTally], tokens: [Int: Int]
+  ) {
+    var generator = SplitMix(seed: seed)
+    var tallies: [String: OrganizationTally] = [:]
+    for index in 0..<organizations {
+      var tally = OrganizationTally(registryName: "Org \(index)", registered: true)
+      for year in 0..<4 where generator.int(3) > 0 {
+        tally.years[year] = TermTally(count: 1 + generator.int(6), documents: 1)
+      }
+      tallies["org-\(index)"] = tally
+    }
+    let tokens = Dictionary(
+      uniqueKeysWithValues: (0..<4).map { ($0, 1_000 + generator.int(3) * 500) })
+    return (tallies, tokens)
+  }
+
+  @Test(
+    arguments: [
+      (1, [0]), (3, [2]), (3, [0, 1, 2]), (0, [1, 3]),
+    ] as [(Int, [Int])])
+  func everyOrganizationIsWeighedAsTheDefinitionSays(year: Int, references: [Int]) {
+    for seed in 1...4 as ClosedRange<UInt64> {
+      let (tallies, tokens) = Self.random(seed: seed, organizations: 40)
+      let found = OrganizationTrends.compare(
+        year: year, references: references, tallies: tallies, tokens: tokens, limit: 7)
+
+      let c = tokens[year]!
+      let d = references.map { tokens[$0]! }.reduce(0, +)
+      var expected: [TrendTerm.Direction: [(g2: Double, id: String, a: Int, b: Int)]] = [:]
+      for (id, tally) in tallies {
+        let a = tally.years[year]?.count ?? 0
+        let b = references.map { tally.years[$0]?.count ?? 0 }.reduce(0, +)
+        let (here, there) = (Double(a) / Double(c), Double(b) / Double(d))
+        guard a * d != b * c else { continue }
+        expected[here > there ? .rising : .falling, default: []].append(
+          (Self.g2(a, c, b, d), id, a, b))
+      }
+      for (direction, list) in [
+        (TrendTerm.Direction.rising, found.rising), (.falling, found.falling),
+      ] {
+        let want = (expected[direction] ?? []).sorted {
+          abs($0.g2 - $1.g2) > 1e-9 ? $0.g2 > $1.g2 : $0.id < $1.id
+        }.prefix(7)
+        #expect(list.map(\.id) == want.map(\.id), "seed \(seed), \(direction)")
+        #expect(list.map(\.count) == want.map(\.a))
+        #expect(list.map(\.referenceCount) == want.map(\.b))
+        for (trend, wanted) in zip(list, want) {
+          #expect(abs(trend.logLikelihood - wanted.g2) < 1e-9)
+          #expect(trend.direction == direction)
+          #expect(trend.name == tallies[trend.id]!.name)
+          let ratio = log2(
+            (Double(max(trend.count, 0)) == 0 ? 0.5 : Double(trend.count)) / Double(c)
+              / ((trend.referenceCount == 0 ? 0.5 : Double(trend.referenceCount)) / Double(d)))
+          #expect(abs(trend.logRatio - ratio) < 1e-9)
+          #expect((trend.logRatio > 0) == (direction == .rising))
+        }
+      }
+    }
+  }
+
+  /// A year or reference without tokens, or a limit of 0, lists nothing.
+  @Test func nothingToWeighListsNothing() {
+    let (tallies, tokens) = Self.random(seed: 9, organizations: 10)
+    var none = tokens
+    none[1] = 0
+    for (year, references, tokens, limit) in [
+      (1, [0], none, 10), (0, [1], none, 10), (2, [0], tokens, 0), (2, [7], tokens, 10),
+    ] {
+      let found = OrganizationTrends.compare(
+        year: year, references: references, tallies: tallies, tokens: tokens, limit: limit)
+      #expect(found.rising.isEmpty && found.falling.isEmpty)
+    }
+  }
+
+  /// In a built report, each comparison lists the organizations that rose and fell, out of
+  /// every organization found (an unlisted one too), and a chosen comparison with a span of
+  /// years adds up its years' mentions.
+  @Test func aReportsComparisonsListTheirOrganizations() {
+    func slice(_ year: Int, _ mentions: [String: Int]) -> YearSlice {
+      YearSlice(
+        year: year, documents: 10, repairedDocuments: 0, tokens: 10_000,
+        organizationMentions: mentions.values.reduce(0, +),
+        firstDate: CalendarDate(year: year, month: 1, day: 1)!,
+        lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: [],
+        organizations: mentions.keys.sorted().map { id in
+          YearSlice.Organization(
+            id: id, registryName: id.uppercased(), registered: false, count: mentions[id]!,
+            documents: 1, aliases: [id.uppercased(): mentions[id]!])
+        },
+        pairs: [])
+    }
+    let slices = [
+      slice(2018, ["steady": 50, "fading": 40]), slice(2019, ["steady": 50, "fading": 20]),
+      slice(2020, ["steady": 50, "fading": 2, "newcomer": 30]),
+    ]
+    let statistics = CorpusStatistics(
+      restoring: slices, stopwords: StopwordList(words: [], source: "none"),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+    var settings = ReportSettings(
+      corpusPath: "c", topOrganizations: 0, generatedAt: "2026-01-01T00:00:00Z", tool: "test",
+      registryVersion: "1", stopwords: "none")
+    settings.comparisons = [ChosenComparison(year: 2020, references: 2018...2019)]
+    let report = ReportBuilder.build(statistics: statistics, rejected: [], settings: settings)
+    // None is listed (none registered, none among the top 0), all are weighed.
+    #expect(report.organizations.isEmpty)
+    let last = report.trends.last!
+    #expect(last.year == 2020 && last.reference == 2019)
+    #expect(last.risingOrganizations.map(\.id) == ["newcomer"])
+    #expect(last.fallingOrganizations.map(\.id) == ["fading"])
+    #expect(last.fallingOrganizations.map(\.referenceCount) == [20])
+    #expect(report.trends.first!.fallingOrganizations.map(\.count) == [20])
+    let span = report.chosenComparisons[0]
+    #expect(span.referenceYears == [2018, 2019])
+    #expect(span.fallingOrganizations.map(\.referenceCount) == [60])
+    #expect(
+      abs((span.fallingOrganizations.first?.logLikelihood ?? -1) - Self.g2(2, 10_000, 60, 20_000))
+        < 1e-9)
+  }
+}
