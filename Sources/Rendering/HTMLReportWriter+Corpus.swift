@@ -52,7 +52,8 @@ extension HTMLReportWriter {
     fact(
       "Limits",
       "top " + String(report.provenance.top) + " unigrams and bigrams; "
-        + String(report.provenance.trendTerms) + " rising and falling terms per year")
+        + String(report.provenance.trendTerms) + " rising and falling terms and "
+        + String(Report.organizationTrendsListed) + " organizations per comparison")
     if !report.exports.isEmpty {
       // The CSV files beside the page: relative links, so they work wherever the folder goes.
       facts.element("dt", text: "Data files")

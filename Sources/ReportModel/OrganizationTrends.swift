@@ -43,7 +43,7 @@ public struct OrganizationTrend: Sendable, Equatable {
 /// nothing is seldom among the most mentioned overall).
 enum OrganizationTrends {
   /// How many rising and how many falling organizations each comparison lists at most.
-  static let limit = 10
+  static let limit = Report.organizationTrendsListed
 
   /// The organizations of `tallies` whose rate of mentions in `year` differs from that in the
   /// years `references` taken together, the `limit` with the largest G² each way (ties: id in

@@ -177,6 +177,10 @@ extension Report {
   /// of a small group), where they would otherwise read like the rates of any other year.
   public static let smallBaseTokens = 10_000
 
+  /// How many rising and how many falling organizations each comparison lists at most
+  /// (``TrendComparison/risingOrganizations``).
+  public static let organizationTrendsListed = 10
+
   /// `count` uses per 10,000 of `tokens` word tokens (0 without tokens): the rate of a term or
   /// an organization in a year or the corpus.
   public static func perTenThousand(_ count: Int, of tokens: Int) -> Double {
