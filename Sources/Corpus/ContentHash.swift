@@ -1,4 +1,11 @@
-/// A fast 64-bit hash of a file's bytes, to tell whether an article changed.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A fast 64-bit hash of a file's bytes, to tell whether an article changed and which files are
+/// copies of others (``textHash(_:)``: line ends aside).
 ///
 /// Not cryptographic: it guards against accidental change, not against an adversary. Eight bytes
 /// at a time, each word mixed by multiplication and rotation, then finalised with the length.
@@ -36,6 +43,36 @@ public enum ContentHash {
       }
       return value
     }
+  }
+
+  /// The hash of `bytes` read as text: the same for two files that differ only in how their
+  /// lines end (CR LF or a lone CR, each read as LF), so that an article saved again on another
+  /// system is still a copy of itself. Line ends are the only difference it overlooks: a file
+  /// with one more line break, or other white space, is another text. A file without CR hashes
+  /// as its bytes do (``hash(_:)``), so a state's stored hashes of such files stay valid.
+  public static func textHash(_ bytes: [UInt8]) -> UInt64 {
+    // One `memchr`: most files have no CR at all. (A CR byte is never part of a longer UTF-8
+    // sequence, whose bytes are all 0x80 or more.)
+    let first = bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0x0D, buffer.count) else {
+        return nil
+      }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    guard var index = first else { return hash(bytes) }
+    var text = [UInt8]()
+    text.reserveCapacity(bytes.count)
+    text += bytes[..<index]
+    while index < bytes.count {
+      if bytes[index] == 0x0D {
+        text.append(0x0A)
+        if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+      } else {
+        text.append(bytes[index])
+      }
+      index += 1
+    }
+    return hash(text)
   }
 
   /// The hash of `bytes`.

@@ -30,7 +30,7 @@ public struct CorpusAnalyzer: Sendable {
   public struct FileOutcome: Sendable {
     /// The file as scanned.
     public var file: CorpusFile
-    /// ``ContentHash/hash(_:)`` of its bytes, or nil when it could not be read. Kept as a
+    /// ``ContentHash/textHash(_:)`` of its bytes, or nil when it could not be read. Kept as a
     /// number, since a run holds one per file of the corpus.
     public var digest: UInt64?
     /// The article date, when the header was readable.
@@ -169,7 +169,8 @@ public struct CorpusAnalyzer: Sendable {
     case .failure(let error):
       return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
     }
-    let digest = ContentHash.hash(bytes)
+    // Line ends aside: a copy saved with CR LF is still a copy (``ContentHash/textHash(_:)``).
+    let digest = ContentHash.textHash(bytes)
     if digest == stored {
       return FileOutcome(
         file: file, digest: digest, date: nil, rejection: nil, repaired: false, sameAsStored: true)

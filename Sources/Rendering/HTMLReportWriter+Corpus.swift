@@ -133,12 +133,13 @@ extension HTMLReportWriter {
 
   static func addDuplicates(to section: XMLElement, report: Report) {
     guard !report.duplicates.isEmpty else {
-      section.note("No file holds the same bytes as another: every accepted file was counted.")
+      section.note("No file holds the same text as another: every accepted file was counted.")
       return
     }
     section.note(
       plural(report.duplicates.count, "file is a copy", "files are copies")
-        + " of another file of the corpus: the same bytes, so the same date and text. A copy is"
+        + " of another file of the corpus: the same date and text, byte for byte but for how"
+        + " their lines end (CR LF, CR or LF). A copy is"
         + " accepted but not counted, so that each article counts once; deleting the copies"
         + " would change no figure.")
     addFiles(

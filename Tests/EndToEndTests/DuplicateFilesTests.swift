@@ -33,6 +33,42 @@ import Testing
     }
   }
 
+  /// An article saved again with CR LF line ends (or lone CRs) is the same text: a copy,
+  /// counted once; one with another word is not.
+  @Test func aCopyWithOtherLineEndsIsACopy() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let seeds = BinaryRunner.repositoryRoot.appendingPathComponent("seeds")
+    let reference = root.appendingPathComponent("reference")
+    #expect(
+      try BinaryRunner.run(["run", "--corpus", seeds.path, "--out", reference.path]).status == 0)
+
+    let corpus = root.appendingPathComponent("corpus")
+    try FileManager.default.copyItem(at: seeds, to: corpus)
+    let text = try String(
+      contentsOf: corpus.appendingPathComponent("002_139cab1db7a7b812.txt"), encoding: .utf8)
+    #expect(text.contains("\n"))
+    try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(
+      to: corpus.appendingPathComponent("crlf.txt"))
+    try Data(text.replacingOccurrences(of: "\n", with: "\r").utf8).write(
+      to: corpus.appendingPathComponent("cr.txt"))
+    let out = root.appendingPathComponent("out")
+    let run = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try figures(out) == figures(reference))
+    #expect(
+      try listed(out) == [
+        "cr.txt < 002_139cab1db7a7b812.txt", "crlf.txt < 002_139cab1db7a7b812.txt",
+      ])
+
+    // Another word is another article, whatever its line ends.
+    try Data(text.replacingOccurrences(of: "\n", with: "\r\n").appending(" Edited.").utf8).write(
+      to: corpus.appendingPathComponent("crlf.txt"))
+    #expect(try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path]).status == 0)
+    #expect(try listed(out) == ["cr.txt < 002_139cab1db7a7b812.txt"])
+    #expect(try figures(out) != figures(reference))
+  }
+
   @Test func aCopyIsCountedOnceAndNamedTillItsOriginalGoes() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }

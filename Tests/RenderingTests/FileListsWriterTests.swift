@@ -81,7 +81,7 @@ import Testing
   @Test func aPageWithoutCopiesSaysSoAndLeavesThemOutOfTheSummary() {
     let html = HTMLReportWriterTests.page(ReportFixtures.sample())
     let section = HTMLReportWriterTests.section("duplicates", in: html)
-    #expect(section.contains("No file holds the same bytes as another"))
+    #expect(section.contains("No file holds the same text as another"))
     #expect(!section.contains("<table"))
     #expect(!HTMLReportWriterTests.section("summary", in: html).contains("Duplicate files"))
   }
