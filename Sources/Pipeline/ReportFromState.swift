@@ -35,6 +35,30 @@ enum ReportFromState {
     }
   }
 
+  /// Says on stderr how many of the terms and pairs `report` shows have no lines in
+  /// `evidence`, the lines the last run read: `almanac report` reads no corpus, so a comparison
+  /// chosen since the last run (`--compare`) shows its terms without lines until a run reads
+  /// them.
+  static func warnOfLinesNotRead(
+    _ report: Report, evidence: [EvidenceFinder.Target: [Evidence]], log: Logger
+  ) {
+    let missing = EvidencePolicy.targetsWithoutLines(of: report, in: evidence)
+    guard !missing.isEmpty else { return }
+    let terms = missing.filter { if case .term = $0 { true } else { false } }.count
+    let pairs = missing.count - terms
+    let what = [
+      terms > 0 ? "\(terms) term\(terms == 1 ? "" : "s")" : nil,
+      pairs > 0 ? "\(pairs) pair\(pairs == 1 ? "" : "s")" : nil,
+    ].compactMap { $0 }.joined(separator: " and ")
+    let one = missing.count == 1
+    let message =
+      what + " shown " + (one ? "has" : "have") + " no lines where "
+      + (one ? "it was" : "they were")
+      + " used: almanac report shows the lines the last run read, and a run with the same "
+      + "options reads the rest"
+    log.warning("\(message)")
+  }
+
   /// The files of the state accepted but not counted, as copies of others.
   static func duplicates(store: StateStore) throws(RunError) -> [DuplicateFile] {
     DuplicateFile.listed(try ReportJob.state { try store.documentsSharingTheirBytes() })

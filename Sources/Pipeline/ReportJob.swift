@@ -306,10 +306,10 @@ public enum ReportJob {
       registryVersion: registry, stopwords: stopwords)
     let built = try ReportFromState.build(store: store, settings: settings)
     ReportFromState.warnOfLeftOutComparisons(built, log: log)
+    let evidence = try ReportJob.state { try store.evidence() }
+    ReportFromState.warnOfLinesNotRead(built, evidence: evidence, log: log)
     let report = EvidencePolicy.attach(
-      try ReportJob.state { try store.evidence() },
-      to: built.listing(
-        duplicates: try ReportFromState.duplicates(store: store)))
+      evidence, to: built.listing(duplicates: try ReportFromState.duplicates(store: store)))
     let published = try publish(report, in: options.output)
     if options.pdf { try publishPDF(in: options.output, log: log) }
     return published

@@ -79,6 +79,15 @@ public enum EvidencePolicy {
         ? comparison.year : term.referencePeak ?? comparison.reference)
   }
 
+  /// The targets of `report` (``targets(of:)``) that `evidence` has no lines for, as
+  /// `almanac report` finds them: it shows the lines the last run read, and a term of a
+  /// comparison chosen since has none until a run reads them.
+  public static func targetsWithoutLines(
+    of report: Report, in evidence: [EvidenceFinder.Target: [Evidence]]
+  ) -> [EvidenceFinder.Target] {
+    targets(of: report).filter { evidence[$0] == nil }
+  }
+
   /// `report` with the lines of `evidence` attached to the terms and pairs they back.
   public static func attach(_ evidence: [EvidenceFinder.Target: [Evidence]], to report: Report)
     -> Report

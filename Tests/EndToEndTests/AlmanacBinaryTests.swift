@@ -333,6 +333,50 @@ import Testing
     #expect(backwards.stderr.contains("'2020:2019-2018'"))
   }
 
+  /// `almanac report` reads no corpus: a comparison chosen since the last run shows terms
+  /// without lines, and it says so on stderr; once a run with the same choice read them, it
+  /// says nothing.
+  @Test func reportSaysWhichLinesTheLastRunDidNotRead() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let seeds = BinaryRunner.repositoryRoot.appendingPathComponent("seeds")
+    let corpus = root.appendingPathComponent("corpus")
+    try FileManager.default.copyItem(at: seeds, to: corpus)
+    // 2018 holds the 2019 article's text: 2019 against 2018 changes nothing, so no line of
+    // 2018 is read unless a comparison with 2018 is chosen.
+    let article = try String(
+      contentsOf: seeds.appendingPathComponent("002_139cab1db7a7b812.txt"), encoding: .utf8)
+    try Data(
+      article.replacingOccurrences(of: " date 2019-02-04 ", with: " date 2018-02-04 ").utf8
+    ).write(to: corpus.appendingPathComponent("2018.txt"))
+    let out = root.appendingPathComponent("out")
+    let plain = try BinaryRunner.run(["run", "--corpus", corpus.path, "--out", out.path])
+    #expect(plain.status == 0 && plain.stderr.isEmpty, "\(plain.stderr)")
+    let quiet = try BinaryRunner.run(["report", "--out", out.path])
+    #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+
+    let chosen = try BinaryRunner.run(["report", "--out", out.path, "--compare", "2020:2018"])
+    #expect(chosen.status == 0)
+    #expect(chosen.stderr.contains("shown have no lines where they were used"), "\(chosen.stderr)")
+    #expect(chosen.stderr.contains("a run with the same options reads the rest"))
+    let xml = try text(out.appendingPathComponent("almanac.xml"))
+    // Its rising terms have the lines of 2020 read for 2020 against 2019; its falling terms,
+    // whose lines would come from 2018, none.
+    let section = xml.components(separatedBy: "<chosenComparisons>").last ?? ""
+    #expect(!section.contains(#"<evidence path="2018.txt""#))
+
+    let read = try BinaryRunner.run([
+      "run", "--corpus", corpus.path, "--out", out.path, "--compare", "2020:2018",
+    ])
+    #expect(read.status == 0 && read.stderr.isEmpty, "\(read.stderr)")
+    let again = try BinaryRunner.run(["report", "--out", out.path, "--compare", "2020:2018"])
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+    let withLines = try text(out.appendingPathComponent("almanac.xml"))
+    #expect(
+      withLines.components(separatedBy: "<chosenComparisons>").last?.contains(
+        #"<evidence path="2018.txt""#) == true)
+  }
+
   /// `--term` follows a term whatever its rank: the seeds' rarest bigram (once, in 2020)
   /// gets its counts per year in the XML, the page and `almanac-followed.csv`, typed in any
   /// case; a stopword is followed but found nowhere; a value that is no term is a usage error.
