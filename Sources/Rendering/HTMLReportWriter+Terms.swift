@@ -183,11 +183,7 @@ extension HTMLReportWriter {
     for (list, caption) in [(comparison.rising, "Rising in "), (comparison.falling, "Falling in ")]
     {
       trendTable(
-        list.map {
-          TrendRow(
-            label: $0.text, count: $0.count, referenceCount: $0.referenceCount,
-            logLikelihood: $0.logLikelihood, logRatio: $0.logRatio, isSignificant: $0.isSignificant)
-        }, caption: caption + String(comparison.year), labelHeading: "Term",
+        list, caption: caption + String(comparison.year), labelHeading: "Term",
         nothing: "no term's rate changed", comparison: comparison, into: pair)
     }
     trendEvidence(comparison, into: block)
@@ -198,24 +194,10 @@ extension HTMLReportWriter {
       (comparison.fallingOrganizations, "Organizations falling in "),
     ] {
       trendTable(
-        list.map {
-          TrendRow(
-            label: $0.name, count: $0.count, referenceCount: $0.referenceCount,
-            logLikelihood: $0.logLikelihood, logRatio: $0.logRatio, isSignificant: $0.isSignificant)
-        }, caption: caption + String(comparison.year), labelHeading: "Organization",
+        list, caption: caption + String(comparison.year), labelHeading: "Organization",
         nothing: "no organization's rate of mentions changed", comparison: comparison,
         into: organizationPair)
     }
-  }
-
-  /// A row of a table of rising or falling terms or organizations.
-  private struct TrendRow {
-    var label: String
-    var count: Int
-    var referenceCount: Int
-    var logLikelihood: Double
-    var logRatio: Double
-    var isSignificant: Bool
   }
 
   /// A note on each comparison asked for (`--compare`) that is left out, naming its years
@@ -238,8 +220,8 @@ extension HTMLReportWriter {
 
   /// The rising or falling `rows` (terms or organizations, `labelHeading`) of `comparison`,
   /// or a note saying there are `nothing` when there are none.
-  private static func trendTable(
-    _ rows: [TrendRow], caption: String, labelHeading: String, nothing: String,
+  private static func trendTable<Row: TrendRow>(
+    _ rows: [Row], caption: String, labelHeading: String, nothing: String,
     comparison: TrendComparison, into parent: XMLElement
   ) {
     let column = parent.element("div")
@@ -271,4 +253,23 @@ extension HTMLReportWriter {
           + ", a change chance alone gives one time in twenty or more (p ≥ 0.05).")
     }
   }
+}
+
+/// A row of a table of rising or falling terms or organizations.
+protocol TrendRow {
+  /// What the row is about: a term's text, an organization's name.
+  var label: String { get }
+  var count: Int { get }
+  var referenceCount: Int { get }
+  var logLikelihood: Double { get }
+  var logRatio: Double { get }
+  var isSignificant: Bool { get }
+}
+
+extension TrendTerm: TrendRow {
+  var label: String { text }
+}
+
+extension OrganizationTrend: TrendRow {
+  var label: String { name }
 }

@@ -35,16 +35,22 @@ import Testing
 
   /// An article saved again with CR LF line ends (or lone CRs) is the same text: a copy,
   /// counted once; one with another word is not.
-  @Test func aCopyWithOtherLineEndsIsACopy() throws {
-    let root = try BinaryRunner.scratchFolder()
-    defer { BinaryRunner.remove(root) }
+  /// The report of the seeds alone, in `root/reference`, and a copy of the seeds in
+  /// `root/corpus` to add copies to.
+  func seedsAndTheirReport(in root: URL) throws -> (reference: URL, corpus: URL) {
     let seeds = BinaryRunner.repositoryRoot.appendingPathComponent("seeds")
     let reference = root.appendingPathComponent("reference")
     #expect(
       try BinaryRunner.run(["run", "--corpus", seeds.path, "--out", reference.path]).status == 0)
-
     let corpus = root.appendingPathComponent("corpus")
     try FileManager.default.copyItem(at: seeds, to: corpus)
+    return (reference, corpus)
+  }
+
+  @Test func aCopyWithOtherLineEndsIsACopy() throws {
+    let root = try BinaryRunner.scratchFolder()
+    defer { BinaryRunner.remove(root) }
+    let (reference, corpus) = try seedsAndTheirReport(in: root)
     let text = try String(
       contentsOf: corpus.appendingPathComponent("002_139cab1db7a7b812.txt"), encoding: .utf8)
     #expect(text.contains("\n"))
@@ -72,13 +78,7 @@ import Testing
   @Test func aCopyIsCountedOnceAndNamedTillItsOriginalGoes() throws {
     let root = try BinaryRunner.scratchFolder()
     defer { BinaryRunner.remove(root) }
-    let seeds = BinaryRunner.repositoryRoot.appendingPathComponent("seeds")
-    let reference = root.appendingPathComponent("reference")
-    #expect(
-      try BinaryRunner.run(["run", "--corpus", seeds.path, "--out", reference.path]).status == 0)
-
-    let corpus = root.appendingPathComponent("corpus")
-    try FileManager.default.copyItem(at: seeds, to: corpus)
+    let (reference, corpus) = try seedsAndTheirReport(in: root)
     let original = corpus.appendingPathComponent("002_139cab1db7a7b812.txt")
     // Before the original in byte order, and in a folder of its own.
     let copy = corpus.appendingPathComponent("0/saved again.txt")

@@ -51,21 +51,11 @@ import Testing
   /// of the corpus's: the same 30 mentions are 15 in a year of 20,000 tokens and 5 in one of
   /// 60,000.
   @Test func anOrganizationsRateInAYearIsPerTenThousandOfThatYearsTokens() {
-    func slice(_ year: Int, tokens: Int, _ mentions: [String: Int]) -> YearSlice {
-      YearSlice(
-        year: year, documents: 10, repairedDocuments: 0, tokens: tokens,
-        organizationMentions: mentions.values.reduce(0, +),
-        firstDate: CalendarDate(year: year, month: 1, day: 1)!,
-        lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: [],
-        organizations: mentions.keys.sorted().map { id in
-          YearSlice.Organization(
-            id: id, registryName: id.uppercased(), registered: false, count: mentions[id]!,
-            documents: 1, aliases: [id.uppercased(): mentions[id]!])
-        },
-        pairs: [])
-    }
     let report = SliceReport.build(
-      [slice(2019, tokens: 20_000, ["a": 30]), slice(2020, tokens: 60_000, ["a": 30, "b": 3])],
+      [
+        SliceReport.slice(2019, tokens: 20_000, ["a": 30]),
+        SliceReport.slice(2020, tokens: 60_000, ["a": 30, "b": 3]),
+      ],
       pairs: 0)
     let rates = Dictionary(
       uniqueKeysWithValues: report.organizations.map {

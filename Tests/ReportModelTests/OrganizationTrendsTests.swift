@@ -101,22 +101,10 @@ import Testing
   /// every organization found (an unlisted one too), and a chosen comparison with a span of
   /// years adds up its years' mentions.
   @Test func aReportsComparisonsListTheirOrganizations() {
-    func slice(_ year: Int, _ mentions: [String: Int]) -> YearSlice {
-      YearSlice(
-        year: year, documents: 10, repairedDocuments: 0, tokens: 10_000,
-        organizationMentions: mentions.values.reduce(0, +),
-        firstDate: CalendarDate(year: year, month: 1, day: 1)!,
-        lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: [],
-        organizations: mentions.keys.sorted().map { id in
-          YearSlice.Organization(
-            id: id, registryName: id.uppercased(), registered: false, count: mentions[id]!,
-            documents: 1, aliases: [id.uppercased(): mentions[id]!])
-        },
-        pairs: [])
-    }
     let slices = [
-      slice(2018, ["steady": 50, "fading": 40]), slice(2019, ["steady": 50, "fading": 20]),
-      slice(2020, ["steady": 50, "fading": 2, "newcomer": 30]),
+      SliceReport.slice(2018, tokens: 10_000, ["steady": 50, "fading": 40]),
+      SliceReport.slice(2019, tokens: 10_000, ["steady": 50, "fading": 20]),
+      SliceReport.slice(2020, tokens: 10_000, ["steady": 50, "fading": 2, "newcomer": 30]),
     ]
     let statistics = CorpusStatistics(
       restoring: slices, stopwords: StopwordList(words: [], source: "none"),

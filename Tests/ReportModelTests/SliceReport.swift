@@ -1,4 +1,5 @@
 import Analysis
+import Corpus
 import ReportModel
 
 /// Reports built from hand-made years, as the report step builds them from the state.
@@ -14,5 +15,21 @@ enum SliceReport {
         corpusPath: "c", pairs: pairs, topOrganizations: topOrganizations,
         generatedAt: "2026-01-01T00:00:00Z", tool: "test", registryVersion: "1",
         stopwords: "none"))
+  }
+
+  /// A year of `tokens` word tokens in 10 documents whose organizations (discovered, each in
+  /// one document, named by its id in capitals) have the given `mentions`.
+  static func slice(_ year: Int, tokens: Int, _ mentions: [String: Int]) -> YearSlice {
+    YearSlice(
+      year: year, documents: 10, repairedDocuments: 0, tokens: tokens,
+      organizationMentions: mentions.values.reduce(0, +),
+      firstDate: CalendarDate(year: year, month: 1, day: 1)!,
+      lastDate: CalendarDate(year: year, month: 12, day: 31)!, terms: [],
+      organizations: mentions.keys.sorted().map { id in
+        YearSlice.Organization(
+          id: id, registryName: id.uppercased(), registered: false, count: mentions[id]!,
+          documents: 1, aliases: [id.uppercased(): mentions[id]!])
+      },
+      pairs: [])
   }
 }
