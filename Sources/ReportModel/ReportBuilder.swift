@@ -198,14 +198,14 @@ public enum ReportBuilder {
         restoring: frames, stopwords: StopwordList(words: [], source: ""),
         matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
       let tallies = frame.organizations
+      // Each year's word tokens, the base of its rates.
+      let tokens = Dictionary(frames.map { ($0.year, $0.tokens) }) { $0 + $1 }
       (shownPairs, pairsCounted) = ReportBuilder.pairs(
         frame, organizations: tallies, limit: settings.pairs)
       listed = ReportBuilder.listed(
-        ReportBuilder.organizations(
-          tallies, yearTokens: Dictionary(frames.map { ($0.year, $0.tokens) }) { $0 + $1 }),
+        ReportBuilder.organizations(tallies, yearTokens: tokens),
         top: settings.topOrganizations, pairs: shownPairs)
       organizationsCounted = tallies.count
-      let tokens = Dictionary(frames.map { ($0.year, $0.tokens) }) { $0 + $1 }
       var trends: OrganizationTrendLists = [:]
       for years in compared where trends[years] == nil {
         trends[years] = OrganizationTrends.compare(
