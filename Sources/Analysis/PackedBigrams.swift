@@ -4,11 +4,11 @@
 /// their packed bytes; a reader that goes through them once, in order (comparing two years,
 /// picking the frequent ones), takes them one at a time from the blob instead.
 public struct PackedBigrams: Sendable {
-  /// The blob's bytes (shared with the blob, not copied), or the bigrams' alone once
-  /// ``compacted``.
-  private var bytes: [UInt8]
+  /// The blob's bytes (shared with the blob, not copied); ``shelved(on:)`` puts the bigrams'
+  /// alone aside.
+  private let bytes: [UInt8]
   /// Where the first bigram starts in ``bytes``.
-  private var start: Int
+  private let start: Int
   /// The number of bigrams.
   public let count: Int
   /// Whether their words are written as steps (version 4, ``BigramSteps``).
