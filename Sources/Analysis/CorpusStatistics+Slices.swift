@@ -107,6 +107,7 @@ extension CorpusStatistics {
         registryName: organization.registryName, registered: organization.registered)
       restored.total = TermTally(count: organization.count, documents: organization.documents)
       restored.aliases = organization.aliases
+      restored.latest = organization.latest
       tally.organizationCounts.add(restored, id: organization.id)
     }
     for pair in slice.pairs {

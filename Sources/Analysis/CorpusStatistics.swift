@@ -90,8 +90,10 @@ public struct CorpusStatistics: Sendable {
   /// tokens, folded bytes and matching take a few megabytes.
   static let window = 1 << 20
 
-  /// Counts one document.
-  public mutating func add(_ document: Document) {
+  /// Counts one document, whose text's digest is `digest` (``Corpus/ContentHash/textHash(_:)``;
+  /// 0 when not known): it orders documents of one date among an organization's latest
+  /// (``LatestDocuments``).
+  public mutating func add(_ document: Document, digest: UInt64 = 0) {
     // The reused buffers are taken out of `self` while counting, so that interning (which
     // mutates `self`) never overlaps an access to them.
     var stream = TokenStream()
@@ -114,7 +116,8 @@ public struct CorpusStatistics: Sendable {
     var begun = false
     var previous: Int32 = -1
     var definitions = OrganizationMatcher.Definitions()
-    tally.organizationCounts.beginDocument()
+    tally.organizationCounts.beginDocument(
+      LatestDocuments.Document(date: document.date, digest: digest, path: document.path))
     let (tokenizer, matching) = (self.tokenizer, self.matching)
     tokenizer.tokenize(document.text, windowBytes: windowBytes, into: &stream) { window in
       let count = window.tokens.count

@@ -1,3 +1,5 @@
+import Corpus
+
 /// One year's organizations and the pairs named together in its documents, each organization
 /// numbered as it is first counted, so that a document's organizations and pairs are counted on
 /// small integers rather than on id strings.
@@ -19,6 +21,10 @@ struct OrganizationCounts: Sendable {
   private var lastDocument: [Int32] = []
   /// Counts documents, so that ``lastDocument`` needs no clearing between them.
   private var documentSerial: Int32 = 0
+  /// The document being counted, offered to the latest documents of each organization it
+  /// names (``OrganizationTally/latest``).
+  private var document = LatestDocuments.Document(
+    date: CalendarDate(year: CalendarDate.earliestYear, month: 1, day: 1)!, path: "")
   /// Documents naming both organizations of a pair, keyed by ``pairKey(_:_:)``.
   private var pairCounts: [UInt64: Int] = [:]
   /// The numbers named by the document being counted, in the order first named.
@@ -82,11 +88,12 @@ struct OrganizationCounts: Sendable {
     return number
   }
 
-  /// Begins counting the organizations one document names: each mention (``count(_:)``, in
-  /// text order), each organization's document, and each pair of distinct organizations once
-  /// (``endDocument()``).
-  mutating func beginDocument() {
+  /// Begins counting the organizations `document` names: each mention (``count(_:)``, in
+  /// text order), each organization's document (and the document among its latest), and each
+  /// pair of distinct organizations once (``endDocument()``).
+  mutating func beginDocument(_ document: LatestDocuments.Document) {
     documentSerial += 1
+    self.document = document
     named.removeAll(keepingCapacity: true)
   }
 
@@ -116,7 +123,10 @@ struct OrganizationCounts: Sendable {
       named.append(number)
     }
     tallies[Int(number)].total.count += 1
-    if first { tallies[Int(number)].total.documents += 1 }
+    if first {
+      tallies[Int(number)].total.documents += 1
+      tallies[Int(number)].latest.offer(document)
+    }
     surfaceCounts[Self.surfaceKey(number, surfaces.intern(surface)), default: 0] += 1
   }
 
@@ -173,7 +183,8 @@ struct OrganizationCounts: Sendable {
       let tally = tallies[number]
       return YearSlice.Organization(
         id: ids[number], registryName: tally.registryName, registered: tally.registered,
-        count: tally.total.count, documents: tally.total.documents, aliases: tally.aliases)
+        count: tally.total.count, documents: tally.total.documents, aliases: tally.aliases,
+        latest: tally.latest)
     }
   }
 

@@ -126,6 +126,8 @@ public struct OrganizationTally: Sendable, Equatable {
   public var aliases: [String: Int] = [:]
   /// Mentions and documents per year (filled in ``CorpusStatistics/organizations`` only).
   public var years: [Int: TermTally] = [:]
+  /// The latest documents naming it.
+  public var latest = LatestDocuments()
 
   /// Creates an empty tally.
   public init(registryName: String, registered: Bool) {
@@ -146,6 +148,7 @@ public struct OrganizationTally: Sendable, Equatable {
   public mutating func merge(_ other: OrganizationTally) {
     total.add(other.total)
     aliases.merge(other.aliases, uniquingKeysWith: +)
+    latest.merge(other.latest)
     years.merge(other.years) {
       var sum = $0
       sum.add($1)

@@ -29,6 +29,7 @@ extension YearSlice {
         merged.count += organization.count
         merged.documents += organization.documents
         merged.aliases.merge(organization.aliases, uniquingKeysWith: +)
+        merged.latest.merge(organization.latest)
         if merged.registryName.isEmpty { merged.registryName = organization.registryName }
         merged.registered = merged.registered || organization.registered
       })

@@ -40,11 +40,13 @@ public struct YearSlice: Sendable, Equatable {
     public var documents: Int
     /// Mentions per surface form.
     public var aliases: [String: Int]
+    /// The latest documents of the year naming it.
+    public var latest: LatestDocuments
 
     /// Creates an organization row.
     public init(
       id: String, registryName: String, registered: Bool, count: Int, documents: Int,
-      aliases: [String: Int]
+      aliases: [String: Int], latest: LatestDocuments = LatestDocuments()
     ) {
       self.id = id
       self.registryName = registryName
@@ -52,6 +54,7 @@ public struct YearSlice: Sendable, Equatable {
       self.count = count
       self.documents = documents
       self.aliases = aliases
+      self.latest = latest
     }
   }
 

@@ -184,7 +184,7 @@ public struct CorpusAnalyzer: Sendable {
           file: file, digest: digest, date: document.date, rejection: nil,
           repaired: document.repairedSequences > 0, isCopy: true)
       }
-      statistics.add(document)
+      statistics.add(document, digest: digest)
       return FileOutcome(
         file: file, digest: digest, date: document.date, rejection: nil,
         repaired: document.repairedSequences > 0)

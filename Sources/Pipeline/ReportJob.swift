@@ -66,8 +66,9 @@ public enum ReportJob {
   /// The version printed by `almanac --version` and recorded in reports.
   public static let version = "0.2.0"
   /// Changes whenever counting changes in a way the tokenizer version does not capture: 2 counts
-  /// a copy of a document once (``CountedDigests``).
-  public static let analysisVersion = "2"
+  /// a copy of a document once (``CountedDigests``); 3 keeps the latest documents of a year
+  /// naming each organization (``Analysis/LatestDocuments``).
+  public static let analysisVersion = "3"
   /// Name of the published XML report.
   public static let xmlName = "almanac.xml"
   /// Name of the published HTML page.

@@ -16,6 +16,7 @@ enum Migrations {
     migrator.registerMigration("v2", migrate: createVersion2)
     migrator.registerMigration("v3", migrate: createVersion3)
     migrator.registerMigration("v4", migrate: createVersion4)
+    migrator.registerMigration("v5", migrate: createVersion5)
     return migrator
   }
 
@@ -158,6 +159,21 @@ enum Migrations {
       t.column("logLikelihood", .double).notNull()
       t.column("logRatio", .double).notNull()
       t.primaryKey(["year", "reference", "trendTerms", "version", "direction", "rank"])
+    }
+  }
+
+  /// The latest documents of a year naming each organization
+  /// (``Analysis/YearSlice/Organization/latest``), `rank` 0 the latest: where the lines of an
+  /// organization that rose or fell are read.
+  private static func createVersion5(_ db: Database) throws {
+    try db.create(table: "yearOrganizationDocument", options: .withoutRowID) { t in
+      t.column("year", .integer).notNull()
+      t.column("id", .text).notNull()
+      t.column("rank", .integer).notNull()
+      t.column("date", .text).notNull()
+      t.column("digest", .integer).notNull()
+      t.column("path", .text).notNull()
+      t.primaryKey(["year", "id", "rank"])
     }
   }
 }

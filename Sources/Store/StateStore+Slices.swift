@@ -144,6 +144,21 @@ extension StateStore {
       aliases[row[0], default: [:]][row[1]] = row[2] as Int
     }
 
+    var latest: [String: [LatestDocuments.Document]] = [:]
+    let latestRows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: """
+          SELECT id, date, digest, path FROM yearOrganizationDocument
+          WHERE year = ? ORDER BY id, rank
+          """),
+      arguments: [year])
+    while let row = try latestRows.next() {
+      latest[row[0], default: []].append(
+        LatestDocuments.Document(
+          date: try calendarDate(row[1], path: path),
+          digest: UInt64(bitPattern: row[2] as Int64), path: row[3]))
+    }
+
     var organizations: [YearSlice.Organization] = []
     let organizationRows = try Row.fetchCursor(
       db.cachedStatement(
@@ -157,7 +172,7 @@ extension StateStore {
       organizations.append(
         YearSlice.Organization(
           id: id, registryName: row[1], registered: row[2], count: row[3], documents: row[4],
-          aliases: aliases[id] ?? [:]))
+          aliases: aliases[id] ?? [:], latest: LatestDocuments(latest[id] ?? [])))
     }
 
     var pairs: [YearSlice.Pair] = []
@@ -180,7 +195,10 @@ extension StateStore {
   // MARK: Writing
 
   /// The tables of per-year statistics.
-  static let yearTables = ["yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair"]
+  static let yearTables = [
+    "yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair",
+    "yearOrganizationDocument",
+  ]
 
   /// Deletes the statistics of every year.
   static func deleteAllYears(in db: Database) throws {
@@ -229,6 +247,9 @@ extension StateStore {
       columns: ["year", "id", "registryName", "registered", "count", "documents"])
     var aliases = try BatchInsert(
       db, table: "yearAlias", columns: ["year", "organizationId", "text", "count"])
+    var latest = try BatchInsert(
+      db, table: "yearOrganizationDocument",
+      columns: ["year", "id", "rank", "date", "digest", "path"])
     for row in slice.organizations {
       organizations.add(year)
       organizations.add(row.id)
@@ -244,9 +265,19 @@ extension StateStore {
         aliases.add(count)
         try aliases.endRow()
       }
+      for (rank, document) in row.latest.documents.enumerated() {
+        latest.add(year)
+        latest.add(row.id)
+        latest.add(rank)
+        latest.add(document.date)
+        latest.add(Int64(bitPattern: document.digest))
+        latest.add(document.path)
+        try latest.endRow()
+      }
     }
     try organizations.finish()
     try aliases.finish()
+    try latest.finish()
 
     var pairs = try BatchInsert(db, table: "yearPair", columns: ["year", "a", "b", "documents"])
     for row in slice.pairs {

@@ -12,6 +12,17 @@ import Testing
     var organizations: [String: (count: Int, documents: Int, aliases: [String: Int])] = [:]
     var registered: [String: (name: String, registered: Bool)] = [:]
     var pairs: [OrganizationPair: Int] = [:]
+    /// Every document naming each organization.
+    var named: [String: [LatestDocuments.Document]] = [:]
+
+    /// The latest documents naming `id`: sorted by hand, latest date first, then path.
+    func latest(_ id: String) -> [LatestDocuments.Document] {
+      let sorted = (named[id] ?? []).sorted {
+        $0.date != $1.date
+          ? $0.date > $1.date : OrganizationCountsTests.precedes($0.path, $1.path)
+      }
+      return Array(sorted.prefix(3))
+    }
   }
 
   static let matcher = OrganizationMatcher(registry: OrganizationRegistry.builtin())
@@ -31,9 +42,9 @@ import Testing
       // Most documents name a few organizations; some name dozens.
       let length = random.int(10) == 0 ? 200 : 1 + random.int(12)
       let text = (0..<length).map { _ in random.pick(pieces) }.joined(separator: " ")
-      return Document(
-        path: "\(index).txt", date: CalendarDate(year: 2017 + random.int(4), month: 5, day: 1)!,
-        text: Array(text.utf8))
+      // Few dates, so that documents of one date are ordered by path ("10.txt" before "9.txt").
+      let date = CalendarDate(year: 2017 + random.int(4), month: 1 + random.int(3), day: 1)!
+      return Document(path: "\(index).txt", date: date, text: Array(text.utf8))
     }
   }
 
@@ -51,6 +62,10 @@ import Testing
         tally.aliases[mention.surface, default: 0] += 1
         year.organizations[mention.id] = tally
         year.registered[mention.id] = (mention.registered ? mention.name : "", mention.registered)
+      }
+      for id in named {
+        year.named[id, default: []].append(
+          LatestDocuments.Document(date: document.date, path: document.path))
       }
       let ids = Array(named)
       for first in ids.indices {
@@ -83,11 +98,13 @@ import Testing
         #expect(got?.aliases == want.aliases, "\(label) \(year) \(id)")
         #expect(got?.registryName == expected.registered[id]?.name, "\(id)")
         #expect(got?.registered == expected.registered[id]?.registered, "\(id)")
+        #expect(got?.latest.documents == expected.latest(id), "\(label) \(year) \(id)")
       }
       #expect(tally.pairs == expected.pairs, "\(label) \(year)")
     }
   }
 
+  /// The order of paths, as bytes.
   static func precedes(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
   }

@@ -40,18 +40,33 @@ import Testing
     stopwords: StopwordList.builtin(),
     matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()), workers: 2)
 
-  /// A slice with its terms as a set, so that term order (which depends on ids) does not count.
-  static func comparable(_ slice: YearSlice) -> (YearSlice, Set<YearSlice.Term>) {
+  /// A slice with its terms as a set, so that term order (which depends on ids) does not count,
+  /// and the latest documents of its organizations named by `originals` (a copy's path → the
+  /// path of the document it copies) where a copy was counted in their place.
+  static func comparable(_ slice: YearSlice, originals: [String: String] = [:]) -> (
+    YearSlice, Set<YearSlice.Term>
+  ) {
     var bare = slice
     bare.terms = []
+    for index in bare.organizations.indices {
+      bare.organizations[index].latest = LatestDocuments(
+        bare.organizations[index].latest.documents.map {
+          var document = $0
+          document.path = originals[$0.path] ?? $0.path
+          return document
+        })
+    }
     return (bare, Set(slice.terms))
   }
 
-  /// Expects `counted` to hold the years of `reference`, each with the same figures and terms.
-  static func expectSameYears(_ counted: CountedYears, _ reference: CorpusAnalyzer.Result) throws {
+  /// Expects `counted` to hold the years of `reference`, each with the same figures and terms
+  /// (and the same latest documents, `originals` naming the copies counted in their place).
+  static func expectSameYears(
+    _ counted: CountedYears, _ reference: CorpusAnalyzer.Result, originals: [String: String] = [:]
+  ) throws {
     #expect(counted.years == reference.statistics.years.keys.sorted())
     for year in counted.years {
-      let mine = comparable(try counted.slice(year))
+      let mine = comparable(try counted.slice(year), originals: originals)
       let theirs = comparable(reference.statistics.slice(year: year)!)
       #expect(mine.0 == theirs.0, "\(year)")
       #expect(mine.1 == theirs.1, "\(year)")
@@ -133,7 +148,8 @@ import Testing
       outcomes = try counted.count(copies, years: ExpectedYears.peek(copies))
       outcomes += try counted.count(originals, years: ExpectedYears.peek(originals))
     }
-    try Self.expectSameYears(counted, reference)
+    try Self.expectSameYears(
+      counted, reference, originals: originalOf.mapValues(\.file.path))
     // One of each pair is the copy: the one read later, but either in the same pass. A copy of
     // a rejected file is rejected, not a copy.
     for copy in copies {

@@ -53,10 +53,17 @@ enum Sample {
       organizations: [
         YearSlice.Organization(
           id: "at&t", registryName: "AT&T <Inc.> \"Ma Bell\"", registered: true, count: 5,
-          documents: 2, aliases: ["AT&T": 3, "\"AT&T\" <Corp>": 2]),
+          documents: 2, aliases: ["AT&T": 3, "\"AT&T\" <Corp>": 2],
+          latest: LatestDocuments([
+            LatestDocuments.Document(
+              date: date(year, 12, 31), digest: UInt64.max - 3, path: "\(year)/z & <b>.txt"),
+            LatestDocuments.Document(date: date(year, 5, 1), digest: 5, path: "\(year)/а.txt"),
+          ])),
         YearSlice.Organization(
           id: "газпром", registryName: "", registered: false, count: 4, documents: 2,
-          aliases: ["Газпром": 3, "ПАО «Газпром»": 1]),
+          aliases: ["Газпром": 3, "ПАО «Газпром»": 1],
+          latest: LatestDocuments(
+            (1...4).map { LatestDocuments.Document(date: date(year, 3, $0), path: "\($0).txt") })),
       ],
       pairs: [
         YearSlice.Pair(a: "at&t", b: "газпром", documents: 1),
