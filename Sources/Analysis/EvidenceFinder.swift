@@ -1,12 +1,13 @@
 public import Corpus
 
-/// Finds where a document uses the terms and names the organization pairs that a report
-/// shows, and cuts a ``KeywordInContext`` line around the first place of each.
+/// Finds where a document uses the terms and names the organizations and organization pairs
+/// that a report shows, and cuts a ``KeywordInContext`` line around the first place of each.
 ///
 /// A term is found exactly where ``CorpusStatistics`` counted it: a unigram is a word token
 /// whose folded form is the term; a bigram is two adjacent word tokens with no sentence end or
 /// punctuation between them. A pair is found in a document that the matcher finds both
-/// organizations in; the line shows the closest mentions of the two.
+/// organizations in; the line shows the closest mentions of the two. An organization is found
+/// at the first mention the matcher finds of it.
 public struct EvidenceFinder: Sendable {
   /// What to look for.
   public enum Target: Sendable, Hashable {
@@ -15,11 +16,14 @@ public struct EvidenceFinder: Sendable {
     case term(text: String, n: Int, year: Int)
     /// Two organizations, by id, named in the same document, in any year.
     case pair(a: String, b: String)
+    /// An organization, by id, named in a document of one year: looked for only in the
+    /// documents it is asked for in (the latest naming it, as counting found them).
+    case organization(id: String, year: Int)
 
     /// The year whose documents can hold this target; nil for any year.
     public var year: Int? {
       switch self {
-      case .term(_, _, let year): return year
+      case .term(_, _, let year), .organization(_, let year): return year
       case .pair: return nil
       }
     }
@@ -39,6 +43,8 @@ public struct EvidenceFinder: Sendable {
   /// Target → what an ``EvidencePrefilter`` needs a document to hold for it.
   private var needs: [EvidencePrefilter.Need] = []
   private var pairs: [Int] = []
+  /// Organization targets, with their ids.
+  private var organizations: [(target: Int, id: String)] = []
 
   /// How many bytes of text a document is tokenized in at a time, at least.
   let windowBytes: Int
@@ -59,6 +65,9 @@ public struct EvidenceFinder: Sendable {
       switch target {
       case .pair:
         pairs.append(index)
+        needs.append(.anything)
+      case .organization(let id, _):
+        organizations.append((index, id))
         needs.append(.anything)
       case .term(let text, _, _):
         // The term's words as the tokenizer folds them (a term is already folded).
@@ -123,6 +132,11 @@ public struct EvidenceFinder: Sendable {
       }
       return (a, b)
     }
+    // The organizations to look for, by id.
+    var openOrganizations: [String: [Int]] = [:]
+    for (index, id) in organizations where accepts(index) {
+      openOrganizations[id, default: []].append(index)
+    }
     // Mentions are taken as they are found: a huge document's are never gathered.
     var closest = ClosestMentions(wantedPairs)
     var definitions = OrganizationMatcher.Definitions()
@@ -135,10 +149,19 @@ public struct EvidenceFinder: Sendable {
           isFound[index] = true
         }
       }
-      if !openPairs.isEmpty {
+      if !openPairs.isEmpty || !openOrganizations.isEmpty {
         matcher.forEachMention(
           in: document.text, window: window, facts: nil, definitions: &definitions
-        ) { closest.offer($0) }
+        ) { mention in
+          if !openPairs.isEmpty { closest.offer(mention) }
+          // The first mention of an organization is its line.
+          if let targets = openOrganizations.removeValue(forKey: mention.id) {
+            for index in targets {
+              found[index] = KeywordInContext(
+                text: document.text, hits: [Int(mention.start)..<Int(mention.end)])
+            }
+          }
+        }
       }
     }
     for (place, index) in openPairs.enumerated() {

@@ -86,14 +86,64 @@ public struct EvidenceGatherer: Sendable {
     let listed = try sources()
     log.debug(
       "evidence: \(listed.count) accepted documents listed, \(started.elapsedMilliseconds) ms")
-    let (found, read, skipped) = find(missing, in: listed)
+    // An organization is looked for only in the documents counting found it in.
+    let isOrganization: (EvidenceFinder.Target) -> Bool = {
+      if case .organization = $0 { true } else { false }
+    }
+    let others = missing.filter { !isOrganization($0) }
+    let organizations = missing.filter(isOrganization)
+    let (found, read, skipped) = find(others, in: listed)
+    let (organizationLines, organizationDocuments) = find(
+      organizations, inTheirDocuments: EvidencePolicy.documents(of: report), of: listed)
     log.info(
-      "evidence: \(missing.count) of \(missing.count + result.count) targets looked up in \(read) documents (\(skipped) not tokenized), \(started.elapsedMilliseconds) ms"
+      "evidence: \(missing.count) of \(missing.count + result.count) targets looked up in \(read + organizationDocuments) documents (\(skipped) not tokenized), \(started.elapsedMilliseconds) ms"
     )
-    for (index, target) in missing.enumerated() where !found[index].isEmpty {
-      result[target] = found[index]
+    for (target, lines) in zip(others + organizations, found + organizationLines)
+    where !lines.isEmpty {
+      result[target] = lines
     }
     return result
+  }
+
+  /// Reads the documents each of `targets` is to be found in, `documents` naming them latest
+  /// first (``ReportModel/EvidencePolicy/documents(of:)``), and nothing else.
+  ///
+  /// - Returns: The lines per target, in the order of its documents (one per document that
+  ///   holds it, none from one that is not among `sources` or no longer names it), and how
+  ///   many documents were read.
+  func find(
+    _ targets: [EvidenceFinder.Target],
+    inTheirDocuments documents: [EvidenceFinder.Target: [String]],
+    of sources: [Source]
+  ) -> ([[Evidence]], Int) {
+    guard !targets.isEmpty else { return ([], 0) }
+    let finder = EvidenceFinder(targets: targets, matcher: matcher)
+    // Path → the targets to look for there.
+    var wanted: [String: Set<Int>] = [:]
+    for (index, target) in targets.enumerated() {
+      for path in documents[target] ?? [] { wanted[path, default: []].insert(index) }
+    }
+    let batch = sources.indices.filter { wanted[sources[$0].file.path] != nil }
+    let sought = batch.map { wanted[sources[$0].file.path]! }
+    let (found, _) = readAndFind(
+      batch, of: sources, finder: finder, wanted: { place in { sought[place].contains($0) } },
+      mayHold: { _, _ in true })
+    // Path → what was found there.
+    var foundAt: [String: [Int: KeywordInContext]] = [:]
+    for (place, lines) in found.enumerated() {
+      if let lines { foundAt[sources[batch[place]].file.path] = lines }
+    }
+    let byPath = Dictionary(
+      batch.map { (sources[$0].file.path, sources[$0]) }, uniquingKeysWith: { first, _ in first })
+    let lines = targets.enumerated().map { index, target in
+      (documents[target] ?? []).compactMap { path -> Evidence? in
+        guard let line = foundAt[path]?[index], let source = byPath[path] else { return nil }
+        return Evidence(
+          path: path, date: source.date.description, offset: line.offset,
+          segments: line.segments)
+      }
+    }
+    return (lines, batch.count)
   }
 
   /// Reads `sources`, latest date first and then by path, until every target has its lines
@@ -118,7 +168,7 @@ public struct EvidenceGatherer: Sendable {
     var open = Set(targets.indices)
     var next = 0
     var read = 0
-    let skipped = Shared(0)
+    var skipped = 0
     // Large enough that the cores seldom wait for a batch's last file, small enough that few
     // files are read past the last line needed (1 GB: 16 per worker, 3.2-3.5 s; 64, 2.4-2.8 s).
     let batchSize = 64 * workers
@@ -144,38 +194,11 @@ public struct EvidenceGatherer: Sendable {
         uniqueKeysWithValues: Set(batch.map { sources[$0].date.year }).map { year in
           (year, finder.prefilter(year: year, wanted: { snapshot[$0] }))
         })
-      let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
-      // Each worker takes the next file not taken yet, so one long file holds up only the few
-      // its worker has opened ahead.
-      let taken = Shared(0)
-      DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
-        var files = FilesAhead(
-          taking: taken, below: batch.count, workers: workers, policy: prefetching
-        ) { index, folder, prefetch in
-          folder.opening(sources[batch[index]].file, prefetch: prefetch)
-        }
-        var stream = TokenStream()
-        while let (index, file) = files.next() {
-          // Read into room for the size the scan saw, without asking it again (a source made
-          // from a path alone has none).
-          let size = sources[batch[index]].file.size
-          guard case .success(let bytes) = files.read(file, sizeHint: size > 0 ? size : nil)
-          else { continue }
-          // The bytes are handed over: the document's text is made in their buffer.
-          guard
-            let document = try? HeaderParser.parse(
-              consume bytes, path: sources[batch[index]].file.path)
-          else { continue }
-          guard prefilters[document.date.year]?.mayHold(document.text) ?? true else {
-            results.withLock { $0[index] = [:] }
-            skipped.withLock { $0 += 1 }
-            continue
-          }
-          let found = finder.find(in: document, wanted: { snapshot[$0] }, stream: &stream)
-          results.withLock { $0[index] = found }
-        }
-      }
-      for (index, found) in results.value.enumerated() {
+      let (results, passedOver) = readAndFind(
+        batch, of: sources, finder: finder, wanted: { _ in { snapshot[$0] } },
+        mayHold: { year, text in prefilters[year]?.mayHold(text) ?? true })
+      skipped += passedOver
+      for (index, found) in results.enumerated() {
         guard let found else { continue }
         for (target, line) in found.sorted(by: { $0.key < $1.key }) where open.contains(target) {
           lines[target].append(
@@ -187,6 +210,52 @@ public struct EvidenceGatherer: Sendable {
         }
       }
     }
-    return (lines, read, skipped.value)
+    return (lines, read, skipped)
+  }
+
+  /// Reads the documents at `batch` (places in `sources`) on every worker, and finds in each
+  /// the targets that `wanted(place in batch)` accepts; a document of which `mayHold(year,
+  /// text)` says it cannot hold any is found empty without being tokenized.
+  ///
+  /// - Returns: By place in `batch`, the lines found there (target index → line), nil for a
+  ///   document that could not be read or parsed; and how many were passed over untokenized.
+  private func readAndFind(
+    _ batch: [Int], of sources: [Source], finder: EvidenceFinder,
+    wanted: @Sendable (Int) -> @Sendable (Int) -> Bool,
+    mayHold: @Sendable (Int, [UInt8]) -> Bool
+  ) -> ([[Int: KeywordInContext]?], Int) {
+    let results = Shared([[Int: KeywordInContext]?](repeating: nil, count: batch.count))
+    let skipped = Shared(0)
+    // Each worker takes the next file not taken yet, so one long file holds up only the few
+    // its worker has opened ahead.
+    let taken = Shared(0)
+    DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
+      var files = FilesAhead(
+        taking: taken, below: batch.count, workers: workers, policy: prefetching
+      ) { index, folder, prefetch in
+        folder.opening(sources[batch[index]].file, prefetch: prefetch)
+      }
+      var stream = TokenStream()
+      while let (index, file) = files.next() {
+        // Read into room for the size the scan saw, without asking it again (a source made
+        // from a path alone has none).
+        let size = sources[batch[index]].file.size
+        guard case .success(let bytes) = files.read(file, sizeHint: size > 0 ? size : nil)
+        else { continue }
+        // The bytes are handed over: the document's text is made in their buffer.
+        guard
+          let document = try? HeaderParser.parse(
+            consume bytes, path: sources[batch[index]].file.path)
+        else { continue }
+        guard mayHold(document.date.year, document.text) else {
+          results.withLock { $0[index] = [:] }
+          skipped.withLock { $0 += 1 }
+          continue
+        }
+        let found = finder.find(in: document, wanted: wanted(index), stream: &stream)
+        results.withLock { $0[index] = found }
+      }
+    }
+    return (results.value, skipped.value)
   }
 }

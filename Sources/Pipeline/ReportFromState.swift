@@ -35,7 +35,7 @@ enum ReportFromState {
     }
   }
 
-  /// Says on stderr how many of the terms and pairs `report` shows have no lines in
+  /// Says on stderr how many of the terms, organizations and pairs `report` shows have no lines in
   /// `evidence`, the lines the last run read: `almanac report` reads no corpus, so a comparison
   /// chosen since the last run (`--compare`) shows its terms without lines until a run reads
   /// them.
@@ -44,12 +44,22 @@ enum ReportFromState {
   ) {
     let missing = EvidencePolicy.targetsWithoutLines(of: report, in: evidence)
     guard !missing.isEmpty else { return }
-    let terms = missing.filter { if case .term = $0 { true } else { false } }.count
-    let pairs = missing.count - terms
-    let what = [
-      terms > 0 ? "\(terms) term\(terms == 1 ? "" : "s")" : nil,
-      pairs > 0 ? "\(pairs) pair\(pairs == 1 ? "" : "s")" : nil,
-    ].compactMap { $0 }.joined(separator: " and ")
+    var (terms, organizations, pairs) = (0, 0, 0)
+    for target in missing {
+      switch target {
+      case .term: terms += 1
+      case .organization: organizations += 1
+      case .pair: pairs += 1
+      }
+    }
+    let counted = [
+      (terms, "term", "terms"), (organizations, "organization", "organizations"),
+      (pairs, "pair", "pairs"),
+    ]
+    .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+    let what =
+      counted.count > 1
+      ? counted.dropLast().joined(separator: ", ") + " and " + counted.last! : counted.joined()
     let one = missing.count == 1
     let message =
       what + " shown " + (one ? "has" : "have") + " no lines where "

@@ -89,6 +89,25 @@ extension HTMLReportWriter {
       into: parent)
   }
 
+  /// The evidence of one comparison's rising and falling organizations.
+  static func organizationEvidence(_ comparison: TrendComparison, into parent: XMLElement) {
+    let rising = comparison.risingOrganizations.map {
+      EvidenceGroup(
+        label: $0.name, detail: "rising, " + String(comparison.year), lines: $0.evidence)
+    }
+    let falling = comparison.fallingOrganizations.map {
+      EvidenceGroup(
+        label: $0.name,
+        detail: "falling, from " + String($0.referencePeak ?? comparison.reference),
+        lines: $0.evidence)
+    }
+    evidenceTable(
+      rising + falling,
+      caption: "Where these organizations were named: the latest articles of the year each was "
+        + "mentioned more in",
+      labelHeading: "Organization", into: parent)
+  }
+
   /// The evidence of the pairs shown.
   static func pairEvidence(_ pairs: ArraySlice<PairEntry>, into parent: XMLElement) {
     evidenceTable(

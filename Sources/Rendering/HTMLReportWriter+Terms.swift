@@ -198,6 +198,7 @@ extension HTMLReportWriter {
         nothing: "no organization's rate of mentions changed", comparison: comparison,
         into: organizationPair)
     }
+    organizationEvidence(comparison, into: block)
   }
 
   /// A note on each comparison asked for (`--compare`) that is left out, naming its years

@@ -286,7 +286,7 @@ public enum XMLReportWriter {
       addEvidence(term.evidence, to: termElement)
     }
     for organization in comparison.risingOrganizations + comparison.fallingOrganizations {
-      element.addElement(
+      let organizationElement = element.addElement(
         "organization",
         attributes: [
           "id": organization.id,
@@ -297,6 +297,10 @@ public enum XMLReportWriter {
           "logLikelihood": decimal(organization.logLikelihood),
           "logRatio": decimal(organization.logRatio),
         ])
+      if let peak = organization.referencePeak {
+        organizationElement.setAttribute("referencePeak", String(peak))
+      }
+      addEvidence(organization.evidence, to: organizationElement)
     }
     return element
   }

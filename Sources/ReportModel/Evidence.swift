@@ -29,7 +29,9 @@ public struct Evidence: Sendable, Equatable {
 /// first, then path in byte order), one line per document, at the target's first place in it.
 /// A rising term's lines come from the year it rose in, a falling term's from the reference
 /// year it fell from (of a span of years pooled, the one that used it most); a pair's from any
-/// year.
+/// year. An organization that rose or fell is quoted likewise, from the latest documents of
+/// that year naming it, which counting keeps (``Analysis/LatestDocuments``: of one date, by
+/// the digest of their text rather than their path), so that only those are read again.
 public enum EvidencePolicy {
   /// Lines per term or pair, at most.
   public static let linesPerTarget = 3
@@ -51,14 +53,18 @@ public enum EvidencePolicy {
     report.chosenComparisons + report.trends[trendsWithEvidence(report)]
   }
 
-  /// The targets of `report`: every rising and falling term of the comparisons shown (chosen,
-  /// then of consecutive years), then the pairs shown.
+  /// The targets of `report`: every rising and falling term and organization of the
+  /// comparisons shown (chosen, then of consecutive years), then the pairs shown.
   public static func targets(of report: Report) -> [EvidenceFinder.Target] {
     var targets: [EvidenceFinder.Target] = []
     var seen = Set<EvidenceFinder.Target>()
     for comparison in comparisonsWithEvidence(report) {
       for term in comparison.rising + comparison.falling {
         let target = target(of: term, in: comparison)
+        if seen.insert(target).inserted { targets.append(target) }
+      }
+      for organization in comparison.risingOrganizations + comparison.fallingOrganizations {
+        let target = target(of: organization, in: comparison)
         if seen.insert(target).inserted { targets.append(target) }
       }
     }
@@ -77,6 +83,40 @@ public enum EvidencePolicy {
       text: term.text, n: term.n,
       year: term.direction == .rising
         ? comparison.year : term.referencePeak ?? comparison.reference)
+  }
+
+  /// The year whose documents quote an organization's trend: the year it rose in, or the
+  /// reference year it fell from (of a span of years pooled, the one that mentioned it most),
+  /// `year` and `reference` being the comparison's.
+  static func linesYear(of trend: OrganizationTrend, year: Int, reference: Int) -> Int {
+    trend.direction == .rising ? year : trend.referencePeak ?? reference
+  }
+
+  /// The target of an organization's trend: the organization in the year its lines come from
+  /// (``linesYear(of:year:reference:)``).
+  public static func target(of trend: OrganizationTrend, in comparison: TrendComparison)
+    -> EvidenceFinder.Target
+  {
+    .organization(
+      id: trend.id,
+      year: linesYear(of: trend, year: comparison.year, reference: comparison.reference))
+  }
+
+  /// The documents where each organization target of `report` is to be found: the latest
+  /// naming it in its year, latest first, a copy counted in place of its original named by the
+  /// original's path (the copy is not read for lines).
+  public static func documents(of report: Report) -> [EvidenceFinder.Target: [String]] {
+    let originals = Dictionary(
+      report.duplicates.map { ($0.path, $0.original) }, uniquingKeysWith: { first, _ in first })
+    var documents: [EvidenceFinder.Target: [String]] = [:]
+    for comparison in comparisonsWithEvidence(report) {
+      for trend in comparison.risingOrganizations + comparison.fallingOrganizations {
+        documents[target(of: trend, in: comparison)] = trend.latest.documents.map {
+          originals[$0.path] ?? $0.path
+        }
+      }
+    }
+    return documents
   }
 
   /// The targets of `report` (``targets(of:)``) that `evidence` has no lines for, as
@@ -102,6 +142,14 @@ public enum EvidencePolicy {
       for term in comparison.falling.indices {
         comparison.falling[term].evidence =
           evidence[target(of: terms.falling[term], in: terms)] ?? []
+      }
+      for index in comparison.risingOrganizations.indices {
+        comparison.risingOrganizations[index].evidence =
+          evidence[target(of: terms.risingOrganizations[index], in: terms)] ?? []
+      }
+      for index in comparison.fallingOrganizations.indices {
+        comparison.fallingOrganizations[index].evidence =
+          evidence[target(of: terms.fallingOrganizations[index], in: terms)] ?? []
       }
     }
     // Only the comparisons shown: an older one may share a term and year with one shown, but

@@ -1,4 +1,4 @@
-import Analysis
+public import Analysis
 
 /// An organization mentioned relatively more (rising) or less (falling) in a year than in the
 /// year or years it is compared with: the keyness of its mentions against each side's word
@@ -18,6 +18,15 @@ public struct OrganizationTrend: Sendable, Equatable {
   public var logLikelihood: Double
   /// Hardie's log ratio (binary log of the ratio of relative frequencies; 0.5 for a zero).
   public var logRatio: Double
+  /// Of a reference of several years pooled, the one that mentioned it most (the later of
+  /// equals): where a falling organization's lines come from. Nil for a reference of one year,
+  /// and for an organization the reference does not mention.
+  public var referencePeak: Int?
+  /// The latest documents naming it in the year its lines come from (the year it rose in, or
+  /// the reference year it fell from: ``EvidencePolicy/target(of:in:)-(OrganizationTrend,_)``).
+  public var latest: LatestDocuments
+  /// Lines where it was named (see ``EvidencePolicy``); empty for comparisons not shown.
+  public var evidence: [Evidence]
 
   /// Whether chance alone would give a change this large less than one time in twenty
   /// (``TrendTerm/significantLogLikelihood``).
@@ -26,7 +35,8 @@ public struct OrganizationTrend: Sendable, Equatable {
   /// Creates an organization's trend.
   public init(
     id: String, name: String, direction: TrendTerm.Direction, count: Int, referenceCount: Int,
-    logLikelihood: Double, logRatio: Double
+    logLikelihood: Double, logRatio: Double, referencePeak: Int? = nil,
+    latest: LatestDocuments = LatestDocuments(), evidence: [Evidence] = []
   ) {
     self.id = id
     self.name = name
@@ -35,6 +45,9 @@ public struct OrganizationTrend: Sendable, Equatable {
     self.referenceCount = referenceCount
     self.logLikelihood = logLikelihood
     self.logRatio = logRatio
+    self.referencePeak = referencePeak
+    self.latest = latest
+    self.evidence = evidence
   }
 }
 
@@ -84,10 +97,50 @@ enum OrganizationTrends {
             count: found.count, referenceCount: found.referenceCount, logLikelihood: found.g2,
             logRatio: Keyness.logRatio(
               count: found.count, tokens: yearTokens, referenceCount: found.referenceCount,
-              referenceTokens: referenceTokens))
+              referenceTokens: referenceTokens),
+            referencePeak: references.count > 1 && found.referenceCount > 0
+              ? peak(tallies[found.id]!, references) : nil)
         }
     }
     return (strongest(rising, .rising), strongest(falling, .falling))
+  }
+
+  /// Of `years`, the one in which `tally` has the most mentions (the later of equals).
+  private static func peak(_ tally: OrganizationTally, _ years: [Int]) -> Int? {
+    years.max { a, b in
+      let (first, second) = (tally.years[a]?.count ?? 0, tally.years[b]?.count ?? 0)
+      return first != second ? first < second : a < b
+    }
+  }
+
+  /// `lists` with the latest documents of each organization in the year its lines come from
+  /// (``EvidencePolicy/linesYear(of:in:)``), taken from `frames`, the years' figures.
+  static func locating(
+    _ lists: (rising: [OrganizationTrend], falling: [OrganizationTrend]), year: Int,
+    reference: Int, in frames: [YearSlice]
+  ) -> (rising: [OrganizationTrend], falling: [OrganizationTrend]) {
+    var wanted: [Int: Set<String>] = [:]
+    for trend in lists.rising + lists.falling {
+      wanted[EvidencePolicy.linesYear(of: trend, year: year, reference: reference), default: []]
+        .insert(trend.id)
+    }
+    var latest: [Int: [String: LatestDocuments]] = [:]
+    for frame in frames {
+      guard let ids = wanted[frame.year] else { continue }
+      for organization in frame.organizations where ids.contains(organization.id) {
+        latest[frame.year, default: [:]][organization.id, default: LatestDocuments()].merge(
+          organization.latest)
+      }
+    }
+    func located(_ trends: [OrganizationTrend]) -> [OrganizationTrend] {
+      trends.map { trend in
+        var trend = trend
+        let linesYear = EvidencePolicy.linesYear(of: trend, year: year, reference: reference)
+        trend.latest = latest[linesYear]?[trend.id] ?? LatestDocuments()
+        return trend
+      }
+    }
+    return (located(lists.rising), located(lists.falling))
   }
 }
 

@@ -11,7 +11,7 @@ import Corpus
 /// - trend terms: G² (descending), then n-gram size (unigrams first), then the term's bytes.
 public enum ReportBuilder {
   /// The version of the XML schema the report follows.
-  public static let schemaVersion = "1.8"
+  public static let schemaVersion = "1.9"
 
   /// Changes whenever what a comparison of two years finds changes (G², its bounds, the
   /// tie-breaks, what counts as a term), so that comparisons kept from an earlier version
@@ -208,8 +208,11 @@ public enum ReportBuilder {
       organizationsCounted = tallies.count
       var trends: OrganizationTrendLists = [:]
       for years in compared where trends[years] == nil {
-        trends[years] = OrganizationTrends.compare(
-          year: years[0], references: Array(years.dropFirst()), tallies: tallies, tokens: tokens)
+        let references = Array(years.dropFirst())
+        trends[years] = OrganizationTrends.locating(
+          OrganizationTrends.compare(
+            year: years[0], references: references, tallies: tallies, tokens: tokens),
+          year: years[0], reference: references.first ?? years[0], in: frames)
       }
       self.trends = trends
     }

@@ -102,8 +102,9 @@ enum Migrations {
   }
 
   /// Evidence lines (keyword in context) of the last published report, so that
-  /// `almanac report` keeps them without the corpus. `kind` is `term` (text, n, year) or
-  /// `pair` (text = a, other = b, n = year = 0); segments alternate context and hits, joined
+  /// `almanac report` keeps them without the corpus. `kind` is `term` (text, n, year), `pair`
+  /// (text = a, other = b, n = year = 0) or, from v5, `organization` (text = id, year; other
+  /// empty, n = 0); segments alternate context and hits, joined
   /// by U+0001 (which a line never contains).
   private static func createVersion2(_ db: Database) throws {
     try db.create(table: "evidenceLine", options: .withoutRowID) { t in

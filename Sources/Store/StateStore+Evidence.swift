@@ -23,6 +23,7 @@ extension StateStore {
         switch kind {
         case "term": target = .term(text: row[1], n: row[3], year: row[4])
         case "pair": target = .pair(a: row[1], b: row[2])
+        case "organization": target = .organization(id: row[1], year: row[4])
         default:
           throw StoreError.corrupt(path: path, detail: "evidence of an unknown kind '\(kind)'")
         }
@@ -76,6 +77,12 @@ extension StateStore {
             batch.add(b)
             batch.add(0)
             batch.add(0)
+          case .organization(let id, let year):
+            batch.add("organization")
+            batch.add(id)
+            batch.add("")
+            batch.add(0)
+            batch.add(year)
           }
           batch.add(rank)
           batch.add(line.path)
@@ -90,7 +97,8 @@ extension StateStore {
   }
 
   /// Deletes the evidence lines that new figures for `years` (every year with `allYears`) make
-  /// stale: those of terms in those years, and every pair's (a pair's lines come from any year).
+  /// stale: those of terms and organizations in those years, and every pair's (a pair's lines
+  /// come from any year).
   ///
   /// A run replaces the lines once its report is published (``replaceEvidence(_:)``); one that
   /// stores its figures and then fails leaves them, and the next run, which finds nothing
@@ -104,7 +112,7 @@ extension StateStore {
     guard !years.isEmpty else { return }
     try db.execute(sql: "DELETE FROM evidenceLine WHERE kind = 'pair'")
     let statement = try db.cachedStatement(
-      sql: "DELETE FROM evidenceLine WHERE kind = 'term' AND year = ?")
+      sql: "DELETE FROM evidenceLine WHERE kind IN ('term', 'organization') AND year = ?")
     for year in years.sorted() { try statement.execute(arguments: [year]) }
   }
 

@@ -88,6 +88,25 @@ import Testing
     #expect(Array(found.keys) == [1])
   }
 
+  /// An organization is found at the first mention the matcher finds of it, under any alias,
+  /// in a document of its year only; beside a pair and a term, each has its own line.
+  @Test func organizationIsFoundAtItsFirstMentionInItsYear() {
+    let text = "Grain first. Then the Eurasian Economic Union, the CSTO, and the EAEU again."
+    let targets: [EvidenceFinder.Target] = [
+      .organization(id: "eaeu", year: 2020), .organization(id: "csto", year: 2020),
+      .pair(a: "csto", b: "eaeu"), .term(text: "grain", n: 1, year: 2020),
+      .organization(id: "nato", year: 2020), .organization(id: "eaeu", year: 2019),
+    ]
+    let found = find(targets, in: text)
+    #expect(hits(found[0]) == ["Eurasian Economic Union"])
+    #expect(found[0]?.offset == "Grain first. Then the ".count)
+    #expect(hits(found[1]) == ["CSTO"])
+    #expect(hits(found[2]).count == 2)
+    #expect(hits(found[3]) == ["Grain"])
+    #expect(found[4] == nil && found[5] == nil)
+    #expect(hits(find(targets, in: "The ЕАЭС met.", year: 2019)[5]) == ["ЕАЭС"])
+  }
+
   @Test func pairShowsTheClosestMentionsOfBoth() {
     let text =
       "The CSTO met in spring. Later the Eurasian Economic Union and the CSTO agreed; the EAEU left."

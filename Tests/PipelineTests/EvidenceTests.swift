@@ -1,4 +1,5 @@
 import Analysis
+import Corpus
 import Foundation
 import Pipeline
 import ReportModel
@@ -194,6 +195,76 @@ import Testing
     #expect(term("wheat")?.referencePeak == 2013)
     #expect(term("wheat")?.evidence.map(\.path) == ["2013.txt"])
     #expect(term("oats")?.evidence.map(\.path) == ["2015.txt"])
+  }
+
+  func organization(_ id: String, _ comparison: TrendComparison?) -> OrganizationTrend? {
+    comparison.flatMap { comparison in
+      (comparison.risingOrganizations + comparison.fallingOrganizations).first { $0.id == id }
+    }
+  }
+
+  /// The text digest of the article `name`, as counting takes it, to order articles of one date.
+  func digest(_ name: String) throws -> UInt64 {
+    ContentHash.textHash(Array(try Data(contentsOf: articles.folder.appendingPathComponent(name))))
+  }
+
+  /// An organization that rose is quoted from the latest articles of its year naming it (of one
+  /// date, in the order of their texts' digests), at its first mention; one that fell, from the
+  /// reference year. A copy counted in place of its original is quoted by the original's path.
+  /// The lines survive a report from the state, and a nightly run gives the lines a full
+  /// rebuild gives.
+  @Test func organizationsThatRoseOrFellAreQuotedFromTheirLatestArticles() throws {
+    defer { articles.remove() }
+    try writeCorpus()
+    // NATO only in 2020: three articles of one date, a fourth later, a fifth earlier.
+    let sameDay = ["n1.txt", "n2.txt", "n3.txt"]
+    for (index, name) in sameDay.enumerated() {
+      try articles.write(name, date: "2020-02-20", "Item \(index): NATO met. Later NATO spoke.")
+    }
+    try articles.write(
+      "late.txt", date: "2020-02-25", "Grain, then the North Atlantic Treaty Organization.")
+    try articles.write("early.txt", date: "2020-01-02", "NATO in January.")
+    // A copy of late.txt that sorts first: the report names it the original.
+    try FileManager.default.copyItem(
+      at: articles.folder.appendingPathComponent("late.txt"),
+      to: articles.folder.appendingPathComponent("0-late.txt"))
+    let report = try ReportJob.run(articles.options(out: "out")).report
+    let comparison = report.trends.last
+    #expect(comparison.map { [$0.year, $0.reference] } == [2020, 2019])
+
+    let nato = try #require(organization("nato", comparison))
+    #expect(nato.direction == .rising)
+    let sameDayOrder = try sameDay.sorted { try digest($0) < digest($1) }
+    #expect(nato.evidence.map(\.path) == ["0-late.txt"] + sameDayOrder.prefix(2))
+    #expect(nato.evidence.map(\.date) == ["2020-02-25", "2020-02-20", "2020-02-20"])
+    #expect(
+      nato.evidence.map { $0.segments.filter(\.isHit).map(\.text) }
+        == [["North Atlantic Treaty Organization"], ["NATO"], ["NATO"]])
+    #expect(nato.evidence[1].offset == "Item 0: ".count)
+
+    let csto = try #require(organization("csto", comparison))
+    #expect(csto.direction == .falling)
+    #expect(csto.evidence.map(\.path) == ["old/2.txt", "old/1.txt", "old/0.txt"])
+    #expect(csto.evidence[0].offset == (try offset(of: "CSTO", in: "old/2.txt")))
+
+    let xml = try String(
+      contentsOf: articles.root.appendingPathComponent("out/almanac.xml"), encoding: .utf8)
+    #expect(xml.contains(#"<evidence path="0-late.txt" date="2020-02-25" offset=""#))
+    #expect(
+      try String(
+        contentsOf: articles.root.appendingPathComponent("out/almanac.html"), encoding: .utf8
+      ).contains("Where these organizations were named"))
+
+    // A nightly run after a newer article gives what a full rebuild gives.
+    try articles.write("newest.txt", date: "2020-03-05", "The NATO summit.")
+    let nightly = try ReportJob.run(articles.options(out: "out")).report
+    #expect(organization("nato", nightly.trends.last)?.evidence.first?.path == "newest.txt")
+    let full = try ReportJob.run(articles.options(out: "full", full: true)).report
+    #expect(nightly.trends == full.trends)
+
+    // From the state, without the corpus: the same lines.
+    try FileManager.default.removeItem(at: articles.folder)
+    #expect(try ReportJob.report(articles.options(out: "out")).trends == nightly.trends)
   }
 
   /// A run that stores its counts and then fails to publish (here its output folder lies below

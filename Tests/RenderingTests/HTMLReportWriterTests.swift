@@ -456,9 +456,35 @@ import Testing
     #expect(
       section.contains(
         "Organizations falling in 2020: no organization's rate of mentions changed."))
-    // The rising organizations come after the terms' lines, in the same comparison.
+    // The rising organizations come after the terms' lines, in the same comparison, and their
+    // own lines after them: the organization, the year it rose in, its latest line first.
     let lines = section.range(of: "class=\"evidence\"")!.lowerBound
     #expect(section.range(of: "Organizations rising in 2020")!.lowerBound > lines)
+    #expect(!section.contains("Where these organizations were named"))
+    report.trends[0].risingOrganizations[1].evidence = [
+      ReportFixtures.line(
+        "2020/visit.txt", "2020-09-28", 90, "…deepening integration within the ", "EAEU",
+        " & beyond…"),
+      ReportFixtures.line("2020/summit.txt", "2020-05-19", 0, "", "ЕАЭС", " leaders met in Minsk…"),
+    ]
+    let withLines = Self.section("trends", in: Self.page(report))
+    let named =
+      withLines.components(
+        separatedBy: "<caption>Where these organizations were named"
+      ).dropFirst().first ?? ""
+    #expect(
+      withLines.range(of: "Where these organizations were named")!.lowerBound
+        > withLines.range(of: "Organizations rising in 2020")!.lowerBound)
+    #expect(named.contains("<th scope=\"col\">Organization</th>"))
+    #expect(
+      named.contains(
+        "<th class=\"label\" scope=\"rowgroup\" rowspan=\"2\">Eurasian Economic Union"
+          + "<span class=\"detail\">rising, 2020</span>"))
+    #expect(named.contains("<b class=\"hit\">EAEU</b> &amp; beyond…"))
+    #expect(
+      named.range(of: "EAEU</b>")!.lowerBound < named.range(of: "ЕАЭС</b>")!.lowerBound)
+    // An organization without lines has no group.
+    #expect(!named.contains("Information Policy Department"))
     report.organizations = []
     #expect(!Self.section("trends", in: Self.page(report)).contains("Organizations rising"))
   }

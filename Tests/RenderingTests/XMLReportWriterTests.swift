@@ -232,6 +232,41 @@ import Testing
     }
   }
 
+  /// An organization that rose or fell carries its lines, and of a pooled reference its peak
+  /// year, which the schema holds to corpus years.
+  @Test func organizationsOfAComparisonCarryTheirLinesAndPeak() throws {
+    var report = ReportFixtures.sample()
+    report.schemaVersion = "1.9"
+    var pooled = report.trends[0]
+    (pooled.year, pooled.referenceYears) = (2021, [2019, 2020])
+    report.years.append(report.years[1])
+    report.years[2].year = 2021
+    pooled.fallingOrganizations = [
+      OrganizationTrend(
+        id: "sco", name: "Shanghai Cooperation Organisation", direction: .falling, count: 0,
+        referenceCount: 4, logLikelihood: 5.5452, logRatio: -3.1699, referencePeak: 2019,
+        evidence: [ReportFixtures.line("2019/a & b.txt", "2019-12-30", 7, "The ", "SCO", " <met>")]
+      )
+    ]
+    report.chosenComparisons = [pooled]
+    let document = try reparsed(report)
+    try ReportSchema.validate(document, name: "organization-lines.xml")
+    let comparison = try #require(
+      document.root.children(named: "chosenComparisons").first?.children.first)
+    let organizations = comparison.children(named: "organization")
+    #expect(organizations.map { $0.attribute("referencePeak") } == [nil, nil, "2019"])
+    let line = try #require(organizations.last?.children(named: "evidence").first)
+    #expect(line.attribute("path") == "2019/a & b.txt")
+    #expect(line.children(named: "hit").map(\.textContent) == ["SCO"])
+    #expect(organizations.first?.children(named: "evidence").isEmpty == true)
+
+    // A peak outside the corpus is refused.
+    report.chosenComparisons[0].fallingOrganizations[0].referencePeak = 1990
+    #expect(throws: (any Error).self) {
+      try ReportSchema.validate(try reparsed(report), name: "stray-organization-peak.xml")
+    }
+  }
+
   /// A year of fewer than 10,000 tokens says it is a small base; one of 10,000 says nothing.
   @Test func aYearOfASmallBaseSaysSo() throws {
     var report = ReportFixtures.sample()

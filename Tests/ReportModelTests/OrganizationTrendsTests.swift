@@ -128,5 +128,32 @@ import Testing
     #expect(
       abs((span.fallingOrganizations.first?.logLikelihood ?? -1) - Self.g2(2, 10_000, 60, 20_000))
         < 1e-9)
+
+    // Each is to be quoted from the latest documents of the year it rose in, or of the
+    // reference year it fell from: of the span, the one that mentioned it most (2018: 40).
+    #expect(last.risingOrganizations.map(\.latest.documents.first?.path) == ["2020/newcomer.txt"])
+    #expect(last.fallingOrganizations.map(\.latest.documents.first?.path) == ["2019/fading.txt"])
+    #expect(last.fallingOrganizations.map(\.referencePeak) == [nil])
+    #expect(span.fallingOrganizations.map(\.referencePeak) == [2018])
+    #expect(span.fallingOrganizations.map(\.latest.documents.first?.path) == ["2018/fading.txt"])
+    let targets = EvidencePolicy.targets(of: report)
+    for target in [
+      EvidenceFinder.Target.organization(id: "newcomer", year: 2020),
+      .organization(id: "fading", year: 2019), .organization(id: "fading", year: 2018),
+    ] {
+      #expect(targets.contains(target), "\(target)")
+    }
+    // A copy counted in place of its original is read under the original's path.
+    var withCopy = report
+    withCopy.duplicates = [DuplicateFile(path: "2018/fading.txt", original: "2018/a.txt")]
+    let documents = EvidencePolicy.documents(of: withCopy)
+    #expect(documents[.organization(id: "fading", year: 2018)] == ["2018/a.txt"])
+    #expect(documents[.organization(id: "fading", year: 2019)] == ["2019/fading.txt"])
+    // The lines found are attached where they belong.
+    let line = Evidence(path: "2018/a.txt", date: "2018-06-01", offset: 0, segments: [])
+    let attached = EvidencePolicy.attach(
+      [.organization(id: "fading", year: 2018): [line]], to: report)
+    #expect(attached.chosenComparisons[0].fallingOrganizations.map(\.evidence) == [[line]])
+    #expect(attached.trends.last!.fallingOrganizations.map(\.evidence) == [[]])
   }
 }

@@ -18,7 +18,8 @@ enum SliceReport {
   }
 
   /// A year of `tokens` word tokens in 10 documents whose organizations (discovered, each in
-  /// one document, named by its id in capitals) have the given `mentions`.
+  /// one document, `year/id.txt` of June 1, named by its id in capitals) have the given
+  /// `mentions`.
   static func slice(_ year: Int, tokens: Int, _ mentions: [String: Int]) -> YearSlice {
     YearSlice(
       year: year, documents: 10, repairedDocuments: 0, tokens: tokens,
@@ -28,7 +29,11 @@ enum SliceReport {
       organizations: mentions.keys.sorted().map { id in
         YearSlice.Organization(
           id: id, registryName: id.uppercased(), registered: false, count: mentions[id]!,
-          documents: 1, aliases: [id.uppercased(): mentions[id]!])
+          documents: 1, aliases: [id.uppercased(): mentions[id]!],
+          latest: LatestDocuments([
+            LatestDocuments.Document(
+              date: CalendarDate(year: year, month: 6, day: 1)!, path: "\(year)/\(id).txt")
+          ]))
       },
       pairs: [])
   }

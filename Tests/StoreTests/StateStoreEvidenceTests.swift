@@ -21,6 +21,10 @@ import Testing
       line("c.txt", 9, ["x ", "wheat harvest", ""])
     ],
     .pair(a: "csto", b: "eaeu"): [line("d.txt", 1, [" ", "CSTO", " and ", "EAEU", " & <b>"])],
+    .organization(id: "eaeu", year: 2020): [
+      line("e.txt", 4, ["The ", "EAEU", " met"]), line("f.txt", 0, ["", "ЕАЭС", ""]),
+    ],
+    .organization(id: "discovered:x & y", year: 2019): [line("g.txt", 2, ["A ", "X & Y", "."])],
   ]
 
   @Test func evidenceRoundTripsAndIsReplacedAsAWhole() throws {
@@ -47,8 +51,8 @@ import Testing
     #expect(try reopened.evidence().isEmpty)
   }
 
-  /// New figures for a year take that year's term lines and every pair's with them, in the same
-  /// commit; a commit that replaces no year keeps every line.
+  /// New figures for a year take that year's term and organization lines and every pair's with
+  /// them, in the same commit; a commit that replaces no year keeps every line.
   @Test func replacingAYearDeletesTheLinesItMakesStale() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
