@@ -84,6 +84,14 @@ extension HTMLReportWriter {
     }
     multiples.render(into: section, idPrefix: "chart-followed")
     rateTable(report.followedTerms, report: report, into: section)
+    evidenceTable(
+      report.followedTerms.map { term in
+        EvidenceGroup(
+          label: term.text, detail: term.latestYear.map { "in " + String($0) },
+          lines: term.evidence)
+      },
+      caption: "Where they were used: the latest articles of the latest year using each",
+      into: section)
   }
 
   /// What a chart of rates says of the years of a small base: their points are hollow. Empty

@@ -160,6 +160,7 @@ public enum XMLReportWriter {
             "perTenThousand": decimal(year.perTenThousand),
           ])
       }
+      addEvidence(term.evidence, to: element)
     }
   }
 

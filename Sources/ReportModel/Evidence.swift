@@ -29,7 +29,8 @@ public struct Evidence: Sendable, Equatable {
 /// first, then path in byte order), one line per document, at the target's first place in it.
 /// A rising term's lines come from the year it rose in, a falling term's from the reference
 /// year it fell from (of a span of years pooled, the one that used it most); a pair's from any
-/// year. An organization that rose or fell is quoted likewise, from the latest documents of
+/// year. A term followed with `--term` is quoted from the latest year that uses it, as a term
+/// that rose in that year would be. An organization that rose or fell is quoted likewise, from the latest documents of
 /// that year naming it, which counting keeps (``Analysis/LatestDocuments``: of one date, by
 /// the digest of their text rather than their path), so that only those are read again.
 public enum EvidencePolicy {
@@ -53,11 +54,16 @@ public enum EvidencePolicy {
     report.chosenComparisons + report.trends[trendsWithEvidence(report)]
   }
 
-  /// The targets of `report`: every rising and falling term and organization of the
-  /// comparisons shown (chosen, then of consecutive years), then the pairs shown.
+  /// The targets of `report`: the terms followed, every rising and falling term and
+  /// organization of the comparisons shown (chosen, then of consecutive years), then the pairs
+  /// shown.
   public static func targets(of report: Report) -> [EvidenceFinder.Target] {
     var targets: [EvidenceFinder.Target] = []
     var seen = Set<EvidenceFinder.Target>()
+    for term in report.followedTerms {
+      guard let target = target(ofFollowed: term) else { continue }
+      if seen.insert(target).inserted { targets.append(target) }
+    }
     for comparison in comparisonsWithEvidence(report) {
       for term in comparison.rising + comparison.falling {
         let target = target(of: term, in: comparison)
@@ -83,6 +89,12 @@ public enum EvidencePolicy {
       text: term.text, n: term.n,
       year: term.direction == .rising
         ? comparison.year : term.referencePeak ?? comparison.reference)
+  }
+
+  /// The target of a term followed with `--term`: the term in the latest year that uses it;
+  /// nil when no year does.
+  public static func target(ofFollowed term: TermEntry) -> EvidenceFinder.Target? {
+    term.latestYear.map { .term(text: term.text, n: term.n, year: $0) }
   }
 
   /// The year whose documents quote an organization's trend: the year it rose in, or the
@@ -156,6 +168,10 @@ public enum EvidencePolicy {
     // the page does not show its lines, so the XML does not either.
     for index in trendsWithEvidence(report) { attach(to: &report.trends[index]) }
     for index in report.chosenComparisons.indices { attach(to: &report.chosenComparisons[index]) }
+    for index in report.followedTerms.indices {
+      report.followedTerms[index].evidence =
+        target(ofFollowed: report.followedTerms[index]).flatMap { evidence[$0] } ?? []
+    }
     for index in report.cooccurrences.indices {
       let pair = report.cooccurrences[index]
       report.cooccurrences[index].evidence = evidence[.pair(a: pair.a, b: pair.b)] ?? []

@@ -12,10 +12,13 @@ public struct TermEntry: Sendable, Equatable {
   public var perTenThousand: Double
   /// One entry per year of the corpus (zero counts included), oldest first.
   public var years: [TermYear]
+  /// Lines where a followed term was used (see ``EvidencePolicy``); empty for the top terms.
+  public var evidence: [Evidence]
 
   /// Creates a term entry.
   public init(
-    text: String, n: Int, count: Int, documents: Int, perTenThousand: Double, years: [TermYear]
+    text: String, n: Int, count: Int, documents: Int, perTenThousand: Double, years: [TermYear],
+    evidence: [Evidence] = []
   ) {
     self.text = text
     self.n = n
@@ -23,6 +26,12 @@ public struct TermEntry: Sendable, Equatable {
     self.documents = documents
     self.perTenThousand = perTenThousand
     self.years = years
+    self.evidence = evidence
+  }
+
+  /// The latest year that uses the term, or nil when none does.
+  public var latestYear: Int? {
+    years.last { $0.count > 0 }?.year
   }
 }
 

@@ -197,6 +197,30 @@ import Testing
     #expect(term("oats")?.evidence.map(\.path) == ["2015.txt"])
   }
 
+  /// A term followed is quoted from the latest articles of the latest year that uses it,
+  /// whether or not it rose or fell; one found nowhere has no lines. `almanac report` keeps them.
+  @Test func followedTermsAreQuotedFromTheLatestYearUsingThem() throws {
+    defer { articles.remove() }
+    try writeCorpus()
+    var options = articles.options(out: "out")
+    options.followedTerms = ["barley", "prices", "rye", "wheat"].map {
+      FollowedTerm(n: 1, text: $0)
+    }
+    let report = try ReportJob.run(options).report
+    let lines = Dictionary(
+      uniqueKeysWithValues: report.followedTerms.map { ($0.text, $0.evidence.map(\.path)) })
+    #expect(lines["barley"] == ["old/2.txt", "old/1.txt", "old/0.txt"])
+    #expect(lines["prices"] == ["b.txt"])
+    #expect(lines["rye"] == [])
+    #expect(lines["wheat"] == ["a.txt", "b.txt", "c.txt"])
+    let prices = try #require(report.followedTerms.first { $0.text == "prices" })
+    #expect(prices.evidence.first?.offset == (try offset(of: "prices", in: "b.txt")))
+    #expect(prices.evidence.first?.segments.filter(\.isHit).map(\.text) == ["prices"])
+
+    try FileManager.default.removeItem(at: articles.folder)
+    #expect(try ReportJob.report(options).followedTerms == report.followedTerms)
+  }
+
   func organization(_ id: String, _ comparison: TrendComparison?) -> OrganizationTrend? {
     comparison.flatMap { comparison in
       (comparison.risingOrganizations + comparison.fallingOrganizations).first { $0.id == id }

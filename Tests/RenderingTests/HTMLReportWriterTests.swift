@@ -359,6 +359,22 @@ import Testing
     #expect(Self.count("class=\"chart multiple\"", in: section) == 2)
     #expect(section.contains("<td>" + report.bigrams[0].text + "</td>"))
     #expect(section.contains("<td>never</td>"))
+    #expect(!section.contains("class=\"evidence\""))
+
+    // Lines, when a term has them, follow the table: the term, the latest year using it.
+    report.followedTerms[0].evidence = [
+      ReportFixtures.line("2020/a.txt", "2020-09-28", 3, "The ", "central bank", " & more")
+    ]
+    let withLines = Self.section("followed", in: Self.page(report))
+    let table = withLines.components(separatedBy: "<table class=\"evidence\">").last ?? ""
+    #expect(withLines.contains("Where they were used: the latest articles of the latest year"))
+    #expect(
+      table.contains(
+        "<th class=\"label\" scope=\"rowgroup\" rowspan=\"1\">" + report.bigrams[0].text
+          + "<span class=\"detail\">in "
+          + String(report.bigrams[0].years.last { $0.count > 0 }!.year) + "</span>"))
+    #expect(table.contains("<b class=\"hit\">central bank</b> &amp; more"))
+    #expect(!table.contains(">never<"))
   }
 
   /// A report made to list no trend terms says so, rather than that no term's rate changed.

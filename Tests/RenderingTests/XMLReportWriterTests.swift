@@ -303,6 +303,18 @@ import Testing
       followed.children.map { "\($0.attribute("n")!) \($0.attribute("text")!)" }
         == ["2 \(report.bigrams[0].text)", "1 never"])
     #expect(followed.children.last?.children.map { $0.attribute("count") } == ["0", "0"])
+    #expect(followed.children.allSatisfy { $0.children(named: "evidence").isEmpty })
+
+    // Since 1.9 a term followed carries its lines, after its years.
+    report.schemaVersion = "1.9"
+    report.followedTerms[0].evidence = [
+      ReportFixtures.line("2020/a.txt", "2020-09-28", 3, "The ", "central bank", " & <more>")
+    ]
+    let withLines = try reparsed(report)
+    try ReportSchema.validate(withLines, name: "followed-lines.xml")
+    let term = try #require(withLines.root.children(named: "followedTerms").first?.children.first)
+    #expect(term.children.map(\.name).suffix(2) == ["year", "evidence"])
+    #expect(term.children(named: "evidence").first?.attribute("path") == "2020/a.txt")
     report.followedTerms = []
     #expect(try reparsed(report).root.children(named: "followedTerms").isEmpty)
   }
