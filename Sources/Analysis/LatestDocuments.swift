@@ -8,9 +8,10 @@ public import Corpus
 /// Counting offers each document once per organization it names; merging two sets of disjoint
 /// documents keeps the latest of both, so the result is the same whatever the order documents
 /// are counted and merged in. Of two copies of an article (the same text, so the same date and
-/// digest) only one is counted, whichever a worker reads first: the digest, not the path, breaks
-/// ties between dates, so which documents are kept does not depend on which copy was counted
-/// (a report names the copy it quotes by the order of paths, see ``EvidenceFinder``).
+/// digest) only one is counted, whichever a worker reads first: the digest, not the path, orders
+/// the documents of one date, so which documents are kept does not depend on which copy was
+/// counted (a report then quotes the copy whose path comes first in byte order, as it names
+/// that one the original).
 public struct LatestDocuments: Sendable, Equatable {
   /// A document: its date, the digest of its text and its path relative to the corpus folder.
   public struct Document: Sendable, Equatable {

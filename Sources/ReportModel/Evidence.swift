@@ -30,11 +30,12 @@ public struct Evidence: Sendable, Equatable {
 /// A rising term's lines come from the year it rose in, a falling term's from the reference
 /// year it fell from (of a span of years pooled, the one that used it most); a pair's from any
 /// year. A term followed with `--term` is quoted from the latest year that uses it, as a term
-/// that rose in that year would be. An organization that rose or fell is quoted likewise, from the latest documents of
-/// that year naming it, which counting keeps (``Analysis/LatestDocuments``: of one date, by
-/// the digest of their text rather than their path), so that only those are read again.
+/// that rose in that year would be. An organization that rose or fell is quoted likewise, from
+/// the latest documents of that year naming it, which counting keeps
+/// (``Analysis/LatestDocuments``: of one date, by the digest of their text rather than their
+/// path), so that only those are read again.
 public enum EvidencePolicy {
-  /// Lines per term or pair, at most.
+  /// Lines per term, organization or pair, at most.
   public static let linesPerTarget = 3
   /// Pairs listed on the page (and given evidence): those named together in the most documents.
   public static let pairsShown = 40

@@ -23,7 +23,7 @@ public struct OrganizationTrend: Sendable, Equatable {
   /// and for an organization the reference does not mention.
   public var referencePeak: Int?
   /// The latest documents naming it in the year its lines come from (the year it rose in, or
-  /// the reference year it fell from: ``EvidencePolicy/target(of:in:)-(OrganizationTrend,_)``).
+  /// the reference year it fell from; see ``EvidencePolicy``).
   public var latest: LatestDocuments
   /// Lines where it was named (see ``EvidencePolicy``); empty for comparisons not shown.
   public var evidence: [Evidence]
@@ -114,7 +114,8 @@ enum OrganizationTrends {
   }
 
   /// `lists` with the latest documents of each organization in the year its lines come from
-  /// (``EvidencePolicy/linesYear(of:in:)``), taken from `frames`, the years' figures.
+  /// (``EvidencePolicy/linesYear(of:year:reference:)``), taken from `frames`, the years'
+  /// figures.
   static func locating(
     _ lists: (rising: [OrganizationTrend], falling: [OrganizationTrend]), year: Int,
     reference: Int, in frames: [YearSlice]
