@@ -73,39 +73,39 @@ extension HTMLReportWriter {
 
   /// The evidence of one comparison's rising and falling terms.
   static func trendEvidence(_ comparison: TrendComparison, into parent: XMLElement) {
-    let rising = comparison.rising.map {
-      EvidenceGroup(
-        label: $0.text, detail: "rising, " + String(comparison.year), lines: $0.evidence)
-    }
-    let falling = comparison.falling.map {
-      EvidenceGroup(
-        label: $0.text, detail: "falling, from " + String($0.referencePeak ?? comparison.reference),
-        lines: $0.evidence)
-    }
-    evidenceTable(
-      rising + falling,
+    trendEvidence(
+      comparison.rising, comparison.falling, of: comparison,
       caption: "Where these terms were used: the latest articles of the year each was "
         + "more frequent in",
-      into: parent)
+      labelHeading: "Term", into: parent)
   }
 
   /// The evidence of one comparison's rising and falling organizations.
   static func organizationEvidence(_ comparison: TrendComparison, into parent: XMLElement) {
-    let rising = comparison.risingOrganizations.map {
-      EvidenceGroup(
-        label: $0.name, detail: "rising, " + String(comparison.year), lines: $0.evidence)
-    }
-    let falling = comparison.fallingOrganizations.map {
-      EvidenceGroup(
-        label: $0.name,
-        detail: "falling, from " + String($0.referencePeak ?? comparison.reference),
-        lines: $0.evidence)
-    }
-    evidenceTable(
-      rising + falling,
+    trendEvidence(
+      comparison.risingOrganizations, comparison.fallingOrganizations, of: comparison,
       caption: "Where these organizations were named: the latest articles of the year each was "
         + "mentioned more in",
       labelHeading: "Organization", into: parent)
+  }
+
+  /// The lines of a comparison's `rising` and `falling` rows, each labelled with the year its
+  /// lines come from.
+  private static func trendEvidence<Row: TrendRow>(
+    _ rising: [Row], _ falling: [Row], of comparison: TrendComparison, caption: String,
+    labelHeading: String, into parent: XMLElement
+  ) {
+    let rising = rising.map {
+      EvidenceGroup(
+        label: $0.label, detail: "rising, " + String(comparison.year), lines: $0.evidence)
+    }
+    let falling = falling.map {
+      EvidenceGroup(
+        label: $0.label,
+        detail: "falling, from " + String($0.referencePeak ?? comparison.reference),
+        lines: $0.evidence)
+    }
+    evidenceTable(rising + falling, caption: caption, labelHeading: labelHeading, into: parent)
   }
 
   /// The evidence of the pairs shown.

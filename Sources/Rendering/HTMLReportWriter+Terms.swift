@@ -273,6 +273,10 @@ protocol TrendRow {
   var logLikelihood: Double { get }
   var logRatio: Double { get }
   var isSignificant: Bool { get }
+  /// Of a pooled reference, the year of it where a falling row's lines come from.
+  var referencePeak: Int? { get }
+  /// Where it was used or named.
+  var evidence: [Evidence] { get }
 }
 
 extension TrendTerm: TrendRow {

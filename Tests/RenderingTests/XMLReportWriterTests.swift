@@ -196,16 +196,23 @@ import Testing
     }
   }
 
-  /// A comparison with a span of years pooled gives its first and last years, and each term
-  /// the span uses the year of it that used the term most; the schema holds those to corpus
-  /// years.
-  @Test func aPooledReferenceGivesItsSpanAndEachTermsPeak() throws {
+  /// The sample report with a year 2021 (2020's figures again), and its comparison made one of
+  /// 2021 with 2019 and 2020 pooled, not yet among the report's comparisons.
+  static func withYear2021(schemaVersion: String) -> (Report, TrendComparison) {
     var report = ReportFixtures.sample()
-    report.schemaVersion = "1.7"
+    report.schemaVersion = schemaVersion
     var pooled = report.trends[0]
     (pooled.year, pooled.referenceYears) = (2021, [2019, 2020])
     report.years.append(report.years[1])
     report.years[2].year = 2021
+    return (report, pooled)
+  }
+
+  /// A comparison with a span of years pooled gives its first and last years, and each term
+  /// the span uses the year of it that used the term most; the schema holds those to corpus
+  /// years.
+  @Test func aPooledReferenceGivesItsSpanAndEachTermsPeak() throws {
+    var (report, pooled) = Self.withYear2021(schemaVersion: "1.7")
     pooled.falling[0].referencePeak = 2019
     report.chosenComparisons = [pooled]
     let document = try reparsed(report)
@@ -235,12 +242,7 @@ import Testing
   /// An organization that rose or fell carries its lines, and of a pooled reference its peak
   /// year, which the schema holds to corpus years.
   @Test func organizationsOfAComparisonCarryTheirLinesAndPeak() throws {
-    var report = ReportFixtures.sample()
-    report.schemaVersion = "1.9"
-    var pooled = report.trends[0]
-    (pooled.year, pooled.referenceYears) = (2021, [2019, 2020])
-    report.years.append(report.years[1])
-    report.years[2].year = 2021
+    var (report, pooled) = Self.withYear2021(schemaVersion: "1.9")
     pooled.fallingOrganizations = [
       OrganizationTrend(
         id: "sco", name: "Shanghai Cooperation Organisation", direction: .falling, count: 0,
