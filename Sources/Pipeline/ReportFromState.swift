@@ -64,7 +64,8 @@ enum ReportFromState {
     let message =
       what + " shown " + (one ? "has" : "have") + " no lines where "
       + (one ? "it was" : "they were")
-      + " used: almanac report shows the lines the last run read, and a run with the same "
+      + " used" + (organizations > 0 ? " or named" : "")
+      + ": almanac report shows the lines the last run read, and a run with the same "
       + "options reads the rest"
     log.warning("\(message)")
   }
