@@ -358,6 +358,10 @@ import Testing
     let chosen = try BinaryRunner.run(["report", "--out", out.path, "--compare", "2020:2018"])
     #expect(chosen.status == 0)
     #expect(chosen.stderr.contains("shown have no lines where they were used"), "\(chosen.stderr)")
+    // The organizations that fell from 2018 have none either.
+    #expect(
+      chosen.stderr.contains("organizations shown have no lines where they were used or named"),
+      "\(chosen.stderr)")
     #expect(chosen.stderr.contains("a run with the same options reads the rest"))
     let xml = try text(out.appendingPathComponent("almanac.xml"))
     // Its rising terms have the lines of 2020 read for 2020 against 2019; its falling terms,
