@@ -28,12 +28,14 @@ struct StoredYears: YearSource {
     folder = ReportJob.parent(of: store.path)
   }
 
-  /// The stored figures of `year`.
+  /// The stored figures of `year`, without its organizations' latest documents
+  /// (``latestDocuments(_:frames:)`` reads those a report wants).
   func slice(_ year: Int) throws(RunError) -> YearSlice {
     let known = checked.value[year].map { [year: $0] } ?? [:]
     guard
-      let slice = try ReportJob.state({ try store.slices(years: [year], checkedBefore: known) })
-        .first
+      let slice = try ReportJob.state({
+        try store.slices(years: [year], checkedBefore: known, latest: false)
+      }).first
     else {
       throw .state(
         .corrupt(
@@ -56,6 +58,14 @@ struct StoredYears: YearSource {
     // ``slice(_:)``: each year is checked once.
     checked.withLock { $0[year] = terms.checked }
     return terms
+  }
+
+  /// The stored latest documents of the organizations wanted: a few hundred rows, where every
+  /// year's would be tens of thousands held while the report is built.
+  func latestDocuments(_ wanted: [Int: Set<String>], frames: [YearSlice]) throws(RunError)
+    -> [Int: [String: LatestDocuments]]
+  {
+    try ReportJob.state({ try store.latestDocuments(wanted) })
   }
 
   /// A scratch file in the state's folder.

@@ -113,26 +113,27 @@ enum OrganizationTrends {
     }
   }
 
-  /// `lists` with the latest documents of each organization in the year its lines come from
-  /// (``EvidencePolicy/linesYear(of:year:reference:)``), taken from `frames`, the years'
-  /// figures.
-  static func locating(
+  /// The organizations of `lists` whose latest documents are wanted, by the year their lines
+  /// come from (``EvidencePolicy/linesYear(of:year:reference:)``).
+  static func wanted(
     _ lists: (rising: [OrganizationTrend], falling: [OrganizationTrend]), year: Int,
-    reference: Int, in frames: [YearSlice]
-  ) -> (rising: [OrganizationTrend], falling: [OrganizationTrend]) {
+    reference: Int
+  ) -> [Int: Set<String>] {
     var wanted: [Int: Set<String>] = [:]
     for trend in lists.rising + lists.falling {
       wanted[EvidencePolicy.linesYear(of: trend, year: year, reference: reference), default: []]
         .insert(trend.id)
     }
-    var latest: [Int: [String: LatestDocuments]] = [:]
-    for frame in frames {
-      guard let ids = wanted[frame.year] else { continue }
-      for organization in frame.organizations where ids.contains(organization.id) {
-        latest[frame.year, default: [:]][organization.id, default: LatestDocuments()].merge(
-          organization.latest)
-      }
-    }
+    return wanted
+  }
+
+  /// `lists` with the latest documents of each organization in the year its lines come from
+  /// (``EvidencePolicy/linesYear(of:year:reference:)``), taken from `latest` (documents by year,
+  /// then organization).
+  static func locating(
+    _ lists: (rising: [OrganizationTrend], falling: [OrganizationTrend]), year: Int,
+    reference: Int, in latest: [Int: [String: LatestDocuments]]
+  ) -> (rising: [OrganizationTrend], falling: [OrganizationTrend]) {
     func located(_ trends: [OrganizationTrend]) -> [OrganizationTrend] {
       trends.map { trend in
         var trend = trend

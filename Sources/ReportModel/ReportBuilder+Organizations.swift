@@ -2,6 +2,26 @@ import Analysis
 
 /// The organizations and pairs a report lists, ranked and bounded.
 extension ReportBuilder {
+  /// `trends` with each organization's latest documents in the year its lines come from,
+  /// asked of `source` for those organizations only: a source may leave them out of its
+  /// `frames` (the years' slices without their terms) and read them apart.
+  static func located<Source: YearSource>(
+    _ trends: OrganizationTrendLists, source: Source, frames: [YearSlice]
+  ) throws(Source.Failure) -> OrganizationTrendLists {
+    func reference(_ years: [Int]) -> Int { years.dropFirst().first ?? years[0] }
+    var wanted: [Int: Set<String>] = [:]
+    for (years, lists) in trends {
+      wanted.merge(
+        OrganizationTrends.wanted(lists, year: years[0], reference: reference(years))
+      ) { $0.union($1) }
+    }
+    let latest = try source.latestDocuments(wanted, frames: frames)
+    return trends.reduce(into: [:]) { located, entry in
+      located[entry.key] = OrganizationTrends.locating(
+        entry.value, year: entry.key[0], reference: reference(entry.key), in: latest)
+    }
+  }
+
   /// Every organization of `tallies`, mentioned most first, each year's rate per 10,000 of
   /// that year's word tokens (`yearTokens`).
   static func organizations(_ tallies: [String: OrganizationTally], yearTokens: [Int: Int])

@@ -128,6 +128,7 @@ public enum ReportBuilder {
     for case .found(let index, let tallies) in pieces { found[index] = tallies }
     let frame = organizationPart.frame
     let shownPairs = organizationPart.shownPairs
+    let organizationTrends = try located(organizationPart.trends, source: source, frames: frames)
     // Every candidate's figures, once for the three lists.
     let figures = ranking.figures(years: years, yearTokens: yearTokens, found: found)
     var report = Report(
@@ -158,10 +159,10 @@ public enum ReportBuilder {
     report.followedTerms = ranking.followedEntries(settings.followedTerms, figures: figures)
     report.chosenComparisons = chosen.comparisons
     for index in report.trends.indices {
-      report.trends[index].attach(organizationPart.trends)
+      report.trends[index].attach(organizationTrends)
     }
     for index in report.chosenComparisons.indices {
-      report.chosenComparisons[index].attach(organizationPart.trends)
+      report.chosenComparisons[index].attach(organizationTrends)
     }
     report.leftOutComparisons = chosen.leftOut
     return report
@@ -188,7 +189,7 @@ public enum ReportBuilder {
     /// How many pairs were counted.
     let pairsCounted: Int
     /// The organizations rising and falling in each comparison, by its year and then its
-    /// reference's years.
+    /// reference's years, without their latest documents yet.
     let trends: OrganizationTrendLists
 
     /// The organizations and pairs of `frames`, and the organizations' trends in each of
@@ -209,10 +210,8 @@ public enum ReportBuilder {
       var trends: OrganizationTrendLists = [:]
       for years in compared where trends[years] == nil {
         let references = Array(years.dropFirst())
-        trends[years] = OrganizationTrends.locating(
-          OrganizationTrends.compare(
-            year: years[0], references: references, tallies: tallies, tokens: tokens),
-          year: years[0], reference: references.first ?? years[0], in: frames)
+        trends[years] = OrganizationTrends.compare(
+          year: years[0], references: references, tallies: tallies, tokens: tokens)
       }
       self.trends = trends
     }

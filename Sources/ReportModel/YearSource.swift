@@ -24,6 +24,11 @@ public protocol YearSource: Sendable {
   var sizes: [Int]? { get }
   /// A new, empty shelf, for one span of years pooled.
   func makeShelf() throws(Failure) -> Shelf
+  /// The latest documents naming each organization of `wanted` (ids by year), where the lines
+  /// of the organizations a report shows rising and falling are read; `frames` are the years'
+  /// slices as ``slice(_:)`` gave them, without their terms.
+  func latestDocuments(_ wanted: [Int: Set<String>], frames: [YearSlice]) throws(Failure)
+    -> [Int: [String: LatestDocuments]]
 }
 
 extension YearSource {
@@ -35,6 +40,22 @@ extension YearSource {
 
   /// The terms of the whole slice.
   public func terms(_ year: Int) throws(Failure) -> TermBlob { try slice(year).packedTerms }
+
+  /// Those the frames carry (``Analysis/YearSlice/Organization/latest``), a year's counted in
+  /// several pieces merged.
+  public func latestDocuments(_ wanted: [Int: Set<String>], frames: [YearSlice])
+    throws(Failure) -> [Int: [String: LatestDocuments]]
+  {
+    var latest: [Int: [String: LatestDocuments]] = [:]
+    for frame in frames {
+      guard let ids = wanted[frame.year] else { continue }
+      for organization in frame.organizations where ids.contains(organization.id) {
+        latest[frame.year, default: [:]][organization.id, default: LatestDocuments()].merge(
+          organization.latest)
+      }
+    }
+    return latest
+  }
 }
 
 /// The years of statistics already in memory.

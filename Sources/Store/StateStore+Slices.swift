@@ -14,7 +14,9 @@ extension StateStore {
     try validated(
       reading { db in
         let years = try Int.fetchAll(db, sql: "SELECT year FROM yearTotal ORDER BY year")
-        return try years.compactMap { year in try Self.slice(year: year, in: db, path: path) }
+        return try years.compactMap { year in
+          try Self.slice(year: year, in: db, path: path, latest: true)
+        }
       })
   }
 
@@ -24,15 +26,50 @@ extension StateStore {
   ///   - years: The years wanted.
   ///   - checkedBefore: What checking some years' terms found earlier while this store was held
   ///     (see ``terms(year:checkedBefore:)``).
+  ///   - latest: Whether to read each organization's latest documents
+  ///     (``Analysis/YearSlice/Organization/latest``); without them they are empty, and
+  ///     ``latestDocuments(_:)`` reads those of a few organizations.
   /// - Returns: One slice per wanted year that is stored.
   /// - Throws: ``StoreError`` when the database cannot be read.
-  public func slices(years: Set<Int>, checkedBefore: [Int: TermBlob.Checked] = [:])
-    throws(StoreError) -> [YearSlice]
-  {
+  public func slices(
+    years: Set<Int>, checkedBefore: [Int: TermBlob.Checked] = [:], latest: Bool = true
+  ) throws(StoreError) -> [YearSlice] {
     try validated(
       reading { db in
-        try years.sorted().compactMap { year in try Self.slice(year: year, in: db, path: path) }
+        try years.sorted().compactMap { year in
+          try Self.slice(year: year, in: db, path: path, latest: latest)
+        }
       }, checkedBefore: checkedBefore)
+  }
+
+  /// The latest documents naming each organization of `wanted` (ids by year), as stored with
+  /// the year (``Analysis/YearSlice/Organization/latest``): what a report reads for the lines of
+  /// the organizations it shows rising and falling, without the rest of the years'.
+  ///
+  /// - Returns: By year, then id, the documents of those wanted that have any.
+  /// - Throws: ``StoreError`` when the database cannot be read.
+  public func latestDocuments(_ wanted: [Int: Set<String>]) throws(StoreError)
+    -> [Int: [String: LatestDocuments]]
+  {
+    try reading { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT date, digest, path FROM yearOrganizationDocument
+          WHERE year = ? AND id = ? ORDER BY rank
+          """)
+      var found: [Int: [String: LatestDocuments]] = [:]
+      for (year, ids) in wanted {
+        for id in ids {
+          let documents = try Row.fetchAll(statement, arguments: [year, id]).map { row in
+            LatestDocuments.Document(
+              date: try Self.calendarDate(row[0], path: path),
+              digest: UInt64(bitPattern: row[1] as Int64), path: row[2])
+          }
+          if !documents.isEmpty { found[year, default: [:]][id] = LatestDocuments(documents) }
+        }
+      }
+      return found
+    }
   }
 
   /// The years that have statistics, ascending.
@@ -123,7 +160,7 @@ extension StateStore {
 
   /// The stored figures of `year` with empty terms, and the stored bytes of its terms, not
   /// checked yet (nil when none are stored).
-  private static func slice(year: Int, in db: Database, path: String) throws
+  private static func slice(year: Int, in db: Database, path: String, latest wanted: Bool) throws
     -> (slice: YearSlice, terms: [UInt8]?)?
   {
     let totals = try db.cachedStatement(
@@ -145,18 +182,20 @@ extension StateStore {
     }
 
     var latest: [String: [LatestDocuments.Document]] = [:]
-    let latestRows = try Row.fetchCursor(
-      db.cachedStatement(
-        sql: """
-          SELECT id, date, digest, path FROM yearOrganizationDocument
-          WHERE year = ? ORDER BY id, rank
-          """),
-      arguments: [year])
-    while let row = try latestRows.next() {
-      latest[row[0], default: []].append(
-        LatestDocuments.Document(
-          date: try calendarDate(row[1], path: path),
-          digest: UInt64(bitPattern: row[2] as Int64), path: row[3]))
+    if wanted {
+      let latestRows = try Row.fetchCursor(
+        db.cachedStatement(
+          sql: """
+            SELECT id, date, digest, path FROM yearOrganizationDocument
+            WHERE year = ? ORDER BY id, rank
+            """),
+        arguments: [year])
+      while let row = try latestRows.next() {
+        latest[row[0], default: []].append(
+          LatestDocuments.Document(
+            date: try calendarDate(row[1], path: path),
+            digest: UInt64(bitPattern: row[2] as Int64), path: row[3]))
+      }
     }
 
     var organizations: [YearSlice.Organization] = []
@@ -190,103 +229,5 @@ extension StateStore {
       lastDate: try calendarDate(total[5], path: path), packedTerms: TermBlob([]),
       organizations: organizations, pairs: pairs)
     return (slice, terms)
-  }
-
-  // MARK: Writing
-
-  /// The tables of per-year statistics.
-  static let yearTables = [
-    "yearTotal", "yearTerm", "yearOrganization", "yearAlias", "yearPair",
-    "yearOrganizationDocument",
-  ]
-
-  /// Deletes the statistics of every year.
-  static func deleteAllYears(in db: Database) throws {
-    for table in yearTables { try db.execute(sql: "DELETE FROM \(table)") }
-  }
-
-  /// Deletes every row of the given years' statistics.
-  static func deleteYears(_ years: Set<Int>, in db: Database) throws {
-    for table in yearTables {
-      let statement = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE year = ?")
-      for year in years.sorted() {
-        try statement.execute(arguments: [year])
-      }
-    }
-  }
-
-  /// Inserts one year's statistics; the year must have been deleted first.
-  static func insert(_ slice: YearSlice, in db: Database) throws {
-    let year = slice.year
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO yearTotal
-          (year, documents, repairedDocuments, tokens, organizationMentions, firstDate, lastDate)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      year, slice.documents, slice.repairedDocuments, slice.tokens, slice.organizationMentions,
-      slice.firstDate.description, slice.lastDate.description,
-    ])
-
-    // SQLite reads the blob from the slice's own bytes: with arguments given at execution, GRDB
-    // binds them without a copy, and `Data` here only points at them.
-    let statement = try db.cachedStatement(sql: "INSERT INTO yearTerm (year, terms) VALUES (?, ?)")
-    try slice.packedTerms.bytes.withUnsafeBytes { bytes in
-      let terms =
-        bytes.baseAddress.map {
-          Data(
-            bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count,
-            deallocator: .none)
-        } ?? Data()
-      try statement.execute(arguments: [year, terms])
-    }
-
-    var organizations = try BatchInsert(
-      db, table: "yearOrganization",
-      columns: ["year", "id", "registryName", "registered", "count", "documents"])
-    var aliases = try BatchInsert(
-      db, table: "yearAlias", columns: ["year", "organizationId", "text", "count"])
-    var latest = try BatchInsert(
-      db, table: "yearOrganizationDocument",
-      columns: ["year", "id", "rank", "date", "digest", "path"])
-    for row in slice.organizations {
-      organizations.add(year)
-      organizations.add(row.id)
-      organizations.add(row.registryName)
-      organizations.add(row.registered)
-      organizations.add(row.count)
-      organizations.add(row.documents)
-      try organizations.endRow()
-      for (text, count) in row.aliases {
-        aliases.add(year)
-        aliases.add(row.id)
-        aliases.add(text)
-        aliases.add(count)
-        try aliases.endRow()
-      }
-      for (rank, document) in row.latest.documents.enumerated() {
-        latest.add(year)
-        latest.add(row.id)
-        latest.add(rank)
-        latest.add(document.date)
-        latest.add(Int64(bitPattern: document.digest))
-        latest.add(document.path)
-        try latest.endRow()
-      }
-    }
-    try organizations.finish()
-    try aliases.finish()
-    try latest.finish()
-
-    var pairs = try BatchInsert(db, table: "yearPair", columns: ["year", "a", "b", "documents"])
-    for row in slice.pairs {
-      pairs.add(year)
-      pairs.add(row.a)
-      pairs.add(row.b)
-      pairs.add(row.documents)
-      try pairs.endRow()
-    }
-    try pairs.finish()
   }
 }

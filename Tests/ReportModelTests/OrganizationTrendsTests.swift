@@ -156,4 +156,78 @@ import Testing
     #expect(attached.chosenComparisons[0].fallingOrganizations.map(\.evidence) == [[line]])
     #expect(attached.trends.last!.fallingOrganizations.map(\.evidence) == [[]])
   }
+
+  /// A source whose slices leave the organizations' latest documents out, and serves them
+  /// apart, counting what it was asked for.
+  struct LatestApart: YearSource {
+    let statistics: StatisticsYears
+    let asked = Shared<[[Int: Set<String>]]>([])
+    var years: [Int] { statistics.years }
+
+    func slice(_ year: Int) -> YearSlice {
+      var slice = statistics.slice(year)
+      for index in slice.organizations.indices { slice.organizations[index].latest = .init() }
+      return slice
+    }
+
+    func latestDocuments(_ wanted: [Int: Set<String>], frames: [YearSlice])
+      -> [Int: [String: LatestDocuments]]
+    {
+      #expect(frames.allSatisfy { $0.organizations.allSatisfy(\.latest.documents.isEmpty) })
+      asked.withLock { $0.append(wanted) }
+      var found: [Int: [String: LatestDocuments]] = [:]
+      for (year, ids) in wanted {
+        for organization in statistics.slice(year).organizations
+        where ids.contains(organization.id) {
+          found[year, default: [:]][organization.id] = organization.latest
+        }
+      }
+      return found
+    }
+  }
+
+  /// A source may keep the latest documents out of the years it gives the builder: it is then
+  /// asked once, for those of the organizations the comparisons list, each in the year its
+  /// lines come from, and the report is the one built from every year's documents.
+  @Test func latestDocumentsAreAskedForOnlyThoseShown() {
+    let slices = [
+      SliceReport.slice(2018, tokens: 10_000, ["steady": 50, "fading": 40, "quiet": 9]),
+      SliceReport.slice(2019, tokens: 10_000, ["steady": 50, "fading": 20, "quiet": 9]),
+      SliceReport.slice(2020, tokens: 10_000, ["steady": 50, "fading": 2, "newcomer": 30]),
+    ]
+    let statistics = CorpusStatistics(
+      restoring: slices, stopwords: StopwordList(words: [], source: "none"),
+      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
+    var settings = ReportSettings(
+      corpusPath: "c", topOrganizations: 0, generatedAt: "2026-01-01T00:00:00Z", tool: "test",
+      registryVersion: "1", stopwords: "none")
+    settings.comparisons = [ChosenComparison(year: 2020, references: 2018...2019)]
+    let plain = ReportBuilder.build(statistics: statistics, rejected: [], settings: settings)
+    let source = LatestApart(statistics: StatisticsYears(statistics))
+    let report = ReportBuilder.build(source: source, rejected: [], settings: settings)
+    #expect(report == plain)
+    #expect(report.trends.last!.risingOrganizations.map(\.latest.documents.count) == [1])
+
+    // What was wanted, read off the report: a rising organization in the comparison's year, a
+    // falling one in its reference year or the span's year that mentioned it most.
+    var shown: [Int: Set<String>] = [:]
+    for comparison in report.trends {
+      for trend in comparison.risingOrganizations {
+        shown[comparison.year, default: []].insert(trend.id)
+      }
+      for trend in comparison.fallingOrganizations {
+        shown[comparison.reference, default: []].insert(trend.id)
+      }
+    }
+    for comparison in report.chosenComparisons {
+      for trend in comparison.risingOrganizations {
+        shown[comparison.year, default: []].insert(trend.id)
+      }
+      for trend in comparison.fallingOrganizations {
+        shown[trend.referencePeak ?? comparison.referenceYears.last!, default: []].insert(trend.id)
+      }
+    }
+    #expect(shown[2018] == ["fading"] && shown[2020] == ["newcomer"])
+    #expect(source.asked.value == [shown])
+  }
 }

@@ -97,6 +97,37 @@ import Testing
     }
   }
 
+  /// A report reads the years without their organizations' latest documents, and then those of
+  /// the few organizations it shows, by year.
+  @Test func latestDocumentsAreReadApartWhenAsked() throws {
+    try withStore { store in
+      try store.commit(
+        StateChange(
+          replaceYears: [2019, 2021], slices: [Sample.slice(2019), Sample.slice(2021)]))
+      var bare = Sample.slice(2021)
+      for index in bare.organizations.indices { bare.organizations[index].latest = .init() }
+      #expect(try store.slices(years: [2021], latest: false) == [bare])
+      #expect(try store.slices(years: [2021], latest: true) == [Sample.slice(2021)])
+
+      func stored(_ year: Int, _ id: String) -> LatestDocuments? {
+        Sample.slice(year).organizations.first { $0.id == id }?.latest
+      }
+      let found = try store.latestDocuments([
+        2019: ["газпром"], 2021: ["at&t", "газпром", "nobody"], 2020: ["at&t"],
+      ])
+      #expect(
+        found == [
+          2019: ["газпром": try #require(stored(2019, "газпром"))],
+          2021: [
+            "at&t": try #require(stored(2021, "at&t")),
+            "газпром": try #require(stored(2021, "газпром")),
+          ],
+        ])
+      #expect(found[2021]?["газпром"]?.documents.count == LatestDocuments.kept)
+      #expect(try store.latestDocuments([:]).isEmpty)
+    }
+  }
+
   @Test func slicesMadeWhileWritingRoundTripLikeEagerOnes() throws {
     try withStore { store in
       let made = Mutex<[Int]>([])
