@@ -56,6 +56,20 @@ public enum ReportBuilder {
     parallel: any Parallel = Sequential(), seeds known: [Int: TermSeeds] = [:],
     comparisons: [TrendComparison] = []
   ) throws(Source.Failure) -> Report {
+    try build(
+      source: source, rejected: rejected, settings: settings, parallel: parallel, seeds: known,
+      comparisons: comparisons, candidateCap: nil)
+  }
+
+  /// ``build(source:rejected:settings:parallel:seeds:comparisons:)`` with another cap on the
+  /// candidates for the most frequent terms than ``TopTerms/candidateCap(limit:years:)``, and
+  /// another size of the parts their totals are added up in past it than
+  /// ``TopTerms/partSize``.
+  static func build<Source: YearSource>(
+    source: Source, rejected: [RejectedFile], settings: ReportSettings,
+    parallel: any Parallel = Sequential(), seeds known: [Int: TermSeeds] = [:],
+    comparisons: [TrendComparison] = [], candidateCap: Int?, partSize: Int = TopTerms.partSize
+  ) throws(Source.Failure) -> Report {
     let years = source.years
     let limit = settings.top
     // First, while nothing else is held: a span of years pooled holds all its years' packed
@@ -67,6 +81,7 @@ public enum ReportBuilder {
       return TopTerms.seeds(in: try source.terms(years[index]), limit: limit)
     }
     let bounds = TopTerms.bounds(seeds, limit: limit)
+    let cap = candidateCap ?? TopTerms.candidateCap(limit: limit, years: years.count)
     let kept = Dictionary(comparisons.map { ($0.year, $0) }) { first, _ in first }
     // Each core takes a run of consecutive years, unpacking each year once (the first of a
     // later run twice) and holding two at a time: the year and the one before it. The runs are
@@ -86,7 +101,9 @@ public enum ReportBuilder {
           part.append(
             YearPart(
               frame: frame, types: terms.types,
-              candidates: TopTerms.candidates(terms, bounds: bounds, years: years.count),
+              candidates: TopTerms.candidates(
+                terms, bounds: bounds, years: years.count, cap: cap),
+              terms: [terms.types, terms.bigrams.count],
               trends: previous.map { previous in
                 if let comparison = kept[terms.year], comparison.reference == previous.year,
                   comparison.tokens == terms.tokens,
@@ -103,7 +120,11 @@ public enum ReportBuilder {
       return part
     }.flatMap { $0 }
     let yearTokens = parts.map(\.frame.tokens)
-    let ranking = TopTerms.Ranking(parts.map(\.candidates), followed: settings.followedTerms)
+    let ranking = TopTerms.Ranking(
+      try TopTerms.bounded(
+        parts.map(\.candidates), terms: parts.map(\.terms), cap: cap, limit: limit,
+        source: source, parallel: parallel, partSize: partSize),
+      followed: settings.followedTerms)
     // The last pass finds the ranked terms' counts in every year. The organizations and pairs
     // need only the frames: they are the first piece of that pass, on one core while the other
     // takes the years, and the years go largest first, so that the cores finish together.
@@ -228,8 +249,10 @@ public enum ReportBuilder {
     var frame: YearSlice
     /// Distinct unigrams.
     var types: Int
-    /// Its terms that may be among the most frequent overall.
-    var candidates: [[[UInt8]]]
+    /// Its terms that may be among the most frequent overall; nil for a size with too many.
+    var candidates: [[[UInt8]]?]
+    /// Its numbers of unigrams and bigrams.
+    var terms: [Int]
     /// The year against the year before, if there is one.
     var trends: TrendComparison?
   }

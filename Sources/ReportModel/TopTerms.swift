@@ -35,20 +35,71 @@ enum TopTerms {
     }
   }
 
-  /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams.
-  static func candidates(_ year: YearTerms, bounds: [Double], years: Int) -> [[[UInt8]]] {
+  /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams;
+  /// nil for a size with more than `cap` of them, whose largest are then found by adding every
+  /// term up (``bounded(_:terms:cap:limit:source:parallel:partSize:)``).
+  static func candidates(_ year: YearTerms, bounds: [Double], years: Int, cap: Int)
+    -> [[[UInt8]]?]
+  {
     func reaches(_ count: UInt32, _ size: Int) -> Bool {
       Double(count) * Double(years) >= bounds[size]
     }
-    let unigrams = year.terms.unigrams.filter { reaches($0.count, 0) }.map {
-      year.text(n: 1, $0.word, -1)
-    }
-    var bigrams: [[UInt8]] = []
+    let reaching = year.terms.unigrams.lazy.filter { reaches($0.count, 0) }
+    let unigrams: [[UInt8]]? =
+      reaching.count > cap ? nil : Array(reaching.map { year.text(n: 1, $0.word, -1) })
+    var bigrams: [[UInt8]]? = []
     year.bigrams.forEachBigram { bigram in
-      if reaches(bigram.count, 1) { bigrams.append(year.text(n: 2, bigram.first, bigram.second)) }
+      guard bigrams != nil, reaches(bigram.count, 1) else { return }
+      if bigrams!.count == cap {
+        bigrams = nil
+      } else {
+        bigrams!.append(year.text(n: 2, bigram.first, bigram.second))
+      }
     }
     return [unigrams, bigrams]
   }
+
+  /// How many candidates of one size the years may have together before their largest are
+  /// found by adding every term up instead: each candidate's figures take some 40 bytes a year
+  /// (``Ranking/tallies(in:)``, ``Ranking/figures(years:yearTokens:found:)``), so about 40 MB.
+  /// A 1 GB corpus of 26 years has some 13,000 candidate bigrams, the cap there 38,000.
+  static func candidateCap(limit: Int, years: Int) -> Int {
+    max(50 * limit, 1_000_000 / max(1, years))
+  }
+
+  /// The candidates of each year (``candidates(_:bounds:years:cap:)``), as many of each size
+  /// as `cap` allows in all; for a size with more, only its `limit` largest over every year,
+  /// found by adding up every term of that size in parts (``Analysis/TermTotals``), each part
+  /// reading every year's terms from `source` again. `terms` gives each year's number of
+  /// unigrams and bigrams, which sets the number of parts: a part holds about `partSize` terms.
+  static func bounded<Source: YearSource>(
+    _ candidates: [[[[UInt8]]?]], terms: [[Int]], cap: Int, limit: Int, source: Source,
+    parallel: any Parallel, partSize: Int = TopTerms.partSize
+  ) throws(Source.Failure) -> [[[[UInt8]]]] {
+    var bounded = candidates.map { $0.map { $0 ?? [] } }
+    for size in 0..<2 {
+      let found = candidates.map { $0[size] }
+      guard
+        found.contains(where: { $0 == nil })
+          || found.reduce(0, { $0 + ($1?.count ?? 0) }) > cap
+      else { continue }
+      let total = terms.reduce(0) { $0 + $1[size] }
+      let parts = max(1, (total + partSize - 1) / partSize)
+      let years = source.years
+      let largest = try ReportBuilder.map(parts, parallel) { part throws(Source.Failure) in
+        var totals = TermTotals(n: size + 1, part: part, of: parts)
+        for year in years { totals.add(try source.terms(year)) }
+        return totals.largest(limit: limit)
+      }.flatMap { $0 }.sorted(by: >).prefix(limit).map(\.text)
+      for index in bounded.indices { bounded[index][size] = [] }
+      if !bounded.isEmpty { bounded[0][size] = largest }
+    }
+    return bounded
+  }
+
+  /// About how many terms a part of ``bounded(_:terms:cap:limit:source:parallel:partSize:)`` holds: some
+  /// 60 MB of texts and totals.
+  static let partSize = 1 << 20
 
   /// The candidates of every year, looked up in each year and ranked.
   struct Ranking: Sendable {

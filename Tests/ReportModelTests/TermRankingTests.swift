@@ -1,8 +1,9 @@
 import Analysis
 import Corpus
-import ReportModel
 import TestSupport
 import Testing
+
+@testable import ReportModel
 
 /// The ranked term lists against a plain reference: every term's total summed over the years,
 /// sorted by count, documents and bytes, cut at `top`.
@@ -115,5 +116,62 @@ import Testing
     let report = Self.report(Self.statistics(years), top: top)
     #expect(Self.shown(report.unigrams) == Self.reference(years, n: 1, top: top))
     #expect(Self.shown(report.bigrams) == Self.reference(years, n: 2, top: top))
+  }
+
+  /// When the candidates for the most frequent terms are more than the cap allows (a
+  /// vocabulary so even that nearly every term could be among them), every term's total is
+  /// added up instead, in parts: the lists are still the reference's, whatever the cap and
+  /// however many parts, and the report is the one built without a cap.
+  @Test(arguments: [1, 3, 40])
+  func anEvenVocabularyPastTheCapRanksAsTheReferenceDoes(top: Int) throws {
+    var generator = SplitMix(seed: UInt64(100 + top))
+    var years: [Int: [YearSlice.Term]] = [:]
+    for year in 2001...2012 {
+      var terms: [YearSlice.Term] = []
+      // Counts of 1 to 3, so most terms tie with many others on both numbers.
+      for index in 0..<120 where generator.next() % 2 == 0 {
+        let word = index % 5 == 0 ? "слово\(index)" : "w\(index)"
+        let count = Int(generator.next() % 3) + 1
+        let documents = count - Int(generator.next() % UInt64(count))
+        terms.append(YearSlice.Term(n: 1, text: word, count: count, documents: documents))
+        let other = Int(generator.next() % 40)
+        terms.append(
+          YearSlice.Term(
+            n: 2, text: word + " w\(other)", count: count, documents: max(1, documents - 1)))
+      }
+      years[year] = terms
+    }
+    let statistics = Self.statistics(years)
+    let settings = ReportSettings(
+      corpusPath: "c", top: top, trendTerms: 3, generatedAt: "2026-01-01T00:00:00Z",
+      tool: "test", registryVersion: "1", stopwords: "none")
+    let plain = ReportBuilder.build(statistics: statistics, rejected: [], settings: settings)
+    #expect(Self.shown(plain.unigrams) == Self.reference(years, n: 1, top: top))
+    #expect(Self.shown(plain.bigrams) == Self.reference(years, n: 2, top: top))
+    let uncapped = Reading(StatisticsYears(statistics))
+    _ = ReportBuilder.build(source: uncapped, rejected: [], settings: settings)
+    for (cap, partSize) in [(0, 1 << 20), (0, 7), (5, 50), (60, 1)] {
+      let source = Reading(StatisticsYears(statistics))
+      let capped = ReportBuilder.build(
+        source: source, rejected: [], settings: settings,
+        parallel: YearComparisonTests.Wide(width: 2), candidateCap: cap, partSize: partSize)
+      #expect(capped == plain, "cap \(cap), parts of \(partSize)")
+      // The terms were added up: each part read every year's terms again.
+      #expect(source.reads.value > uncapped.reads.value, "cap \(cap), parts of \(partSize)")
+    }
+  }
+
+  /// Years that count how often their terms are read.
+  struct Reading: YearSource {
+    let source: StatisticsYears
+    let reads = Shared(0)
+    var years: [Int] { source.years }
+
+    init(_ source: StatisticsYears) { self.source = source }
+
+    func slice(_ year: Int) -> YearSlice {
+      reads.withLock { $0 += 1 }
+      return source.slice(year)
+    }
   }
 }
