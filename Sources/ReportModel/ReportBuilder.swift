@@ -102,7 +102,8 @@ public enum ReportBuilder {
             YearPart(
               frame: frame, types: terms.types,
               candidates: TopTerms.candidates(
-                terms, bounds: bounds, years: years.count, cap: cap),
+                terms, bounds: bounds, years: years.count,
+                cap: TopTerms.yearCap(cap, limit: limit, years: years.count)),
               terms: [terms.types, terms.bigrams.count],
               trends: previous.map { previous in
                 if let comparison = kept[terms.year], comparison.reference == previous.year,

@@ -67,6 +67,13 @@ enum TopTerms {
     max(50 * limit, 1_000_000 / max(1, years))
   }
 
+  /// How many candidates of one size a year may have before the years' are given up
+  /// (``candidates(_:bounds:years:cap:)``): four times its share of `cap`, so that the years
+  /// counted before one that overflows do not hold up to `cap` each meanwhile.
+  static func yearCap(_ cap: Int, limit: Int, years: Int) -> Int {
+    min(cap, max(limit, 4 * cap / max(1, years)))
+  }
+
   /// The candidates of each year (``candidates(_:bounds:years:cap:)``), as many of each size
   /// as `cap` allows in all; for a size with more, only its `limit` largest over every year,
   /// found by adding up every term of that size in parts (``Analysis/TermTotals``), each part
