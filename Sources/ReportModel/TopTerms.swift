@@ -7,12 +7,16 @@ import Analysis
 ///    A seed's counts in the years where it is a seed add up to no more than its total, so the
 ///    `limit`-th largest of these partial sums is a lower bound `b` on the `limit`-th largest
 ///    total (``bounds(_:limit:)``).
-/// 2. ``candidates(_:bounds:years:)``, while a year is unpacked anyway: a term whose total
-///    reaches `b` reaches `b / years` in at least one year, so only those can be listed.
+/// 2. ``candidates(_:bounds:years:cap:)``, while a year is unpacked anyway: a term whose total
+///    reaches `b` reaches `b / years` in at least one year, so only those can be listed. When
+///    no term stands out, nearly every term reaches it: past ``candidateCap(limit:years:)``,
+///    the `limit` largest of that size are found instead by adding every term up, a part of
+///    them at a time (``bounded(_:terms:cap:limit:source:parallel:partSize:)``).
 /// 3. ``Ranking/tallies(in:)``: every candidate's figures in every year, read from the packed
 ///    terms, summed and ranked.
 ///
-/// Memory is the candidates, a few per listed term, however large the vocabulary.
+/// Memory is the candidates, a few per listed term on a vocabulary like a language's, and at
+/// most about the cap's 40 MB of figures whatever the vocabulary.
 enum TopTerms {
   /// A term's text as bytes (a bigram's two words joined by one space) and a count.
   typealias Counted = TermBlob.Counted
