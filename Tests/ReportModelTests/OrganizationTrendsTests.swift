@@ -97,13 +97,15 @@ import Testing
     }
   }
 
-  /// In a built report, each comparison lists the organizations that rose and fell, out of
-  /// every organization found (an unlisted one too), and a chosen comparison with a span of
-  /// years adds up its years' mentions.
-  @Test func aReportsComparisonsListTheirOrganizations() {
+  /// Three years of 10,000 tokens: "steady" 50 mentions each, "fading" 40, 20 and 2, "newcomer"
+  /// 30 in 2020 alone, and `also` in 2018 and 2019; no organization listed (the top 0), and
+  /// 2020 chosen against 2018–2019 pooled.
+  static func fadingAndNewcomer(also: [String: Int] = [:])
+    -> (statistics: CorpusStatistics, settings: ReportSettings)
+  {
     let slices = [
-      SliceReport.slice(2018, tokens: 10_000, ["steady": 50, "fading": 40]),
-      SliceReport.slice(2019, tokens: 10_000, ["steady": 50, "fading": 20]),
+      SliceReport.slice(2018, tokens: 10_000, ["steady": 50, "fading": 40].merging(also) { $1 }),
+      SliceReport.slice(2019, tokens: 10_000, ["steady": 50, "fading": 20].merging(also) { $1 }),
       SliceReport.slice(2020, tokens: 10_000, ["steady": 50, "fading": 2, "newcomer": 30]),
     ]
     let statistics = CorpusStatistics(
@@ -113,6 +115,14 @@ import Testing
       corpusPath: "c", topOrganizations: 0, generatedAt: "2026-01-01T00:00:00Z", tool: "test",
       registryVersion: "1", stopwords: "none")
     settings.comparisons = [ChosenComparison(year: 2020, references: 2018...2019)]
+    return (statistics, settings)
+  }
+
+  /// In a built report, each comparison lists the organizations that rose and fell, out of
+  /// every organization found (an unlisted one too), and a chosen comparison with a span of
+  /// years adds up its years' mentions.
+  @Test func aReportsComparisonsListTheirOrganizations() {
+    let (statistics, settings) = Self.fadingAndNewcomer()
     let report = ReportBuilder.build(statistics: statistics, rejected: [], settings: settings)
     // None is listed (none registered, none among the top 0), all are weighed.
     #expect(report.organizations.isEmpty)
@@ -190,18 +200,8 @@ import Testing
   /// asked once, for those of the organizations the comparisons list, each in the year its
   /// lines come from, and the report is the one built from every year's documents.
   @Test func latestDocumentsAreAskedForOnlyThoseShown() {
-    let slices = [
-      SliceReport.slice(2018, tokens: 10_000, ["steady": 50, "fading": 40, "quiet": 9]),
-      SliceReport.slice(2019, tokens: 10_000, ["steady": 50, "fading": 20, "quiet": 9]),
-      SliceReport.slice(2020, tokens: 10_000, ["steady": 50, "fading": 2, "newcomer": 30]),
-    ]
-    let statistics = CorpusStatistics(
-      restoring: slices, stopwords: StopwordList(words: [], source: "none"),
-      matcher: OrganizationMatcher(registry: OrganizationRegistry.builtin()))
-    var settings = ReportSettings(
-      corpusPath: "c", topOrganizations: 0, generatedAt: "2026-01-01T00:00:00Z", tool: "test",
-      registryVersion: "1", stopwords: "none")
-    settings.comparisons = [ChosenComparison(year: 2020, references: 2018...2019)]
+    // "quiet" neither rises nor falls, so its documents are not wanted.
+    let (statistics, settings) = Self.fadingAndNewcomer(also: ["quiet": 9])
     let plain = ReportBuilder.build(statistics: statistics, rejected: [], settings: settings)
     let source = LatestApart(statistics: StatisticsYears(statistics))
     let report = ReportBuilder.build(source: source, rejected: [], settings: settings)
