@@ -62,13 +62,11 @@ public enum ReportBuilder {
   }
 
   /// ``build(source:rejected:settings:parallel:seeds:comparisons:)`` with another cap on the
-  /// candidates for the most frequent terms than ``TopTerms/candidateCap(limit:years:)``, and
-  /// another size of the parts their totals are added up in past it than
-  /// ``TopTerms/partSize``.
+  /// candidates for the most frequent terms than ``TopTerms/candidateCap(limit:years:)``.
   static func build<Source: YearSource>(
     source: Source, rejected: [RejectedFile], settings: ReportSettings,
     parallel: any Parallel = Sequential(), seeds known: [Int: TermSeeds] = [:],
-    comparisons: [TrendComparison] = [], candidateCap: Int?, partSize: Int = TopTerms.partSize
+    comparisons: [TrendComparison] = [], candidateCap: Int?
   ) throws(Source.Failure) -> Report {
     let years = source.years
     let limit = settings.top
@@ -104,7 +102,6 @@ public enum ReportBuilder {
               candidates: TopTerms.candidates(
                 terms, bounds: bounds, years: years.count,
                 cap: TopTerms.yearCap(cap, limit: limit, years: years.count)),
-              terms: [terms.types, terms.bigrams.count],
               trends: previous.map { previous in
                 if let comparison = kept[terms.year], comparison.reference == previous.year,
                   comparison.tokens == terms.tokens,
@@ -122,9 +119,7 @@ public enum ReportBuilder {
     }.flatMap { $0 }
     let yearTokens = parts.map(\.frame.tokens)
     let ranking = TopTerms.Ranking(
-      try TopTerms.bounded(
-        parts.map(\.candidates), terms: parts.map(\.terms), cap: cap, limit: limit,
-        source: source, parallel: parallel, partSize: partSize),
+      try TopTerms.bounded(parts.map(\.candidates), cap: cap, limit: limit, source: source),
       followed: settings.followedTerms)
     // The last pass finds the ranked terms' counts in every year. The organizations and pairs
     // need only the frames: they are the first piece of that pass, on one core while the other
@@ -252,8 +247,6 @@ public enum ReportBuilder {
     var types: Int
     /// Its terms that may be among the most frequent overall; nil for a size with too many.
     var candidates: [[[UInt8]]?]
-    /// Its numbers of unigrams and bigrams.
-    var terms: [Int]
     /// The year against the year before, if there is one.
     var trends: TrendComparison?
   }

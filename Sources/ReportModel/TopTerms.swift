@@ -10,8 +10,8 @@ import Analysis
 /// 2. ``candidates(_:bounds:years:cap:)``, while a year is unpacked anyway: a term whose total
 ///    reaches `b` reaches `b / years` in at least one year, so only those can be listed. When
 ///    no term stands out, nearly every term reaches it: past ``candidateCap(limit:years:)``,
-///    the `limit` largest of that size are found instead by adding every term up, a part of
-///    them at a time (``bounded(_:terms:cap:limit:source:parallel:partSize:)``).
+///    the `limit` largest of that size are found instead from every year's terms pooled
+///    (``bounded(_:cap:limit:source:)``).
 /// 3. ``Ranking/tallies(in:)``: every candidate's figures in every year, read from the packed
 ///    terms, summed and ranked.
 ///
@@ -41,7 +41,7 @@ enum TopTerms {
 
   /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams;
   /// nil for a size with more than `cap` of them, whose largest are then found by adding every
-  /// term up (``bounded(_:terms:cap:limit:source:parallel:partSize:)``).
+  /// term up (``bounded(_:cap:limit:source:)``).
   static func candidates(_ year: YearTerms, bounds: [Double], years: Int, cap: Int)
     -> [[[UInt8]]?]
   {
@@ -80,37 +80,83 @@ enum TopTerms {
 
   /// The candidates of each year (``candidates(_:bounds:years:cap:)``), as many of each size
   /// as `cap` allows in all; for a size with more, only its `limit` largest over every year,
-  /// found by adding up every term of that size in parts (``Analysis/TermTotals``), each part
-  /// reading every year's terms from `source` again. `terms` gives each year's number of
-  /// unigrams and bigrams, which sets the number of parts: a part holds about `partSize` terms.
+  /// found from every year's terms pooled (``pooledLargest(sizes:limit:source:)``).
   static func bounded<Source: YearSource>(
-    _ candidates: [[[[UInt8]]?]], terms: [[Int]], cap: Int, limit: Int, source: Source,
-    parallel: any Parallel, partSize: Int = TopTerms.partSize
+    _ candidates: [[[[UInt8]]?]], cap: Int, limit: Int, source: Source
   ) throws(Source.Failure) -> [[[[UInt8]]]] {
     var bounded = candidates.map { $0.map { $0 ?? [] } }
-    for size in 0..<2 {
+    let over = (0..<2).filter { size in
       let found = candidates.map { $0[size] }
-      guard
-        found.contains(where: { $0 == nil })
-          || found.reduce(0, { $0 + ($1?.count ?? 0) }) > cap
-      else { continue }
-      let total = terms.reduce(0) { $0 + $1[size] }
-      let parts = max(1, (total + partSize - 1) / partSize)
-      let years = source.years
-      let largest = try ReportBuilder.map(parts, parallel) { part throws(Source.Failure) in
-        var totals = TermTotals(n: size + 1, part: part, of: parts)
-        for year in years { totals.add(try source.terms(year)) }
-        return totals.largest(limit: limit)
-      }.flatMap { $0 }.sorted(by: >).prefix(limit).map(\.text)
+      return found.contains { $0 == nil } || found.reduce(0) { $0 + ($1?.count ?? 0) } > cap
+    }
+    guard !over.isEmpty, !bounded.isEmpty else { return bounded }
+    let largest = try pooledLargest(sizes: over, limit: limit, source: source)
+    for size in over {
       for index in bounded.indices { bounded[index][size] = [] }
-      if !bounded.isEmpty { bounded[0][size] = largest }
+      bounded[0][size] = largest[size]
     }
     return bounded
   }
 
-  /// About how many terms a part of ``bounded(_:terms:cap:limit:source:parallel:partSize:)`` holds: some
-  /// 60 MB of texts and totals.
-  static let partSize = 1 << 20
+  /// The `limit` unigrams (`[0]`) and bigrams (`[1]`) with the most uses over every year of
+  /// `source`, then the most documents, then the earliest text, of the `sizes` asked for (the
+  /// others empty).
+  ///
+  /// Every year's terms are pooled as a span of years is for a chosen comparison
+  /// (``Analysis/PooledTerms``: each year read twice, its bigrams put on the source's shelf and
+  /// merged in order as they are read), and the largest kept as they go by. The pooled words
+  /// are in byte order and no word holds a byte below the space, so the order of a bigram's
+  /// two words is the order of its text.
+  static func pooledLargest<Source: YearSource>(sizes: [Int], limit: Int, source: Source)
+    throws(Source.Failure) -> [[[UInt8]]]
+  {
+    let years = source.years
+    let pooled = try PooledTerms(count: years.count, shelf: try source.makeShelf()) {
+      index throws(Source.Failure) in try source.terms(years[index])
+    }
+    var kept = [BoundedMinHeap<Ranked>](repeating: BoundedMinHeap(capacity: limit), count: 2)
+    if sizes.contains(0) {
+      for unigram in pooled.terms.unigrams {
+        kept[0].offer(
+          Ranked(
+            count: unigram.count, documents: unigram.documents, first: unigram.word, second: -1))
+      }
+    }
+    if sizes.contains(1) {
+      var cursor = pooled.makeCursor()
+      // Reading the pooled bigrams throws only what the source's shelf throws, which is the
+      // source's failure (``YearSource/Shelf``); the merge holds the shelf as `any ByteShelf`.
+      do {
+        while let bigram = try cursor.next() {
+          kept[1].offer(
+            Ranked(
+              count: bigram.count, documents: bigram.documents, first: bigram.first,
+              second: bigram.second))
+        }
+      } catch let failure as Source.Failure {
+        throw failure
+      } catch {
+        preconditionFailure("a year source's shelf threw \(error), not the source's failure")
+      }
+    }
+    return kept.enumerated().map { size, heap in
+      heap.elements.map { pooled.terms.text(n: size + 1, $0.first, $0.second) }
+    }
+  }
+
+  /// A pooled term kept by ``pooledLargest(sizes:limit:source:)``: more uses rank higher, then
+  /// more documents, then earlier words.
+  struct Ranked: Comparable {
+    var count: UInt32
+    var documents: UInt32
+    var first: Int32
+    var second: Int32
+
+    static func < (lhs: Ranked, rhs: Ranked) -> Bool {
+      (lhs.count, lhs.documents, rhs.first, rhs.second)
+        < (rhs.count, rhs.documents, lhs.first, lhs.second)
+    }
+  }
 
   /// The candidates of every year, looked up in each year and ranked.
   struct Ranking: Sendable {
