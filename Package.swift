@@ -113,7 +113,8 @@ let package = Package(
     .testTarget(
       name: "StoreTests",
       dependencies: [
-        "Store", "Analysis", "Corpus", "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
+        "Store", "Analysis", "Corpus", "ReportModel", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: strictSettings
     ),

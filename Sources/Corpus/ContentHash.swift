@@ -19,12 +19,20 @@ public enum ContentHash {
     // corpus, on the thread that then writes the state while the other core waits (at 1 GB the
     // generic `String(_:radix:)` and padding took a quarter of that step's 95 ms).
     String(unsafeUninitializedCapacity: 16) { bytes in
-      for index in 0..<16 {
-        let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-        bytes[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
-      }
+      for index in 0..<16 { bytes[index] = hexDigit(value, index) }
       return 16
     }
+  }
+
+  /// Appends ``hex(_:)-(UInt64)`` of `value` to `bytes`, as UTF-8.
+  public static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+    for index in 0..<16 { bytes.append(hexDigit(value, index)) }
+  }
+
+  /// The `index`th of the 16 hexadecimal digits of `value`, from the left.
+  private static func hexDigit(_ value: UInt64, _ index: Int) -> UInt8 {
+    let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+    return digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
   }
 
   /// The hash whose ``hex(_:)`` text is `text`, or nil when `text` is not 16 lower-case

@@ -76,14 +76,16 @@ extension ChangeSet {
   }
 
   /// Classifies the outcomes of reading ``toRead``, one per file, in its order.
-  public func reconcile(_ outcomes: [CorpusAnalyzer.FileOutcome]) -> Reconciliation {
+  public func reconcile<Outcomes: RandomAccessCollection<CorpusAnalyzer.FileOutcome>>(
+    _ outcomes: Outcomes
+  ) -> Reconciliation where Outcomes.Index == Int {
     precondition(known.isEmpty || known.count == outcomes.count, "one outcome per file read")
     var result = Reconciliation()
     // Missing documents by their hash (as indices in `missing`), and whether each was moved:
     // by index, not by path, so that two spellings of a name are never taken for one.
-    var vanishedByHash: [String: [Int]] = [:]
-    for (position, document) in missing.enumerated() where !document.hash.isEmpty {
-      vanishedByHash[document.hash, default: []].append(position)
+    var vanishedByHash: [StoredDocument.Hash: [Int]] = [:]
+    for (position, document) in missing.enumerated() where !document.contentHash.isEmpty {
+      vanishedByHash[document.contentHash, default: []].append(position)
     }
     var movedAway = [Bool](repeating: false, count: missing.count)
     // Which files were there before the run with the bytes they have now: a moved one, or a
@@ -92,45 +94,46 @@ extension ChangeSet {
     // Only a state that held documents can hold one with an added file's bytes.
     let tracked = !known.isEmpty
     result.upserts.reserveCapacity(outcomes.count)
-    // By index: each outcome is read in place, not copied (a quarter of a million at 1 GB).
+    // By index: each outcome is made once, from its file's entry and what became of it.
     for index in outcomes.indices {
+      let outcome = outcomes[index]
       // A touched file was not counted: its year need not be recounted for it, and its record
       // is the stored one, but for when the file was last modified.
       let old = known.isEmpty ? nil : known[index]
-      if outcomes[index].sameAsStored {
+      if outcome.sameAsStored {
         // Its stored digest came from `known` (``storedDigests``).
         guard let old else {
-          preconditionFailure("\(outcomes[index].file.path) found as stored is not stored")
+          preconditionFailure("\(outcome.file.path) found as stored is not stored")
         }
-        result.refreshed.append((outcomes[index].file, old))
+        result.refreshed.append((outcome.file, old))
         result.touched += 1
         heldBefore[index] = true
         continue
       }
-      let record = StoredDocument(outcomes[index])
+      let record = StoredDocument(outcome)
       result.upserts.append(record)
       if let year = record.year { result.affectedYears.insert(year) }
       // An accepted file added or changed is a new document, unless it is a copy.
       func added() {
-        guard let year = record.year, let digest = outcomes[index].digest else { return }
+        guard let year = record.year, let digest = outcome.digest else { return }
         if result.copies.noteAdded(
-          digest: digest, year: year, isCopy: outcomes[index].isCopy, tracked: tracked)
+          digest: digest, year: year, isCopy: outcome.isCopy, tracked: tracked)
         {
           result.newDocumentsPerYear[year, default: 0] += 1
         }
       }
       if let old {
-        if old.digest != outcomes[index].digest {
+        if old.digest != outcome.digest {
           result.changed += 1
           if let year = old.year { result.affectedYears.insert(year) }
           added()
         } else {
           heldBefore[index] = true
         }
-      } else if var candidates = vanishedByHash[record.hash], !candidates.isEmpty {
+      } else if var candidates = vanishedByHash[record.contentHash], !candidates.isEmpty {
         let position = candidates.removeFirst()
         let original = missing[position]
-        vanishedByHash[record.hash] = candidates
+        vanishedByHash[record.contentHash] = candidates
         movedAway[position] = true
         result.moved += 1
         heldBefore[index] = true
@@ -149,18 +152,18 @@ extension ChangeSet {
       if movedAway[position] { continue }
       result.removed += 1
       if let year = document.year { result.affectedYears.insert(year) }
-      if document.accepted, let digest = ContentHash.value(hex: document.hash) {
+      if document.accepted, let digest = document.contentHash.digest {
         result.copies.noteRemoved(digest: digest)
       }
     }
     // The files read that hold an added file's or a removed document's bytes.
     if result.copies.isPending {
       for index in outcomes.indices {
+        let outcome = outcomes[index]
         // A touched file's record is the stored one.
         let accepted =
-          outcomes[index].sameAsStored
-          ? known[index]?.accepted == true : outcomes[index].rejection == nil
-        guard accepted, let digest = outcomes[index].digest else { continue }
+          outcome.sameAsStored ? known[index]?.accepted == true : outcome.rejection == nil
+        guard accepted, let digest = outcome.digest else { continue }
         if let year = result.copies.noteHeld(digest: digest, unchanged: heldBefore[index]) {
           ChangeSet.withoutCopy(in: year, &result.newDocumentsPerYear)
         }
@@ -175,7 +178,8 @@ extension StoredDocument {
   init(_ outcome: CorpusAnalyzer.FileOutcome) {
     self.init(
       path: outcome.file.path, size: outcome.file.size, modified: outcome.file.modified,
-      hash: outcome.hash, date: outcome.date, accepted: outcome.rejection == nil,
+      contentHash: outcome.digest.map(StoredDocument.Hash.digest) ?? .text(""), date: outcome.date,
+      accepted: outcome.rejection == nil,
       reason: outcome.rejection?.description, repaired: outcome.repaired)
   }
 }

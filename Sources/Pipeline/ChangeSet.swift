@@ -45,7 +45,7 @@ public struct ChangeSet: Sendable {
 
     /// What `document` says.
     public init(_ document: StoredDocument) {
-      let digest = ContentHash.value(hex: document.hash)
+      let digest = document.contentHash.digest
       // A calendar year always fits.
       let year = document.year.flatMap { Int32(exactly: $0) }
       storedDigest = digest ?? 0
@@ -110,7 +110,7 @@ public struct ChangeSet: Sendable {
       let file = index(next)
       next += 1
       if !readingAll, document.size == files[file].size,
-        document.modified == files[file].modified, !document.hash.isEmpty
+        document.modified == files[file].modified, !document.contentHash.isEmpty
       {
         unchanged.append((file, Known(document)))
       } else {

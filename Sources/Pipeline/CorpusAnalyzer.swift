@@ -71,7 +71,7 @@ public struct CorpusAnalyzer: Sendable {
     /// Counts over every accepted document.
     public var statistics: CorpusStatistics
     /// One outcome per file, in the order of the input.
-    public var outcomes: [FileOutcome]
+    public var outcomes: FileOutcomes
   }
 
   /// An empty statistics value with this analyzer's settings.
@@ -104,16 +104,15 @@ public struct CorpusAnalyzer: Sendable {
   public func analyzeParts(
     _ files: [CorpusFile], stored: [UInt64?]? = nil, counted: CountedDigests,
     reusing: consuming [CorpusStatistics] = [], progress: (@Sendable (Int) -> Void)? = nil
-  ) -> (statistics: [CorpusStatistics], outcomes: [FileOutcome]) {
+  ) -> (statistics: [CorpusStatistics], outcomes: FileOutcomes) {
     precondition(stored.map { $0.count == files.count } ?? true, "one stored digest per file")
     // Moved, not copied: a statistics value held twice would copy its tables when counting.
     let spare = Shared(consume reusing)
     let next = Shared(0)
     let partials = Shared<[CorpusStatistics]>([])
-    // Each outcome goes straight to its file's place and is moved out once all are in: an
-    // outcome is never copied on the way (gathered per worker and then put in order, each was
-    // copied three times).
-    let placed = Shared([FileOutcome?](repeating: nil, count: files.count))
+    // Each outcome goes straight to its file's place: an outcome is never copied on the way
+    // (gathered per worker and then put in order, each was copied three times).
+    let placed = Shared(FileOutcomes(files: files))
     let workerCount = min(workers, max(1, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = spare.withLock { $0.popLast() } ?? emptyStatistics()
@@ -125,10 +124,10 @@ public struct CorpusAnalyzer: Sendable {
           taking: next, below: files.count, workers: workerCount, policy: prefetching
         ) { index, folder, prefetch in folder.opening(files[index], prefetch: prefetch) }
         while let (index, file) = taken.next() {
-          let outcome = Self.process(
+          let verdict = Self.process(
             files[index], taken.read(file, sizeHint: files[index].size),
             stored: stored?[index] ?? nil, counted: counted, into: &statistics)
-          placed.withLock { $0[index] = consume outcome }
+          placed.withLock { $0.record(verdict, at: index) }
           if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
         }
       }
@@ -140,10 +139,10 @@ public struct CorpusAnalyzer: Sendable {
       return parts
     }
     let outcomes = placed.withLock { placed in
-      defer { placed = [] }
+      defer { placed = FileOutcomes(files: []) }
       return placed
     }
-    return (parts, unwrappedAll(consume outcomes))
+    return (parts, outcomes)
   }
 
   /// The workers' statistics of ``analyzeParts(_:progress:)`` joined into one.
@@ -162,34 +161,29 @@ public struct CorpusAnalyzer: Sendable {
   static func process(
     _ file: CorpusFile, _ read: consuming Swift.Result<[UInt8], Rejection>, stored: UInt64? = nil,
     counted: CountedDigests, into statistics: inout CorpusStatistics
-  ) -> FileOutcome {
+  ) -> Verdict {
     let bytes: [UInt8]
     switch consume read {
     case .success(let read): bytes = read
-    case .failure(let error):
-      return FileOutcome(file: file, digest: nil, date: nil, rejection: error, repaired: false)
+    case .failure(let error): return Verdict(digest: nil, rejection: error)
     }
     // Line ends aside: a copy saved with CR LF is still a copy (``ContentHash/textHash(_:)``).
     let digest = ContentHash.textHash(bytes)
-    if digest == stored {
-      return FileOutcome(
-        file: file, digest: digest, date: nil, rejection: nil, repaired: false, sameAsStored: true)
-    }
+    if digest == stored { return Verdict(digest: digest, sameAsStored: true) }
     do throws(Rejection) {
       // The bytes are handed over: the document's text is made in their buffer.
       let document = try HeaderParser.parse(consume bytes, path: file.path)
       // Checked once the header is read: a copy of a rejected file is rejected as it is.
       guard counted.insert(digest) else {
-        return FileOutcome(
-          file: file, digest: digest, date: document.date, rejection: nil,
-          repaired: document.repairedSequences > 0, isCopy: true)
+        return Verdict(
+          digest: digest, date: document.date, repaired: document.repairedSequences > 0,
+          isCopy: true)
       }
       statistics.add(document, digest: digest)
-      return FileOutcome(
-        file: file, digest: digest, date: document.date, rejection: nil,
-        repaired: document.repairedSequences > 0)
+      return Verdict(
+        digest: digest, date: document.date, repaired: document.repairedSequences > 0)
     } catch {
-      return FileOutcome(file: file, digest: digest, date: nil, rejection: error, repaired: false)
+      return Verdict(digest: digest, rejection: error)
     }
   }
 }

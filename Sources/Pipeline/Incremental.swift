@@ -62,7 +62,7 @@ enum Incremental {
 
     // Pass 1: every new or modified file, read once, counted as it is read, a year at a time.
     let counted: CountedYears
-    let first: [CorpusAnalyzer.FileOutcome]
+    let first: CorpusAnalyzer.FileOutcomes
     do {
       counted = try CountedYears(analyzer: analyzer, folder: ReportJob.parent(of: store.path))
       let total = changes.toRead.count
@@ -111,7 +111,7 @@ enum Incremental {
       }
       if files.isEmpty { break }
       log.info("recounting \(files.count) unchanged documents of \(toRecount.count) touched years")
-      let outcomes: [CorpusAnalyzer.FileOutcome]
+      let outcomes: CorpusAnalyzer.FileOutcomes
       do { outcomes = try counted.count(files.map(\.file), years: files.map(\.year)) } catch {
         throw .scratch("\(error)")
       }

@@ -83,6 +83,17 @@ struct BatchInsert {
     values.append(.text(start: start, count: bytes.count - start))
   }
 
+  /// Adds the next column's value of the current row: the hash as text, written straight into
+  /// the row's bytes (a full rebuild writes one per file).
+  mutating func add(_ value: StoredDocument.Hash) {
+    let start = bytes.count
+    switch value {
+    case .digest(let digest): ContentHash.appendHex(digest, to: &bytes)
+    case .text(let text): bytes.append(contentsOf: text.utf8)
+    }
+    values.append(.text(start: start, count: bytes.count - start))
+  }
+
   /// Adds the next column's value of the current row: `YYYY-MM-DD`.
   mutating func add(_ value: CalendarDate) {
     let start = bytes.count

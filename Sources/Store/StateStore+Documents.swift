@@ -152,7 +152,7 @@ extension StateStore {
       batch.add(document.path)
       batch.add(document.size)
       batch.add(document.modified)
-      batch.add(document.hash)
+      batch.add(document.contentHash)
       batch.add(document.year)
       batch.add(document.date)
       batch.add(document.accepted)
