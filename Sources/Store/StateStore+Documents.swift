@@ -57,23 +57,34 @@ extension StateStore {
   public func acceptedDates(onConnectionOfItsOwn ownConnection: Bool = false) throws(StoreError)
     -> [(path: String, date: CalendarDate)]
   {
+    var documents: [(path: String, date: CalendarDate)] = []
+    try forEachAcceptedDate(onConnectionOfItsOwn: ownConnection) { documents.append(($0, $1)) }
+    return documents
+  }
+
+  /// Hands `body` the path and date of every accepted document, sorted by path (bytewise), one
+  /// at a time: ``acceptedDates(onConnectionOfItsOwn:)`` without the list.
+  ///
+  /// - Throws: ``StoreError`` when the database cannot be read or holds a malformed date.
+  public func forEachAcceptedDate(
+    onConnectionOfItsOwn ownConnection: Bool = false,
+    _ body: (_ path: String, _ date: CalendarDate) -> Void
+  ) throws(StoreError) {
     let path = self.path
-    let fetch = { (db: Database) throws -> [(path: String, date: CalendarDate)] in
+    let fetch = { (db: Database) throws in
       let statement = try db.cachedStatement(
         sql: "SELECT path, date FROM document WHERE accepted ORDER BY path")
-      var documents: [(path: String, date: CalendarDate)] = []
       let rows = try Row.fetchCursor(statement)
       while let row = try rows.next() {
         // An accepted document always has its date.
         guard let text: String = row[1] else {
           throw StoreError.corrupt(path: path, detail: "an accepted document without a date")
         }
-        documents.append((row[0], try Self.calendarDate(text, path: path)))
+        body(row[0], try Self.calendarDate(text, path: path))
       }
-      return documents
     }
     guard ownConnection else { return try reading(fetch) }
-    return try Self.onConnectionOfItsOwn(path: path, readonly: true, fetch)
+    try Self.onConnectionOfItsOwn(path: path, readonly: true, fetch)
   }
 
   /// How many accepted documents the state holds.
