@@ -11,8 +11,13 @@ public struct CorpusFile: Sendable, Hashable {
   /// The folder holding the file, as opened on disk (one string shared by its files), or empty
   /// when ``name`` is the whole path.
   let folder: String
+  /// The file's name in ``folder`` when it is not the last part of ``path`` (a name that
+  /// reports show otherwise, see ``FileName``, or a path given whole), else nil: a name of more
+  /// than 15 bytes is one more string on the heap, 48 bytes or more for every file of a corpus
+  /// whose names are long.
+  private let ownName: String?
   /// The file's name in ``folder``.
-  let name: String
+  var name: String { ownName ?? String(Self.lastPart(of: path)) }
   /// The size in bytes when the folder was scanned.
   public let size: Int
   /// The modification time when the folder was scanned, in nanoseconds since 1970.
@@ -31,9 +36,16 @@ public struct CorpusFile: Sendable, Hashable {
   init(path: String, folder: String, name: String, size: Int, modified: Int64) {
     self.path = path
     self.folder = folder
-    self.name = name
+    ownName = !folder.isEmpty && Self.lastPart(of: path).utf8.elementsEqual(name.utf8) ? nil : name
     self.size = size
     self.modified = modified
+  }
+
+  /// What follows the last `/` of `path`, or all of it.
+  private static func lastPart(of path: String) -> Substring {
+    let bytes = path.utf8
+    return path[
+      (bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex)...]
   }
 }
 
