@@ -63,7 +63,8 @@ extension StoredDocument {
   ///
   /// A full rebuild holds a record per file until the state is written, and a string of 16
   /// bytes is kept on the heap: as text, the hash took 48 bytes more a record, 48 MB at a
-  /// million files. The two forms never hold the same hash, so equal hashes are equal values.
+  /// million files. Made from text with ``init(_:)``, the two forms never hold the same hash, so
+  /// equal hashes are equal values.
   public enum Hash: Sendable, Hashable {
     /// 16 lower-case hexadecimal digits, as their value.
     case digest(UInt64)
