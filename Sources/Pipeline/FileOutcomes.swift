@@ -81,7 +81,8 @@ extension CorpusAnalyzer {
       if let rejection = verdict.rejection {
         flags.insert(.rejected)
         rejections[index] = rejection
-      } else {
+      } else if records[index].flags.contains(.rejected) {
+        // Looked up only for a file rejected before: this runs for every file, under a lock.
         rejections[index] = nil
       }
       records[index] = Record(digest: verdict.digest ?? 0, date: verdict.date, flags: flags)
