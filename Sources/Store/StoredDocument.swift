@@ -12,6 +12,9 @@ public struct StoredDocument: Sendable, Equatable {
   public var size: Int
   /// Modification time, in nanoseconds since 1970-01-01 UTC.
   public var modified: Int64
+  /// Why it was rejected, nil when accepted. (Before the hash, whose 17 bytes would otherwise
+  /// leave 7 unused before it: 80 bytes a record, not 88.)
+  public var reason: String?
   /// Hash of the file's bytes, in whatever textual form the caller uses.
   public var hash: String {
     get { contentHash.text }
@@ -23,8 +26,6 @@ public struct StoredDocument: Sendable, Equatable {
   public var date: CalendarDate?
   /// Whether the article was counted.
   public var accepted: Bool
-  /// Why it was rejected, nil when accepted.
-  public var reason: String?
   /// Whether invalid UTF-8 in it was replaced.
   public var repaired: Bool
 
