@@ -105,25 +105,16 @@ extension CorpusAnalyzer {
     var repaired = false
     var sameAsStored = false
     var isCopy = false
+  }
+}
 
-    init(
-      digest: UInt64?, date: CalendarDate? = nil, rejection: Rejection? = nil,
-      repaired: Bool = false, sameAsStored: Bool = false, isCopy: Bool = false
-    ) {
-      self.digest = digest
-      self.date = date
-      self.rejection = rejection
-      self.repaired = repaired
-      self.sameAsStored = sameAsStored
-      self.isCopy = isCopy
-    }
-
-    /// What `outcome` says, its file aside.
-    init(_ outcome: FileOutcome) {
-      self.init(
-        digest: outcome.digest, date: outcome.date, rejection: outcome.rejection,
-        repaired: outcome.repaired, sameAsStored: outcome.sameAsStored, isCopy: outcome.isCopy)
-    }
+extension CorpusAnalyzer.Verdict {
+  /// What `outcome` says, its file aside. (In an extension, so that the memberwise initialiser,
+  /// every field defaulted, stays.)
+  init(_ outcome: CorpusAnalyzer.FileOutcome) {
+    self.init(
+      digest: outcome.digest, date: outcome.date, rejection: outcome.rejection,
+      repaired: outcome.repaired, sameAsStored: outcome.sameAsStored, isCopy: outcome.isCopy)
   }
 }
 
