@@ -7,6 +7,10 @@ public import Analysis
 public struct StateChange: Sendable {
   /// Documents to insert or overwrite, by path.
   public var upsertDocuments: [StoredDocument]
+  /// More documents to insert or overwrite, made one at a time while they are written, so that
+  /// a full rebuild's records (80 bytes a file, every file of the corpus) are never all in
+  /// memory at once; written before ``upsertDocuments`` (a path in both ends up as there).
+  public var documentSource: DocumentSource?
   /// Stored documents whose size and modification time change, and nothing else; written
   /// before ``upsertDocuments`` (a path in both ends up as upserted).
   public var touchDocuments: [TouchedDocument]
@@ -45,8 +49,9 @@ public struct StateChange: Sendable {
 
   /// Creates a change; everything defaults to "no change".
   public init(
-    upsertDocuments: [StoredDocument] = [], touchDocuments: [TouchedDocument] = [],
-    removeDocuments: [String] = [], replaceYears: Set<Int> = [], replaceAllYears: Bool = false,
+    upsertDocuments: [StoredDocument] = [], documentSource: DocumentSource? = nil,
+    touchDocuments: [TouchedDocument] = [], removeDocuments: [String] = [],
+    replaceYears: Set<Int> = [], replaceAllYears: Bool = false,
     slices: [YearSlice] = [],
     sliceSource: SliceSource? = nil,
     settings: [String: String] = [:], seen: [(kind: String, key: String)] = [],
@@ -56,6 +61,7 @@ public struct StateChange: Sendable {
     self.copies = copies
     self.sliceSource = sliceSource
     self.upsertDocuments = upsertDocuments
+    self.documentSource = documentSource
     self.touchDocuments = touchDocuments
     self.removeDocuments = removeDocuments
     self.replaceYears = replaceYears
@@ -83,12 +89,34 @@ public struct StateChange: Sendable {
     }
   }
 
+  /// Documents made only when the change is written.
+  public struct DocumentSource: Sendable {
+    /// How many documents ``forEach`` gives: whether the change upserts any (the count of
+    /// copies stored is forgotten when it does, and a change of none is empty).
+    public var count: Int
+    /// Gives each document to its argument, in the order they are written; what either throws
+    /// fails the commit.
+    public var forEach: @Sendable (_ body: (StoredDocument) throws -> Void) throws -> Void
+
+    /// Creates a source of `count` documents.
+    public init(
+      count: Int,
+      forEach: @escaping @Sendable (_ body: (StoredDocument) throws -> Void) throws -> Void
+    ) {
+      self.count = count
+      self.forEach = forEach
+    }
+  }
+
+  /// Whether it inserts or overwrites any document.
+  var upsertsDocuments: Bool { !upsertDocuments.isEmpty || (documentSource?.count ?? 0) > 0 }
+
   /// Every year that gets a slice, eager ones first.
   var slicedYears: [Int] { slices.map(\.year) + (sliceSource?.years ?? []) }
 
   /// Whether committing it would change nothing.
   public var isEmpty: Bool {
-    upsertDocuments.isEmpty && touchDocuments.isEmpty && removeDocuments.isEmpty
+    !upsertsDocuments && touchDocuments.isEmpty && removeDocuments.isEmpty
       && replaceYears.isEmpty
       && !replaceAllYears && slicedYears.isEmpty && settings.isEmpty && seen.isEmpty
       && publishedTerms == nil && unreported.isEmpty && !reported && comparisons == nil

@@ -4,7 +4,7 @@ import GRDB
 extension StateStore {
   /// Applies a change in one transaction: all of it, or nothing when anything fails.
   ///
-  /// Documents are removed, then touched, then upserted; years deleted before slices are inserted,
+  /// Documents are removed, then touched, then upserted (the source's before the array's); years deleted before slices are inserted,
   /// with the evidence lines and comparisons they make stale
   /// (``deleteEvidence(ofYears:allYears:in:)``, ``deleteComparisons(ofYears:allYears:in:)``),
   /// published term rates and kept comparisons replaced only when the change carries some, and
@@ -20,13 +20,14 @@ extension StateStore {
     try validate(change)
     if change.isEmpty { return }
     // Touching a document changes neither its bytes nor whether it is accepted.
-    let documentsChanged = !change.upsertDocuments.isEmpty || !change.removeDocuments.isEmpty
+    let documentsChanged = change.upsertsDocuments || !change.removeDocuments.isEmpty
     try writing { db in
       try Self.removeDocuments(change.removeDocuments, in: db)
       try Self.touch(change.touchDocuments, in: db)
-      try Self.upsert(change.upsertDocuments, in: db)
+      try Self.upsert(change.upsertDocuments, after: change.documentSource, in: db)
       // Written: the records go before the years are written, when this is the only copy.
       change.upsertDocuments = []
+      change.documentSource = nil
       change.touchDocuments = []
       if change.replaceAllYears {
         try Self.deleteAllYears(in: db)

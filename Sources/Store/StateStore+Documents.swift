@@ -150,16 +150,20 @@ extension StateStore {
     }
   }
 
-  /// Writes documents, replacing any with the same path.
-  static func upsert(_ documents: [StoredDocument], in db: Database) throws {
-    guard !documents.isEmpty else { return }
+  /// Writes documents, replacing any with the same path: the source's, then `documents` (so a
+  /// path in both is written as `documents` has it).
+  static func upsert(
+    _ documents: [StoredDocument], after source: StateChange.DocumentSource? = nil,
+    in db: Database
+  ) throws {
+    guard !documents.isEmpty || source != nil else { return }
     var batch = try BatchInsert(
       db, table: "document",
       columns: [
         "path", "size", "modified", "hash", "year", "date", "accepted", "reason", "repaired",
       ],
       conflict: .replace)
-    for document in documents {
+    func add(_ document: StoredDocument) throws {
       batch.add(document.path)
       batch.add(document.size)
       batch.add(document.modified)
@@ -171,6 +175,8 @@ extension StateStore {
       batch.add(document.repaired)
       try batch.endRow()
     }
+    try source?.forEach(add)
+    for document in documents { try add(document) }
     try batch.finish()
   }
 
