@@ -76,8 +76,15 @@ extension ChangeSet {
   }
 
   /// Classifies the outcomes of reading ``toRead``, one per file, in its order.
+  ///
+  /// - Parameters:
+  ///   - outcomes: One per file of ``toRead``.
+  ///   - listingReads: Whether the records of the files read (every outcome not
+  ///     ``CorpusAnalyzer/FileOutcome/sameAsStored``) go in ``Reconciliation/upserts``. A caller
+  ///     that writes them straight from the outcomes passes false (a full rebuild's are 80 bytes
+  ///     for each file of the corpus); the years they are in are still affected.
   public func reconcile<Outcomes: RandomAccessCollection<CorpusAnalyzer.FileOutcome>>(
-    _ outcomes: Outcomes
+    _ outcomes: Outcomes, listingReads: Bool = true
   ) -> Reconciliation where Outcomes.Index == Int {
     precondition(known.isEmpty || known.count == outcomes.count, "one outcome per file read")
     var result = Reconciliation()
@@ -93,7 +100,7 @@ extension ChangeSet {
     var heldBefore = [Bool](repeating: false, count: outcomes.count)
     // Only a state that held documents can hold one with an added file's bytes.
     let tracked = !known.isEmpty
-    result.upserts.reserveCapacity(outcomes.count)
+    if listingReads { result.upserts.reserveCapacity(outcomes.count) }
     // By index: each outcome is made once, from its file's entry and what became of it.
     for index in outcomes.indices {
       let outcome = outcomes[index]
@@ -110,12 +117,12 @@ extension ChangeSet {
         heldBefore[index] = true
         continue
       }
-      let record = StoredDocument(outcome)
-      result.upserts.append(record)
-      if let year = record.year { result.affectedYears.insert(year) }
+      if listingReads { result.upserts.append(StoredDocument(outcome)) }
+      let year = outcome.date?.year
+      if let year { result.affectedYears.insert(year) }
       // An accepted file added or changed is a new document, unless it is a copy.
       func added() {
-        guard let year = record.year, let digest = outcome.digest else { return }
+        guard let year, let digest = outcome.digest else { return }
         if result.copies.noteAdded(
           digest: digest, year: year, isCopy: outcome.isCopy, tracked: tracked)
         {
@@ -130,10 +137,12 @@ extension ChangeSet {
         } else {
           heldBefore[index] = true
         }
-      } else if var candidates = vanishedByHash[record.contentHash], !candidates.isEmpty {
+      } else if let hash = outcome.digest.map(StoredDocument.Hash.digest),
+        var candidates = vanishedByHash[hash], !candidates.isEmpty
+      {
         let position = candidates.removeFirst()
         let original = missing[position]
-        vanishedByHash[record.contentHash] = candidates
+        vanishedByHash[hash] = candidates
         movedAway[position] = true
         result.moved += 1
         heldBefore[index] = true

@@ -78,13 +78,15 @@ enum Incremental {
       changes = try compare(readingAll: true)
       compared()
     }
-    var reconciliation = changes.reconcile(first)
     // Every file read and counted (as when every file changed): what was counted is all the
-    // state will hold, as in a full rebuild.
-    let countedAll = changes.unchanged.isEmpty && reconciliation.refreshed.isEmpty
+    // state will hold, as in a full rebuild, and there is nothing to recount.
+    let countedAll = changes.unchanged.isEmpty && !first.contains { $0.sameAsStored }
+    // Then every outcome is a record to write, made from the outcome as it is written (16 bytes
+    // a file held until then, not 80); otherwise the records are listed and the outcomes let go.
+    let written: CorpusAnalyzer.FileOutcomes? = full || countedAll ? first : nil
+    var reconciliation = changes.reconcile(first, listingReads: written == nil)
     // In a run that counts every file, every copy was told apart in pass 1.
     let copiesCounted = first.reduce(0) { $0 + ($1.isCopy ? 1 : 0) }
-    // Every outcome is a record to write now: the outcomes themselves are let go.
     _ = consume first
     if reconciliation.touched > 0 {
       log.info("files touched but not changed, not counted again: \(reconciliation.touched)")
@@ -141,20 +143,24 @@ enum Incremental {
     // The counts are packed away; what they occupied goes back before the state is written.
     Memory.release()
 
-    if full || countedAll {
+    if let written {
       // Everything stored is replaced by what was counted: the report can be built from the
       // counted years while they are written, on the cores the commit leaves (it keeps one
       // busy, half of it inserting the documents' records, one at a time).
       let rejected = ReportFromState.rejected(
-        reconciliation.upserts.filter { !$0.accepted }.sorted {
-          $0.path.precedesInByteOrder($1.path)
-        })
-      // The change is handed over whole, so that the commit holds the only copy of the records
-      // and lets them go once they are written, before the years (a quarter of a million
-      // records at 1 GB, held while the report is built beside the commit).
+        (written.lazy.filter { $0.rejection != nil }.map(StoredDocument.init)
+          + reconciliation.upserts.filter { !$0.accepted })
+          .sorted { $0.path.precedesInByteOrder($1.path) })
+      // The change is handed over whole, so that the commit holds the only copy of the outcomes
+      // and lets them go once their records are written, before the years (a quarter of a
+      // million at 1 GB, held while the report is built beside the commit).
+      let documents = StateChange.DocumentSource(count: written.count) { [written] write in
+        for index in written.indices { try write(StoredDocument(written[index])) }
+      }
       let change = Shared<StateChange?>(
         StateChange(
-          upsertDocuments: reconciliation.upserts, touchDocuments: reconciliation.touches,
+          upsertDocuments: reconciliation.upserts, documentSource: documents,
+          touchDocuments: reconciliation.touches,
           removeDocuments: reconciliation.removals,
           replaceYears: reconciliation.affectedYears, replaceAllYears: true,
           sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
