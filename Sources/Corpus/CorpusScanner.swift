@@ -4,51 +4,6 @@
   import Darwin
 #endif
 
-/// A `.txt` file found below the corpus folder.
-public struct CorpusFile: Sendable, Hashable {
-  /// The path relative to the corpus folder, with `/` separators.
-  public let path: String
-  /// The folder holding the file, as opened on disk (one string shared by its files), or empty
-  /// when ``name`` is the whole path.
-  let folder: String
-  /// The file's name in ``folder`` when it is not the last part of ``path`` (a name that
-  /// reports show otherwise, see ``FileName``, or a path given whole), else nil: a name of more
-  /// than 15 bytes is one more string on the heap, 48 bytes or more for every file of a corpus
-  /// whose names are long.
-  private let ownName: String?
-  /// The file's name in ``folder``.
-  var name: String { ownName ?? String(Self.lastPart(of: path)) }
-  /// The size in bytes when the folder was scanned.
-  public let size: Int
-  /// The modification time when the folder was scanned, in nanoseconds since 1970.
-  public let modified: Int64
-
-  /// The path as opened on disk: made when asked for, so that a scan of many files keeps one
-  /// copy of each folder's path rather than one per file.
-  public var fullPath: String { folder.isEmpty ? name : folder + "/" + name }
-
-  /// Creates a corpus file entry.
-  public init(path: String, fullPath: String, size: Int, modified: Int64 = 0) {
-    self.init(path: path, folder: "", name: fullPath, size: size, modified: modified)
-  }
-
-  /// Creates an entry for the file `name` in `folder`.
-  init(path: String, folder: String, name: String, size: Int, modified: Int64) {
-    self.path = path
-    self.folder = folder
-    ownName = !folder.isEmpty && Self.lastPart(of: path).utf8.elementsEqual(name.utf8) ? nil : name
-    self.size = size
-    self.modified = modified
-  }
-
-  /// What follows the last `/` of `path`, or all of it.
-  private static func lastPart(of path: String) -> Substring {
-    let bytes = path.utf8
-    return path[
-      (bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex)...]
-  }
-}
-
 /// What a scan of the corpus folder found.
 public struct CorpusScan: Sendable {
   /// The corpus folder as given.
@@ -111,7 +66,7 @@ public enum CorpusScanner {
       level = []
       let listings = concurrentMap(folders.count) { index in
         var listing = list(folders[index], root: root, permission: permission)
-        listing.files.sort { $0.path.precedesInByteOrder($1.path) }
+        listing.files.sort { $0.pathPrecedes($1) }
         return listing
       }
       // Room for exactly the files found: grown by doubling, the list of a million files took
@@ -123,7 +78,7 @@ public enum CorpusScanner {
         level += listing.folders
       }
     }
-    scan.files.sort { $0.path.precedesInByteOrder($1.path) }
+    scan.files.sort { $0.pathPrecedes($1) }
     scan.skipped.sort { $0.path.precedesInByteOrder($1.path) }
     return scan
   }
@@ -148,6 +103,7 @@ public enum CorpusScanner {
       return scan
     }
     defer { closedir(handle) }
+    var files = FolderPaths.Builder(folder: folder)
     while let entry = readdir(handle) {
       let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         Array(raw.prefix(while: { $0 != 0 }))
@@ -208,10 +164,7 @@ public enum CorpusScanner {
         }
         let modified =
           Int64(childInfo.st_mtim.tv_sec) * 1_000_000_000 + Int64(childInfo.st_mtim.tv_nsec)
-        scan.files.append(
-          CorpusFile(
-            path: child, folder: folder, name: name, size: Int(childInfo.st_size),
-            modified: modified))
+        files.add(path: child, name: name, size: Int(childInfo.st_size), modified: modified)
       case S_IFLNK:
         // Links are never followed; say so for those that could have held articles.
         var target = stat()
@@ -233,6 +186,7 @@ public enum CorpusScanner {
         continue
       }
     }
+    scan.files = files.finish()
     return scan
   }
 }

@@ -74,9 +74,10 @@ public struct ChangeSet: Sendable {
     files: [CorpusFile], skipped: [String], readingAll: Bool = false,
     storedInPathOrder forEachStored: ((StoredDocument) -> Void) throws(Failure) -> Void
   ) throws(Failure) {
-    let inOrder = zip(files, files.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }
-    let order =
-      inOrder ? nil : files.indices.sorted { files[$0].path.precedesInByteOrder(files[$1].path) }
+    // Compared in place (``CorpusFile/comparedPath(with:)``): a path made as a string for every
+    // comparison would be one more allocation for each file.
+    let inOrder = zip(files, files.dropFirst()).allSatisfy { $0.pathPrecedes($1) }
+    let order = inOrder ? nil : files.indices.sorted { files[$0].pathPrecedes(files[$1]) }
     // The skipped paths are walked beside the stored documents too, in the same byte order.
     let skipped = skipped.sorted { $0.precedesInByteOrder($1) }
     var nextSkipped = 0
@@ -89,12 +90,12 @@ public struct ChangeSet: Sendable {
       storedAny = true
       // The files before the document are new.
       while next < files.count,
-        files[index(next)].path.comparedInByteOrder(with: document.path) < 0
+        files[index(next)].comparedPath(with: document.path) < 0
       {
         read.append((index(next), nil))
         next += 1
       }
-      guard next < files.count, files[index(next)].path.hasSameBytes(document.path) else {
+      guard next < files.count, files[index(next)].comparedPath(with: document.path) == 0 else {
         while nextSkipped < skipped.count,
           skipped[nextSkipped].comparedInByteOrder(with: document.path) < 0
         {

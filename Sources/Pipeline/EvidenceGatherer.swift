@@ -178,7 +178,7 @@ public struct EvidenceGatherer: Sendable {
       .sorted { a, b in
         let (first, second) = (sources[a].date, sources[b].date)
         return first != second
-          ? first > second : sources[a].path.precedesInByteOrder(sources[b].path)
+          ? first > second : sources[a].file.pathPrecedes(sources[b].file)
       }
     let perTarget = EvidencePolicy.linesPerTarget
     var lines = [[Evidence]](repeating: [], count: targets.count)

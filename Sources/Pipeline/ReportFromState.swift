@@ -144,8 +144,8 @@ enum ReportFromState {
     var sources: [EvidenceGatherer.Source] = []
     try ReportJob.state {
       try store.forEachAcceptedDate(onConnectionOfItsOwn: ownConnection) { path, date in
-        while next < files.count && files[next].path.precedesInByteOrder(path) { next += 1 }
-        guard next < files.count, files[next].path.hasSameBytes(path) else { return }
+        while next < files.count && files[next].comparedPath(with: path) < 0 { next += 1 }
+        guard next < files.count, files[next].comparedPath(with: path) == 0 else { return }
         sources.append(EvidenceGatherer.Source(files: files, index: next, date: date))
       }
     }

@@ -1,0 +1,109 @@
+import TestSupport
+import Testing
+
+@testable import Corpus
+
+/// Entries whose paths are kept end to end in their folder's ``FolderPaths``: each reads back
+/// what it was made with, however the bytes were split between objects.
+@Suite struct CorpusFileTests {
+  /// Paths of every kind a scan can show: ASCII, Cyrillic, escaped, at the root, long, short.
+  static let paths = [
+    "2021/a.txt", "2021/Отчёт о встрече в Минске.txt", "2021/new\\nline.txt", "r.txt",
+    "2022/deeper/still/a-long-name-of-more-than-fifteen-bytes.txt", "2021/back\\\\slash.txt",
+  ]
+
+  /// What an entry was made with.
+  struct Made: Equatable {
+    var path: String
+    var name: String
+    var size: Int
+    var modified: Int64
+  }
+
+  /// `count` entries drawn from `seed`: a name on disk that is the path's last part, or one
+  /// spelled otherwise (as an escaped one is).
+  static func made(_ count: Int, seed: UInt64) -> [Made] {
+    var random = SplitMix(seed: seed)
+    return (0..<count).map { index in
+      let path = paths.randomElement(using: &random)! + (index % 3 == 0 ? "" : "\(index)")
+      let last = String(path.split(separator: "/", omittingEmptySubsequences: false).last!)
+      let name = Bool.random(using: &random) ? last : "on-disk-\(index)"
+      return Made(
+        path: path, name: name, size: Int.random(in: 0...1 << 40, using: &random),
+        modified: Int64.random(in: -1...Int64.max, using: &random))
+    }
+  }
+
+  func read(_ file: CorpusFile) -> Made {
+    Made(path: file.path, name: file.name, size: file.size, modified: file.modified)
+  }
+
+  @Test(arguments: [Int.max, 64, 20, 1])
+  func everyEntryReadsBackWhatItWasMadeWith(limit: Int) {
+    let made = Self.made(300, seed: UInt64(limit & 0xffff))
+    var builder = FolderPaths.Builder(folder: "/corpus/2021", limit: limit)
+    for entry in made {
+      builder.add(path: entry.path, name: entry.name, size: entry.size, modified: entry.modified)
+    }
+    let files = builder.finish()
+    #expect(files.map(read) == made)
+    #expect(files.map(\.fullPath) == made.map { "/corpus/2021/" + $0.name })
+    for (file, entry) in zip(files, made) {
+      #expect(file.withPathBytes { Array($0) } == Array(entry.path.utf8))
+    }
+  }
+
+  /// An entry made from a path alone is opened by the path given, whatever the path shown;
+  /// empty paths (two of them start at the same place) keep their own names.
+  @Test func anEntryMadeFromAPathIsOpenedByIt() {
+    let file = CorpusFile(path: "2021/a.txt", fullPath: "/elsewhere/b.txt", size: 3, modified: 4)
+    #expect(file.path == "2021/a.txt")
+    #expect(file.fullPath == "/elsewhere/b.txt")
+    var builder = FolderPaths.Builder(folder: "")
+    builder.add(path: "", name: "/one.txt", size: 1, modified: 1)
+    builder.add(path: "", name: "/two.txt", size: 2, modified: 2)
+    builder.add(path: "x", name: "/three.txt", size: 3, modified: 3)
+    #expect(builder.finish().map(\.fullPath) == ["/one.txt", "/two.txt", "/three.txt"])
+  }
+
+  /// What a scan holds for each file: the entry, and its path's bytes apart.
+  @Test func anEntryTakes32Bytes() {
+    #expect(MemoryLayout<CorpusFile>.stride == 32)
+  }
+
+  /// Paths compare in place as their strings do (`String.comparedInByteOrder(with:)`).
+  @Test func pathsCompareInByteOrder() {
+    let made = Self.made(120, seed: 7)
+    var builder = FolderPaths.Builder(folder: "/c", limit: 100)
+    for entry in made {
+      builder.add(path: entry.path, name: entry.name, size: 0, modified: 0)
+    }
+    let files = builder.finish()
+    for (a, first) in files.enumerated() {
+      for (b, second) in files.enumerated() {
+        let expected = made[a].path.comparedInByteOrder(with: made[b].path).signum()
+        #expect(first.comparedPath(with: second).signum() == expected)
+        #expect(first.comparedPath(with: made[b].path).signum() == expected)
+        #expect(first.pathPrecedes(second) == (expected < 0))
+      }
+    }
+  }
+
+  /// Equal entries are equal, and hash alike, wherever their bytes are kept.
+  @Test func equalityIsThatOfWhatTheEntriesSay() {
+    func entry(_ path: String, size: Int = 5, after others: [String] = []) -> CorpusFile {
+      var builder = FolderPaths.Builder(folder: "/c/2021")
+      for other in others { builder.add(path: other, name: "n", size: 0, modified: 0) }
+      builder.add(path: path, name: "a.txt", size: size, modified: 9)
+      return builder.finish().last!
+    }
+    let one = entry("2021/a.txt")
+    let same = entry("2021/a.txt", after: ["2021/z.txt", "2021/y.txt"])
+    #expect(one == same)
+    #expect(one.hashValue == same.hashValue)
+    #expect(Set([one, same]).count == 1)
+    #expect(one != entry("2021/a.txt", size: 6))
+    #expect(one != entry("2021/b.txt"))
+    #expect(one != CorpusFile(path: "2021/a.txt", fullPath: "/c/2021/a.txt", size: 5, modified: 9))
+  }
+}
