@@ -172,8 +172,9 @@ public struct EvidenceGatherer: Sendable {
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
-    // The sources' places are filtered and sorted, not the sources, each of which holds three
-    // strings that every copy retains (a sort copies each element many times).
+    // The sources' places are filtered and sorted, not the sources, each of which holds the
+    // scan's list, which every copy retains (a sort copies each element many times); paths are
+    // compared where they lie.
     let ordered = sources.indices.filter { wantsPairs || years.contains(sources[$0].date.year) }
       .sorted { a, b in
         let (first, second) = (sources[a].date, sources[b].date)

@@ -96,8 +96,8 @@ extension CorpusAnalyzer {
   }
 
   /// What became of one file, the file aside: what ``process(_:_:stored:counted:into:)`` finds
-  /// and ``FileOutcomes`` keeps, so that a file's entry (three strings, one of them its
-  /// folder's, shared by both cores) is not copied into each outcome.
+  /// and ``FileOutcomes`` keeps, so that a file's entry (32 bytes, and a reference to its
+  /// folder's paths, shared by both cores) is not copied into each outcome.
   struct Verdict: Sendable {
     var digest: UInt64?
     var date: CalendarDate?
