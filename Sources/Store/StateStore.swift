@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Almanac's memory between runs: one SQLite file holding the documents seen, each year's
 /// statistics, settings, "first seen" keys, published term rates and a log of runs.
@@ -70,6 +71,22 @@ public final class StateStore: Sendable {
       }
     }
     return try open(path: path)
+  }
+
+  /// Lets go of the pages SQLite keeps cached on the store's connection (up to 16 MB), as
+  /// after a walk of every stored document: the connection reads them again when it needs them.
+  public func releaseCache() {
+    queue.releaseMemory()
+  }
+
+  /// How many bytes of cached pages the store's connection holds.
+  public func cachedBytes() -> Int {
+    queue.inDatabase { db in
+      var used: Int32 = 0
+      var highest: Int32 = 0
+      sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0)
+      return Int(used)
+    }
   }
 
   /// Closes the connection; the store must not be used afterwards.
