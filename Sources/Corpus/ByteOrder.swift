@@ -24,16 +24,21 @@ extension String {
   /// zero when they are the same bytes, positive when `other` comes first.
   package func comparedInByteOrder(with other: String) -> Int {
     let fast = utf8.withContiguousStorageIfAvailable { lhs in
-      other.utf8.withContiguousStorageIfAvailable { rhs in
-        let common = min(lhs.count, rhs.count)
-        let order =
-          common == 0 ? 0 : Int(memcmp(lhs.baseAddress!, rhs.baseAddress!, common))
-        return order != 0 ? order : lhs.count - rhs.count
-      }
+      other.utf8.withContiguousStorageIfAvailable { rhs in lhs.comparedInByteOrder(with: rhs) }
     }
     if let fast, let order = fast { return order }
     // Strings without contiguous UTF-8 storage (bridged ones): the byte at a time walk.
     if utf8.elementsEqual(other.utf8) { return 0 }
     return utf8.lexicographicallyPrecedes(other.utf8) ? -1 : 1
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// The order of these bytes and `other`'s, as ``Swift/String/comparedInByteOrder(with:)``
+  /// gives it for two strings: at the first byte that differs, or by being a prefix.
+  package func comparedInByteOrder(with other: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = Swift.min(count, other.count)
+    let order = common == 0 ? 0 : Int(memcmp(baseAddress!, other.baseAddress!, common))
+    return order != 0 ? order : count - other.count
   }
 }

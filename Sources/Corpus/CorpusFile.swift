@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A `.txt` file found below the corpus folder.
 ///
 /// A scan keeps one for every file of the corpus until the run ends, so it is kept small: 32
@@ -70,27 +64,19 @@ public struct CorpusFile: Sendable, Hashable {
 
   /// The order of ``path``'s bytes and `other`'s (see `String.comparedInByteOrder(with:)`).
   package func comparedPath(with other: CorpusFile) -> Int {
-    withPathBytes { lhs in other.withPathBytes { rhs in Self.order(lhs, rhs) } }
+    withPathBytes { lhs in other.withPathBytes { rhs in lhs.comparedInByteOrder(with: rhs) } }
   }
 
   /// The order of ``path``'s bytes and those of `other`.
   package func comparedPath(with other: String) -> Int {
     withPathBytes { lhs in
       var other = other
-      return other.withUTF8 { rhs in Self.order(lhs, rhs) }
+      return other.withUTF8 { rhs in lhs.comparedInByteOrder(with: rhs) }
     }
   }
 
   /// Whether ``path`` comes before `other`'s in byte order.
   package func pathPrecedes(_ other: CorpusFile) -> Bool { comparedPath(with: other) < 0 }
-
-  private static func order(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>)
-    -> Int
-  {
-    let common = min(lhs.count, rhs.count)
-    let order = common == 0 ? 0 : Int(memcmp(lhs.baseAddress!, rhs.baseAddress!, common))
-    return order != 0 ? order : lhs.count - rhs.count
-  }
 
   /// Entries are equal when their paths have the same bytes, they are opened by the same path
   /// and their sizes and times are the same, wherever their bytes are kept.

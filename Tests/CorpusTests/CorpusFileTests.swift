@@ -71,7 +71,7 @@ import Testing
     #expect(MemoryLayout<CorpusFile>.stride == 32)
   }
 
-  /// Paths compare in place as their strings do (`String.comparedInByteOrder(with:)`).
+  /// Paths compare in place as their strings' UTF-8 bytes do, one by one.
   @Test func pathsCompareInByteOrder() {
     let made = Self.made(120, seed: 7)
     var builder = FolderPaths.Builder(folder: "/c", limit: 100)
@@ -81,7 +81,8 @@ import Testing
     let files = builder.finish()
     for (a, first) in files.enumerated() {
       for (b, second) in files.enumerated() {
-        let expected = made[a].path.comparedInByteOrder(with: made[b].path).signum()
+        let (lhs, rhs) = (made[a].path.utf8, made[b].path.utf8)
+        let expected = lhs.elementsEqual(rhs) ? 0 : lhs.lexicographicallyPrecedes(rhs) ? -1 : 1
         #expect(first.comparedPath(with: second).signum() == expected)
         #expect(first.comparedPath(with: made[b].path).signum() == expected)
         #expect(first.pathPrecedes(second) == (expected < 0))
