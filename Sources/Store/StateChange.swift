@@ -25,7 +25,8 @@ public struct StateChange: Sendable {
   /// set), and appear once.
   public var slices: [YearSlice]
   /// More new statistics, made one year at a time while they are written, so that only one
-  /// year's slice (every term as a string) is in memory at once; same rules as ``slices``.
+  /// year's slice (its terms packed, its organizations as values) is in memory at once; same
+  /// rules as ``slices``.
   public var sliceSource: SliceSource?
   /// Settings to insert or overwrite.
   public var settings: [String: String]
