@@ -6,7 +6,7 @@
 /// the heap, and the entry 64 bytes: at a million files, 128 MB.
 public struct CorpusFile: Sendable, Hashable {
   /// Its folder's paths, where its own lies.
-  private let paths: FolderPaths
+  let paths: FolderPaths
   /// Where its path lies in ``FolderPaths/bytes``.
   private let start: UInt32
   private let count: UInt32

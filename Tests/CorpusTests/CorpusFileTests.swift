@@ -53,6 +53,27 @@ import Testing
     }
   }
 
+  /// Past its limit a builder starts another object: none holds more than the limit's bytes (for
+  /// paths no longer than it), and each holds only the paths of its own entries.
+  @Test(arguments: [64, 200])
+  func aFolderPastItsLimitSharesMoreObjects(limit: Int) {
+    let made = Self.made(300, seed: 3).filter { $0.path.utf8.count <= limit }
+    var builder = FolderPaths.Builder(folder: "/c", limit: limit)
+    for entry in made {
+      builder.add(path: entry.path, name: entry.name, size: 0, modified: 0)
+    }
+    let files = builder.finish()
+    var objects: [ObjectIdentifier: (paths: FolderPaths, bytes: Int)] = [:]
+    for file in files {
+      objects[ObjectIdentifier(file.paths), default: (file.paths, 0)].bytes += file.path.utf8.count
+    }
+    #expect(objects.count > 1)
+    for (paths, bytes) in objects.values {
+      #expect(paths.bytes.count <= limit)
+      #expect(paths.bytes.count == bytes)
+    }
+  }
+
   /// An entry made from a path alone is opened by the path given, whatever the path shown;
   /// empty paths (two of them start at the same place) keep their own names.
   @Test func anEntryMadeFromAPathIsOpenedByIt() {
