@@ -27,10 +27,13 @@ public struct CorpusFile: Sendable, Hashable {
   /// entry was made from a path alone (``fullPath`` as given).
   var name: String {
     if !paths.ownNames.isEmpty, let own = paths.ownNames[start] { return own }
-    return withPathBytes { path in
-      let last = path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-      return String(decoding: UnsafeBufferPointer(rebasing: path[last...]), as: UTF8.self)
-    }
+    return withPathBytes { String(decoding: Self.lastPart(of: $0), as: UTF8.self) }
+  }
+
+  /// What follows the last `/` of a path's bytes, or all of them.
+  static func lastPart(of path: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let start = path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+    return UnsafeBufferPointer(rebasing: path[start...])
   }
 
   /// The path as opened on disk: made when asked for, so that a scan of many files keeps one
@@ -135,9 +138,8 @@ final class FolderPaths: Sendable {
       path.withUTF8 { path in
         // Offsets are 32 bits: a folder whose paths take more than 4 GB gets more objects.
         if bytes.count + path.count > limit { makeObject() }
-        let last = path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
         var name = name
-        if !name.withUTF8({ $0.elementsEqual(path[last...]) }) {
+        if !name.withUTF8({ $0.elementsEqual(CorpusFile.lastPart(of: path)) }) {
           // Two empty paths would start at the same place.
           if ownNames[UInt32(bytes.count)] != nil { makeObject() }
           ownNames[UInt32(bytes.count)] = name
