@@ -84,11 +84,15 @@ struct CountedYears: YearSource {
   /// - Returns: One outcome per file, in the order of `files`.
   /// - Throws: ``ScratchFile/Failure`` when the counted terms cannot be written or read back.
   func count(
-    _ files: [CorpusFile], years: [Int?], stored: [UInt64?]? = nil,
+    _ files: [CorpusFile], years: some Sequence<Int?>, stored: [UInt64?]? = nil,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> CorpusAnalyzer.FileOutcomes {
-    var groups: [Int: [Int]] = [:]
-    for index in files.indices { groups[years[index] ?? Int.min, default: []].append(index) }
+    // Each year's files as runs of positions in `files`: a few a year for a corpus kept in year
+    // folders, where a list of indices took 8 bytes a file (``YearRuns``).
+    var groups: [Int: [Range<Int>]] = [:]
+    for (year, positions) in YearRuns(years).runs {
+      groups[year ?? Int.min, default: []].append(positions)
+    }
     var outcomes = CorpusAnalyzer.FileOutcomes(files: files)
     var done = 0
     // The year before, being merged and written while this one is counted.
@@ -96,16 +100,21 @@ struct CountedYears: YearSource {
     // The statistics of the year before, emptied: their tables' room counts this year.
     var spare: [CorpusStatistics] = []
     for year in groups.keys.sorted() {
-      let group = groups[year]!
+      let runs = groups.removeValue(forKey: year)!
+      var group: [CorpusFile] = []
+      group.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+      for positions in runs { group += files[positions] }
       let before = done
       let (statistics, partOutcomes) = analyzer.analyzeParts(
-        group.map { files[$0] }, stored: stored.map { stored in group.map { stored[$0] } },
+        group, stored: stored.map { stored in runs.flatMap { stored[$0] } },
         counted: digests, reusing: consume spare
       ) {
         progress?(before + $0)
       }
-      for (position, index) in group.enumerated() {
+      var position = 0
+      for index in runs.joined() {
         outcomes.record(partOutcomes.verdict(at: position), at: index)
+        position += 1
       }
       done += group.count
       // Merging takes a tenth of the time counting does, so the year before is done by now,
@@ -131,7 +140,7 @@ struct CountedYears: YearSource {
   /// one (at 120 bytes a file rather than 16).
   @_disfavoredOverload
   func count(
-    _ files: [CorpusFile], years: [Int?], stored: [UInt64?]? = nil,
+    _ files: [CorpusFile], years: some Sequence<Int?>, stored: [UInt64?]? = nil,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [CorpusAnalyzer.FileOutcome] {
     Array(try count(files, years: years, stored: stored, progress: progress))

@@ -21,22 +21,47 @@ enum ExpectedYears {
   static let sampleInterval = 64
 
   /// The year each file is expected to be dated, or nil where neither its folders nor the first
-  /// ``headerBytes`` bytes of the file tell.
+  /// ``headerBytes`` bytes of the file tell: ``runs(of:peek:)`` one year a file.
+  static func of(_ files: [CorpusFile], peek: ([CorpusFile]) -> [Int?] = peek) -> [Int?] {
+    Array(runs(of: files, peek: peek))
+  }
+
+  /// The year each file is expected to be dated, or nil where neither its folders nor the first
+  /// ``headerBytes`` bytes of the file tell, as runs of files in the same year: a corpus kept in
+  /// year folders takes a run a folder, not a number a file.
   ///
   /// - Parameter peek: Reads the headers of some files, one year (or nil) per file; by default
   ///   ``peek(_:)``.
-  static func of(_ files: [CorpusFile], peek: ([CorpusFile]) -> [Int?] = peek) -> [Int?] {
-    var years = files.map { $0.withPathBytes(folderYear) }
-    let withFolder = files.indices.filter { years[$0] != nil }
-    let sample = stride(from: 0, to: withFolder.count, by: sampleInterval).map { withFolder[$0] }
+  static func runs(of files: [CorpusFile], peek: ([CorpusFile]) -> [Int?] = peek) -> YearRuns {
+    var years = YearRuns()
+    for file in files { years.append(file.withPathBytes(folderYear)) }
+    // One in `sampleInterval` of the files with a year folder, from the first of them.
+    var sample: [Int] = []
+    var withFolder = 0
+    for (year, positions) in years.runs where year != nil {
+      let skip = (sampleInterval - withFolder % sampleInterval) % sampleInterval
+      sample += stride(
+        from: positions.lowerBound + skip, to: positions.upperBound, by: sampleInterval)
+      withFolder += positions.count
+    }
     let sampled = peek(sample.map { files[$0] })
     // A header that cannot be read is no evidence either way: the file is rejected when read.
     let agree = zip(sample, sampled).allSatisfy { index, year in
       year == nil || year == years[index]
     }
-    let unknown = files.indices.filter { !agree || years[$0] == nil }
-    for (index, year) in zip(unknown, peek(unknown.map { files[$0] })) { years[index] = year }
-    return years
+    guard agree else { return YearRuns(peek(files)) }
+    let unknown = years.runs.filter { $0.year == nil }.flatMap(\.positions)
+    guard !unknown.isEmpty else { return years }
+    var peeked = peek(unknown.map { files[$0] }).makeIterator()
+    var merged = YearRuns()
+    for (year, positions) in years.runs {
+      if let year {
+        merged.append(year, count: positions.count)
+      } else {
+        for _ in positions { merged.append(peeked.next()!) }
+      }
+    }
+    return merged
   }
 
   /// The innermost folder of `path` named with four digits, as a year (nil when there is none).

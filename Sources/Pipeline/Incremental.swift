@@ -72,7 +72,7 @@ enum Incremental {
       // A known file is counted only if its bytes changed: a touched one's year is recounted
       // only if something else changed in it.
       first = try counted.count(
-        changes.toRead, years: ExpectedYears.of(changes.toRead),
+        changes.toRead, years: ExpectedYears.runs(of: changes.toRead),
         stored: changes.storedDigests
       ) { done in log.debug("read \(done)/\(total) new or changed files") }
     } catch { throw .scratch("\(error)") }
