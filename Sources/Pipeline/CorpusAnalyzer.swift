@@ -85,35 +85,54 @@ public struct CorpusAnalyzer: Sendable {
   ///   - files: The files to read.
   ///   - progress: Called now and then with the number of files done, from any thread.
   public func analyze(_ files: [CorpusFile], progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-    let parts = analyzeParts(files, counted: CountedDigests(), progress: progress)
-    return Result(statistics: merge(parts.statistics), outcomes: parts.outcomes)
+    var outcomes = FileOutcomes(files: files)
+    let parts = analyzeParts(
+      files, counted: CountedDigests(), into: &outcomes, progress: progress)
+    return Result(statistics: merge(parts), outcomes: outcomes)
   }
 
-  /// Reads and counts `files`, leaving each worker's counts apart (``merge(_:)`` joins them).
+  /// Reads and counts the files of `files` at `runs` (all of them by default), leaving each
+  /// worker's counts apart (``merge(_:)`` joins them), and records each file's outcome in
+  /// `outcomes` at the file's place in `files`.
+  ///
+  /// The files are read where they lie in `files`, and recorded there: counting a year's files
+  /// (``CountedYears``) takes no copy of their entries or outcomes (48 bytes a file, all of them
+  /// for a corpus of one year).
   ///
   /// - Parameters:
+  ///   - runs: Where the files to count lie in `files`, read in this order.
   ///   - stored: The digest the state holds for each file of `files` (nil for a file it does
   ///     not know, or all nil when not given): a file whose bytes hash to it is not counted
   ///     (``FileOutcome/sameAsStored``).
   ///   - counted: The digests of the documents counted so far, this call's added: a document
   ///     whose bytes are those of one counted before is not counted again
   ///     (``FileOutcome/isCopy``).
+  ///   - outcomes: The outcomes of `files`, those counted here recorded.
   ///   - reusing: Emptied statistics of this analyzer (``CorpusStatistics/removeAll()``) for
   ///     the workers to count with, so that their tables' room is not made again.
-  /// - Returns: Each worker's statistics, and one outcome per file in the order of `files`.
+  ///   - progress: Called now and then with the number of files of `runs` done.
+  /// - Returns: Each worker's statistics.
   public func analyzeParts(
-    _ files: [CorpusFile], stored: [UInt64?]? = nil, counted: CountedDigests,
+    _ files: [CorpusFile], runs: [Range<Int>]? = nil, stored: [UInt64?]? = nil,
+    counted: CountedDigests, into outcomes: inout FileOutcomes,
     reusing: consuming [CorpusStatistics] = [], progress: (@Sendable (Int) -> Void)? = nil
-  ) -> (statistics: [CorpusStatistics], outcomes: FileOutcomes) {
+  ) -> [CorpusStatistics] {
     precondition(stored.map { $0.count == files.count } ?? true, "one stored digest per file")
+    precondition(outcomes.files.count == files.count, "one outcome per file")
+    let places = Places(runs ?? [files.indices])
+    precondition(
+      places.runs.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= files.count },
+      "runs within the files")
     // Moved, not copied: a statistics value held twice would copy its tables when counting.
     let spare = Shared(consume reusing)
     let next = Shared(0)
     let partials = Shared<[CorpusStatistics]>([])
-    // Each outcome goes straight to its file's place: an outcome is never copied on the way
-    // (gathered per worker and then put in order, each was copied three times).
-    let placed = Shared(FileOutcomes(files: files))
-    let workerCount = min(workers, max(1, files.count))
+    // Each outcome goes straight to its file's place; the outcomes are moved into the box, not
+    // copied (a copy would be made again as the first outcome is recorded).
+    var taken = FileOutcomes(files: [])
+    swap(&taken, &outcomes)
+    let placed = Shared(consume taken)
+    let workerCount = min(workers, max(1, places.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = spare.withLock { $0.popLast() } ?? emptyStatistics()
       // The files are read where they lie: `files[index]` copied each file out of the array,
@@ -121,28 +140,64 @@ public struct CorpusAnalyzer: Sendable {
       // folder and by both cores) each time.
       files.withUnsafeBufferPointer { files in
         var taken = FilesAhead(
-          taking: next, below: files.count, workers: workerCount, policy: prefetching
-        ) { index, folder, prefetch in folder.opening(files[index], prefetch: prefetch) }
-        while let (index, file) = taken.next() {
+          taking: next, below: places.count, workers: workerCount, policy: prefetching
+        ) { position, folder, prefetch in
+          folder.opening(files[places[position]], prefetch: prefetch)
+        }
+        while let (position, file) = taken.next() {
+          let index = places[position]
           let verdict = Self.process(
             files[index], taken.read(file, sizeHint: files[index].size),
             stored: stored?[index] ?? nil, counted: counted, into: &statistics)
           placed.withLock { $0.record(verdict, at: index) }
-          if let progress, (index + 1) % 1000 == 0 { progress(index + 1) }
+          if let progress, (position + 1) % 1000 == 0 { progress(position + 1) }
         }
       }
       partials.withLock { $0.append(statistics) }
     }
     // Both are taken out of their boxes, so that nothing else holds the tables or outcomes.
-    let parts = partials.withLock { parts in
-      defer { parts = [] }
-      return parts
-    }
-    let outcomes = placed.withLock { placed in
+    outcomes = placed.withLock { placed in
       defer { placed = FileOutcomes(files: []) }
       return placed
     }
-    return (parts, outcomes)
+    return partials.withLock { parts in
+      defer { parts = [] }
+      return parts
+    }
+  }
+
+  /// Where the `position`th file of some runs lies in the list they are runs of.
+  struct Places {
+    /// The runs, in order.
+    let runs: [Range<Int>]
+    /// The position of each run's first file.
+    private let firsts: [Int]
+    /// The number of files in the runs.
+    let count: Int
+
+    init(_ runs: [Range<Int>]) {
+      self.runs = runs
+      var firsts: [Int] = []
+      var count = 0
+      for run in runs {
+        firsts.append(count)
+        count += run.count
+      }
+      self.firsts = firsts
+      self.count = count
+    }
+
+    /// The place in the list of the `position`th file of the runs.
+    subscript(position: Int) -> Int {
+      // The last run that starts at or before `position` (an empty run starts where the next
+      // one does, and is passed over).
+      var (low, high) = (0, firsts.count)
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if firsts[middle] <= position { low = middle } else { high = middle }
+      }
+      return runs[low].lowerBound + position - firsts[low]
+    }
   }
 
   /// The workers' statistics of ``analyzeParts(_:progress:)`` joined into one.

@@ -101,22 +101,14 @@ struct CountedYears: YearSource {
     var spare: [CorpusStatistics] = []
     for year in groups.keys.sorted() {
       let runs = groups.removeValue(forKey: year)!
-      var group: [CorpusFile] = []
-      group.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-      for positions in runs { group += files[positions] }
       let before = done
-      let (statistics, partOutcomes) = analyzer.analyzeParts(
-        group, stored: stored.map { stored in runs.flatMap { stored[$0] } },
-        counted: digests, reusing: consume spare
+      let statistics = analyzer.analyzeParts(
+        files, runs: runs, stored: stored, counted: digests, into: &outcomes,
+        reusing: consume spare
       ) {
         progress?(before + $0)
       }
-      var position = 0
-      for index in runs.joined() {
-        outcomes.record(partOutcomes.verdict(at: position), at: index)
-        position += 1
-      }
-      done += group.count
+      done += runs.reduce(0) { $0 + $1.count }
       // Merging takes a tenth of the time counting does, so the year before is done by now,
       // long before this year's tables grew large: two years are never held at their largest.
       try packing?.wait()
