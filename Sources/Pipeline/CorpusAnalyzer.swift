@@ -189,18 +189,15 @@ public struct CorpusAnalyzer: Sendable {
 
     /// The place in the list of the `position`th file of the runs.
     subscript(position: Int) -> Int {
-      // The last run that starts at or before `position` (an empty run starts where the next
-      // one does, and is passed over).
-      var (low, high) = (0, firsts.count)
-      while high - low > 1 {
-        let middle = (low + high) / 2
-        if firsts[middle] <= position { low = middle } else { high = middle }
-      }
-      return runs[low].lowerBound + position - firsts[low]
+      // The run `position` is in (an empty run starts where the next one does, and is passed
+      // over).
+      let run = firsts.lastIndex(notAbove: position)
+      return runs[run].lowerBound + position - firsts[run]
     }
   }
 
-  /// The workers' statistics of ``analyzeParts(_:progress:)`` joined into one.
+  /// The workers' statistics of ``analyzeParts(_:runs:stored:counted:into:reusing:progress:)``
+  /// joined into one.
   public func merge(_ parts: [CorpusStatistics]) -> CorpusStatistics {
     // The largest part is the base the others merge into, so one worker's counts are never
     // copied and two workers' only once; each year of a part is freed once merged.

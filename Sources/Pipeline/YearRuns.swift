@@ -30,13 +30,7 @@ struct YearRuns: RandomAccessCollection, Sendable, Equatable {
   /// The year expected of the file at `position`.
   subscript(position: Int) -> Int? {
     precondition(indices.contains(position), "no file at \(position)")
-    // The last run that starts at or before `position`.
-    var (low, high) = (0, starts.count)
-    while high - low > 1 {
-      let middle = (low + high) / 2
-      if starts[middle] <= position { low = middle } else { high = middle }
-    }
-    return Self.year(years[low])
+    return Self.year(years[starts.lastIndex(notAbove: position)])
   }
 
   /// Adds `count` files expected in `year`. A year that does not fit 32 bits (no four-digit
@@ -81,5 +75,20 @@ struct YearRuns: RandomAccessCollection, Sendable, Equatable {
 
   private static func year(_ stored: Int32) -> Int? {
     stored == none ? nil : Int(stored)
+  }
+}
+
+extension [Int] {
+  /// The index of the last element at or below `value`, in ascending elements whose first is
+  /// at or below it: the run that a position is in, given where each run starts (of equal
+  /// starts, an empty run's and the next run's, the last).
+  func lastIndex(notAbove value: Int) -> Int {
+    precondition(first.map { $0 <= value } == true, "no element at or below \(value)")
+    var (low, high) = (0, count)
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if self[middle] <= value { low = middle } else { high = middle }
+    }
+    return low
   }
 }
