@@ -49,16 +49,18 @@ enum ExpectedYears {
     let agree = zip(sample, sampled).allSatisfy { index, year in
       year == nil || year == years[index]
     }
-    guard agree else { return YearRuns(peek(files)) }
-    let unknown = years.runs.filter { $0.year == nil }.flatMap(\.positions)
+    // The files whose headers are read: those without a year folder, or all of them. Each
+    // keeps its folder's year if no header is given back for it.
+    let unknown =
+      agree ? years.runs.filter { $0.year == nil }.flatMap(\.positions) : Array(files.indices)
     guard !unknown.isEmpty else { return years }
     var peeked = peek(unknown.map { files[$0] }).makeIterator()
     var merged = YearRuns()
     for (year, positions) in years.runs {
-      if let year {
+      if agree, let year {
         merged.append(year, count: positions.count)
       } else {
-        for _ in positions { merged.append(peeked.next()!) }
+        for _ in positions { merged.append(peeked.next() ?? year) }
       }
     }
     return merged

@@ -89,6 +89,19 @@ import Testing
     #expect(years == files.map { ExpectedYears.folderYear($0.path) })
   }
 
+  /// A reader that gives back fewer years than it was asked for leaves the other files the
+  /// years of their folders: an expected year is a guess, never a reason to stop.
+  @Test func filesWhoseHeadersAreNotGivenBackKeepTheirFolderYears() {
+    let files = Self.files(300)
+    // Half as many years as files asked for, none of them the folders' years.
+    let years = ExpectedYears.runs(of: files) { asked in
+      Array(repeating: 1990, count: asked.count / 2)
+    }
+    #expect(
+      Array(years)
+        == files.indices.map { $0 < 150 ? 1990 : ExpectedYears.folderYear(files[$0].path) })
+  }
+
   /// On real files, with folders that agree and with folders that lie, the expected years are
   /// those the headers name.
   @Test(arguments: [false, true])
