@@ -11,8 +11,18 @@ public protocol ByteShelf: Sendable {
   associatedtype Failure: Error
   /// Puts `bytes` aside, after those put before, returning where they are.
   func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int>
+  /// Puts `pieces` aside one after the other, nothing else between them, returning where they
+  /// are together: a blob written in its parts, not copied into one array first.
+  func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int>
   /// The bytes at `range`, within ranges ``append(_:)`` returned.
   func read(_ range: Range<Int>) throws(Failure) -> [UInt8]
+}
+
+extension ByteShelf {
+  /// Puts `pieces` aside as one array.
+  public func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int> {
+    try append(Array(pieces.joined()))
+  }
 }
 
 /// A shelf in memory: what is put on it stays in the process's memory until it goes.
@@ -36,5 +46,44 @@ public final class MemoryShelf<Failure: Error>: ByteShelf {
   /// The bytes at `range`.
   public func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {
     bytes.withLock { Array($0[range]) }
+  }
+}
+
+extension TermBlob {
+  /// A blob put on a shelf: where its bytes are, and what they were when it was put there, so
+  /// that they are read back without being checked again.
+  public struct Shelved: Sendable {
+    /// The shelf it is on.
+    public let shelf: any ByteShelf
+    /// Where its bytes are on ``shelf``.
+    public let range: Range<Int>
+    /// What its bytes were.
+    public let checked: Checked
+
+    /// Puts `blob` on `shelf`.
+    public init<Shelf: ByteShelf>(_ blob: TermBlob, on shelf: Shelf) throws(Shelf.Failure) {
+      self.shelf = shelf
+      range = try shelf.append(blob.bytes)
+      checked = blob.checked
+    }
+
+    /// A blob put on `shelf` before, at `range`, whose bytes were `checked`.
+    public init(shelf: any ByteShelf, range: Range<Int>, checked: Checked) {
+      self.shelf = shelf
+      self.range = range
+      self.checked = checked
+    }
+
+    /// The blob, read back.
+    ///
+    /// - Throws: What the shelf throws, or ``Malformed`` when the bytes read back are not as
+    ///   many as were put there.
+    public func read() throws -> TermBlob {
+      let bytes = try shelf.read(range)
+      guard let blob = TermBlob(bytes: bytes, checkedBefore: checked) else {
+        throw Malformed(detail: "\(bytes.count) bytes read back of \(checked.byteCount) put aside")
+      }
+      return blob
+    }
   }
 }

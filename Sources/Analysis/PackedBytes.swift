@@ -93,6 +93,9 @@ struct PackedBytes {
     storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
   }
 
+  /// The bytes written, sharing the storage they were written in.
+  var written: ArraySlice<UInt8> { storage[0..<count] }
+
   /// The bytes written, as an array of their own (the room beyond them let go, not copied).
   consuming func finish() -> [UInt8] {
     storage.removeLast(storage.count - count)

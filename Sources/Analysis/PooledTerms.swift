@@ -31,6 +31,31 @@ public struct PooledTerms: Sendable {
   public init<Shelf: ByteShelf>(
     count: Int, shelf: Shelf, blob: (Int) throws(Shelf.Failure) -> TermBlob
   ) throws(Shelf.Failure) {
+    try self.init(count: count, blob: blob) { _, bigrams throws(Shelf.Failure) in
+      try bigrams.shelved(on: shelf)
+    }
+  }
+
+  /// Pools the sorted blobs that `parts` put on shelves (counted parts of one year, put aside
+  /// as they were counted), their bigrams read from where they lie rather than put on a shelf
+  /// again.
+  ///
+  /// - Throws: What a part's shelf throws, or ``TermBlob/Malformed`` when a part's bytes are
+  ///   not those it was put aside with.
+  public init(shelved parts: [TermBlob.Shelved]) throws {
+    try self.init(
+      count: parts.count, blob: { try parts[$0].read() },
+      bigrams: { index, bigrams in
+        bigrams.shelved(at: parts[index].range, on: parts[index].shelf)
+      })
+  }
+
+  /// Pools `count` blobs, `blob(i)` giving blob `i`, each one's bigrams kept where
+  /// `bigrams(i, packed)` puts them.
+  private init<Failure: Error>(
+    count: Int, blob: (Int) throws(Failure) -> TermBlob,
+    bigrams shelve: (Int, PackedBigrams) throws(Failure) -> ShelvedBigrams
+  ) throws(Failure) {
     // The union of the words, one year added at a time.
     var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
     for index in 0..<count {
@@ -61,7 +86,7 @@ public struct PooledTerms: Sendable {
           peaks[word] = Int32(index)
         }
       }
-      pooled.append(Part(bigrams: try bigrams.shelved(on: shelf), ranks: ranks))
+      pooled.append(Part(bigrams: try shelve(index, bigrams), ranks: ranks))
     }
     var unigrams: [SortedTerms.Unigram] = []
     for word in 0..<words.wordCount where counts[word] > 0 {
@@ -181,6 +206,36 @@ public struct PooledTerms: Sendable {
 }
 
 extension PooledTerms {
+  /// The pooled terms packed as one sorted blob (version 4) and put on `shelf`: for parts that
+  /// are disjoint documents of one year, the blob counting all of them at once would give.
+  ///
+  /// - Throws: What a part's shelf throws reading its bigrams back, or `shelf` putting the
+  ///   blob aside.
+  public func packed<Shelf: ByteShelf>(onto shelf: Shelf) throws -> TermBlob.Shelved {
+    // Room for every part's bigrams, an upper bound of the pooled ones: room never written
+    // takes no memory.
+    var builder = TermBlob.Builder(
+      words: terms.wordCount, wordBytes: terms.arena.count, unigrams: terms.unigrams.count,
+      bigrams: parts.reduce(0) { $0 + $1.bigrams.count })
+    terms.arena.withUnsafeBufferPointer { arena in
+      for index in 0..<terms.wordCount {
+        let word = Int(terms.starts[index])..<Int(terms.starts[index + 1])
+        _ = builder.addWord(UnsafeBufferPointer(rebasing: arena[word]))
+      }
+    }
+    for unigram in terms.unigrams {
+      builder.addUnigram(
+        Int(unigram.word), count: Int(unigram.count), documents: Int(unigram.documents))
+    }
+    var cursor = makeCursor()
+    while let bigram = try cursor.next() {
+      builder.addBigram(
+        Int(bigram.first), Int(bigram.second), count: Int(bigram.count),
+        documents: Int(bigram.documents))
+    }
+    return try builder.finish(onto: shelf)
+  }
+
   /// Pools the terms packed in `blobs`, one a year, oldest first, their bigrams kept in
   /// memory.
   public init(_ blobs: [TermBlob]) {

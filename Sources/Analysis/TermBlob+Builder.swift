@@ -64,6 +64,26 @@ extension TermBlob {
       bigramCount += 1
     }
 
+    /// The finished blob put on `shelf` in its parts, never held whole: the bytes of
+    /// ``finish()``, without the copy of every part into one array that it makes.
+    public func finish<Shelf: ByteShelf>(onto shelf: Shelf) throws(Shelf.Failure)
+      -> TermBlob.Shelved
+    {
+      func number(_ value: Int) -> ArraySlice<UInt8> {
+        var packed = PackedBytes()
+        packed.write(atMost: PackedBytes.maximumVarintBytes) { $0.varint(UInt64(value)) }
+        return packed.written
+      }
+      let magic = sorted ? TermBlob.magic4 : TermBlob.magic2
+      let range = try shelf.append(pieces: [
+        magic[...], number(wordCount), words.written, number(unigramCount), unigrams.written,
+        number(bigramCount), bigrams.written,
+      ])
+      return TermBlob.Shelved(
+        shelf: shelf, range: range,
+        checked: Checked(byteCount: range.count, unigrams: unigramCount, bigrams: bigramCount))
+    }
+
     /// The finished blob.
     public func finish() -> TermBlob {
       let magic = sorted ? TermBlob.magic4 : TermBlob.magic2

@@ -1,0 +1,62 @@
+import TestSupport
+import Testing
+
+@testable import Analysis
+
+/// A year counted in parts, each part's blob put on a shelf as it was counted and the parts
+/// pooled back into one blob (``PooledTerms/init(shelved:)``, ``PooledTerms/packed()``), packs
+/// to the very bytes of the blob of all its terms counted at once.
+@Suite struct PooledTermsPackedTests {
+  /// The blob of `parts` counted at once: each term's counts summed in a dictionary, then
+  /// packed and sorted as a year's terms are stored.
+  static func expected(_ parts: [[YearSlice.Term]]) -> TermBlob {
+    var sums: [String: YearSlice.Term] = [:]
+    for term in parts.joined() {
+      sums[term.text, default: YearSlice.Term(n: term.n, text: term.text, count: 0, documents: 0)]
+        .count += term.count
+      sums[term.text]!.documents += term.documents
+    }
+    return SortedTerms(TermBlob(Array(sums.values))).blob
+  }
+
+  @Test(arguments: [1, 2, 3, 8] as [Int])
+  func partsPutAsideAndPooledPackAsTheirSums(parts count: Int) throws {
+    // Random terms over words with Cyrillic, apostrophes and hyphens; a part without terms.
+    let parts = (0..<count).map { part in
+      part == 1 ? [] : SortedTermsTests.randomTerms(seed: UInt64(700 + 10 * count + part))
+    }
+    let shelf = MemoryShelf<Never>()
+    // Bytes before the first blob and between the others: each is read where it lies.
+    _ = shelf.append([9, 9, 9])
+    let shelved = parts.map { part in
+      defer { _ = shelf.append([7]) }
+      return TermBlob.Shelved(SortedTerms(TermBlob(part)).blob, on: shelf)
+    }
+    let packed = try PooledTerms(shelved: shelved).packed(onto: shelf).read()
+    let expected = Self.expected(parts)
+    #expect(packed.bytes == expected.bytes)
+    #expect(packed.unigrams == expected.unigrams)
+    #expect(packed.bigrams == expected.bigrams)
+    #expect(try TermBlob(validating: packed.bytes) == packed)
+  }
+
+  @Test func partsOnSeveralShelvesPoolToo() throws {
+    let parts = (0..<3).map { SortedTermsTests.randomTerms(seed: UInt64(900 + $0)) }
+    let shelved = parts.map { part in
+      TermBlob.Shelved(SortedTerms(TermBlob(part)).blob, on: MemoryShelf<Never>())
+    }
+    let packed = try PooledTerms(shelved: shelved).packed(onto: MemoryShelf<Never>()).read()
+    #expect(packed.bytes == Self.expected(parts).bytes)
+  }
+
+  /// Bytes read back that are not as many as were put aside are not taken for the blob.
+  @Test func aBlobReadBackShortIsRefused() throws {
+    let shelf = MemoryShelf<Never>()
+    let blob = SortedTerms(TermBlob(SortedTermsTests.randomTerms(seed: 5))).blob
+    let put = TermBlob.Shelved(blob, on: shelf)
+    #expect(try put.read() == blob)
+    let short = TermBlob.Shelved(
+      shelf: shelf, range: put.range.dropLast(), checked: put.checked)
+    #expect(throws: TermBlob.Malformed.self) { try short.read() }
+  }
+}
