@@ -69,6 +69,10 @@ public struct BigramTallies: Sendable {
     }
   }
 
+  /// The entries held: the distinct bigrams combined so far and those logged since, what the
+  /// table takes (16 bytes each).
+  public var entryCount: Int { entries.count }
+
   /// Sorts the entries by words and adds equal ones together.
   public mutating func combine() {
     guard entries.count > combined else { return }

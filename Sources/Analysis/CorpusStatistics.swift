@@ -308,6 +308,12 @@ public struct CorpusStatistics: Sendable {
     return tally
   }
 
+  /// The bigram entries `year`'s table holds (``BigramTallies/entryCount``), 0 for a year not
+  /// counted.
+  public func bigramEntries(year: Int) -> Int {
+    years[year]?.bigrams.entryCount ?? 0
+  }
+
   /// Replaces (or adds) the tally of `year`.
   mutating func replaceYear(_ year: Int, with tally: YearTally) {
     years[year] = tally

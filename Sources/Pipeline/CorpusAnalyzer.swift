@@ -110,12 +110,15 @@ public struct CorpusAnalyzer: Sendable {
   ///   - outcomes: The outcomes of `files`, those counted here recorded.
   ///   - reusing: Emptied statistics of this analyzer (``CorpusStatistics/removeAll()``) for
   ///     the workers to count with, so that their tables' room is not made again.
+  ///   - spilling: Where a worker puts a year aside when its bigrams outgrow the worker's room
+  ///     (``SpilledYears``); the statistics returned then lack what was put aside.
   ///   - progress: Called now and then with the number of files of `runs` done.
   /// - Returns: Each worker's statistics.
-  public func analyzeParts(
+  func analyzeParts(
     _ files: [CorpusFile], runs: [Range<Int>]? = nil, stored: [UInt64?]? = nil,
     counted: CountedDigests, into outcomes: inout FileOutcomes,
-    reusing: consuming [CorpusStatistics] = [], progress: (@Sendable (Int) -> Void)? = nil
+    reusing: consuming [CorpusStatistics] = [], spilling: SpilledYears? = nil,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [CorpusStatistics] {
     precondition(stored.map { $0.count == files.count } ?? true, "one stored digest per file")
     precondition(outcomes.files.count == files.count, "one outcome per file")
@@ -150,6 +153,9 @@ public struct CorpusAnalyzer: Sendable {
             files[index], taken.read(file, sizeHint: files[index].size),
             stored: stored?[index] ?? nil, counted: counted, into: &statistics)
           placed.withLock { $0.record(verdict, at: index) }
+          if let spilling, let year = verdict.date?.year {
+            spilling.spillIfFull(&statistics, year: year)
+          }
           if let progress, (position + 1) % 1000 == 0 { progress(position + 1) }
         }
       }
@@ -196,7 +202,7 @@ public struct CorpusAnalyzer: Sendable {
     }
   }
 
-  /// The workers' statistics of ``analyzeParts(_:runs:stored:counted:into:reusing:progress:)``
+  /// The workers' statistics of ``analyzeParts(_:runs:stored:counted:into:reusing:spilling:progress:)``
   /// joined into one.
   public func merge(_ parts: [CorpusStatistics]) -> CorpusStatistics {
     // The largest part is the base the others merge into, so one worker's counts are never

@@ -29,17 +29,28 @@ struct CountedYears: YearSource {
   private let folder: String
   /// The documents counted so far, in any year: a copy of one is not counted again.
   private let digests = CountedDigests()
+  /// The bigram entries at which a worker puts a year aside (``SpilledYears``).
+  private let spillThreshold: Int
+  private let spills = Shared(0)
 
-  /// Counts with `analyzer`, keeping terms in a scratch file in `folder`.
-  init(analyzer: CorpusAnalyzer, folder: String) throws(ScratchFile.Failure) {
+  /// Counts with `analyzer`, keeping terms in a scratch file in `folder`; a worker puts a
+  /// year aside there when its bigram table holds `spillThreshold` entries.
+  init(
+    analyzer: CorpusAnalyzer, folder: String,
+    spillThreshold: Int = SpilledYears.defaultThreshold
+  ) throws(ScratchFile.Failure) {
     self.analyzer = analyzer
     scratch = try ScratchFile(folder: folder)
     self.folder = folder
+    self.spillThreshold = spillThreshold
   }
 
   /// Lets go what only counting needs, once every file is counted: nothing more can be counted
   /// after it without counting copies again.
   func doneCounting() { digests.removeAll() }
+
+  /// How many times a worker put a year aside, its bigrams having outgrown the worker's room.
+  var spillCount: Int { spills.value }
 
   /// The years counted, ascending.
   var years: [Int] { counted.value.keys.sorted() }
@@ -102,12 +113,16 @@ struct CountedYears: YearSource {
     for year in groups.keys.sorted() {
       let runs = groups.removeValue(forKey: year)!
       let before = done
+      // Where a year whose bigrams outgrow a worker's room goes, until it is packed.
+      let spilled = SpilledYears(folder: folder, threshold: spillThreshold)
       let statistics = analyzer.analyzeParts(
         files, runs: runs, stored: stored, counted: digests, into: &outcomes,
-        reusing: consume spare
+        reusing: consume spare, spilling: spilled
       ) {
         progress?(before + $0)
       }
+      if let failure = spilled.failure { throw failure }
+      spills.withLock { $0 += spilled.spills }
       done += runs.reduce(0) { $0 + $1.count }
       // Merging takes a tenth of the time counting does, so the year before is done by now,
       // long before this year's tables grew large: two years are never held at their largest.
@@ -120,7 +135,7 @@ struct CountedYears: YearSource {
       // keep the largest year's worth of holes.
       Memory.release()
       packing = BackgroundTask { [self] in
-        try pack(sorted.withLock { $0.take()! })
+        try pack(sorted.withLock { $0.take()! }, spilled: spilled)
       }
     }
     spare = []
@@ -142,14 +157,31 @@ struct CountedYears: YearSource {
   /// year counted before, as sorted lists, and writes the merged terms to the scratch file; so
   /// a year's counts are never held twice over in hash tables.
   ///
-  /// The parts are taken over and let go as each is merged.
-  private func pack(_ parts: consuming [[(frame: YearSlice, terms: SortedTerms)]]) throws {
+  /// The parts are taken over and let go as each is merged. A year with parts in `spilled` is
+  /// pooled with them there instead.
+  private func pack(
+    _ parts: consuming [[(frame: YearSlice, terms: SortedTerms)]], spilled: SpilledYears
+  ) throws {
     var byYear: [Int: [(frame: YearSlice, terms: SortedTerms)]] = [:]
     // A temporary: once grouped, a part is held by `byYear` alone.
     for part in consume parts {
       for slice in part { byYear[slice.frame.year, default: []].append(slice) }
     }
-    for year in byYear.keys.sorted() {
+    let spilledYears = spilled.years
+    for year in Set(byYear.keys).union(spilledYears).sorted() {
+      if spilledYears.contains(year) {
+        // The year counted before is a part like the others, read where it lies.
+        let kept = counted.value[year].map { kept in
+          SpilledYears.Part(
+            frame: kept.frame,
+            terms: TermBlob.Shelved(shelf: scratch, range: kept.terms, checked: kept.checked),
+            level: 0)
+        }
+        let (frame, terms) = try spilled.merged(
+          year: year, with: byYear.removeValue(forKey: year) ?? [], and: kept, onto: scratch)!
+        counted.withLock { $0[year] = (frame, terms.range, terms.checked) }
+        continue
+      }
       // The parts are taken out, so that each is let go as soon as it is merged.
       var parts = byYear.removeValue(forKey: year)!
       var (frame, terms) = parts.removeFirst()

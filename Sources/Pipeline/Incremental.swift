@@ -76,6 +76,9 @@ enum Incremental {
         stored: changes.storedDigests
       ) { done in log.debug("read \(done)/\(total) new or changed files") }
     } catch { throw .scratch("\(error)") }
+    if counted.spillCount > 0 {
+      log.debug("put a year's bigrams aside \(counted.spillCount) times, grown past a core's room")
+    }
     laps.lap("read and count \(changes.toRead.count) files", log)
     if full {
       changes = try compare(readingAll: true)

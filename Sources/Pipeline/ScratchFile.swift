@@ -6,8 +6,8 @@ import Glibc
 ///
 /// It is created in a given folder and unlinked at once: nothing is left behind however the
 /// process ends, and the space is returned when the last descriptor closes. Writes append;
-/// reads may come from any thread.
-final class ScratchFile: Sendable {
+/// both may come from any thread.
+final class ScratchFile: ByteShelf, Sendable {
   /// Why the scratch file could not be used.
   struct Failure: Error, Sendable, CustomStringConvertible {
     /// The folder the file is in.
@@ -46,20 +46,37 @@ final class ScratchFile: Sendable {
 
   deinit { close(descriptor) }
 
-  /// Appends `bytes`, returning where they are.
+  /// Appends `bytes`, returning where they are. Threads appending at once each get a range of
+  /// their own: it is taken before the bytes are written (a write that fails leaves a hole).
   func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int> {
-    let start = end.value
-    var written = 0
-    while written < bytes.count {
-      let got = bytes.withUnsafeBytes { raw in
-        pwrite(descriptor, raw.baseAddress! + written, raw.count - written, off_t(start + written))
-      }
-      if got < 0 && errno == EINTR { continue }
-      guard got > 0 else { throw failure("write", got) }
-      written += got
+    try append(pieces: [bytes[...]])
+  }
+
+  /// Appends `pieces` one after the other, returning where they are together.
+  func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int> {
+    let total = pieces.reduce(0) { $0 + $1.count }
+    let start = end.withLock { end in
+      defer { end += total }
+      return end
     }
-    end.withLock { $0 = start + bytes.count }
-    return start..<start + bytes.count
+    var offset = start
+    for piece in pieces {
+      // `withUnsafeBytes` rethrows untyped: the failure is handed out instead.
+      let problem = piece.withUnsafeBytes { raw -> Failure? in
+        var written = 0
+        while written < raw.count {
+          let got = pwrite(
+            descriptor, raw.baseAddress! + written, raw.count - written, off_t(offset + written))
+          if got < 0 && errno == EINTR { continue }
+          guard got > 0 else { return failure("write", got) }
+          written += got
+        }
+        return nil
+      }
+      if let problem { throw problem }
+      offset += piece.count
+    }
+    return start..<start + total
   }
 
   /// The bytes at `range`, as ``append(_:)`` returned it.
@@ -113,6 +130,10 @@ struct ScratchShelf<Failure: Error>: ByteShelf {
 
   func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int> {
     do { return try file.append(bytes) } catch { throw failure(error) }
+  }
+
+  func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int> {
+    do { return try file.append(pieces: pieces) } catch { throw failure(error) }
   }
 
   func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {

@@ -12,15 +12,17 @@ import Testing
   static let words = ["trade", "grain", "союз", "торговля", "summit", "well-known", "it's"]
   static let organizations = ["the EAEU", "ЕАЭС", "the Eurasian Economic Union", "NATO", "the UN"]
 
-  /// A corpus of `count` articles over 2001-2005, some of them not articles at all.
-  static func corpus(_ count: Int, seed: UInt64) throws -> (URL, [CorpusFile]) {
+  /// A corpus of `count` articles over 2001-2005 (or the first `years` of them), some of them
+  /// not articles at all.
+  static func corpus(_ count: Int, seed: UInt64, years: Int = 5) throws -> (URL, [CorpusFile]) {
     var generator = SplitMix(seed: seed)
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("almanac-counted-\(seed)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     var files: [CorpusFile] = []
     for index in 0..<count {
-      var text = " date \(2001 + generator.int(5))-0\(1 + generator.int(9))-1\(generator.int(9)) "
+      var text =
+        " date \(2001 + generator.int(years))-0\(1 + generator.int(9))-1\(generator.int(9)) "
       for _ in 0..<(5 + generator.int(20)) {
         text +=
           (generator.int(6) == 0
