@@ -32,6 +32,8 @@ struct CountedYears: YearSource {
   /// The bigram entries at which a worker puts a year aside (``SpilledYears``).
   private let spillThreshold: Int
   private let spills = Shared(0)
+  /// The year ``terms(_:)`` read last, and its terms.
+  private let lastRead = Shared<(year: Int, blob: TermBlob)?>(nil)
 
   /// Counts with `analyzer`, keeping terms in a scratch file in `folder`; a worker puts a
   /// year aside there when its bigram table holds `spillThreshold` entries.
@@ -66,14 +68,21 @@ struct CountedYears: YearSource {
   }
 
   /// The terms of a counted year, read back without the rest of its figures.
+  ///
+  /// The last year read is kept and handed out again while it is asked for: a full rebuild
+  /// stores each year while the report builder reads it, and a year read twice at once was
+  /// held twice (a 1 GB corpus dated in one year: 90 MB each).
   func terms(_ year: Int) throws -> TermBlob {
     guard let (_, terms, checked) = counted.value[year] else {
       preconditionFailure("\(year) was not counted")
     }
+    if let last = lastRead.value, last.year == year { return last.blob }
     // The bytes were packed by this run and written to a file that no other process can open
     // (it is unlinked): they are not walked again to be checked, only their length is.
     let bytes = try scratch.read(terms)
-    return try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
+    let blob = try TermBlob(bytes: bytes, checkedBefore: checked) ?? TermBlob(validating: bytes)
+    lastRead.withLock { $0 = (year, blob) }
+    return blob
   }
 
   /// A scratch file of its own, beside ``scratch``: its room goes back once the span is
@@ -179,7 +188,7 @@ struct CountedYears: YearSource {
         }
         let (frame, terms) = try spilled.merged(
           year: year, with: byYear.removeValue(forKey: year) ?? [], and: kept, onto: scratch)!
-        counted.withLock { $0[year] = (frame, terms.range, terms.checked) }
+        record(year, frame: frame, terms: terms.range, checked: terms.checked)
         continue
       }
       // The parts are taken out, so that each is let go as soon as it is merged.
@@ -202,7 +211,21 @@ struct CountedYears: YearSource {
       _ = consume terms
       if counted.value[year] != nil { slice = try self.slice(year).merging(slice) }
       let range = try scratch.append(slice.packedTerms.bytes)
-      counted.withLock { $0[year] = (slice.withoutTerms, range, slice.packedTerms.checked) }
+      record(year, frame: slice.withoutTerms, terms: range, checked: slice.packedTerms.checked)
+    }
+  }
+
+  /// Lets go of the year read last, once nothing reads the counted years any more.
+  func forgetLastRead() { lastRead.withLock { $0 = nil } }
+
+  /// Records `year` as counted, its terms at `terms` on the scratch file; what was read of it
+  /// before is stale.
+  private func record(
+    _ year: Int, frame: YearSlice, terms: Range<Int>, checked: TermBlob.Checked
+  ) {
+    counted.withLock { $0[year] = (frame, terms, checked) }
+    lastRead.withLock { last in
+      if last?.year == year { last = nil }
     }
   }
 

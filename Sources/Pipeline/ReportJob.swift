@@ -212,6 +212,7 @@ public enum ReportJob {
       }
       try ReportJob.state { try storing.commit.wait() }
       built = try building.get()
+      storing.years.forgetLastRead()
       Memory.release()
       laps.lap("store the figures and build the report", log)
     } else {

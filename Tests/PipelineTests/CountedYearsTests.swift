@@ -116,6 +116,24 @@ import Testing
     }
   }
 
+  /// A year read back between two passes is read again once the second pass counts more of
+  /// it, not handed out as it was (the last year read is kept, ``CountedYears/terms(_:)``).
+  @Test func aYearReadBetweenPassesIsReadAgainOnceRecounted() throws {
+    let (root, files) = try Self.corpus(60, seed: 9)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
+    _ = try counted.count(Array(files[..<25]), years: ExpectedYears.peek(Array(files[..<25])))
+    let first = Self.analyzer.analyze(Array(files[..<25]))
+    for year in counted.years {
+      #expect(try counted.terms(year) == counted.terms(year))
+      #expect(
+        Self.comparable(try counted.slice(year)).1
+          == Self.comparable(first.statistics.slice(year: year)!).1)
+    }
+    _ = try counted.count(Array(files[25...]), years: ExpectedYears.peek(Array(files[25...])))
+    try Self.expectSameYears(counted, Self.analyzer.analyze(files))
+  }
+
   /// Copies of accepted articles (the same bytes under other names) are accepted and not
   /// counted, whether read in the same pass as their original or in a later one, before it or
   /// after it: each year's figures are those of the originals alone.
