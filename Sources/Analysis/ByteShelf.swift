@@ -11,25 +11,26 @@ public protocol ByteShelf: Sendable {
   associatedtype Failure: Error
   /// Puts `bytes` aside, after those put before, returning where they are.
   func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int>
-  /// Puts `pieces` aside one after the other, nothing else between them, returning where they
-  /// are together: a blob written in its parts, not copied into one array first.
-  func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int>
   /// The bytes at `range`, within ranges ``append(_:)`` returned.
   func read(_ range: Range<Int>) throws(Failure) -> [UInt8]
 }
 
-extension ByteShelf {
-  /// Puts `pieces` aside as one array.
-  public func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int> {
-    try append(Array(pieces.joined()))
-  }
+/// A shelf that also makes room first and writes into it afterwards: a blob is written there in
+/// its parts, some of them read back from elsewhere a piece at a time, and never held whole
+/// (``TermBlob/Builder/finish(onto:)``).
+public protocol WritableShelf: ByteShelf {
+  /// Room for `count` bytes after those put before (threads making room at once each get room
+  /// of their own), to be written with ``write(_:at:)``.
+  func reserve(_ count: Int) throws(Failure) -> Range<Int>
+  /// Writes `bytes` at `offset`, within room ``reserve(_:)`` made.
+  func write(_ bytes: ArraySlice<UInt8>, at offset: Int) throws(Failure)
 }
 
 /// A shelf in memory: what is put on it stays in the process's memory until it goes.
 ///
 /// It never fails; `Failure` is the failure the shelf is to pass for (that of the
 /// ``ReportModel`` year source it serves).
-public final class MemoryShelf<Failure: Error>: ByteShelf {
+public final class MemoryShelf<Failure: Error>: WritableShelf {
   private let bytes = Mutex<[UInt8]>([])
 
   /// An empty shelf.
@@ -46,6 +47,16 @@ public final class MemoryShelf<Failure: Error>: ByteShelf {
   /// The bytes at `range`.
   public func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {
     bytes.withLock { Array($0[range]) }
+  }
+
+  /// Room for `count` bytes, zeros until written.
+  public func reserve(_ count: Int) throws(Failure) -> Range<Int> {
+    try append([UInt8](repeating: 0, count: count))
+  }
+
+  /// Writes `bytes` over those at `offset`.
+  public func write(_ bytes: ArraySlice<UInt8>, at offset: Int) throws(Failure) {
+    self.bytes.withLock { $0.replaceSubrange(offset..<offset + bytes.count, with: bytes) }
   }
 }
 

@@ -93,6 +93,9 @@ struct PackedBytes {
     storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
   }
 
+  /// Forgets the bytes written, keeping the room they took.
+  mutating func removeAll() { count = 0 }
+
   /// The bytes written, sharing the storage they were written in.
   var written: ArraySlice<UInt8> { storage[0..<count] }
 

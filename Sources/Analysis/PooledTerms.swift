@@ -209,9 +209,16 @@ extension PooledTerms {
   /// The pooled terms packed as one sorted blob (version 4) and put on `shelf`: for parts that
   /// are disjoint documents of one year, the blob counting all of them at once would give.
   ///
-  /// - Throws: What a part's shelf throws reading its bigrams back, or `shelf` putting the
-  ///   blob aside.
-  public func packed<Shelf: ByteShelf>(onto shelf: Shelf) throws -> TermBlob.Shelved {
+  /// The packed bigrams are put aside on `aside` every `asideBytes` bytes, and read back from
+  /// there as the blob is written: a year's packed bigrams (90 MB for the bench's 1 GB corpus
+  /// dated in one year) are never held whole.
+  ///
+  /// - Throws: What a part's shelf throws reading its bigrams back, or `shelf` or `aside`
+  ///   putting bytes aside.
+  public func packed(
+    onto shelf: some WritableShelf, asideOn aside: (any ByteShelf)? = nil,
+    asideBytes: Int = 4 << 20
+  ) throws -> TermBlob.Shelved {
     // Room for every part's bigrams, an upper bound of the pooled ones: room never written
     // takes no memory.
     var builder = TermBlob.Builder(
@@ -232,6 +239,9 @@ extension PooledTerms {
       builder.addBigram(
         Int(bigram.first), Int(bigram.second), count: Int(bigram.count),
         documents: Int(bigram.documents))
+      if let aside, builder.heldBigramBytes >= asideBytes {
+        try builder.putBigramsAside(on: aside)
+      }
     }
     return try builder.finish(onto: shelf)
   }

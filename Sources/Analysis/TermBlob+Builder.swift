@@ -11,6 +11,8 @@ extension TermBlob {
     /// Whether the blob is sorted (version 4), its bigrams' words written as steps.
     private let sorted: Bool
     private var steps = BigramSteps()
+    /// The bigrams' bytes put aside so far, in order (``putBigramsAside(on:)``).
+    private var aside: [(shelf: any ByteShelf, range: Range<Int>)] = []
 
     /// Starts an empty blob, with room for about `terms` terms: version 4 when `sorted` (words
     /// are added in byte order, unigrams by word and bigrams by first and then second word),
@@ -64,28 +66,61 @@ extension TermBlob {
       bigramCount += 1
     }
 
-    /// The finished blob put on `shelf` in its parts, never held whole: the bytes of
-    /// ``finish()``, without the copy of every part into one array that it makes.
-    public func finish<Shelf: ByteShelf>(onto shelf: Shelf) throws(Shelf.Failure)
-      -> TermBlob.Shelved
+    /// The bytes of the bigrams added since they were last put aside.
+    public var heldBigramBytes: Int { bigrams.count }
+
+    /// Puts the bigrams' bytes added so far on `shelf` and lets them go: a pooled year's
+    /// bigrams are most of its blob, and packed as they come they need not all be held until
+    /// it is finished. Only ``finish(onto:)`` finishes a builder that put bigrams aside.
+    public mutating func putBigramsAside<Shelf: ByteShelf>(on shelf: Shelf)
+      throws(Shelf.Failure)
     {
+      guard bigrams.count > 0 else { return }
+      aside.append((shelf, try shelf.append(Array(bigrams.written))))
+      bigrams.removeAll()
+    }
+
+    /// The finished blob written into room made for it on `shelf`, a part at a time: the
+    /// bytes of ``finish()``, without the copy of every part into one array that it makes, and
+    /// with the bigrams put aside (``putBigramsAside(on:)``) read back a megabyte at a time.
+    ///
+    /// - Throws: What `shelf`, or a shelf the bigrams were put aside on, throws.
+    public func finish(onto shelf: some WritableShelf) throws -> TermBlob.Shelved {
       func number(_ value: Int) -> ArraySlice<UInt8> {
         var packed = PackedBytes()
         packed.write(atMost: PackedBytes.maximumVarintBytes) { $0.varint(UInt64(value)) }
         return packed.written
       }
       let magic = sorted ? TermBlob.magic4 : TermBlob.magic2
-      let range = try shelf.append(pieces: [
+      let head = [
         magic[...], number(wordCount), words.written, number(unigramCount), unigrams.written,
-        number(bigramCount), bigrams.written,
-      ])
+        number(bigramCount),
+      ]
+      let total =
+        head.reduce(0) { $0 + $1.count } + aside.reduce(0) { $0 + $1.range.count }
+        + bigrams.count
+      let range = try shelf.reserve(total)
+      var offset = range.lowerBound
+      func write(_ piece: ArraySlice<UInt8>) throws {
+        try shelf.write(piece, at: offset)
+        offset += piece.count
+      }
+      for piece in head { try write(piece) }
+      for (source, part) in aside {
+        for start in stride(from: part.lowerBound, to: part.upperBound, by: 1 << 20) {
+          try write(try source.read(start..<min(start + (1 << 20), part.upperBound))[...])
+        }
+      }
+      try write(bigrams.written)
+      precondition(offset == range.upperBound, "a blob written short of its room")
       return TermBlob.Shelved(
         shelf: shelf, range: range,
-        checked: Checked(byteCount: range.count, unigrams: unigramCount, bigrams: bigramCount))
+        checked: Checked(byteCount: total, unigrams: unigramCount, bigrams: bigramCount))
     }
 
     /// The finished blob.
     public func finish() -> TermBlob {
+      precondition(aside.isEmpty, "bigrams put aside: the blob is finished onto a shelf")
       let magic = sorted ? TermBlob.magic4 : TermBlob.magic2
       let size =
         magic.count + 3 * PackedBytes.maximumVarintBytes + words.count + unigrams.count

@@ -7,7 +7,7 @@ import Glibc
 /// It is created in a given folder and unlinked at once: nothing is left behind however the
 /// process ends, and the space is returned when the last descriptor closes. Writes append;
 /// both may come from any thread.
-final class ScratchFile: ByteShelf, Sendable {
+final class ScratchFile: WritableShelf, Sendable {
   /// Why the scratch file could not be used.
   struct Failure: Error, Sendable, CustomStringConvertible {
     /// The folder the file is in.
@@ -49,34 +49,34 @@ final class ScratchFile: ByteShelf, Sendable {
   /// Appends `bytes`, returning where they are. Threads appending at once each get a range of
   /// their own: it is taken before the bytes are written (a write that fails leaves a hole).
   func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int> {
-    try append(pieces: [bytes[...]])
+    let range = try reserve(bytes.count)
+    try write(bytes[...], at: range.lowerBound)
+    return range
   }
 
-  /// Appends `pieces` one after the other, returning where they are together.
-  func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int> {
-    let total = pieces.reduce(0) { $0 + $1.count }
-    let start = end.withLock { end in
-      defer { end += total }
-      return end
+  /// Room for `count` bytes after those written or reserved before.
+  func reserve(_ count: Int) throws(Failure) -> Range<Int> {
+    end.withLock { end in
+      defer { end += count }
+      return end..<end + count
     }
-    var offset = start
-    for piece in pieces {
-      // `withUnsafeBytes` rethrows untyped: the failure is handed out instead.
-      let problem = piece.withUnsafeBytes { raw -> Failure? in
-        var written = 0
-        while written < raw.count {
-          let got = pwrite(
-            descriptor, raw.baseAddress! + written, raw.count - written, off_t(offset + written))
-          if got < 0 && errno == EINTR { continue }
-          guard got > 0 else { return failure("write", got) }
-          written += got
-        }
-        return nil
+  }
+
+  /// Writes `bytes` at `offset`, within room ``reserve(_:)`` made.
+  func write(_ bytes: ArraySlice<UInt8>, at offset: Int) throws(Failure) {
+    // `withUnsafeBytes` rethrows untyped: the failure is handed out instead.
+    let problem = bytes.withUnsafeBytes { raw -> Failure? in
+      var written = 0
+      while written < raw.count {
+        let got = pwrite(
+          descriptor, raw.baseAddress! + written, raw.count - written, off_t(offset + written))
+        if got < 0 && errno == EINTR { continue }
+        guard got > 0 else { return failure("write", got) }
+        written += got
       }
-      if let problem { throw problem }
-      offset += piece.count
+      return nil
     }
-    return start..<start + total
+    if let problem { throw problem }
   }
 
   /// The bytes at `range`, as ``append(_:)`` returned it.
@@ -130,10 +130,6 @@ struct ScratchShelf<Failure: Error>: ByteShelf {
 
   func append(_ bytes: [UInt8]) throws(Failure) -> Range<Int> {
     do { return try file.append(bytes) } catch { throw failure(error) }
-  }
-
-  func append(pieces: [ArraySlice<UInt8>]) throws(Failure) -> Range<Int> {
-    do { return try file.append(pieces: pieces) } catch { throw failure(error) }
   }
 
   func read(_ range: Range<Int>) throws(Failure) -> [UInt8] {

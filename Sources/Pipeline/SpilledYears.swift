@@ -98,7 +98,7 @@ final class SpilledYears: Sendable {
     var parts = state.withLock { $0.parts.removeValue(forKey: year) ?? [] }
     if let failure { throw failure }
     if let kept { parts.append(kept) }
-    return try Self.pool(parts, onto: scratch)
+    return try Self.pool(parts, onto: scratch, aside: try file())
   }
 
   /// The scratch file, made at the first call.
@@ -126,7 +126,8 @@ final class SpilledYears: Sendable {
       }
       guard let full else { return }
       do {
-        let (frame, terms) = try Self.pool(full, onto: try file())
+        let file = try file()
+        let (frame, terms) = try Self.pool(full, onto: file, aside: file)
         part = Part(frame: frame, terms: terms, level: part.level + 1)
       } catch {
         return fail(error)
@@ -135,10 +136,11 @@ final class SpilledYears: Sendable {
   }
 
   /// `parts` of one year as one: their figures merged, their terms pooled (``PooledTerms``),
-  /// reading a piece of each part's bigrams at a time, and packed onto `file`.
-  private static func pool(_ parts: [Part], onto file: ScratchFile) throws -> (
-    frame: YearSlice, terms: TermBlob.Shelved
-  ) {
+  /// reading a piece of each part's bigrams at a time, and packed onto `file`, the packed
+  /// bigrams put on `aside` as they grow rather than held (``PooledTerms/packed(onto:asideOn:asideBytes:)``).
+  private static func pool(_ parts: [Part], onto file: ScratchFile, aside: ScratchFile) throws
+    -> (frame: YearSlice, terms: TermBlob.Shelved)
+  {
     precondition(!parts.isEmpty, "no parts to pool")
     let frame = parts.dropFirst().reduce(parts[0].frame) { $0.mergingFigures($1.frame) }
     if parts.count == 1 {
@@ -146,7 +148,9 @@ final class SpilledYears: Sendable {
       if (only.shelf as? ScratchFile) === file { return (frame, only) }
       return (frame, try TermBlob.Shelved(try only.read(), on: file))
     }
-    return (frame, try PooledTerms(shelved: parts.map(\.terms)).packed(onto: file))
+    return (
+      frame, try PooledTerms(shelved: parts.map(\.terms)).packed(onto: file, asideOn: aside)
+    )
   }
 
   /// Keeps the first failure.

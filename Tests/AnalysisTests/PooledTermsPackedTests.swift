@@ -40,6 +40,53 @@ import Testing
     #expect(try TermBlob(validating: packed.bytes) == packed)
   }
 
+  /// The pooled bigrams put aside as they are packed, every few bytes, read back into the blob
+  /// as it is written.
+  @Test(arguments: [1, 40, 1000] as [Int])
+  func bigramsPutAsideAsTheyArePackedComeBackInPlace(asideBytes: Int) throws {
+    let parts = (0..<4).map { SortedTermsTests.randomTerms(seed: UInt64(800 + $0)) }
+    let shelf = MemoryShelf<Never>()
+    let aside = MemoryShelf<Never>()
+    _ = aside.append([5, 5])
+    let shelved = parts.map { TermBlob.Shelved(SortedTerms(TermBlob($0)).blob, on: shelf) }
+    let packed = try PooledTerms(shelved: shelved)
+      .packed(onto: shelf, asideOn: aside, asideBytes: asideBytes)
+    #expect(try packed.read().bytes == Self.expected(parts).bytes)
+    #expect(try aside.read(0..<2) == [5, 5])
+  }
+
+  /// A builder whose bigrams were put aside in pieces of more than the megabyte it reads back
+  /// at a time writes the bytes of one that held them all.
+  @Test func aBuilderWithBigramsAsideFinishesAsOneThatHeldThem() throws {
+    var generator = SplitMix(seed: 11)
+    var held = TermBlob.Builder(sorted: true)
+    var spilling = TermBlob.Builder(sorted: true)
+    for word in ["a", "b", "c", "ёж"] {
+      var word = word
+      _ = word.withUTF8 { held.addWord($0) }
+      _ = word.withUTF8 { spilling.addWord($0) }
+    }
+    held.addUnigram(1, count: 3, documents: 2)
+    spilling.addUnigram(1, count: 3, documents: 2)
+    let aside = MemoryShelf<Never>()
+    for first in 0..<4 {
+      for second in 0..<4 {
+        for _ in 0..<100_000 {
+          let (count, documents) = (1 + generator.int(1 << 20), 1 + generator.int(1 << 14))
+          held.addBigram(first, second, count: count, documents: documents)
+          spilling.addBigram(first, second, count: count, documents: documents)
+        }
+        if spilling.heldBigramBytes > 1_500_000 { spilling.putBigramsAside(on: aside) }
+      }
+    }
+    let expected = held.finish()
+    #expect(expected.bytes.count > 3 << 20)
+    let shelf = MemoryShelf<Never>()
+    let written = try spilling.finish(onto: shelf)
+    #expect(try written.read() == expected)
+    #expect(try held.finish(onto: shelf).read() == expected)
+  }
+
   @Test func partsOnSeveralShelvesPoolToo() throws {
     let parts = (0..<3).map { SortedTermsTests.randomTerms(seed: UInt64(900 + $0)) }
     let shelved = parts.map { part in
