@@ -155,15 +155,6 @@ public struct PackedBigrams: Sendable {
     return ShelvedBigrams(shelf: shelf, range: range, count: count, stepped: stepped)
   }
 
-  /// The same bigrams where they lie on `shelf`, whose bytes at `range` are those of the whole
-  /// blob they were unpacked from.
-  func shelved(at range: Range<Int>, on shelf: any ByteShelf) -> ShelvedBigrams {
-    precondition(range.count == bytes.count, "a blob read back from elsewhere than its shelf")
-    return ShelvedBigrams(
-      shelf: shelf, range: range.lowerBound + start..<range.upperBound, count: count,
-      stepped: stepped)
-  }
-
   /// A cursor at the first bigram.
   public func makeCursor() -> Cursor {
     Cursor(bytes: bytes, index: start, left: count, stepped: stepped)

@@ -31,35 +31,40 @@ public struct PooledTerms: Sendable {
   public init<Shelf: ByteShelf>(
     count: Int, shelf: Shelf, blob: (Int) throws(Shelf.Failure) -> TermBlob
   ) throws(Shelf.Failure) {
-    try self.init(count: count, blob: blob) { _, bigrams throws(Shelf.Failure) in
-      try bigrams.shelved(on: shelf)
-    }
-  }
-
-  /// Pools the sorted blobs that `parts` put on shelves (counted parts of one year, put aside
-  /// as they were counted), their bigrams read from where they lie rather than put on a shelf
-  /// again.
-  ///
-  /// - Throws: What a part's shelf throws, or ``TermBlob/Malformed`` when a part's bytes are
-  ///   not those it was put aside with.
-  public init(shelved parts: [TermBlob.Shelved]) throws {
     try self.init(
-      count: parts.count, blob: { try parts[$0].read() },
-      bigrams: { index, bigrams in
-        bigrams.shelved(at: parts[index].range, on: parts[index].shelf)
+      count: count,
+      words: { index throws(Shelf.Failure) in
+        PackedBigrams.unpacking(try blob(index)).words
+      },
+      part: { index throws(Shelf.Failure) in
+        let (words, bigrams) = PackedBigrams.unpacking(try blob(index))
+        return (words, try bigrams.shelved(on: shelf))
       })
   }
 
-  /// Pools `count` blobs, `blob(i)` giving blob `i`, each one's bigrams kept where
-  /// `bigrams(i, packed)` puts them.
+  /// Pools the sorted blobs that `parts` put on shelves (counted parts of one year, put aside
+  /// as they were counted): each part's words and unigrams are read a piece at a time, and its
+  /// bigrams where they lie, so that no part is held whole
+  /// (``TermBlob/Shelved/unpackingHead(pieceBytes:)``).
+  ///
+  /// - Throws: What a part's shelf throws, or ``TermBlob/Malformed`` when a part's bytes are
+  ///   not a sorted blob.
+  public init(shelved parts: [TermBlob.Shelved]) throws {
+    try self.init(
+      count: parts.count, words: { try parts[$0].unpackingHead().words },
+      part: { try parts[$0].unpackingHead() })
+  }
+
+  /// Pools `count` parts: `words(i)` gives part `i`'s words (unigrams and bigrams aside), and
+  /// `part(i)` its words and unigrams, and its bigrams on a shelf.
   private init<Failure: Error>(
-    count: Int, blob: (Int) throws(Failure) -> TermBlob,
-    bigrams shelve: (Int, PackedBigrams) throws(Failure) -> ShelvedBigrams
+    count: Int, words partWords: (Int) throws(Failure) -> SortedTerms,
+    part: (Int) throws(Failure) -> (words: SortedTerms, bigrams: ShelvedBigrams)
   ) throws(Failure) {
     // The union of the words, one year added at a time.
     var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
     for index in 0..<count {
-      let part = PackedBigrams.unpacking(try blob(index)).words
+      let part = try partWords(index)
       words = SortedTerms.merged(
         words,
         SortedTerms(
@@ -73,7 +78,7 @@ public struct PooledTerms: Sendable {
     var pooled: [Part] = []
     pooled.reserveCapacity(count)
     for index in 0..<count {
-      let (part, bigrams) = PackedBigrams.unpacking(try blob(index))
+      let (part, bigrams) = try part(index)
       // Every word of the part is a pooled word, so its rank among both is its pooled index.
       let ranks = SortedTerms.unionRanks(words, part).1
       for unigram in part.unigrams {
@@ -86,7 +91,7 @@ public struct PooledTerms: Sendable {
           peaks[word] = Int32(index)
         }
       }
-      pooled.append(Part(bigrams: try shelve(index, bigrams), ranks: ranks))
+      pooled.append(Part(bigrams: bigrams, ranks: ranks))
     }
     var unigrams: [SortedTerms.Unigram] = []
     for word in 0..<words.wordCount where counts[word] > 0 {

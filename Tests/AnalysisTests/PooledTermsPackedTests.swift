@@ -87,6 +87,37 @@ import Testing
     #expect(try held.finish(onto: shelf).read() == expected)
   }
 
+  /// A blob's words and unigrams read from its shelf a few bytes at a time are those of the
+  /// blob unpacked in memory, and its bigrams read where they lie are its bigrams.
+  @Test(arguments: [1, 64, 1 << 18] as [Int])
+  func aShelvedBlobsHeadReadInPiecesIsItsWordsAndUnigrams(pieceBytes: Int) throws {
+    let shelf = MemoryShelf<Never>()
+    for seed in 0..<4 as Range<UInt64> {
+      _ = shelf.append([UInt8](repeating: 3, count: Int(seed)))
+      let blob = SortedTerms(TermBlob(SortedTermsTests.randomTerms(seed: 40 + seed))).blob
+      let shelved = TermBlob.Shelved(blob, on: shelf)
+      let (words, bigrams) = try shelved.unpackingHead(pieceBytes: pieceBytes)
+      let expected = PackedBigrams.unpacking(blob)
+      #expect(words.arena == expected.words.arena)
+      #expect(words.starts == expected.words.starts)
+      #expect(words.unigrams == expected.words.unigrams)
+      var read: [SortedTerms.Bigram] = []
+      var cursor = bigrams.makeCursor()
+      while let bigram = try cursor.next() { read.append(bigram) }
+      var all: [SortedTerms.Bigram] = []
+      expected.bigrams.forEachBigram { all.append($0) }
+      #expect(read == all)
+      #expect(!read.isEmpty)
+    }
+  }
+
+  /// A blob of an unsorted version is not taken for a sorted one.
+  @Test func anUnsortedBlobsHeadIsRefused() {
+    let shelf = MemoryShelf<Never>()
+    let shelved = TermBlob.Shelved(TermBlob(SortedTermsTests.randomTerms(seed: 6)), on: shelf)
+    #expect(throws: TermBlob.Malformed.self) { try shelved.unpackingHead() }
+  }
+
   @Test func partsOnSeveralShelvesPoolToo() throws {
     let parts = (0..<3).map { SortedTermsTests.randomTerms(seed: UInt64(900 + $0)) }
     let shelved = parts.map { part in
