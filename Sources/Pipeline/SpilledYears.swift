@@ -85,19 +85,19 @@ final class SpilledYears: Sendable {
 
   /// Takes the parts of `year` out, pools them with `others` (the year's figures counted
   /// apart and not put aside, and a part kept elsewhere), and puts the pooled terms on
-  /// `scratch`; nil when no part of `year` was put aside.
+  /// `scratch`.
   ///
   /// - Returns: The year's figures but for the terms, and where its terms are.
   /// - Throws: What a part's shelf throws, or the failure that left a part out.
   func merged(
     year: Int, with others: consuming [(frame: YearSlice, terms: SortedTerms)],
     and kept: Part? = nil, onto scratch: ScratchFile
-  ) throws -> (frame: YearSlice, terms: TermBlob.Shelved)? {
-    guard state.value.parts[year] != nil else { return nil }
+  ) throws -> (frame: YearSlice, terms: TermBlob.Shelved) {
     for other in consume others { put(frame: other.frame, terms: other.terms) }
     var parts = state.withLock { $0.parts.removeValue(forKey: year) ?? [] }
     if let failure { throw failure }
     if let kept { parts.append(kept) }
+    precondition(!parts.isEmpty, "\(year) pooled from nothing")
     return try Self.pool(parts, onto: scratch, aside: try file())
   }
 
