@@ -5,7 +5,8 @@ import Corpus
 /// worker's table of a year's bigrams holds ``threshold`` entries, the year counted so far is
 /// sorted, packed and put on a scratch file of the group's own, and the worker counts the rest
 /// of the year from nothing (``spillIfFull(_:year:)``). Once the group is counted, each such
-/// year's parts are pooled into one (``merged(year:with:and:onto:)``).
+/// year's parts, and those of a year counted before, are pooled into one
+/// (``merged(year:with:and:onto:)``).
 ///
 /// A year's distinct bigrams grow with its text: on one core, a year of the bench's 1 GB corpus
 /// dated in a single year logged 16 million (268 MB), and both cores' tables with a sort's room
