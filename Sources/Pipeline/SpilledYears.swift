@@ -68,6 +68,9 @@ final class SpilledYears: Sendable {
     guard statistics.bigramEntries(year: year) >= threshold,
       let (frame, terms) = statistics.takeSortedSlice(year: year)
     else { return }
+    // The words seen so far named no other year's terms: forgotten, the worker's vocabulary
+    // holds the words of a part, not of the whole year.
+    if statistics.years.isEmpty { statistics.removeAll() }
     state.withLock { $0.spills += 1 }
     put(frame: frame, terms: terms)
   }

@@ -40,6 +40,42 @@ import Testing
     try CountedYearsTests.expectSameYears(counted, reference)
   }
 
+  /// A worker that puts aside the only year it holds forgets the words it interned, so that
+  /// its vocabulary holds a part's words rather than the whole year's; one that holds another
+  /// year keeps them, as that year's terms name them.
+  @Test func aWorkerForgetsItsWordsWithTheOnlyYearItPutAside() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("almanac-spill-words-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    func document(_ year: Int, _ text: String) -> Document {
+      Document(
+        path: "\(year).txt", date: CalendarDate(year: year, month: 3, day: 1)!,
+        text: Array(text.utf8))
+    }
+    // Every word distinct, stopwords too: a vocabulary interns them all.
+    let first = "alpha beta gamma delta of the"
+    let second = "epsilon zeta eta"
+    let spilled = SpilledYears(folder: root.path, threshold: 3)
+    var statistics = CountedYearsTests.analyzer.emptyStatistics()
+    statistics.add(document(2020, first))
+    #expect(statistics.vocabulary.count == 6)
+    spilled.spillIfFull(&statistics, year: 2020)
+    #expect(spilled.spills == 1)
+    #expect(statistics.vocabulary.count == 0)
+    statistics.add(document(2020, second))
+    #expect(statistics.vocabulary.count == 3)
+
+    // A year under the threshold is held beside the one put aside: no word is forgotten.
+    var two = CountedYearsTests.analyzer.emptyStatistics()
+    two.add(document(2019, "kappa lambda"))
+    two.add(document(2020, first))
+    spilled.spillIfFull(&two, year: 2020)
+    #expect(spilled.spills == 2)
+    #expect(two.years.keys.sorted() == [2019])
+    #expect(two.vocabulary.count == 8)
+  }
+
   /// The default threshold puts nothing aside for a small corpus: its years are packed as
   /// before.
   @Test func smallYearsAreNotPutAside() throws {
