@@ -40,6 +40,31 @@ import Testing
     #expect(try TermBlob(validating: packed.bytes) == packed)
   }
 
+  /// The parts' words read side by side a few bytes at a time, so that a word read from one
+  /// part lies across two of its pieces while the other parts' words wait: parts that share
+  /// every word (one twice), some (a part of another's terms) or none (an empty one) pool to
+  /// the blob of their sums, and each pooled word's peak is the part that used it most.
+  @Test(arguments: [64, 97, 1 << 18] as [Int])
+  func wordsReadSideBySideInSmallPiecesPoolAsTheirSums(pieceBytes: Int) throws {
+    let first = SortedTermsTests.randomTerms(seed: 1001)
+    let second = SortedTermsTests.randomTerms(seed: 1002)
+    let parts = [first, second, [], Array(first.prefix(first.count / 3)), second]
+    let shelf = MemoryShelf<Never>()
+    let shelved = parts.map { TermBlob.Shelved(SortedTerms(TermBlob($0)).blob, on: shelf) }
+    let pooled = try PooledTerms(shelved: shelved, pieceBytes: pieceBytes)
+    #expect(try pooled.packed(onto: shelf).read().bytes == Self.expected(parts).bytes)
+    // The peak of a unigram: the part with the most uses, the later of equals.
+    for unigram in pooled.terms.unigrams {
+      let word = pooled.terms.arena[
+        Int(
+          pooled.terms.starts[Int(unigram.word)])..<Int(pooled.terms.starts[Int(unigram.word) + 1])]
+      let text = String(decoding: word, as: UTF8.self)
+      let uses = parts.map { part in part.first { $0.n == 1 && $0.text == text }?.count ?? -1 }
+      let most = uses.max()!
+      #expect(pooled.peak(ofWord: unigram.word) == uses.lastIndex(of: most))
+    }
+  }
+
   /// The pooled bigrams put aside as they are packed, every few bytes, read back into the blob
   /// as it is written.
   @Test(arguments: [1, 40, 1000] as [Int])
