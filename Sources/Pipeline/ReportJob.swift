@@ -140,6 +140,11 @@ public enum ReportJob {
     let scan: CorpusScan
     var scanLap = Laps()
     do { scan = try CorpusScanner.scan(root: options.corpus) } catch { throw .corpus(error) }
+    // Each folder's listing was made, copied into the scan's list and freed on the heaps of
+    // the threads that listed them, in blocks too small to be mapped on their own: they stayed
+    // resident for the rest of the run (three million files: 280 MB resident after the scan,
+    // 177 MB with them handed back).
+    Memory.release()
     scanLap.lap("scan \(scan.files.count) files", log)
     // Only a folder with nothing in it at all: one with entries the scan passed over (a folder
     // it could not open, a link) goes on, and lists them as rejected with their reasons.
