@@ -75,36 +75,6 @@ struct ShelvedHead {
   }
 }
 
-extension TermBlob.Shelved {
-  /// The words and unigrams of this sorted blob (a ``SortedTerms`` without bigrams), read from
-  /// its shelf `pieceBytes` at a time, and its bigrams where they lie: what
-  /// ``PackedBigrams/unpacking(_:)`` gives of a blob in memory, without the blob. A year's
-  /// bigrams are most of its blob (67 of the 90 MB of the bench's 1 GB corpus dated in one
-  /// year), and are not read here.
-  ///
-  /// - Throws: What the shelf throws, or ``TermBlob/Malformed`` when the bytes are not a sorted
-  ///   blob (version 3 or 4).
-  public func unpackingHead(pieceBytes: Int = ShelvedBigrams.pieceBytes) throws -> (
-    words: SortedTerms, bigrams: ShelvedBigrams
-  ) {
-    var head = try ShelvedHead(self, pieceBytes: pieceBytes)
-    var arena: [UInt8] = []
-    var starts: [Int32] = [0]
-    starts.reserveCapacity(head.wordCount + 1)
-    while let word = try head.nextWord() {
-      arena += word
-      starts.append(Int32(arena.count))
-    }
-    var unigrams: [SortedTerms.Unigram] = []
-    unigrams.reserveCapacity(try head.unigramCount())
-    while let unigram = try head.nextUnigram() { unigrams.append(unigram) }
-    let bigrams = try head.bigrams()
-    let words = SortedTerms(
-      arena: arena, starts: starts, unigrams: unigrams, bigrams: [], sorted: true)
-    return (words, bigrams)
-  }
-}
-
 /// Reads the numbers and byte strings of bytes on a shelf in order, a piece at a time.
 struct ShelfReader {
   let shelf: any ByteShelf

@@ -112,6 +112,26 @@ import Testing
     #expect(try held.finish(onto: shelf).read() == expected)
   }
 
+  /// The words and unigrams of a sorted blob on a shelf, read through ``ShelvedHead`` `pieceBytes`
+  /// at a time, and where its bigrams lie.
+  static func head(of shelved: TermBlob.Shelved, pieceBytes: Int = ShelvedBigrams.pieceBytes)
+    throws -> (words: SortedTerms, bigrams: ShelvedBigrams)
+  {
+    var head = try ShelvedHead(shelved, pieceBytes: pieceBytes)
+    var arena: [UInt8] = []
+    var starts: [Int32] = [0]
+    while let word = try head.nextWord() {
+      arena += word
+      starts.append(Int32(arena.count))
+    }
+    #expect(starts.count == head.wordCount + 1)
+    var unigrams: [SortedTerms.Unigram] = []
+    while let unigram = try head.nextUnigram() { unigrams.append(unigram) }
+    let words = SortedTerms(
+      arena: arena, starts: starts, unigrams: unigrams, bigrams: [], sorted: true)
+    return (words, try head.bigrams())
+  }
+
   /// A blob's words and unigrams read from its shelf a few bytes at a time are those of the
   /// blob unpacked in memory, and its bigrams read where they lie are its bigrams.
   @Test(arguments: [1, 64, 1 << 18] as [Int])
@@ -121,7 +141,7 @@ import Testing
       _ = shelf.append([UInt8](repeating: 3, count: Int(seed)))
       let blob = SortedTerms(TermBlob(SortedTermsTests.randomTerms(seed: 40 + seed))).blob
       let shelved = TermBlob.Shelved(blob, on: shelf)
-      let (words, bigrams) = try shelved.unpackingHead(pieceBytes: pieceBytes)
+      let (words, bigrams) = try Self.head(of: shelved, pieceBytes: pieceBytes)
       let expected = PackedBigrams.unpacking(blob)
       #expect(words.arena == expected.words.arena)
       #expect(words.starts == expected.words.starts)
@@ -140,7 +160,7 @@ import Testing
   @Test func anUnsortedBlobsHeadIsRefused() {
     let shelf = MemoryShelf<Never>()
     let shelved = TermBlob.Shelved(TermBlob(SortedTermsTests.randomTerms(seed: 6)), on: shelf)
-    #expect(throws: TermBlob.Malformed.self) { try shelved.unpackingHead() }
+    #expect(throws: TermBlob.Malformed.self) { try ShelvedHead(shelved) }
   }
 
   @Test func partsOnSeveralShelvesPoolToo() throws {
