@@ -163,6 +163,22 @@ import Testing
     #expect(throws: TermBlob.Malformed.self) { try ShelvedHead(shelved) }
   }
 
+  /// A unigram naming a word past the blob's last is not taken for one of its words, in a part
+  /// read on its own or pooled.
+  @Test func aUnigramOfNoWordIsRefused() throws {
+    // `ATB4`, one word "a", one unigram of word 1 (there is only word 0), no bigrams.
+    let bytes = Array("ATB4".utf8) + [1, 1, UInt8(ascii: "a"), 1, 1, 1, 1, 0]
+    let shelf = MemoryShelf<Never>()
+    let shelved = TermBlob.Shelved(
+      shelf: shelf, range: shelf.append(bytes),
+      checked: TermBlob.Checked(byteCount: bytes.count, unigrams: 1, bigrams: 0))
+    var head = try ShelvedHead(shelved)
+    #expect(try head.nextWord().map(Array.init) == Array("a".utf8))
+    #expect(try head.nextWord() == nil)
+    #expect(throws: TermBlob.Malformed.self) { try head.nextUnigram() }
+    #expect(throws: TermBlob.Malformed.self) { try PooledTerms(shelved: [shelved, shelved]) }
+  }
+
   @Test func partsOnSeveralShelvesPoolToo() throws {
     let parts = (0..<3).map { SortedTermsTests.randomTerms(seed: UInt64(900 + $0)) }
     let shelved = parts.map { part in
