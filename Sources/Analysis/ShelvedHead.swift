@@ -2,8 +2,8 @@
 /// time: its words one by one, then its unigrams, then where its bigrams lie.
 ///
 /// Pooling parts of a year reads the words of every part side by side, in step, into their
-/// union (``PooledTerms/init(shelved:)``): only a piece of each part is held, not each part's
-/// words whole.
+/// union (``PooledTerms/init(shelved:pieceBytes:)``): only a piece of each part is held, not
+/// each part's words whole.
 struct ShelvedHead {
   private var reader: ShelfReader
   private let shelf: any ByteShelf

@@ -4,8 +4,9 @@ import Testing
 @testable import Analysis
 
 /// A year counted in parts, each part's blob put on a shelf as it was counted and the parts
-/// pooled back into one blob (``PooledTerms/init(shelved:)``, ``PooledTerms/packed()``), packs
-/// to the very bytes of the blob of all its terms counted at once.
+/// pooled back into one blob (``PooledTerms/init(shelved:pieceBytes:)``,
+/// ``PooledTerms/packed(onto:asideOn:asideBytes:)``), packs to the very bytes of the blob of
+/// all its terms counted at once.
 @Suite struct PooledTermsPackedTests {
   /// The blob of `parts` counted at once: each term's counts summed in a dictionary, then
   /// packed and sorted as a year's terms are stored.
