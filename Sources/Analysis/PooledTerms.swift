@@ -33,15 +33,33 @@ public struct PooledTerms: Sendable {
   public init<Shelf: ByteShelf>(
     count: Int, shelf: Shelf, blob: (Int) throws(Shelf.Failure) -> TermBlob
   ) throws(Shelf.Failure) {
-    try self.init(
-      count: count,
-      words: { index throws(Shelf.Failure) in
-        PackedBigrams.unpacking(try blob(index)).words
-      },
-      part: { index throws(Shelf.Failure) in
-        let (words, bigrams) = PackedBigrams.unpacking(try blob(index))
-        return (words, try bigrams.shelved(on: shelf))
-      })
+    // The union of the words, one year added at a time.
+    var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
+    for index in 0..<count {
+      let part = PackedBigrams.unpacking(try blob(index)).words
+      words = SortedTerms.merged(
+        words,
+        SortedTerms(
+          arena: part.arena, starts: part.starts, unigrams: [], bigrams: [], sorted: true))
+    }
+
+    var sums = UnigramSums(words: words.wordCount)
+    var pooled: [Part] = []
+    pooled.reserveCapacity(count)
+    for index in 0..<count {
+      let (part, bigrams) = PackedBigrams.unpacking(try blob(index))
+      // Every word of the part is a pooled word, so its rank among both is its pooled index.
+      let ranks = SortedTerms.unionRanks(words, part).1
+      for unigram in part.unigrams {
+        sums.add(unigram, word: Int(ranks[Int(unigram.word)]), part: index)
+      }
+      pooled.append(Part(bigrams: try bigrams.shelved(on: shelf), ranks: ranks))
+    }
+    terms = SortedTerms(
+      arena: words.arena, starts: words.starts, unigrams: sums.unigrams(), bigrams: [],
+      sorted: true)
+    self.parts = pooled
+    unigramPeaks = sums.peaks
   }
 
   /// Pools the sorted blobs that `parts` put on shelves (counted parts of one year, put aside
@@ -116,41 +134,6 @@ public struct PooledTerms: Sendable {
   /// The order of two words' bytes (<0, 0, >0), as ``SortedTerms`` orders its words.
   private static func order(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
     a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { a.comparedInByteOrder(with: $0) } }
-  }
-
-  /// Pools `count` parts: `words(i)` gives part `i`'s words (unigrams and bigrams aside), and
-  /// `part(i)` its words and unigrams, and its bigrams on a shelf.
-  private init<Failure: Error>(
-    count: Int, words partWords: (Int) throws(Failure) -> SortedTerms,
-    part: (Int) throws(Failure) -> (words: SortedTerms, bigrams: ShelvedBigrams)
-  ) throws(Failure) {
-    // The union of the words, one year added at a time.
-    var words = SortedTerms(arena: [], starts: [0], unigrams: [], bigrams: [], sorted: true)
-    for index in 0..<count {
-      let part = try partWords(index)
-      words = SortedTerms.merged(
-        words,
-        SortedTerms(
-          arena: part.arena, starts: part.starts, unigrams: [], bigrams: [], sorted: true))
-    }
-
-    var sums = UnigramSums(words: words.wordCount)
-    var pooled: [Part] = []
-    pooled.reserveCapacity(count)
-    for index in 0..<count {
-      let (part, bigrams) = try part(index)
-      // Every word of the part is a pooled word, so its rank among both is its pooled index.
-      let ranks = SortedTerms.unionRanks(words, part).1
-      for unigram in part.unigrams {
-        sums.add(unigram, word: Int(ranks[Int(unigram.word)]), part: index)
-      }
-      pooled.append(Part(bigrams: bigrams, ranks: ranks))
-    }
-    terms = SortedTerms(
-      arena: words.arena, starts: words.starts, unigrams: sums.unigrams(), bigrams: [],
-      sorted: true)
-    self.parts = pooled
-    unigramPeaks = sums.peaks
   }
 
   /// The unigrams of parts added up by pooled word, with the part that used each most.

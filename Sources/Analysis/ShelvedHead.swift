@@ -6,8 +6,6 @@
 /// each part's words whole.
 struct ShelvedHead {
   private var reader: ShelfReader
-  private let shelf: any ByteShelf
-  private let end: Int
   /// Whether its bigrams' words are written as steps (version 4, ``BigramSteps``).
   private let stepped: Bool
   /// The number of its words.
@@ -23,8 +21,6 @@ struct ShelvedHead {
   ///   blob (version 3 or 4).
   init(_ blob: TermBlob.Shelved, pieceBytes: Int = ShelvedBigrams.pieceBytes) throws {
     reader = ShelfReader(shelf: blob.shelf, unread: blob.range, pieceBytes: max(64, pieceBytes))
-    shelf = blob.shelf
-    end = blob.range.upperBound
     let magic = try reader.bytes(TermBlob.magic4.count)
     guard magic.elementsEqual(TermBlob.magic4) || magic.elementsEqual(TermBlob.magic3) else {
       throw TermBlob.Malformed(detail: "not a sorted blob")
@@ -70,8 +66,10 @@ struct ShelvedHead {
     let unigramsLeft = try unigramCount()
     precondition(unigramsLeft == 0, "bigrams found before the unigrams are read")
     let count = try reader.varint()
+    // The reader's unread bytes end where the blob does.
     return ShelvedBigrams(
-      shelf: shelf, range: reader.offset..<end, count: count, stepped: stepped)
+      shelf: reader.shelf, range: reader.offset..<reader.unread.upperBound, count: count,
+      stepped: stepped)
   }
 }
 
