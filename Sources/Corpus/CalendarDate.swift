@@ -6,6 +6,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   /// `year << 9 | month << 5 | day`.
   private let packed: UInt32
 
+  /// The date in ``bitWidth`` bits, never all 0: what ``init(bits:)`` makes it again from, for
+  /// a holder of many dates that keeps other bits beside each.
+  package var bits: UInt32 { packed }
+
+  /// How many low bits ``bits`` uses (year 9999, December 31st, takes them all).
+  package static let bitWidth = 23
+
+  /// The date whose ``bits`` are `bits`, read from a date's: not checked again.
+  package init(bits: UInt32) {
+    precondition(bits != 0 && bits >> Self.bitWidth == 0, "not the bits of a date")
+    packed = bits
+  }
+
   /// The year, 1 through 9999.
   public var year: Int { Int(packed >> 9) }
   /// The month, 1 through 12.

@@ -57,6 +57,30 @@ import Testing
     #expect(CorpusAnalyzer.FileOutcomes(expected).map(Self.fields) == expected.map(Self.fields))
   }
 
+  /// A date held beside the flags keeps every bit: the first and last days a date can be, with
+  /// every flag set and with none.
+  @Test func theCalendarsEndsAreHeldBesideEveryFlag() throws {
+    let dates = [
+      try #require(CalendarDate(year: 1, month: 1, day: 1)),
+      try #require(CalendarDate(year: 9999, month: 12, day: 31)),
+    ]
+    var expected: [CorpusAnalyzer.FileOutcome] = []
+    for date in dates {
+      for all in [false, true] {
+        expected.append(
+          CorpusAnalyzer.FileOutcome(
+            file: CorpusFile(path: "\(expected.count).txt", fullPath: "x", size: 1),
+            digest: all ? .max : nil, date: date,
+            rejection: all ? .impossibleDate(text: "\(date)") : nil, repaired: all,
+            sameAsStored: all, isCopy: all))
+      }
+    }
+    let held = CorpusAnalyzer.FileOutcomes(expected)
+    #expect(held.map(Self.fields) == expected.map(Self.fields))
+    #expect(
+      held.map { $0.date?.description } == ["0001-01-01", "0001-01-01", "9999-12-31", "9999-12-31"])
+  }
+
   /// Recorded again, a file's outcome is the last one, its rejection and flags gone with the
   /// first.
   @Test func aFileRecordedAgainHasItsLastOutcome() {
