@@ -88,8 +88,56 @@ import Testing
   }
 
   /// What a scan holds for each file: the entry, and its path's bytes apart.
-  @Test func anEntryTakes32Bytes() {
-    #expect(MemoryLayout<CorpusFile>.stride == 32)
+  @Test func anEntryTakes24Bytes() {
+    #expect(MemoryLayout<CorpusFile>.stride == 24)
+  }
+
+  /// Lengths and sizes too large for an entry's fields read back whole, on either side of
+  /// where they stop fitting, empty paths (which start where the next path does) among them.
+  @Test func longPathsAndLargeSizesReadBackWhole() {
+    let sizes = [0, 1 << 32 - 2, 1 << 32 - 1, 1 << 32, 1 << 40, Int.max]
+    let lengths = [0, 254, 255, 256, 4096, 0, 0]
+    var made: [Made] = []
+    for (index, length) in lengths.enumerated() {
+      for (other, size) in sizes.enumerated() {
+        let path = String(repeating: "ж", count: length / 2) + (length % 2 == 0 ? "" : "a")
+        let last = String(path.split(separator: "/", omittingEmptySubsequences: false).last!)
+        made.append(
+          Made(
+            path: path, name: (index + other) % 3 == 0 ? "own-\(made.count)" : last, size: size,
+            modified: Int64(made.count)))
+      }
+    }
+    for limit in [Int.max, 300] {
+      var builder = FolderPaths.Builder(folder: "/c", limit: limit)
+      for entry in made {
+        builder.add(path: entry.path, name: entry.name, size: entry.size, modified: entry.modified)
+      }
+      let files = builder.finish()
+      #expect(files.map(read) == made)
+      #expect(files.map { $0.path.utf8.count } == made.map { $0.path.utf8.count })
+    }
+  }
+
+  /// A folder whose paths fill an object's 16 MB of offsets to the byte goes on in another:
+  /// the next path, even an empty one, starts there.
+  @Test func pathsFillingAnObjectGoOnInAnother() {
+    let path = String(repeating: "p", count: 255) + "/"
+    var builder = FolderPaths.Builder(folder: "/c")
+    for _ in 0..<(1 << 16) { builder.add(path: path, name: "", size: 7, modified: 1) }
+    builder.add(path: "", name: "empty", size: 1 << 33, modified: 2)
+    builder.add(path: "x", name: "x", size: 3, modified: 3)
+    let files = builder.finish()
+    #expect(files.count == 1 << 16 + 2)
+    #expect(files[0].paths.bytes.count == 1 << 24)
+    let last = files.suffix(2).map(read)
+    #expect(
+      last == [
+        Made(path: "", name: "empty", size: 1 << 33, modified: 2),
+        Made(path: "x", name: "x", size: 3, modified: 3),
+      ])
+    #expect(files[(1 << 16) - 1].path == path)
+    #expect(files[1 << 16].paths !== files[0].paths)
   }
 
   /// Paths compare in place as their strings' UTF-8 bytes do, one by one.
