@@ -42,3 +42,32 @@ extension UnsafeBufferPointer<UInt8> {
     return order != 0 ? order : count - other.count
   }
 }
+
+/// The order of two byte strings each kept in two parts, `head` then `tail` (a path as its
+/// folder's part and its own, ``CorpusFile``), as
+/// ``Swift/UnsafeBufferPointer/comparedInByteOrder(with:)`` gives it for the bytes end to end.
+package func comparedInByteOrder(
+  _ lhs: (head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>),
+  _ rhs: (head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>)
+) -> Int {
+  // The part being compared of each, and what follows it.
+  var (left, leftNext) = lhs
+  var (right, rightNext) = rhs
+  while true {
+    if left.isEmpty {
+      if leftNext.isEmpty { break }
+      (left, leftNext) = (leftNext, UnsafeBufferPointer(start: nil, count: 0))
+    }
+    if right.isEmpty {
+      if rightNext.isEmpty { break }
+      (right, rightNext) = (rightNext, UnsafeBufferPointer(start: nil, count: 0))
+    }
+    // Both parts hold bytes here: one with nothing left has ended the loop.
+    let common = min(left.count, right.count)
+    let order = Int(memcmp(left.baseAddress!, right.baseAddress!, common))
+    if order != 0 { return order }
+    left = UnsafeBufferPointer(rebasing: left[common...])
+    right = UnsafeBufferPointer(rebasing: right[common...])
+  }
+  return (left.count + leftNext.count) - (right.count + rightNext.count)
+}

@@ -45,7 +45,8 @@ public struct CorpusFile: Sendable, Hashable {
   /// entry was made from a path alone (``fullPath`` as given).
   var name: String {
     if !paths.ownNames.isEmpty, let own = paths.ownNames[start] { return own }
-    return withPathBytes { String(decoding: Self.lastPart(of: $0), as: UTF8.self) }
+    // The last part of a path is in its own part: a folder's part ends with a `/`.
+    return withPathParts { _, own in String(decoding: Self.lastPart(of: own), as: UTF8.self) }
   }
 
   /// What follows the last `/` of a path's bytes, or all of them.
@@ -74,25 +75,55 @@ public struct CorpusFile: Sendable, Hashable {
     self.modified = modified
   }
 
-  /// Calls `body` with the UTF-8 bytes of ``path``, without making the string.
+  /// Calls `body` with the UTF-8 bytes of ``path``, without making the string (but for a copy
+  /// of them end to end, on the stack as a rule, when its folder's part is kept apart).
   package func withPathBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result)
     rethrows -> Result
   {
-    try paths.bytes.withUnsafeBufferPointer { all in
-      try body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(start) + count]))
+    try withPathParts { head, tail in
+      if head.isEmpty { return try body(tail) }
+      return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: head.count + tail.count) {
+        whole in
+        _ = whole.initialize(fromContentsOf: head)
+        _ = UnsafeMutableBufferPointer(rebasing: whole[head.count...]).initialize(
+          fromContentsOf: tail)
+        defer { whole.deinitialize() }
+        return try body(UnsafeBufferPointer(whole))
+      }
+    }
+  }
+
+  /// Calls `body` with the bytes of ``path`` in two parts: its folder's
+  /// (``FolderPaths/prefix``, shared by the folder's entries) and its own.
+  private func withPathParts<Result>(
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    try paths.prefix.withUnsafeBufferPointer { head in
+      try paths.bytes.withUnsafeBufferPointer { all in
+        try body(head, UnsafeBufferPointer(rebasing: all[Int(start)..<Int(start) + count]))
+      }
     }
   }
 
   /// The order of ``path``'s bytes and `other`'s (see `String.comparedInByteOrder(with:)`).
   package func comparedPath(with other: CorpusFile) -> Int {
-    withPathBytes { lhs in other.withPathBytes { rhs in lhs.comparedInByteOrder(with: rhs) } }
+    withPathParts { head, tail in
+      other.withPathParts { otherHead, otherTail in
+        // The files of one folder, as its listing is sorted, share their folder's part.
+        paths === other.paths
+          ? tail.comparedInByteOrder(with: otherTail)
+          : comparedInByteOrder((head, tail), (otherHead, otherTail))
+      }
+    }
   }
 
   /// The order of ``path``'s bytes and those of `other`.
   package func comparedPath(with other: String) -> Int {
-    withPathBytes { lhs in
+    withPathParts { head, tail in
       var other = other
-      return other.withUTF8 { rhs in lhs.comparedInByteOrder(with: rhs) }
+      return other.withUTF8 { rhs in
+        comparedInByteOrder((head, tail), (rhs, UnsafeBufferPointer(start: nil, count: 0)))
+      }
     }
   }
 
@@ -119,7 +150,11 @@ public struct CorpusFile: Sendable, Hashable {
 final class FolderPaths: Sendable {
   /// The folder as opened on disk, or empty when the entries' names are whole paths.
   let folder: String
-  /// Every path, end to end: at most ``startMask`` + 1 bytes, but for a single longer path.
+  /// The bytes every path starts with, kept once: the folder's path from the corpus folder
+  /// and a `/` for a scanned folder's files (five bytes a file for `2021/`).
+  let prefix: [UInt8]
+  /// Every path but for ``prefix``, end to end: at most ``startMask`` + 1 bytes, but for a
+  /// single longer path.
   let bytes: [UInt8]
   /// The names on disk that are not the last part of their path, by where the path starts.
   let ownNames: [UInt32: String]
@@ -137,10 +172,11 @@ final class FolderPaths: Sendable {
   static let largeMark = UInt32.max
 
   private init(
-    folder: String, bytes: [UInt8], ownNames: [UInt32: String], longCounts: [UInt32: Int],
-    largeSizes: [UInt32: Int]
+    folder: String, prefix: [UInt8], bytes: [UInt8], ownNames: [UInt32: String],
+    longCounts: [UInt32: Int], largeSizes: [UInt32: Int]
   ) {
     self.folder = folder
+    self.prefix = prefix
     self.bytes = bytes
     self.ownNames = ownNames
     self.longCounts = longCounts
@@ -151,6 +187,7 @@ final class FolderPaths: Sendable {
   /// ``FolderPaths`` once they are all in.
   struct Builder {
     let folder: String
+    let prefix: [UInt8]
     private var bytes: [UInt8] = []
     private var ownNames: [UInt32: String] = [:]
     private var longCounts: [UInt32: Int] = [:]
@@ -164,21 +201,29 @@ final class FolderPaths: Sendable {
     private let limit: Int
 
     /// Starts a folder's entries; `folder` is empty when the names given are whole paths.
+    /// Every path added starts with `prefix`, empty or ending with a `/`, and goes on after
+    /// it; the prefix is kept once.
     /// `limit` is for tests: a folder whose paths take more bytes gets more objects.
-    init(folder: String, limit: Int = Int(UInt32.max)) {
+    init(folder: String, prefix: String = "", limit: Int = Int(UInt32.max)) {
       self.folder = folder
+      self.prefix = Array(prefix.utf8)
+      precondition(self.prefix.last ?? UInt8(ascii: "/") == UInt8(ascii: "/"), "a folder's prefix")
       self.limit = min(limit, Int(FolderPaths.startMask) + 1)
     }
 
     /// Adds the entry of the file `name` in the folder, shown as `path`.
     mutating func add(path: String, name: String, size: Int, modified: Int64) {
       var path = path
-      path.withUTF8 { path in
+      path.withUTF8 { whole in
+        precondition(
+          prefix.isEmpty || (whole.count > prefix.count && whole.starts(with: prefix)),
+          "a path of the folder's files goes on after its prefix")
+        let path = UnsafeBufferPointer(rebasing: whole[prefix.count...])
         // Offsets are 24 bits: a folder whose paths take more than 16 MB gets more objects
         // (an empty path too starts below the limit).
         if bytes.count + max(path.count, 1) > limit { makeObject() }
         var name = name
-        let ownName = !name.withUTF8({ $0.elementsEqual(CorpusFile.lastPart(of: path)) })
+        let ownName = !name.withUTF8({ $0.elementsEqual(CorpusFile.lastPart(of: whole)) })
         let largeSize = size >= Int(FolderPaths.largeMark)
         // An empty path starts where the next path does, and what is kept by where a path
         // starts (never a length: an empty path's fits) would be taken for the other's: an
@@ -209,8 +254,8 @@ final class FolderPaths: Sendable {
       guard !pending.isEmpty else { return }
       // Room for exactly the bytes: grown by doubling, they could take twice as much.
       let paths = FolderPaths(
-        folder: folder, bytes: bytes.withUnsafeBufferPointer(Array.init), ownNames: ownNames,
-        longCounts: longCounts, largeSizes: largeSizes)
+        folder: folder, prefix: prefix, bytes: bytes.withUnsafeBufferPointer(Array.init),
+        ownNames: ownNames, longCounts: longCounts, largeSizes: largeSizes)
       finished.reserveCapacity(finished.count + pending.count)
       for entry in pending {
         finished.append(

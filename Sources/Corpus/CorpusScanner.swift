@@ -103,7 +103,8 @@ public enum CorpusScanner {
       return scan
     }
     defer { closedir(handle) }
-    var files = FolderPaths.Builder(folder: folder)
+    // The folder's path is kept once, not in every file's.
+    var files = FolderPaths.Builder(folder: folder, prefix: relative.isEmpty ? "" : relative + "/")
     while let entry = readdir(handle) {
       let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         Array(raw.prefix(while: { $0 != 0 }))

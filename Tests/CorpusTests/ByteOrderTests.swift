@@ -36,4 +36,35 @@ import Testing
       random.sorted { $0.precedesInByteOrder($1) }.map { Array($0.utf8) }
         == random.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
   }
+
+  /// Bytes kept in two parts compare as the same bytes end to end do, wherever each is split.
+  @Test func bytesInTwoPartsCompareAsWhole() {
+    let samples = Self.samples.map { Array($0.utf8) }
+    for lhs in samples {
+      for rhs in samples {
+        let whole = lhs.withUnsafeBufferPointer { a in
+          rhs.withUnsafeBufferPointer { b in a.comparedInByteOrder(with: b).signum() }
+        }
+        for cut in 0...lhs.count {
+          for otherCut in 0...rhs.count {
+            let split = lhs.withUnsafeBufferPointer { a in
+              rhs.withUnsafeBufferPointer { b in
+                comparedInByteOrder(
+                  (
+                    UnsafeBufferPointer(rebasing: a[..<cut]),
+                    UnsafeBufferPointer(rebasing: a[cut...])
+                  ),
+                  (
+                    UnsafeBufferPointer(rebasing: b[..<otherCut]),
+                    UnsafeBufferPointer(rebasing: b[otherCut...])
+                  )
+                ).signum()
+              }
+            }
+            #expect(split == whole, "\(lhs) cut at \(cut), \(rhs) cut at \(otherCut)")
+          }
+        }
+      }
+    }
+  }
 }

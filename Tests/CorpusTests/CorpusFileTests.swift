@@ -140,6 +140,43 @@ import Testing
     #expect(files[1 << 16].paths !== files[0].paths)
   }
 
+  /// A folder's part of its files' paths, kept once, is still part of each: they read back,
+  /// compare and hash as the same paths kept whole, in folders whose paths start alike.
+  @Test func aFoldersPartOfItsPathsIsKeptOnce() {
+    let folders = ["2021/", "2021/deeper/", "2021-old/", "2021.d/", "Отчёты/", "a/b/"]
+    let names = ["a.txt", "b.txt", "Встреча.txt", "z", "-.txt", "/x"]
+    var kept: [CorpusFile] = []
+    var whole: [CorpusFile] = []
+    for (index, folder) in folders.enumerated() {
+      var prefixed = FolderPaths.Builder(folder: "/c/" + folder, prefix: folder)
+      var plain = FolderPaths.Builder(folder: "/c/" + folder)
+      for (other, name) in names.enumerated() where name != "/x" || index == 0 {
+        let path = folder + name
+        let onDisk = other == 2 ? "own" : String(path.split(separator: "/").last!)
+        prefixed.add(path: path, name: onDisk, size: other << 33, modified: Int64(index))
+        plain.add(path: path, name: onDisk, size: other << 33, modified: Int64(index))
+      }
+      kept += prefixed.finish()
+      whole += plain.finish()
+    }
+    #expect(kept.map(read) == whole.map(read))
+    #expect(kept.map(\.fullPath) == whole.map(\.fullPath))
+    #expect(kept == whole)
+    #expect(kept.map(\.hashValue) == whole.map(\.hashValue))
+    #expect(kept[0].paths.bytes.count == names.joined().utf8.count)
+    for (first, second) in zip(kept, whole) {
+      #expect(first.withPathBytes { Array($0) } == second.withPathBytes { Array($0) })
+    }
+    for (a, first) in kept.enumerated() {
+      for (b, second) in kept.enumerated() {
+        let expected = whole[a].comparedPath(with: whole[b]).signum()
+        #expect(first.comparedPath(with: second).signum() == expected)
+        #expect(first.comparedPath(with: whole[b]).signum() == expected)
+        #expect(first.comparedPath(with: whole[b].path).signum() == expected)
+      }
+    }
+  }
+
   /// Paths compare in place as their strings' UTF-8 bytes do, one by one.
   @Test func pathsCompareInByteOrder() {
     let made = Self.made(120, seed: 7)
