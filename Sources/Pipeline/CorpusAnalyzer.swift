@@ -232,7 +232,7 @@ public struct CorpusAnalyzer: Sendable {
       // The bytes are handed over: the document's text is made in their buffer.
       let document = try HeaderParser.parse(consume bytes, path: file.path)
       // Checked once the header is read: a copy of a rejected file is rejected as it is.
-      guard counted.insert(digest) else {
+      guard counted.insert(digest, year: document.date.year) else {
         return Verdict(
           digest: digest, date: document.date, repaired: document.repairedSequences > 0,
           isCopy: true)

@@ -8,19 +8,64 @@ import Corpus
 /// of a year are told apart within that count, whichever pass of an incremental run reads them.
 /// Which of two copies is counted depends on which worker gets to it first, but the counts do
 /// not; the report names the copies by the order of their paths (``ReportModel/DuplicateFile``).
+///
+/// The digests are kept by year, since a copy is only ever looked for among its year's: those
+/// of the group of files being counted in sets, those of the groups counted before in sorted
+/// arrays (``seal()``). In one set, three million digests took 34 MB (a set's room doubles, and
+/// is at most three quarters full); sorted, each takes its 8 bytes.
 public final class CountedDigests: Sendable {
-  private let digests = Shared(Set<UInt64>())
+  private let state = Shared(State())
+
+  private struct State {
+    /// The digests inserted since the last ``seal()``, by year.
+    var open: [Int: Set<UInt64>] = [:]
+    /// The digests inserted before it, by year, ascending.
+    var sealed: [Int: [UInt64]] = [:]
+  }
 
   /// An empty set.
   public init() {}
 
-  /// Adds `digest`; false when it was there already, so its document is a copy.
-  public func insert(_ digest: UInt64) -> Bool {
-    digests.withLock { $0.insert(digest).inserted }
+  /// Adds `digest`, of a document of `year`; false when it was there already, so its document
+  /// is a copy.
+  public func insert(_ digest: UInt64, year: Int) -> Bool {
+    state.withLock { state in
+      if let sealed = state.sealed[year], sealed.containsSorted(digest) { return false }
+      return state.open[year, default: []].insert(digest).inserted
+    }
+  }
+
+  /// Keeps the digests inserted so far sorted, once a group of files is counted: most of its
+  /// documents' years take no more digests, and sorted arrays take no more room than theirs.
+  public func seal() {
+    state.withLock { state in
+      for (year, digests) in state.open {
+        let before = state.sealed.removeValue(forKey: year) ?? []
+        var all: [UInt64] = []
+        all.reserveCapacity(before.count + digests.count)
+        all += before
+        all += digests
+        all.sort()
+        state.sealed[year] = all
+      }
+      state.open = [:]
+    }
   }
 
   /// Lets the digests go (4 MB at 1 GB), once nothing more is counted.
   public func removeAll() {
-    digests.withLock { $0 = [] }
+    state.withLock { $0 = State() }
+  }
+}
+
+extension Array where Element == UInt64 {
+  /// Whether this array, sorted ascending, holds `value`.
+  fileprivate func containsSorted(_ value: UInt64) -> Bool {
+    var (low, high) = (0, count)
+    while low < high {
+      let middle = (low + high) / 2
+      if self[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < count && self[low] == value
   }
 }

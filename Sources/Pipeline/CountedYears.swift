@@ -131,6 +131,9 @@ struct CountedYears: YearSource {
         progress?(before + $0)
       }
       if let failure = spilled.failure { throw failure }
+      // The group's digests are kept sorted: those of its years are looked up again only for
+      // a document of one of them in a later group.
+      digests.seal()
       spills.withLock { $0 += spilled.spills }
       done += runs.reduce(0) { $0 + $1.count }
       // Merging takes a tenth of the time counting does, so the year before is done by now,
