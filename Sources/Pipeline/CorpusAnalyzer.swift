@@ -96,7 +96,7 @@ public struct CorpusAnalyzer: Sendable {
   /// `outcomes` at the file's place in `files`.
   ///
   /// The files are read where they lie in `files`, and recorded there: counting a year's files
-  /// (``CountedYears``) takes no copy of their entries or outcomes (48 bytes a file, all of them
+  /// (``CountedYears``) takes no copy of their entries or outcomes (36 bytes a file, all of them
   /// for a corpus of one year).
   ///
   /// - Parameters:

@@ -107,7 +107,7 @@ extension CorpusAnalyzer {
   }
 
   /// What became of one file, the file aside: what ``process(_:_:stored:counted:into:)`` finds
-  /// and ``FileOutcomes`` keeps, so that a file's entry (32 bytes, and a reference to its
+  /// and ``FileOutcomes`` keeps, so that a file's entry (24 bytes, and a reference to its
   /// folder's paths, shared by both cores) is not copied into each outcome.
   struct Verdict: Sendable {
     var digest: UInt64?
