@@ -1,11 +1,11 @@
 /// A `.txt` file found below the corpus folder.
 ///
 /// A scan keeps one for every file of the corpus until the run ends, so it is kept small: 24
-/// bytes, and its path's bytes beside those of the other files of its folder
-/// (``FolderPaths``). Held as a `String`, a path of more than 15 bytes took 64 bytes or more on
-/// the heap, and the entry 64 bytes: at a million files, 128 MB. With the path's place and
-/// length and the size in 32-bit fields of their own, 32 bytes: 96 MB at three million files,
-/// 72 MB as now.
+/// bytes, and its path's own bytes beside those of the other files of its folder, whose part of
+/// the path they share (``FolderPaths``). Held as a `String`, a path of more than 15 bytes took
+/// 64 bytes or more on the heap, and the entry 64 bytes: at a million files, 128 MB. With the
+/// path's start, its length and the size in fields of their own, an entry took 32 bytes: 96 MB
+/// at three million files, where it takes 72 MB now.
 public struct CorpusFile: Sendable, Hashable {
   /// Its folder's paths, where its own lies.
   let paths: FolderPaths

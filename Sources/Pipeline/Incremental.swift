@@ -87,7 +87,7 @@ enum Incremental {
     // Every file read and counted (as when every file changed): what was counted is all the
     // state will hold, as in a full rebuild, and there is nothing to recount.
     let countedAll = changes.unchanged.isEmpty && !first.contains { $0.sameAsStored }
-    // Then every outcome is a record to write, made from the outcome as it is written (16 bytes
+    // Then every outcome is a record to write, made from the outcome as it is written (12 bytes
     // a file held until then, not 80); otherwise the records are listed and the outcomes let go.
     let written: CorpusAnalyzer.FileOutcomes? = full || countedAll ? first : nil
     var reconciliation = changes.reconcile(first, listingReads: written == nil)
