@@ -204,7 +204,7 @@ final class FolderPaths: Sendable {
     /// Every path added starts with `prefix`, empty or ending with a `/`, and goes on after
     /// it; the prefix is kept once.
     /// `limit` is for tests: a folder whose paths take more bytes gets more objects.
-    init(folder: String, prefix: String = "", limit: Int = Int(UInt32.max)) {
+    init(folder: String, prefix: String = "", limit: Int = Int(FolderPaths.startMask) + 1) {
       self.folder = folder
       self.prefix = Array(prefix.utf8)
       precondition(self.prefix.last ?? UInt8(ascii: "/") == UInt8(ascii: "/"), "a folder's prefix")

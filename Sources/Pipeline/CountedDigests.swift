@@ -52,7 +52,8 @@ public final class CountedDigests: Sendable {
     }
   }
 
-  /// Lets the digests go (4 MB at 1 GB), once nothing more is counted.
+  /// Lets the digests go (8 bytes a document once sealed: 2 MB at 1 GB), once nothing more is
+  /// counted.
   public func removeAll() {
     state.withLock { $0 = State() }
   }
