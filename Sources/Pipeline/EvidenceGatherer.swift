@@ -1,8 +1,16 @@
 public import Analysis
-public import Corpus
+import Corpus
 import Dispatch
 public import Logging
 public import ReportModel
+
+/// A list of documents the evidence may read: ``EvidenceGatherer/Sources`` as a run lists them,
+/// or an array of sources.
+protocol DocumentList: RandomAccessCollection<EvidenceGatherer.Source>, Sendable
+where Index == Int {}
+
+extension EvidenceGatherer.Sources: DocumentList {}
+extension Array: DocumentList where Element == EvidenceGatherer.Source {}
 
 /// Collects the keyword-in-context lines of a report (see ``ReportModel/EvidencePolicy``):
 /// keeps the stored lines that no change can have touched, and reads the corpus again, most
@@ -34,47 +42,6 @@ public struct EvidenceGatherer: Sendable {
     self.prefetching = prefetching
   }
 
-  /// An accepted document that can be read again.
-  ///
-  /// Held as its place in the list of files scanned and its date, 16 bytes: a run lists every
-  /// accepted document while it builds its report, and as a copy of the file's entry (three
-  /// strings) each took 72 bytes, 72 MB at a million documents.
-  public struct Source: Sendable {
-    /// The list of files the document is in.
-    private let files: [CorpusFile]
-    /// Its place there.
-    private let index: Int32
-    /// The article date.
-    public var date: CalendarDate
-
-    /// The file as scanned.
-    public var file: CorpusFile { files[Int(index)] }
-    /// The path relative to the corpus folder.
-    public var path: String { files[Int(index)].path }
-    /// The path as opened on disk.
-    public var fullPath: String { file.fullPath }
-    /// The size in bytes when the folder was scanned.
-    var size: Int { files[Int(index)].size }
-
-    /// Creates a source.
-    public init(file: CorpusFile, date: CalendarDate) {
-      self.init(files: [file], index: 0, date: date)
-    }
-
-    /// The document `files[index]`, dated `date`.
-    public init(files: [CorpusFile], index: Int, date: CalendarDate) {
-      precondition(files.indices.contains(index), "no file \(index) of \(files.count)")
-      self.files = files
-      self.index = Int32(index)
-      self.date = date
-    }
-
-    /// Creates a source for the file at `fullPath`.
-    public init(path: String, fullPath: String, date: CalendarDate) {
-      self.init(file: CorpusFile(path: path, fullPath: fullPath, size: 0), date: date)
-    }
-  }
-
   /// The lines for every target of `report`.
   ///
   /// - Parameters:
@@ -86,7 +53,7 @@ public struct EvidenceGatherer: Sendable {
   /// - Returns: Lines by target; a target found nowhere has none.
   public func gather(
     for report: Report, stored: [EvidenceFinder.Target: [Evidence]], changedYears: Set<Int>,
-    log: Logger = Logger(label: "almanac"), sources: () throws(RunError) -> [Source]
+    log: Logger = Logger(label: "almanac"), sources: () throws(RunError) -> Sources
   ) throws(RunError) -> [EvidenceFinder.Target: [Evidence]] {
     var result: [EvidenceFinder.Target: [Evidence]] = [:]
     var missing: [EvidenceFinder.Target] = []
@@ -128,10 +95,10 @@ public struct EvidenceGatherer: Sendable {
   /// - Returns: The lines per target, in the order of its documents (one per document that
   ///   holds it, none from one that is not among `sources` or no longer names it), and how
   ///   many documents were read.
-  func find(
+  func find<Listed: DocumentList>(
     _ targets: [EvidenceFinder.Target],
     inTheirDocuments documents: [EvidenceFinder.Target: [String]],
-    of sources: [Source]
+    of sources: Listed
   ) -> ([[Evidence]], Int) {
     guard !targets.isEmpty else { return ([], 0) }
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
@@ -168,7 +135,9 @@ public struct EvidenceGatherer: Sendable {
   ///
   /// - Returns: The lines per target, how many documents were read, and how many of those the
   ///   prefilter passed over.
-  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> ([[Evidence]], Int, Int) {
+  func find<Listed: DocumentList>(_ targets: [EvidenceFinder.Target], in sources: Listed)
+    -> ([[Evidence]], Int, Int)
+  {
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
@@ -237,8 +206,8 @@ public struct EvidenceGatherer: Sendable {
   ///
   /// - Returns: By place in `batch`, the lines found there (target index → line), nil for a
   ///   document that could not be read or parsed; and how many were passed over untokenized.
-  private func readAndFind(
-    _ batch: [Int], of sources: [Source], finder: EvidenceFinder,
+  private func readAndFind<Listed: DocumentList>(
+    _ batch: [Int], of sources: Listed, finder: EvidenceFinder,
     wanted: @Sendable (Int) -> @Sendable (Int) -> Bool,
     mayHold: @Sendable (Int, [UInt8]) -> Bool
   ) -> ([[Int: KeywordInContext]?], Int) {

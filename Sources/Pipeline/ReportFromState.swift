@@ -109,7 +109,7 @@ enum ReportFromState {
   static func withEvidence(
     _ report: Report, store: StateStore, changes: ChangeSet.Reconciliation,
     gatherer: EvidenceGatherer, log: Logger,
-    sources: () throws(RunError) -> [EvidenceGatherer.Source]
+    sources: () throws(RunError) -> EvidenceGatherer.Sources
   ) throws(RunError) -> (report: Report, evidence: [EvidenceFinder.Target: [Evidence]]) {
     // A copy is not read for lines: they would be its original's, quoted twice.
     let copies = Set(report.duplicates.map(\.path))
@@ -134,19 +134,20 @@ enum ReportFromState {
   ///   can be made beside the report's reads of the state.
   static func evidenceSources(
     store: StateStore, scan: CorpusScan, onConnectionOfItsOwn ownConnection: Bool = false
-  ) throws(RunError) -> [EvidenceGatherer.Source] {
+  ) throws(RunError) -> EvidenceGatherer.Sources {
     // The stored documents and the scanned files are both in byte order of their paths: one
     // walk pairs them, with no table of every path.
     // The documents are handed over one at a time, not listed first: at a million documents
     // their paths took 64 MB more.
     let files = scan.files
     var next = 0
-    var sources: [EvidenceGatherer.Source] = []
+    // Room for every file, of which only those written take memory.
+    var sources = EvidenceGatherer.Sources(of: files, capacity: files.count)
     try ReportJob.state {
       try store.forEachAcceptedDate(onConnectionOfItsOwn: ownConnection) { path, date in
         while next < files.count && files[next].comparedPath(with: path) < 0 { next += 1 }
         guard next < files.count, files[next].comparedPath(with: path) == 0 else { return }
-        sources.append(EvidenceGatherer.Source(files: files, index: next, date: date))
+        sources.append(next, date: date)
       }
     }
     return sources
