@@ -1,9 +1,14 @@
 extension PooledTerms {
   /// Reads the pooled bigrams in order (by first and then second pooled word): the bigrams of
-  /// every part merged, counts and documents of equal ones added up.
+  /// every part merged, counts and documents of equal ones added up; those of a span of first
+  /// words only, when it is asked for one (``PooledTerms/makeCursor(pieceBytes:firstWords:)``).
   public struct Cursor {
     private var cursors: [ShelvedBigrams.Cursor]
     private let ranks: [[Int32]]
+    /// For each part, the first of its words whose pooled word is in the span of first words
+    /// (its bigrams with an earlier first word are passed over), and the first past it (its
+    /// bigrams from there on are not read).
+    private let partFirstWords: [Range<Int32>]
     /// Each part's next bigram, in pooled words, and its key (first word, then second).
     private var heads: [SortedTerms.Bigram]
     private var keys: [UInt64]
@@ -17,9 +22,13 @@ extension PooledTerms {
     private var started = false
     private let parts: Int
 
-    init(_ parts: [Part], pieceBytes: Int) {
+    init(_ parts: [Part], pieceBytes: Int, firstWords: Range<Int32>) {
       cursors = parts.map { $0.bigrams.makeCursor(pieceBytes: pieceBytes) }
       ranks = parts.map(\.ranks)
+      partFirstWords = parts.map { part in
+        let below = { Self.wordsBelow($0, in: part.ranks) }
+        return below(firstWords.lowerBound)..<below(firstWords.upperBound)
+      }
       heads = Array(
         repeating: SortedTerms.Bigram(first: 0, second: 0, count: 0, documents: 0),
         count: parts.count)
@@ -62,7 +71,13 @@ extension PooledTerms {
 
     /// Reads `part`'s next bigram into ``heads`` and ``keys``; false after its last.
     private mutating func advance(_ part: Int) throws -> Bool {
-      guard let bigram = try cursors[part].next() else {
+      // A part's bigrams are in order of their first words: those before the span are passed
+      // over (the first time only), and the part ends where the span does.
+      var read = try cursors[part].next()
+      while let bigram = read, bigram.first < partFirstWords[part].lowerBound {
+        read = try cursors[part].next()
+      }
+      guard let bigram = read, bigram.first < partFirstWords[part].upperBound else {
         keys[part] = .max
         return false
       }
@@ -72,6 +87,17 @@ extension PooledTerms {
         first: first, second: second, count: bigram.count, documents: bigram.documents)
       keys[part] = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
       return true
+    }
+
+    /// How many of a part's words, numbered `ranks` among the pooled words (ascending), are
+    /// numbered below `pooled`.
+    private static func wordsBelow(_ pooled: Int32, in ranks: [Int32]) -> Int32 {
+      var (low, high) = (0, ranks.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if ranks[middle] < pooled { low = middle + 1 } else { high = middle }
+      }
+      return Int32(low)
     }
 
     /// Restores the heap order below `index`.

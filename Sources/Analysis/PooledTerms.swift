@@ -183,8 +183,26 @@ public struct PooledTerms: Sendable {
   }
 
   /// A cursor at the first pooled bigram, reading `pieceBytes` of each part's bigrams from the
-  /// shelf at a time.
-  public func makeCursor(pieceBytes: Int = ShelvedBigrams.pieceBytes) -> Cursor {
-    Cursor(parts, pieceBytes: pieceBytes)
+  /// shelf at a time; of the bigrams whose first word is in `firstWords` (pooled words) only,
+  /// so that cursors over spans that do not overlap can merge the pooled bigrams side by side.
+  public func makeCursor(
+    pieceBytes: Int = ShelvedBigrams.pieceBytes, firstWords: Range<Int32> = 0..<Int32.max
+  ) -> Cursor {
+    Cursor(parts, pieceBytes: pieceBytes, firstWords: firstWords)
+  }
+
+  /// The pooled words cut in `count` spans of about as many uses each, as unigrams: spans of
+  /// first words whose bigrams take about as long to merge.
+  public func firstWordSpans(_ count: Int) -> [Range<Int32>] {
+    let total = terms.unigrams.reduce(0) { $0 + Int($1.count) }
+    var cuts: [Int32] = [0]
+    var sum = 0
+    for unigram in terms.unigrams where cuts.count < count {
+      sum += Int(unigram.count)
+      if sum * count >= total * cuts.count { cuts.append(unigram.word + 1) }
+    }
+    while cuts.count < count { cuts.append(Int32(terms.wordCount)) }
+    cuts.append(.max)
+    return zip(cuts, cuts.dropFirst()).map { $0..<max($0, $1) }
   }
 }

@@ -119,7 +119,8 @@ public enum ReportBuilder {
     }.flatMap { $0 }
     let yearTokens = parts.map(\.frame.tokens)
     let ranking = TopTerms.Ranking(
-      try TopTerms.bounded(parts.map(\.candidates), cap: cap, limit: limit, source: source),
+      try TopTerms.bounded(
+        parts.map(\.candidates), cap: cap, limit: limit, source: source, parallel: parallel),
       followed: settings.followedTerms)
     // The last pass finds the ranked terms' counts in every year. The organizations and pairs
     // need only the frames: they are the first piece of that pass, on one core while the other

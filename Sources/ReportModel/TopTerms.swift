@@ -11,7 +11,7 @@ import Analysis
 ///    reaches `b` reaches `b / years` in at least one year, so only those can be listed. When
 ///    no term stands out, nearly every term reaches it: past ``candidateCap(limit:years:)``,
 ///    the `limit` largest of that size are found instead from every year's terms pooled
-///    (``bounded(_:cap:limit:source:)``).
+///    (``bounded(_:cap:limit:source:parallel:)``).
 /// 3. ``Ranking/tallies(in:)``: every candidate's figures in every year, read from the packed
 ///    terms, summed and ranked.
 ///
@@ -41,7 +41,7 @@ enum TopTerms {
 
   /// Step 2 for one year: its terms reaching `bounds / years`, unigrams (`[0]`) and bigrams;
   /// nil for a size with more than `cap` of them, whose largest are then found by adding every
-  /// term up (``bounded(_:cap:limit:source:)``).
+  /// term up (``bounded(_:cap:limit:source:parallel:)``).
   static func candidates(_ year: YearTerms, bounds: [Double], years: Int, cap: Int)
     -> [[[UInt8]]?]
   {
@@ -80,9 +80,10 @@ enum TopTerms {
 
   /// The candidates of each year (``candidates(_:bounds:years:cap:)``), as many of each size
   /// as `cap` allows in all; for a size with more, only its `limit` largest over every year,
-  /// found from every year's terms pooled (``pooledLargest(sizes:limit:source:)``).
+  /// found from every year's terms pooled (``pooledLargest(sizes:limit:source:parallel:)``).
   static func bounded<Source: YearSource>(
-    _ candidates: [[[[UInt8]]?]], cap: Int, limit: Int, source: Source
+    _ candidates: [[[[UInt8]]?]], cap: Int, limit: Int, source: Source,
+    parallel: any Parallel = Sequential()
   ) throws(Source.Failure) -> [[[[UInt8]]]] {
     var bounded = candidates.map { $0.map { $0 ?? [] } }
     let over = (0..<2).filter { size in
@@ -90,7 +91,7 @@ enum TopTerms {
       return found.contains { $0 == nil } || found.reduce(0) { $0 + ($1?.count ?? 0) } > cap
     }
     guard !over.isEmpty, !bounded.isEmpty else { return bounded }
-    let largest = try pooledLargest(sizes: over, limit: limit, source: source)
+    let largest = try pooledLargest(sizes: over, limit: limit, source: source, parallel: parallel)
     for size in over {
       for index in bounded.indices { bounded[index][size] = [] }
       bounded[0][size] = largest[size]
@@ -107,9 +108,13 @@ enum TopTerms {
   /// merged in order as they are read), and the largest kept as they go by. The pooled words
   /// are in byte order and no word holds a byte below the space, so the order of a bigram's
   /// two words is the order of its text.
-  static func pooledLargest<Source: YearSource>(sizes: [Int], limit: Int, source: Source)
-    throws(Source.Failure) -> [[[UInt8]]]
-  {
+  ///
+  /// The bigrams are merged in spans of their first words, one span a core
+  /// (``Analysis/PooledTerms/firstWordSpans(_:)``): the merge waits on memory for most of its
+  /// time, which another core does not share.
+  static func pooledLargest<Source: YearSource>(
+    sizes: [Int], limit: Int, source: Source, parallel: any Parallel = Sequential()
+  ) throws(Source.Failure) -> [[[UInt8]]] {
     let years = source.years
     let pooled = try PooledTerms(count: years.count, shelf: try source.makeShelf()) {
       index throws(Source.Failure) in try source.terms(years[index])
@@ -123,28 +128,36 @@ enum TopTerms {
       }
     }
     if sizes.contains(1) {
-      var cursor = pooled.makeCursor()
-      // Reading the pooled bigrams throws only what the source's shelf throws, which is the
-      // source's failure (``YearSource/Shelf``); the merge holds the shelf as `any ByteShelf`.
-      do {
-        while let bigram = try cursor.next() {
-          kept[1].offer(
-            Ranked(
-              count: bigram.count, documents: bigram.documents, first: bigram.first,
-              second: bigram.second))
+      let spans = pooled.firstWordSpans(max(1, parallel.width))
+      let largest = try ReportBuilder.map(spans.count, parallel) {
+        span throws(Source.Failure) in
+        var kept = BoundedMinHeap<Ranked>(capacity: limit)
+        var cursor = pooled.makeCursor(firstWords: spans[span])
+        // Reading the pooled bigrams throws only what the source's shelf throws, which is the
+        // source's failure (``YearSource/Shelf``); the merge holds the shelf as `any ByteShelf`.
+        do {
+          while let bigram = try cursor.next() {
+            kept.offer(
+              Ranked(
+                count: bigram.count, documents: bigram.documents, first: bigram.first,
+                second: bigram.second))
+          }
+        } catch let failure as Source.Failure {
+          throw failure
+        } catch {
+          preconditionFailure("a year source's shelf threw \(error), not the source's failure")
         }
-      } catch let failure as Source.Failure {
-        throw failure
-      } catch {
-        preconditionFailure("a year source's shelf threw \(error), not the source's failure")
+        return kept.elements
       }
+      // The spans hold different bigrams: the largest of all are among each span's largest.
+      for ranked in largest.joined() { kept[1].offer(ranked) }
     }
     return kept.enumerated().map { size, heap in
       heap.elements.map { pooled.terms.text(n: size + 1, $0.first, $0.second) }
     }
   }
 
-  /// A pooled term kept by ``pooledLargest(sizes:limit:source:)``: more uses rank higher, then
+  /// A pooled term kept by ``pooledLargest(sizes:limit:source:parallel:)``: more uses rank higher, then
   /// more documents, then earlier words.
   struct Ranked: Comparable {
     var count: UInt32
