@@ -20,7 +20,10 @@ import Testing
 
   /// Every pairing of a file and a date, in an order that is neither the files' nor the dates'.
   static var listed: [(index: Int, date: CalendarDate)] {
-    (0..<files.count * dates.count).map { ($0 * 3 % files.count, dates[$0 * 5 % dates.count]) }
+    // The i-th takes file 3i mod 7 and date (i / 7 + i) mod 7: each file with each date once.
+    (0..<files.count * dates.count).map {
+      ($0 * 3 % files.count, dates[($0 / files.count + $0) % dates.count])
+    }
   }
 
   static func expectSame(_ sources: EvidenceGatherer.Sources, _ expected: [EvidenceGatherer.Source])
@@ -34,6 +37,9 @@ import Testing
   }
 
   @Test func eachDocumentReadsBackAsItsFileAndDate() {
+    #expect(
+      Set(Self.listed.map { "\($0.index) \($0.date)" }).count == Self.files.count * Self.dates.count
+    )
     var sources = EvidenceGatherer.Sources(of: Self.files)
     for (index, date) in Self.listed { sources.append(index, date: date) }
     Self.expectSame(
