@@ -4,14 +4,6 @@ import Dispatch
 public import Logging
 public import ReportModel
 
-/// A list of documents the evidence may read: ``EvidenceGatherer/Sources`` as a run lists them,
-/// or an array of sources.
-protocol DocumentList: RandomAccessCollection<EvidenceGatherer.Source>, Sendable
-where Index == Int {}
-
-extension EvidenceGatherer.Sources: DocumentList {}
-extension Array: DocumentList where Element == EvidenceGatherer.Source {}
-
 /// Collects the keyword-in-context lines of a report (see ``ReportModel/EvidencePolicy``):
 /// keeps the stored lines that no change can have touched, and reads the corpus again, most
 /// recent documents first, only for the targets that still need lines.
@@ -95,10 +87,10 @@ public struct EvidenceGatherer: Sendable {
   /// - Returns: The lines per target, in the order of its documents (one per document that
   ///   holds it, none from one that is not among `sources` or no longer names it), and how
   ///   many documents were read.
-  func find<Listed: DocumentList>(
+  func find(
     _ targets: [EvidenceFinder.Target],
     inTheirDocuments documents: [EvidenceFinder.Target: [String]],
-    of sources: Listed
+    of sources: Sources
   ) -> ([[Evidence]], Int) {
     guard !targets.isEmpty else { return ([], 0) }
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
@@ -135,9 +127,7 @@ public struct EvidenceGatherer: Sendable {
   ///
   /// - Returns: The lines per target, how many documents were read, and how many of those the
   ///   prefilter passed over.
-  func find<Listed: DocumentList>(_ targets: [EvidenceFinder.Target], in sources: Listed)
-    -> ([[Evidence]], Int, Int)
-  {
+  func find(_ targets: [EvidenceFinder.Target], in sources: Sources) -> ([[Evidence]], Int, Int) {
     let finder = EvidenceFinder(targets: targets, matcher: matcher)
     let wantsPairs = targets.contains { $0.year == nil }
     let years = Set(targets.compactMap(\.year))
@@ -200,14 +190,19 @@ public struct EvidenceGatherer: Sendable {
     return (lines, read, skipped)
   }
 
+  /// ``find(_:in:)`` over `sources` listed as ``Sources``.
+  func find(_ targets: [EvidenceFinder.Target], in sources: [Source]) -> ([[Evidence]], Int, Int) {
+    find(targets, in: Sources(sources))
+  }
+
   /// Reads the documents at `batch` (places in `sources`) on every worker, and finds in each
   /// the targets that `wanted(place in batch)` accepts; a document of which `mayHold(year,
   /// text)` says it cannot hold any is found empty without being tokenized.
   ///
   /// - Returns: By place in `batch`, the lines found there (target index → line), nil for a
   ///   document that could not be read or parsed; and how many were passed over untokenized.
-  private func readAndFind<Listed: DocumentList>(
-    _ batch: [Int], of sources: Listed, finder: EvidenceFinder,
+  private func readAndFind(
+    _ batch: [Int], of sources: Sources, finder: EvidenceFinder,
     wanted: @Sendable (Int) -> @Sendable (Int) -> Bool,
     mayHold: @Sendable (Int, [UInt8]) -> Bool
   ) -> ([[Int: KeywordInContext]?], Int) {

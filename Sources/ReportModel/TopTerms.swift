@@ -157,8 +157,8 @@ enum TopTerms {
     }
   }
 
-  /// A pooled term kept by ``pooledLargest(sizes:limit:source:parallel:)``: more uses rank higher, then
-  /// more documents, then earlier words.
+  /// A pooled term kept by ``pooledLargest(sizes:limit:source:parallel:)``: more uses rank
+  /// higher, then more documents, then earlier words.
   struct Ranked: Comparable {
     var count: UInt32
     var documents: UInt32
