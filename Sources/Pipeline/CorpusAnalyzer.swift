@@ -106,7 +106,10 @@ public struct CorpusAnalyzer: Sendable {
   ///     (``FileOutcome/sameAsStored``).
   ///   - counted: The digests of the documents counted so far, this call's added: a document
   ///     whose bytes are those of one counted before is not counted again
-  ///     (``FileOutcome/isCopy``).
+  ///     (``FileOutcome/isCopy``). A year it has closed is reopened from `outcomes` and
+  ///     `countedBefore`.
+  ///   - countedBefore: The digests of the documents counted in a year by earlier calls, whose
+  ///     outcomes are not in `outcomes`.
   ///   - outcomes: The outcomes of `files`, those counted here recorded.
   ///   - reusing: Emptied statistics of this analyzer (``CorpusStatistics/removeAll()``) for
   ///     the workers to count with, so that their tables' room is not made again.
@@ -116,7 +119,8 @@ public struct CorpusAnalyzer: Sendable {
   /// - Returns: Each worker's statistics.
   func analyzeParts(
     _ files: [CorpusFile], runs: [Range<Int>]? = nil, stored: [UInt64?]? = nil,
-    counted: CountedDigests, into outcomes: inout FileOutcomes,
+    counted: CountedDigests, countedBefore: (@Sendable (Int) -> [UInt64])? = nil,
+    into outcomes: inout FileOutcomes,
     reusing: consuming [CorpusStatistics] = [], spilling: SpilledYears? = nil,
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> [CorpusStatistics] {
@@ -135,6 +139,11 @@ public struct CorpusAnalyzer: Sendable {
     var taken = FileOutcomes(files: [])
     swap(&taken, &outcomes)
     let placed = Shared(consume taken)
+    // Called under `counted`'s lock, for a year it closed: the outcomes' lock is never held
+    // while `counted`'s is taken.
+    let reopening: @Sendable (Int) -> [UInt64] = { year in
+      placed.withLock { $0.countedDigests(in: year) } + (countedBefore?(year) ?? [])
+    }
     let workerCount = min(workers, max(1, places.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
       var statistics = spare.withLock { $0.popLast() } ?? emptyStatistics()
@@ -151,7 +160,8 @@ public struct CorpusAnalyzer: Sendable {
           let index = places[position]
           let verdict = Self.process(
             files[index], taken.read(file, sizeHint: files[index].size),
-            stored: stored?[index] ?? nil, counted: counted, into: &statistics)
+            stored: stored?[index] ?? nil, counted: counted, reopening: reopening,
+            into: &statistics)
           placed.withLock { $0.record(verdict, at: index) }
           if let spilling, let year = verdict.date?.year {
             spilling.spillIfFull(&statistics, year: year)
@@ -202,7 +212,7 @@ public struct CorpusAnalyzer: Sendable {
     }
   }
 
-  /// The workers' statistics of ``analyzeParts(_:runs:stored:counted:into:reusing:spilling:progress:)``
+  /// The workers' statistics of ``analyzeParts(_:runs:stored:counted:countedBefore:into:reusing:spilling:progress:)``
   /// joined into one.
   public func merge(_ parts: [CorpusStatistics]) -> CorpusStatistics {
     // The largest part is the base the others merge into, so one worker's counts are never
@@ -215,10 +225,12 @@ public struct CorpusAnalyzer: Sendable {
 
   /// Hashes, parses and counts the bytes `read` of `file` into `statistics`, unless they hash to
   /// `stored`, the digest the state holds for the file, or are those of a document `counted`
-  /// holds.
+  /// holds (a year it closed reopened with `reopening`'s digests,
+  /// ``CountedDigests/insert(_:year:reopening:)``).
   static func process(
     _ file: CorpusFile, _ read: consuming Swift.Result<[UInt8], Rejection>, stored: UInt64? = nil,
-    counted: CountedDigests, into statistics: inout CorpusStatistics
+    counted: CountedDigests, reopening: ((Int) -> [UInt64])? = nil,
+    into statistics: inout CorpusStatistics
   ) -> Verdict {
     let bytes: [UInt8]
     switch consume read {
@@ -232,7 +244,7 @@ public struct CorpusAnalyzer: Sendable {
       // The bytes are handed over: the document's text is made in their buffer.
       let document = try HeaderParser.parse(consume bytes, path: file.path)
       // Checked once the header is read: a copy of a rejected file is rejected as it is.
-      guard counted.insert(digest, year: document.date.year) else {
+      guard counted.insert(digest, year: document.date.year, reopening: reopening) else {
         return Verdict(
           digest: digest, date: document.date, repaired: document.repairedSequences > 0,
           isCopy: true)

@@ -27,8 +27,13 @@ struct CountedYears: YearSource {
   private let scratch: ScratchFile
   /// The folder of ``scratch``, where a span of years pooled puts its bigrams aside too.
   private let folder: String
-  /// The documents counted so far, in any year: a copy of one is not counted again.
+  /// The documents counted so far, in any year: a copy of one is not counted again. A year is
+  /// closed once its group is counted, its digests found again in the outcomes if a document of
+  /// it turns up later.
   private let digests = CountedDigests()
+  /// The outcomes of the calls to ``count(_:years:stored:progress:)`` before, where a later one
+  /// finds the digests of the years they closed: they are the outcomes returned, not copies.
+  private let earlier = Shared<[CorpusAnalyzer.FileOutcomes]>([])
   /// The bigram entries at which a worker puts a year aside (``SpilledYears``).
   private let spillThreshold: Int
   private let spills = Shared(0)
@@ -49,7 +54,10 @@ struct CountedYears: YearSource {
 
   /// Lets go what only counting needs, once every file is counted: nothing more can be counted
   /// after it without counting copies again.
-  func doneCounting() { digests.removeAll() }
+  func doneCounting() {
+    digests.removeAll()
+    earlier.withLock { $0 = [] }
+  }
 
   /// How many times a worker put a year aside, its bigrams having outgrown the worker's room.
   var spillCount: Int { spills.value }
@@ -119,20 +127,26 @@ struct CountedYears: YearSource {
     var packing: BackgroundTask<Void>?
     // The statistics of the year before, emptied: their tables' room counts this year.
     var spare: [CorpusStatistics] = []
+    let previous = earlier.value
+    let countedBefore: @Sendable (Int) -> [UInt64] = { year in
+      previous.flatMap { $0.countedDigests(in: year) }
+    }
     for year in groups.keys.sorted() {
       let runs = groups.removeValue(forKey: year)!
       let before = done
       // Where a year whose bigrams outgrow a worker's room goes, until it is packed.
       let spilled = SpilledYears(folder: folder, threshold: spillThreshold)
       let statistics = analyzer.analyzeParts(
-        files, runs: runs, stored: stored, counted: digests, into: &outcomes,
-        reusing: consume spare, spilling: spilled
+        files, runs: runs, stored: stored, counted: digests, countedBefore: countedBefore,
+        into: &outcomes, reusing: consume spare, spilling: spilled
       ) {
         progress?(before + $0)
       }
       if let failure = spilled.failure { throw failure }
-      // The group's digests are kept sorted: those of its years are looked up again only for
-      // a document of one of them in a later group.
+      // The years up to the group's are counted, but for a file that changed since its year
+      // was read ahead: their digests go (the outcomes hold them). Those of later years, of the
+      // group's documents dated in them, are kept sorted.
+      digests.close(through: year)
       digests.seal()
       spills.withLock { $0 += spilled.spills }
       done += runs.reduce(0) { $0 + $1.count }
@@ -152,6 +166,9 @@ struct CountedYears: YearSource {
     }
     spare = []
     try packing?.wait()
+    // Every year counted: a later call reopens them from these outcomes.
+    digests.close(through: .max)
+    earlier.withLock { $0.append(outcomes) }
     return outcomes
   }
 

@@ -81,6 +81,23 @@ extension CorpusAnalyzer {
         isCopy: flags.contains(.isCopy))
     }
 
+    /// The digests of the documents counted in `year`: read, dated in it, and neither
+    /// rejected, the same as stored nor a copy (``CountedDigests``). Outcomes not recorded
+    /// yet are passed over.
+    func countedDigests(in year: Int) -> [UInt64] {
+      let counted: Flags = [.recorded, .read]
+      let passedOver: Flags = [.rejected, .sameAsStored, .isCopy]
+      var found: [UInt64] = []
+      for (index, mark) in marks.enumerated() {
+        let flags = Flags(mark: mark)
+        guard flags.isSuperset(of: counted), flags.isDisjoint(with: passedOver),
+          mark & Flags.dateMask != 0, CalendarDate(bits: mark & Flags.dateMask).year == year
+        else { continue }
+        found.append(digests[index])
+      }
+      return found
+    }
+
     /// Records `verdict` as what became of `files[index]`.
     mutating func record(_ verdict: Verdict, at index: Int) {
       var flags: Flags = [.recorded]

@@ -187,6 +187,53 @@ import Testing
     }
   }
 
+  /// Copies read in another year's group than their originals, in one pass: a copy read after
+  /// its year's group, once that year is closed and its digests let go, is told apart all the
+  /// same (the year is reopened from the outcomes), and so is an original read after its copy.
+  @Test(arguments: ["a year later", "a year earlier", "no year"])
+  func copiesReadInAnotherYearsGroupAreCountedOnce(expected: String) throws {
+    let (root, originals) = try Self.corpus(40, seed: 12)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let reference = Self.analyzer.analyze(originals)
+    #expect(reference.outcomes.allSatisfy { !$0.isCopy })
+    let peeked = ExpectedYears.peek(originals)
+    var copies: [CorpusFile] = []
+    var originalOf: [String: CorpusAnalyzer.FileOutcome] = [:]
+    // Of originals whose year is read ahead: the others are counted first, with the copies in
+    // no year.
+    for (index, outcome) in reference.outcomes.enumerated()
+    where index % 2 == 0 && outcome.rejection == nil && peeked[index] != nil {
+      let url = root.appendingPathComponent("copy-\(index).txt")
+      try FileManager.default.copyItem(atPath: outcome.file.fullPath, toPath: url.path)
+      copies.append(
+        CorpusFile(path: url.lastPathComponent, fullPath: url.path, size: outcome.file.size))
+      originalOf[url.lastPathComponent] = outcome
+    }
+    #expect(copies.count > 10)
+    // The originals where they belong; each copy a year after or before its original's, or in
+    // no year (counted first).
+    let shift = expected == "a year later" ? 1 : -1
+    let years =
+      peeked
+      + copies.map { copy in
+        expected == "no year" ? nil : originalOf[copy.path]!.date!.year + shift
+      }
+    let counted = try CountedYears(analyzer: Self.analyzer, folder: root.path)
+    let outcomes =
+      try counted.count(originals + copies, years: years) as [CorpusAnalyzer.FileOutcome]
+    try Self.expectSameYears(counted, reference, originals: originalOf.mapValues(\.file.path))
+    // The one of each pair read in the later group is the copy.
+    let copyIsLater = expected == "a year later"
+    for copy in copies {
+      let original = originalOf[copy.path]!
+      let copyOutcome = outcomes.first { $0.file == copy }!
+      let originalOutcome = outcomes.first { $0.file == original.file }!
+      #expect(copyOutcome.isCopy == copyIsLater, "\(copy.path)")
+      #expect(originalOutcome.isCopy == !copyIsLater, "\(copy.path)")
+      #expect(copyOutcome.date == original.date && originalOutcome.date == original.date)
+    }
+  }
+
   @Test func theScratchFileReadsBackWhatWasWrittenAndLeavesNothingBehind() throws {
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("almanac-scratch-\(UUID().uuidString)")
