@@ -31,9 +31,10 @@ struct CountedYears: YearSource {
   /// closed once its group is counted, its digests found again in the outcomes if a document of
   /// it turns up later.
   private let digests = CountedDigests()
-  /// The outcomes of the calls to ``count(_:years:stored:progress:)`` before, where a later one
-  /// finds the digests of the years they closed: they are the outcomes returned, not copies.
-  private let earlier = Shared<[CorpusAnalyzer.FileOutcomes]>([])
+  /// The digests and marks of the outcomes of the calls to ``count(_:years:stored:progress:)``
+  /// before, where a later one finds the digests of the years they closed: 12 bytes a file,
+  /// those of the outcomes returned, not copies.
+  private let earlier = Shared<[CorpusAnalyzer.FileOutcomes.Counted]>([])
   /// The bigram entries at which a worker puts a year aside (``SpilledYears``).
   private let spillThreshold: Int
   private let spills = Shared(0)
@@ -129,7 +130,7 @@ struct CountedYears: YearSource {
     var spare: [CorpusStatistics] = []
     let previous = earlier.value
     let countedBefore: @Sendable (Int) -> [UInt64] = { year in
-      previous.flatMap { $0.countedDigests(in: year) }
+      previous.flatMap { $0.digests(in: year) }
     }
     for year in groups.keys.sorted() {
       let runs = groups.removeValue(forKey: year)!
@@ -168,7 +169,7 @@ struct CountedYears: YearSource {
     try packing?.wait()
     // Every year counted: a later call reopens them from these outcomes.
     digests.close(through: .max)
-    earlier.withLock { $0.append(outcomes) }
+    earlier.withLock { $0.append(outcomes.counted) }
     return outcomes
   }
 
