@@ -148,11 +148,25 @@ public struct PackedBigrams: Sendable {
 
   /// The same bigrams put on `shelf`, their bytes alone (the words and unigrams before them in
   /// the blob, about two fifths of it, are not), so that the blob can go.
-  public func shelved<Shelf: ByteShelf>(on shelf: Shelf) throws(Shelf.Failure)
-    -> ShelvedBigrams
+  ///
+  /// The bytes are appended `pieceBytes` at a time, so that they are never held twice (a
+  /// year's bigrams at three million files: 24 MB); nothing else is to be appended to `shelf`
+  /// meanwhile.
+  public func shelved<Shelf: ByteShelf>(on shelf: Shelf, pieceBytes: Int = 1 << 20)
+    throws(Shelf.Failure) -> ShelvedBigrams
   {
-    let range = try shelf.append(Array(bytes[start...]))
-    return ShelvedBigrams(shelf: shelf, range: range, count: count, stepped: stepped)
+    precondition(pieceBytes > 0, "pieces of no bytes")
+    var range: Range<Int>?
+    for piece in stride(from: start, to: max(start + 1, bytes.count), by: pieceBytes) {
+      let put = try shelf.append(Array(bytes[piece..<min(piece + pieceBytes, bytes.count)]))
+      if let before = range {
+        precondition(put.lowerBound == before.upperBound, "bytes appended to the shelf between")
+        range = before.lowerBound..<put.upperBound
+      } else {
+        range = put
+      }
+    }
+    return ShelvedBigrams(shelf: shelf, range: range!, count: count, stepped: stepped)
   }
 
   /// A cursor at the first bigram.

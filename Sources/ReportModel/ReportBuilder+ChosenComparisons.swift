@@ -46,17 +46,23 @@ extension ReportBuilder {
     for (year, references) in pooled {
       let target = YearTerms(try source.slice(year))
       let reference = try PooledYears(years: references, source: source)
-      // Reading the pooled bigrams throws only what the source's shelf throws, which is the
-      // source's failure (``YearSource/Shelf``); the merge holds the shelf as `any ByteShelf`.
-      do {
-        spans.append(try YearComparison(target: target, reference: reference).trends(limit: limit))
-      } catch let failure as Source.Failure {
-        throw failure
-      } catch {
-        preconditionFailure("a year source's shelf threw \(error), not the source's failure")
-      }
+      spans.append(
+        try shelfReading(source) {
+          try YearComparison(target: target, reference: reference).trends(limit: limit)
+        })
     }
     let comparisons = order.map { $0.pooled ? spans[$0.index] : pairs[$0.index] }
     return (comparisons, leftOut)
+  }
+
+  /// What `body` gives, reading bytes from shelves of `source`'s (``YearSource/makeShelf()``):
+  /// what it throws is what those shelves throw, the source's failure (``YearSource/Shelf``),
+  /// though their readers hold them as `any ByteShelf` and throw it untyped.
+  static func shelfReading<Source: YearSource, Result>(
+    _ source: Source, _ body: () throws -> Result
+  ) throws(Source.Failure) -> Result {
+    do { return try body() } catch let failure as Source.Failure { throw failure } catch {
+      preconditionFailure("a year source's shelf threw \(error), not the source's failure")
+    }
   }
 }

@@ -82,13 +82,15 @@ public enum ReportBuilder {
     let cap = candidateCap ?? TopTerms.candidateCap(limit: limit, years: years.count)
     let kept = Dictionary(comparisons.map { ($0.year, $0) }) { first, _ in first }
     // Each core takes a run of consecutive years, unpacking each year once (the first of a
-    // later run twice) and holding two at a time: the year and the one before it. The runs are
-    // cut where their sizes come out even: later years are often larger.
+    // later run twice) and holding two at a time: the year, and the one before it with its
+    // bigrams on a shelf. The runs are cut where their sizes come out even: later years are
+    // often larger.
     let runs = runBounds(
       source.sizes ?? years.map { _ in 1 }, runs: max(1, min(parallel.width, years.count / 2)))
     let parts = try map(runs.count - 1, parallel) { run throws(Source.Failure) in
       var part: [YearPart] = []
-      var previous: YearTerms?
+      // The year before, its bigrams on a shelf of their own (``ShelvedYear``).
+      var previous: ShelvedYear?
       let first = runs[run]
       for index in max(0, first - 1)..<runs[run + 1] {
         // The packed terms are let go as soon as they are unpacked.
@@ -96,24 +98,32 @@ public enum ReportBuilder {
         let terms = YearTerms(frame)
         frame = frame.withoutTerms
         if index >= first {
+          var trends: TrendComparison?
+          if let previous {
+            if let comparison = kept[terms.year], comparison.reference == previous.year,
+              comparison.tokens == terms.tokens,
+              comparison.referenceTokens == previous.tokens
+            {
+              trends = comparison
+            } else {
+              trends = try shelfReading(source) {
+                try YearComparison(target: terms, reference: previous)
+                  .trends(limit: settings.trendTerms)
+              }
+            }
+          }
           part.append(
             YearPart(
               frame: frame, types: terms.types,
               candidates: TopTerms.candidates(
                 terms, bounds: bounds, years: years.count,
                 cap: TopTerms.yearCap(cap, limit: limit, years: years.count)),
-              trends: previous.map { previous in
-                if let comparison = kept[terms.year], comparison.reference == previous.year,
-                  comparison.tokens == terms.tokens,
-                  comparison.referenceTokens == previous.tokens
-                {
-                  return comparison
-                }
-                return YearComparison(target: terms, reference: previous)
-                  .trends(limit: settings.trendTerms)
-              }))
+              trends: trends))
         }
-        previous = terms
+        // The year is the next one's reference, its bigrams put aside: its blob goes now.
+        if index + 1 < runs[run + 1] {
+          previous = try ShelvedYear(terms, on: try source.makeShelf())
+        }
       }
       return part
     }.flatMap { $0 }
