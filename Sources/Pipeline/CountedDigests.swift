@@ -93,8 +93,7 @@ public final class CountedDigests: Sendable {
     }
   }
 
-  /// Lets the digests go (8 bytes a document once sealed: 2 MB at 1 GB), once nothing more is
-  /// counted.
+  /// Lets the digests go, and forgets which years were closed, once nothing more is counted.
   public func removeAll() {
     state.withLock { $0 = State() }
   }
