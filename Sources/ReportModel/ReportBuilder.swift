@@ -89,8 +89,9 @@ public enum ReportBuilder {
       source.sizes ?? years.map { _ in 1 }, runs: max(1, min(parallel.width, years.count / 2)))
     let parts = try map(runs.count - 1, parallel) { run throws(Source.Failure) in
       var part: [YearPart] = []
-      // The year before, its bigrams on a shelf of their own (``ShelvedYear``).
-      var previous: ShelvedYear?
+      // The year before, its bigrams on a shelf of their own (``ShelvedYear``), unless the
+      // comparison kept for this year was expected to be used.
+      var previous: (year: Int, tokens: Int, shelved: ShelvedYear?)?
       let first = runs[run]
       for index in max(0, first - 1)..<runs[run + 1] {
         // The packed terms are let go as soon as they are unpacked.
@@ -105,11 +106,16 @@ public enum ReportBuilder {
               comparison.referenceTokens == previous.tokens
             {
               trends = comparison
-            } else {
+            } else if let shelved = previous.shelved {
               trends = try shelfReading(source) {
-                try YearComparison(target: terms, reference: previous)
+                try YearComparison(target: terms, reference: shelved)
                   .trends(limit: settings.trendTerms)
               }
+            } else {
+              // This year changed since the comparison was kept: the year before is read again.
+              trends = YearComparison(
+                target: terms, reference: YearTerms(try source.slice(previous.year))
+              ).trends(limit: settings.trendTerms)
             }
           }
           part.append(
@@ -120,9 +126,17 @@ public enum ReportBuilder {
                 cap: TopTerms.yearCap(cap, limit: limit, years: years.count)),
               trends: trends))
         }
-        // The year is the next one's reference, its bigrams put aside: its blob goes now.
+        // The year is the next one's reference, its bigrams put aside (its blob goes now),
+        // unless the next one's comparison was kept with this year as it is: a report from the
+        // state, whose years mostly did not change, would write them aside for nothing.
         if index + 1 < runs[run + 1] {
-          previous = try ShelvedYear(terms, on: try source.makeShelf())
+          let keptNext = kept[years[index + 1]].map {
+            $0.reference == terms.year && $0.referenceTokens == terms.tokens
+          }
+          previous = (
+            terms.year, terms.tokens,
+            keptNext == true ? nil : try ShelvedYear(terms, on: try source.makeShelf())
+          )
         }
       }
       return part

@@ -81,4 +81,34 @@ import Testing
       #expect(counts.read == counts.appended)
     }
   }
+
+  /// A year whose next year's comparison was kept with it as it is goes on no shelf: the kept
+  /// comparison is used as it is. Kept for a year that changed since, the comparison is worked
+  /// out again, the year before read again from the source.
+  @Test(arguments: [1, 2])
+  func keptComparisonsLeaveTheirReferencesOffTheShelf(width: Int) {
+    let years = YearComparisonTests.randomYears(seed: UInt64(50 + width))
+    let settings = ReportSettings(
+      corpusPath: "c", top: 5, trendTerms: 6, generatedAt: "2026-01-01T00:00:00Z",
+      tool: "test", registryVersion: "1", stopwords: "none")
+    func build(_ kept: [TrendComparison]) -> (Report, shelves: Int) {
+      let source = CountedSource(YearComparisonTests.statistics(years))
+      let report = ReportBuilder.build(
+        source: source, rejected: [], settings: settings,
+        parallel: YearComparisonTests.Wide(width: width), comparisons: kept)
+      return (report, source.made.shelves.withLock { $0.count })
+    }
+    let (fresh, shelved) = build([])
+    #expect(shelved == years.count - 1)
+    let (reused, none) = build(fresh.trends)
+    #expect(reused == fresh)
+    #expect(none == 0)
+    // The second comparison kept for other target tokens (its year changed): worked out again
+    // from its reference read again, the other references still off the shelf.
+    var stale = fresh.trends
+    stale[1].tokens += 1
+    let (again, stillNone) = build(stale)
+    #expect(again == fresh)
+    #expect(stillNone == 0)
+  }
 }
