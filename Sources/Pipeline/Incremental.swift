@@ -82,6 +82,7 @@ enum Incremental {
     laps.lap("read and count \(changes.toRead.count) files", log)
     if full {
       changes = try compare(readingAll: true)
+      store.releaseCache()
       compared()
     }
     // Every file read and counted (as when every file changed): what was counted is all the
