@@ -23,12 +23,13 @@ extension StateStore {
     let documentsChanged = change.upsertsDocuments || !change.removeDocuments.isEmpty
     try writing { db in
       try Self.removeDocuments(change.removeDocuments, in: db)
-      try Self.touch(change.touchDocuments, in: db)
+      try Self.touch(change.touchDocuments, after: change.touchSource, in: db)
       try Self.upsert(change.upsertDocuments, after: change.documentSource, in: db)
       // Written: the records go before the years are written, when this is the only copy.
       change.upsertDocuments = []
       change.documentSource = nil
       change.touchDocuments = []
+      change.touchSource = nil
       if change.replaceAllYears {
         try Self.deleteAllYears(in: db)
       } else {

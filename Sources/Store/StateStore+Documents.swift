@@ -181,13 +181,19 @@ extension StateStore {
   }
 
   /// Sets the size and modification time of stored documents; unknown paths are ignored.
-  static func touch(_ documents: [TouchedDocument], in db: Database) throws {
-    guard !documents.isEmpty else { return }
+  /// Those of `source` go first, as ``upsert(_:after:in:)`` does.
+  static func touch(
+    _ documents: [TouchedDocument], after source: StateChange.TouchSource? = nil,
+    in db: Database
+  ) throws {
+    guard !documents.isEmpty || (source?.count ?? 0) > 0 else { return }
     let statement = try db.cachedStatement(
       sql: "UPDATE document SET size = ?, modified = ? WHERE path = ?")
-    for document in documents {
+    func touch(_ document: TouchedDocument) throws {
       try statement.execute(arguments: [document.size, document.modified, document.path])
     }
+    try source?.forEach(touch)
+    for document in documents { try touch(document) }
   }
 
   /// Forgets documents by path; unknown paths are ignored.
