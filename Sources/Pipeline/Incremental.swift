@@ -167,7 +167,7 @@ enum Incremental {
       let change = Shared<StateChange?>(
         StateChange(
           upsertDocuments: reconciliation.upserts, documentSource: documents,
-          touchDocuments: reconciliation.touches,
+          touchSource: reconciliation.touchSource,
           removeDocuments: reconciliation.removals,
           replaceYears: reconciliation.affectedYears, replaceAllYears: true,
           sliceSource: StateChange.SliceSource(years: counted.years) { try counted.slice($0) },
@@ -184,7 +184,7 @@ enum Incremental {
     // over it (its seeds) while the next year is stored.
     let years = Handoff<Result<YearSlice, any Error>>()
     let change = StateChange(
-      upsertDocuments: reconciliation.upserts, touchDocuments: reconciliation.touches,
+      upsertDocuments: reconciliation.upserts, touchSource: reconciliation.touchSource,
       removeDocuments: reconciliation.removals,
       replaceYears: reconciliation.affectedYears, replaceAllYears: full,
       sliceSource: StateChange.SliceSource(years: counted.years) { year in
