@@ -90,8 +90,9 @@ extension ChangeSet {
   ///   - outcomes: One per file of ``toRead``.
   ///   - listingReads: Whether the records of the files read (every outcome not
   ///     ``CorpusAnalyzer/FileOutcome/sameAsStored``) go in ``Reconciliation/upserts``. A caller
-  ///     that writes them straight from the outcomes passes false (a full rebuild's are 80 bytes
-  ///     for each file of the corpus); the years they are in are still affected.
+  ///     that writes them straight from the outcomes passes false, as a run does (a record is 80
+  ///     bytes and its path's own, for each file read); the years they are in are still
+  ///     affected.
   public func reconcile<Outcomes: RandomAccessCollection<CorpusAnalyzer.FileOutcome>>(
     _ outcomes: Outcomes, listingReads: Bool = true
   ) -> Reconciliation where Outcomes.Index == Int {
