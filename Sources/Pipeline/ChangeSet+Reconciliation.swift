@@ -123,7 +123,7 @@ extension ChangeSet {
       // is the stored one, but for when the file was last modified.
       let old = known.isEmpty ? nil : known[index]
       if outcome.sameAsStored {
-        // Its stored digest came from `known` (``storedDigests``).
+        // Its stored digest came from `known`.
         guard old != nil else {
           preconditionFailure("\(outcome.file.path) found as stored is not stored")
         }

@@ -101,9 +101,10 @@ public struct CorpusAnalyzer: Sendable {
   ///
   /// - Parameters:
   ///   - runs: Where the files to count lie in `files`, read in this order.
-  ///   - stored: The digest the state holds for each file of `files` (nil for a file it does
-  ///     not know, or all nil when not given): a file whose bytes hash to it is not counted
-  ///     (``FileOutcome/sameAsStored``).
+  ///   - stored: What the state holds of each file of `files` (nil for a file it does not
+  ///     know, or all nil when not given): a file whose bytes hash to its stored digest is not
+  ///     counted (``FileOutcome/sameAsStored``). The comparison's own list, not a list of the
+  ///     digests made from it (16 bytes a file read).
   ///   - counted: The digests of the documents counted so far, this call's added: a document
   ///     whose bytes are those of one counted before is not counted again
   ///     (``FileOutcome/isCopy``). A year it has closed is reopened from `outcomes` and
@@ -118,7 +119,7 @@ public struct CorpusAnalyzer: Sendable {
   ///   - progress: Called now and then with the number of files of `runs` done.
   /// - Returns: Each worker's statistics.
   func analyzeParts(
-    _ files: [CorpusFile], runs: [Range<Int>]? = nil, stored: [UInt64?]? = nil,
+    _ files: [CorpusFile], runs: [Range<Int>]? = nil, stored: [ChangeSet.Known?]? = nil,
     counted: CountedDigests, countedBefore: (@Sendable (Int) -> [UInt64])? = nil,
     into outcomes: inout FileOutcomes,
     reusing: consuming [CorpusStatistics] = [], spilling: SpilledYears? = nil,
@@ -160,7 +161,7 @@ public struct CorpusAnalyzer: Sendable {
           let index = places[position]
           let verdict = Self.process(
             files[index], taken.read(file, sizeHint: files[index].size),
-            stored: stored?[index] ?? nil, counted: counted, reopening: reopening,
+            stored: stored?[index]?.digest, counted: counted, reopening: reopening,
             into: &statistics)
           placed.withLock { $0.record(verdict, at: index) }
           if let spilling, let year = verdict.date?.year {

@@ -107,13 +107,14 @@ struct CountedYears: YearSource {
   }
 
   /// Reads and counts `files` one year at a time, `years` giving each file's expected year
-  /// (files without one go first) and `stored` the digest the state holds for each, if any (a
-  /// file whose bytes hash to it is not counted: ``CorpusAnalyzer/FileOutcome/sameAsStored``).
+  /// (files without one go first) and `stored` what the state holds of each, if anything (a
+  /// file whose bytes hash to its stored digest is not counted:
+  /// ``CorpusAnalyzer/FileOutcome/sameAsStored``).
   ///
   /// - Returns: One outcome per file, in the order of `files`.
   /// - Throws: ``ScratchFile/Failure`` when the counted terms cannot be written or read back.
   func count(
-    _ files: [CorpusFile], years: some Sequence<Int?>, stored: [UInt64?]? = nil,
+    _ files: [CorpusFile], years: some Sequence<Int?>, stored: [ChangeSet.Known?]? = nil,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> CorpusAnalyzer.FileOutcomes {
     // Each year's files as runs of positions in `files`: a few a year for a corpus kept in year
@@ -177,7 +178,7 @@ struct CountedYears: YearSource {
   /// one (at 120 bytes a file rather than 16).
   @_disfavoredOverload
   func count(
-    _ files: [CorpusFile], years: some Sequence<Int?>, stored: [UInt64?]? = nil,
+    _ files: [CorpusFile], years: some Sequence<Int?>, stored: [ChangeSet.Known?]? = nil,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [CorpusAnalyzer.FileOutcome] {
     Array(try count(files, years: years, stored: stored, progress: progress))

@@ -73,7 +73,7 @@ enum Incremental {
       // only if something else changed in it.
       first = try counted.count(
         changes.toRead, years: ExpectedYears.runs(of: changes.toRead),
-        stored: changes.storedDigests
+        stored: changes.known.isEmpty ? nil : changes.known
       ) { done in log.debug("read \(done)/\(total) new or changed files") }
     } catch { throw .scratch("\(error)") }
     if counted.spillCount > 0 {
