@@ -35,8 +35,9 @@ enum Incremental {
     }
     let skippedPaths = skipped.map(\.path)
     // The scan compared with the stored documents, streamed in the order of their paths: the
-    // comparison keeps 16 bytes of each file (`ChangeSet.Known`), never the records (115 MB at
-    // 1 GB; with the counting tables, 365 MB when every file changed and they were kept).
+    // comparison keeps 12 bytes of each file (`ChangeSet.Known`), and the index of an unchanged
+    // one, never the records (115 MB at 1 GB; with the counting tables, 365 MB when every file
+    // changed and they were kept).
     func compare(readingAll: Bool) throws(RunError) -> ChangeSet {
       try ReportJob.state {
         try ChangeSet(files: scan.files, skipped: skippedPaths, readingAll: readingAll) {
@@ -110,7 +111,7 @@ enum Incremental {
     // Pass 2: the documents not counted in pass 1 (unchanged, or touched but not changed) of
     // every year whose counts pass 1 changed; then, as long as some were found dated in another
     // year than the one stored (changed since the scan), the documents of those years too.
-    // What the recount needs of the comparison is `unchanged` (24 bytes a file): the rest goes
+    // What the recount needs of the comparison is `unchanged` (16 bytes a file): the rest goes
     // before it, which holds a year's tables.
     let unchanged = changes.unchanged
     (changes.toRead, changes.known, changes.unchanged, changes.missing) = ([], [], [], [])
