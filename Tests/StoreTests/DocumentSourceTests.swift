@@ -6,12 +6,6 @@ import Testing
 /// Documents made while a change is written (``StateChange/DocumentSource``), as a full
 /// rebuild writes its records.
 @Suite struct DocumentSourceTests {
-  private func withStore(_ body: (StateStore) throws -> Void) throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
-    try body(StateStore.open(path: folder.path("state.sqlite")))
-  }
-
   /// A source that gives `documents` in their order.
   private func source(_ documents: [StoredDocument]) -> StateChange.DocumentSource {
     StateChange.DocumentSource(count: documents.count) { write in

@@ -6,12 +6,6 @@ import Testing
 
 @Suite struct StateStoreCommitTests {
   /// Runs `body` with a fresh store in a temporary folder.
-  private func withStore(_ body: (StateStore) throws -> Void) throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
-    try body(StateStore.open(path: folder.path("state.sqlite")))
-  }
-
   @Test func documentsRoundTripSortedByPath() throws {
     try withStore { store in
       try store.commit(StateChange(upsertDocuments: Sample.documents))

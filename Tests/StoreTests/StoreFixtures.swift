@@ -19,6 +19,13 @@ struct TemporaryFolder {
   func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
+/// Calls `body` with a new store in a temporary folder, removed afterwards.
+func withStore(_ body: (StateStore) throws -> Void) throws {
+  let folder = try TemporaryFolder()
+  defer { folder.remove() }
+  try body(StateStore.open(path: folder.path("state.sqlite")))
+}
+
 /// Hand-built values to store.
 enum Sample {
   static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {

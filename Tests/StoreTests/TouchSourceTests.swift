@@ -6,12 +6,6 @@ import Testing
 /// Touched documents made while a change is written (``StateChange/TouchSource``), as a run
 /// that found files touched writes their new sizes and times.
 @Suite struct TouchSourceTests {
-  private func withStore(_ body: (StateStore) throws -> Void) throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
-    try body(StateStore.open(path: folder.path("state.sqlite")))
-  }
-
   /// A source that gives `touches` in their order.
   private func source(_ touches: [TouchedDocument]) -> StateChange.TouchSource {
     StateChange.TouchSource(count: touches.count) { write in
