@@ -14,9 +14,9 @@ public struct StateChange: Sendable {
   /// Stored documents whose size and modification time change, and nothing else; written
   /// before ``upsertDocuments`` (a path in both ends up as upserted).
   public var touchDocuments: [TouchedDocument]
-  /// More of them, made one at a time while they are written, after ``touchDocuments``: a run
-  /// that finds every file of three million touched peaked at 582 MB with them all in a list
-  /// (a path of its own each).
+  /// More of them, made one at a time while they are written, before ``touchDocuments`` (a
+  /// path in both ends up as the list has it): a run that found every file of three million
+  /// touched peaked at 582 MB with them all in a list (a path of its own each).
   public var touchSource: TouchSource?
   /// Paths of documents to forget.
   public var removeDocuments: [String]
