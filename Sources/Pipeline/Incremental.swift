@@ -99,8 +99,9 @@ enum Incremental {
     let copiesCounted = first.reduce(0) { $0 + ($1.isCopy ? 1 : 0) }
     let reads = StateChange.DocumentSource(count: first.count - reconciliation.touched) {
       [first] write in
-      for index in first.indices where !first[index].sameAsStored {
-        try write(StoredDocument(first[index]))
+      for index in first.indices {
+        let outcome = first[index]
+        if !outcome.sameAsStored { try write(StoredDocument(outcome)) }
       }
     }
     _ = consume first
