@@ -31,10 +31,7 @@ extension ChangeSet {
     }
 
     /// Puts the files in the order of their indices.
-    mutating func sortByFile() {
-      let order = files.indices.sorted { files[$0] < files[$1] }
-      (files, known) = (order.map { files[$0] }, order.map { known[$0] })
-    }
+    mutating func sortByFile() { ChangeSet.sort(&files, carrying: &known) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { files.count }
@@ -43,5 +40,11 @@ extension ChangeSet {
     public subscript(index: Int) -> (file: Int, known: Known) {
       (Int(files[index]), known[index])
     }
+  }
+
+  /// Sorts `indices` ascending, and `values` (one for each) with them.
+  static func sort<Value>(_ indices: inout [Int32], carrying values: inout [Value]) {
+    let order = indices.indices.sorted { indices[$0] < indices[$1] }
+    (indices, values) = (order.map { indices[$0] }, order.map { values[$0] })
   }
 }

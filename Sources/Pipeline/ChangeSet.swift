@@ -147,8 +147,7 @@ public struct ChangeSet: Sendable {
       next += 1
     }
     if order != nil {
-      let sorted = read.indices.sorted { read[$0] < read[$1] }
-      (read, known) = (sorted.map { read[$0] }, sorted.map { known[$0] })
+      Self.sort(&read, carrying: &known)
       unchanged.sortByFile()
     }
     // Every file is to be read: the list is the scan's own, not a copy of it (16 MB at 1 GB,
